@@ -1,0 +1,94 @@
+# deckpress - YAML decks of conversation cards to print-ready PDFs.
+# make | make check | make demo | make install [PREFIX=/usr/local DESTDIR=] | make clean
+# make check-asan | make valgrind | make regen | make bench | make deps | make format
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/deckpress
+MANDIR    = $(PREFIX)/share/man/man1
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf
+
+WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) -MMD -MP $(SAN_FLAGS)
+ALL_LDFLAGS  = $(LDFLAGS) $(SAN_FLAGS)
+LIBS      = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+# Every module in src/ except main.c goes into the library the tests link against.
+SRCS      = $(sort $(wildcard src/*.c))
+LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS)))
+MAIN_OBJ  = $(BUILD)/obj/main.o
+UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+BIN       = $(if $(filter build,$(BUILD)),deckpress,$(BUILD)/deckpress)
+
+.PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format
+
+all: $(BIN)
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) \
+	    $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+
+# The README's test command: the whole suite, then the whole suite again under ASan+UBSan.
+check: deps
+	$(MAKE) check-run
+	$(MAKE) check-asan
+
+check-run: $(BIN) $(UNIT_BINS)
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+check-asan:
+	$(MAKE) BUILD=build-asan SANITIZE=1 CFLAGS="-O1 -g" check-run
+
+# Render every bundled deck into out/.
+demo: deps $(BIN)
+	@BIN=$(BIN) sh tests/demo.sh
+
+deps:
+	@sh .ci/deps.sh
+
+regen: $(BIN)
+	@BIN=$(BIN) sh tests/regress.sh --regen
+
+valgrind: $(BIN) $(UNIT_BINS)
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
+
+bench: $(BIN)
+	@BIN=$(BIN) sh bench/run.sh
+
+format:
+	clang-format -i src/*.c include/*.h tests/unit/*.c
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/deckpress
+	install -m 644 fonts/*.ttf fonts/*.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 docs/deckpress.1 $(DESTDIR)$(MANDIR)/deckpress.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/deckpress $(DESTDIR)$(MANDIR)/deckpress.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan deckpress out

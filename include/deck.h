@@ -1,0 +1,138 @@
+/* deck.h - the deck model: what a YAML deck says, after loading and checking.
+ *
+ * Ownership: a deck owns every string and array in it (one arena, freed by deck_free).
+ * Other stages only borrow. Lengths are in points; the deck's millimetres are converted
+ * by the loader. Positions are 1-based line/column in deck->path. */
+#ifndef DECKPRESS_DECK_H
+#define DECKPRESS_DECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+typedef struct {
+	int line, col; /* 1-based; 0 = unknown */
+} srcpos;
+
+/* Text in one or more languages. v[0] is the first one written; n == 0 means absent. */
+typedef struct {
+	const char *lang; /* language code, e.g. "nl" */
+	const char *text; /* UTF-8, may contain <b> and <i> */
+	srcpos pos;
+} tr_entry;
+typedef struct {
+	tr_entry *v;
+	size_t n;
+	srcpos pos; /* the key's value */
+} mtext;
+
+/* The text in `lang`; else in the deck's original language `orig`; else the first; NULL if
+ * absent. Never NULL when the text exists. */
+const char *mtext_get(const mtext *t, const char *lang, const char *orig);
+/* True when the text exists in exactly `lang`. */
+bool mtext_has(const mtext *t, const char *lang);
+
+typedef enum { CARD_QUOTE, CARD_CASE, CARD_QUESTION, CARD_NTYPES } card_type;
+const char *card_type_name(card_type t); /* "quote", "case", "question" */
+
+typedef struct {
+	const char *id;
+	mtext title, publication;
+	const char *author, *year, *url;
+	const char *file; /* plain-text copy of the source, relative to the deck; NULL if none */
+	srcpos pos;
+} source;
+
+typedef struct {
+	const char *id;
+	mtext name;
+	uint32_t color; /* 0xRRGGBB */
+	bool has_color;
+	srcpos pos;
+} category;
+
+typedef struct {
+	const char *id;
+	card_type type;
+	mtext text;       /* quote text, case situation, or the question */
+	mtext note;       /* facilitator note: booklet only */
+	mtext title;      /* case */
+	mtext question;   /* case: the prompt under the situation */
+	mtext section;    /* quote: essay section */
+	const char *page; /* quote: page in the source, as written */
+	const char *speaker;
+	int category; /* index into deck->categories, -1 if none */
+	int source;   /* quote: index into deck->sources, -1 if none */
+	const char **tags;
+	size_t ntags;
+	mtext *followups; /* question */
+	size_t nfollowups;
+	srcpos pos; /* the card's mapping */
+	const char *file; /* the deck file the card was written in */
+} card;
+
+typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
+
+/* Theme: defaults filled in by the loader, so renderers never see a missing value. */
+typedef struct {
+	const char *font_serif; /* family name from fonts/: quotes, body */
+	const char *font_sans;  /* titles, labels */
+	uint32_t ink, paper, accent, back, back_ink; /* 0xRRGGBB */
+	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */
+	fit_mode fit[CARD_NTYPES];
+} theme;
+
+/* One `print:` setting as written; parsed by the same code as the command-line option. */
+typedef struct {
+	const char *key, *value;
+	srcpos pos;
+} print_setting;
+
+typedef struct {
+	mtext title;
+	mtext duration; /* e.g. "20 minuten" */
+	mtext text;     /* paragraphs separated by blank lines; "- " bullets, "1. " steps */
+} guide_section;
+
+typedef struct {
+	mtext intro, closing;
+	guide_section *guide;
+	size_t nguide;
+	int notes_pages;
+} booklet_text;
+
+typedef struct {
+	const char *lang;
+	const char *word; /* with '-' at the allowed breaks, e.g. "zee-eend" */
+} hyph_exception;
+
+typedef struct deck {
+	const char *path; /* as given on the command line */
+	mtext title, subtitle, description;
+	const char *author, *version;
+	const char *language;   /* original language, default "nl" */
+	const char **languages; /* declared languages; languages[0] == language */
+	size_t nlanguages;
+	source *sources;
+	size_t nsources;
+	category *categories;
+	size_t ncategories;
+	card *cards;
+	size_t ncards;
+	theme theme;
+	print_setting *print;
+	size_t nprint;
+	booklet_text booklet;
+	hyph_exception *hyphenation;
+	size_t nhyphenation;
+	arena *mem;
+} deck;
+
+void deck_free(deck *d);
+int deck_find_card(const deck *d, const char *id);     /* index or -1 */
+int deck_find_source(const deck *d, const char *id);   /* index or -1 */
+int deck_find_category(const deck *d, const char *id); /* index or -1 */
+
+#endif

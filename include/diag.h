@@ -1,0 +1,41 @@
+/* diag.h - diagnostics as data: every message deckpress can print, with its level.
+ *
+ * Messages print GCC-style, as editors expect:
+ *   decks/x.yaml:14:7: error: card 'Q03' has type 'quiz'; expected quote, case or question
+ * Line and column are 1-based. A message without a line prints "file: error: ...";
+ * one without a file prints "deckpress: error: ...". */
+#ifndef DECKPRESS_DIAG_H
+#define DECKPRESS_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
+
+enum diag_msg {
+#define MSG(id, level, fmt, hint) id,
+#include "diag_msgs.h"
+#undef MSG
+	M__COUNT
+};
+
+struct diag {
+	FILE *out;          /* where messages go (stderr) */
+	int nerrors;        /* errors reported since init */
+	int nwarnings;
+	int max_errors;     /* after this many errors, further errors are counted, not printed */
+	int suppressed;     /* errors not printed because of max_errors */
+	enum diag_msg last; /* last message reported (for tests) */
+};
+
+#define DIAG_MAX_ERRORS 50
+
+void diag_init(struct diag *d, FILE *out);
+/* Report message m at file:line:col (0 = unknown) with printf arguments for its format. */
+void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...);
+/* Print "N more errors not shown" if the cap was reached; call once per file. */
+void diag_flush(struct diag *d, const char *file);
+enum diag_level diag_msg_level(enum diag_msg m);
+const char *diag_msg_format(enum diag_msg m);
+
+#endif

@@ -1,0 +1,104 @@
+/* test_util.c - arena, strbuf, number parsing, atomic files, edit distance. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void test_parse_double(void **state)
+{
+	(void)state;
+	double v;
+	assert_true(parse_double("3.5", &v));
+	assert_true(v > 3.4999 && v < 3.5001);
+	assert_true(parse_double("-2", &v));
+	assert_true(v == -2);
+	assert_false(parse_double("3,5", &v));
+	assert_false(parse_double("", &v));
+	assert_false(parse_double("1mm", &v));
+}
+
+static void test_strbuf(void **state)
+{
+	(void)state;
+	strbuf b = {0};
+	strbuf_puts(&b, "card ");
+	strbuf_printf(&b, "%s-%02d", "Q", 7);
+	strbuf_putc(&b, '!');
+	char *s = strbuf_take(&b);
+	assert_string_equal(s, "card Q-07!");
+	free(s);
+	s = strbuf_take(&b);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_arena(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	char *first = arena_strdup(a, "first");
+	for (int i = 0; i < 10000; i++)
+		arena_alloc(a, 37);
+	char *big = arena_alloc(a, 200000);
+	big[199999] = 'x';
+	assert_string_equal(first, "first");
+	arena_free(a);
+}
+
+static void test_edit_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(edit_distance("titel", "title"), 2);
+	assert_int_equal(edit_distance("card", "cards"), 1);
+	assert_int_equal(edit_distance("same", "same"), 0);
+}
+
+static void test_atomic(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/deckpress-atomic-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	write(fd, "old", 3);
+	close(fd);
+	atomic_file f;
+	atomic_begin(&f, path);
+	FILE *fp = fopen(f.tmp, "w");
+	fputs("half", fp);
+	fclose(fp);
+	atomic_abort(&f);
+	char buf[16] = {0};
+	fp = fopen(path, "r");
+	fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	assert_string_equal(buf, "old"); /* an aborted write leaves the old file */
+	atomic_begin(&f, path);
+	fp = fopen(f.tmp, "w");
+	fputs("new", fp);
+	fclose(fp);
+	assert_int_equal(atomic_commit(&f), 0);
+	fp = fopen(path, "r");
+	memset(buf, 0, sizeof buf);
+	fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	assert_string_equal(buf, "new");
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_double), cmocka_unit_test(test_strbuf),
+		cmocka_unit_test(test_arena), cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_atomic),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}

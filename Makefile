@@ -30,7 +30,7 @@ LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS))
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
-BIN       = $(if $(filter build,$(BUILD)),deckpress,$(BUILD)/deckpress)
+BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
 
 .PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format
 

@@ -63,8 +63,10 @@ typedef struct {
 	mtext section;    /* quote: essay section */
 	const char *page; /* quote: page in the source, as written */
 	const char *speaker;
-	int category; /* index into deck->categories, -1 if none */
-	int source;   /* quote: index into deck->sources, -1 if none */
+	int category; /* index into deck->categories, -1 if none (set by deck_check) */
+	int source;   /* quote: index into deck->sources, -1 if none (set by deck_check) */
+	const char *category_ref, *source_ref; /* the ids as written */
+	srcpos category_pos, source_pos;
 	const char **tags;
 	size_t ntags;
 	mtext *followups; /* question */

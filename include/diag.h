@@ -7,6 +7,7 @@
 #ifndef DECKPRESS_DIAG_H
 #define DECKPRESS_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -23,6 +24,7 @@ struct diag {
 	FILE *out;          /* where messages go (stderr) */
 	int nerrors;        /* errors reported since init */
 	int nwarnings;
+	int nio;            /* errors that were about files, not deck content (exit code 3) */
 	int max_errors;     /* after this many errors, further errors are counted, not printed */
 	int suppressed;     /* errors not printed because of max_errors */
 	enum diag_msg last; /* last message reported (for tests) */
@@ -33,6 +35,7 @@ struct diag {
 void diag_init(struct diag *d, FILE *out);
 /* Report message m at file:line:col (0 = unknown) with printf arguments for its format. */
 void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...);
+void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap);
 /* Print "N more errors not shown" if the cap was reached; call once per file. */
 void diag_flush(struct diag *d, const char *file);
 enum diag_level diag_msg_level(enum diag_msg m);

@@ -44,8 +44,18 @@ static void where(FILE *out, const char *file, int line, int col)
 
 void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...)
 {
+	va_list ap;
+	va_start(ap, col);
+	vdiag(d, m, file, line, col, ap);
+	va_end(ap);
+}
+
+void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap)
+{
 	enum diag_level level = table[m].level;
 	d->last = m;
+	if (m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE)
+		d->nio++;
 	if (level == DIAG_ERROR && d->nerrors++ >= d->max_errors) {
 		d->suppressed++;
 		return;
@@ -54,13 +64,10 @@ void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, 
 		d->nwarnings++;
 	where(d->out, file, line, col);
 	fprintf(d->out, "%s: ", level_names[level]);
-	va_list ap;
-	va_start(ap, col);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vfprintf(d->out, table[m].fmt, ap);
 #pragma GCC diagnostic pop
-	va_end(ap);
 	fputc('\n', d->out);
 	if (table[m].hint) {
 		where(d->out, file, line, col);

@@ -1,0 +1,31 @@
+/* commands.h - the command table: each command is one function in its own cmd_*.c file. */
+#ifndef DECKPRESS_COMMANDS_H
+#define DECKPRESS_COMMANDS_H
+
+#include <stdio.h>
+
+/* Exit codes, documented in --help and docs/deckpress.1. */
+enum {
+	EXIT_OK = 0,    /* success (warnings may have been shown) */
+	EXIT_DECK = 1,  /* a deck has errors, or some output could not be made from it */
+	EXIT_USAGE = 2, /* the command line is wrong */
+	EXIT_IO = 3,    /* a file could not be read or written, or a system error */
+};
+
+typedef struct {
+	const char *name;
+	const char *args;    /* e.g. "DECK..." */
+	const char *summary; /* one line for the command list */
+	int (*run)(int argc, char **argv); /* argv[0] is the command name; returns an exit code */
+	void (*help)(FILE *out);
+} command;
+
+extern const command commands[];
+
+int cmd_check(int argc, char **argv);
+void cmd_check_help(FILE *out);
+
+/* Shared by commands: print the exit-code table. */
+void print_exit_codes(FILE *out);
+
+#endif

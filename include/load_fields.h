@@ -1,0 +1,38 @@
+/* load_fields.h - typed readers for deck fields (internal to the deck_load*.c files).
+ * Each reader reports what is wrong at the node's file:line:col and returns a neutral value. */
+#ifndef DECKPRESS_LOAD_FIELDS_H
+#define DECKPRESS_LOAD_FIELDS_H
+
+#include "deck.h"
+#include "diag.h"
+#include "yaml_tree.h"
+
+typedef struct {
+	const char *path;
+	struct diag *d;
+	deck *dk;
+	arena *mem;
+} loader;
+
+void report(loader *L, const ynode *at, enum diag_msg m, ...);
+srcpos pos_of(const ynode *n);
+const ynode *get(const ynode *map, const char *key);   /* value of key in map, or NULL */
+const char *nearest(const char *word, const char *const *list); /* likely intended word */
+bool in_list(const char *word, const char *const *list);
+char *join(const char *const *list);                   /* "a, b, c"; caller frees */
+void unknown_key(loader *L, const ynode *key, const char *where, const char *const *allowed);
+void check_keys(loader *L, const ynode *map, const char *const *allowed, const char *where);
+bool want(loader *L, const ynode *n, ynode_kind kind, const char *what);
+const char *scalar(loader *L, const ynode *n, const char *what); /* non-empty text or NULL */
+const char *opt_scalar(loader *L, const ynode *map, const char *key, const char *owner);
+bool valid_id(const char *s);
+bool valid_lang(const char *s);
+void text_field(loader *L, const ynode *n, const char *what, mtext *out);
+void opt_text(loader *L, const ynode *map, const char *key, const char *owner, mtext *out);
+bool number(loader *L, const ynode *n, const char *what, double lo, double hi, double *out);
+bool color(loader *L, const ynode *n, const char *what, uint32_t *out);
+
+/* theme:, print:, hyphenation:, booklet: (deck_load_settings.c); fills theme defaults. */
+void load_settings(loader *L, const ynode *root);
+
+#endif

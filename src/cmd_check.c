@@ -1,0 +1,78 @@
+/* cmd_check.c - deckpress check: load and check decks, one summary line each. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "commands.h"
+#include "deck_load.h"
+
+void cmd_check_help(FILE *out)
+{
+	fputs("Usage: deckpress check [OPTIONS] DECK...\n"
+	      "Check each deck and report every problem as FILE:LINE:COLUMN: error: ...\n"
+	      "Ends with one line per deck: its cards by type, or its number of errors.\n"
+	      "Warnings (an unused category, a missing translation) do not fail the run.\n\n"
+	      "Options:\n"
+	      "  -q, --quiet  print only problems, no summary lines\n"
+	      "  -h, --help   show this help\n\n",
+	      out);
+	print_exit_codes(out);
+}
+
+static void summary(const deck *dk, int warnings)
+{
+	size_t n[CARD_NTYPES] = {0};
+	for (size_t i = 0; i < dk->ncards; i++)
+		n[dk->cards[i].type]++;
+	printf("%s: %zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors", dk->path,
+	       dk->ncards, dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
+	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
+	       n[CARD_QUESTION] == 1 ? "" : "s");
+	if (warnings)
+		printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
+	putchar('\n');
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {0}};
+	int quiet = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		if (c == 'q')
+			quiet = 1;
+		else if (c == 'h') {
+			cmd_check_help(stdout);
+			return EXIT_OK;
+		} else {
+			fputs("deckpress: note: run 'deckpress check --help' for usage\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("deckpress: error: 'check' needs at least one deck file\n", stderr);
+		fputs("deckpress: note: for example: deckpress check decks/identiteit.yaml\n", stderr);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		struct diag d;
+		diag_init(&d, stderr);
+		deck *dk = deck_open(argv[i], &d);
+		if (dk) {
+			if (!quiet)
+				summary(dk, d.nwarnings);
+			deck_free(dk);
+			continue;
+		}
+		if (d.nio && rc != EXIT_DECK)
+			rc = EXIT_IO;
+		else if (!d.nio)
+			rc = EXIT_DECK;
+		if (!quiet && !d.nio)
+			fprintf(stderr, "%s: %d error%s%s\n", argv[i], d.nerrors,
+			        d.nerrors == 1 ? "" : "s", d.nwarnings ? ", and warnings" : "");
+	}
+	fflush(stdout);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/* deck.c - small accessors of the deck model. */
+#include "deck.h"
+
+#include <string.h>
+
+const char *mtext_get(const mtext *t, const char *lang, const char *orig)
+{
+	if (!t || t->n == 0)
+		return NULL;
+	for (size_t i = 0; lang && i < t->n; i++)
+		if (!strcmp(t->v[i].lang, lang))
+			return t->v[i].text;
+	for (size_t i = 0; orig && i < t->n; i++)
+		if (!strcmp(t->v[i].lang, orig))
+			return t->v[i].text;
+	return t->v[0].text;
+}
+
+bool mtext_has(const mtext *t, const char *lang)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->v[i].lang, lang))
+			return true;
+	return false;
+}
+
+const char *card_type_name(card_type t)
+{
+	static const char *names[] = {"quote", "case", "question"};
+	return t < CARD_NTYPES ? names[t] : "?";
+}
+
+void deck_free(deck *d)
+{
+	if (d)
+		arena_free(d->mem); /* the deck itself lives in its arena */
+}
+
+int deck_find_card(const deck *d, const char *id)
+{
+	for (size_t i = 0; i < d->ncards; i++)
+		if (!strcmp(d->cards[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int deck_find_source(const deck *d, const char *id)
+{
+	for (size_t i = 0; i < d->nsources; i++)
+		if (!strcmp(d->sources[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int deck_find_category(const deck *d, const char *id)
+{
+	for (size_t i = 0; i < d->ncategories; i++)
+		if (!strcmp(d->categories[i].id, id))
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,224 @@
+/* deck_check.c - meaning across the deck: unique ids, references, translations, quotes. */
+#include "deck_check.h"
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quote_verify.h"
+
+typedef struct {
+	deck *dk;
+	struct diag *d;
+} checker;
+
+static void at(checker *C, srcpos p, enum diag_msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	vdiag(C->d, m, C->dk->path, p.line, p.col, ap);
+	va_end(ap);
+}
+
+typedef struct {
+	const char *id;
+	srcpos pos;
+	size_t order;
+} idref;
+
+static int by_id_then_order(const void *a, const void *b)
+{
+	const idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Sort (id, position) pairs so duplicates are neighbours: n log n for big decks, and
+ * each message names the first place the id was used. */
+static void check_unique(checker *C, idref *refs, size_t n, const char *kind)
+{
+	qsort(refs, n, sizeof *refs, by_id_then_order);
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (strcmp(refs[i].id, refs[first].id)) {
+			first = i;
+			continue;
+		}
+		at(C, refs[i].pos, M_DUP_ID, kind, refs[i].id, C->dk->path, refs[first].pos.line);
+	}
+	free(refs);
+}
+
+#define COLLECT(arr, n, out, count)                                                    \
+	do {                                                                           \
+		out = xcalloc((n) + 1, sizeof(idref));                                 \
+		count = 0;                                                             \
+		for (size_t i_ = 0; i_ < (n); i_++)                                    \
+			if ((arr)[i_].id)                                              \
+				out[count++] = (idref){(arr)[i_].id, (arr)[i_].pos, i_}; \
+	} while (0)
+
+static void unique_ids(checker *C)
+{
+	idref *refs;
+	size_t n;
+	COLLECT(C->dk->cards, C->dk->ncards, refs, n);
+	check_unique(C, refs, n, "card");
+	COLLECT(C->dk->sources, C->dk->nsources, refs, n);
+	check_unique(C, refs, n, "source");
+	COLLECT(C->dk->categories, C->dk->ncategories, refs, n);
+	check_unique(C, refs, n, "category");
+}
+
+static char *known_ids_hint(const char *ref, const char **ids, size_t n)
+{
+	const char *best = NULL;
+	int best_d = 3;
+	for (size_t i = 0; i < n; i++) {
+		int dist = edit_distance(ref, ids[i]);
+		if (dist < best_d)
+			best = ids[i], best_d = dist;
+	}
+	return best ? xasprintf("; did you mean '%s'?", best) : xstrdup("");
+}
+
+static void resolve_refs(checker *C)
+{
+	deck *dk = C->dk;
+	const char **src_ids = xcalloc(dk->nsources + 1, sizeof(char *));
+	const char **cat_ids = xcalloc(dk->ncategories + 1, sizeof(char *));
+	for (size_t i = 0; i < dk->nsources; i++)
+		src_ids[i] = dk->sources[i].id ? dk->sources[i].id : "";
+	for (size_t i = 0; i < dk->ncategories; i++)
+		cat_ids[i] = dk->categories[i].id ? dk->categories[i].id : "";
+	for (size_t i = 0; i < dk->ncards; i++) {
+		card *c = &dk->cards[i];
+		const char *id = c->id ? c->id : "?";
+		if (c->category_ref && (c->category = deck_find_category(dk, c->category_ref)) < 0) {
+			char *hint = known_ids_hint(c->category_ref, cat_ids, dk->ncategories);
+			at(C, c->category_pos, M_UNKNOWN_REF, id, "category", c->category_ref, hint);
+			free(hint);
+		}
+		if (c->source_ref && (c->source = deck_find_source(dk, c->source_ref)) < 0) {
+			char *hint = known_ids_hint(c->source_ref, src_ids, dk->nsources);
+			at(C, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref, hint);
+			free(hint);
+		}
+	}
+	free(src_ids);
+	free(cat_ids);
+}
+
+static void unused(checker *C)
+{
+	deck *dk = C->dk;
+	for (size_t i = 0; i < dk->ncategories; i++) {
+		size_t j = 0;
+		while (j < dk->ncards && dk->cards[j].category != (int)i)
+			j++;
+		if (j == dk->ncards && dk->categories[i].id)
+			at(C, dk->categories[i].pos, M_UNUSED, "category", dk->categories[i].id);
+	}
+	for (size_t i = 0; i < dk->nsources; i++) {
+		size_t j = 0;
+		while (j < dk->ncards && dk->cards[j].source != (int)i)
+			j++;
+		if (j == dk->ncards && dk->sources[i].id)
+			at(C, dk->sources[i].pos, M_UNUSED, "source", dk->sources[i].id);
+	}
+}
+
+/* Every present text should exist in every declared language. */
+static void translated(checker *C, const mtext *t, const char *owner, const char *field)
+{
+	if (!t->n)
+		return;
+	for (size_t i = 1; i < C->dk->nlanguages; i++)
+		if (!mtext_has(t, C->dk->languages[i])) {
+			char *what = xasprintf("%s: '%s'", owner, field);
+			at(C, t->pos, M_MISSING_TR, what, C->dk->languages[i]);
+			free(what);
+		}
+}
+
+static void translations(checker *C)
+{
+	deck *dk = C->dk;
+	if (dk->nlanguages < 2)
+		return;
+	translated(C, &dk->title, "deck", "title");
+	translated(C, &dk->subtitle, "deck", "subtitle");
+	translated(C, &dk->description, "deck", "description");
+	for (size_t i = 0; i < dk->ncategories; i++)
+		translated(C, &dk->categories[i].name, "category", "name");
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
+		translated(C, &c->text, owner, "text");
+		translated(C, &c->note, owner, "note");
+		translated(C, &c->title, owner, "title");
+		translated(C, &c->question, owner, "question");
+		translated(C, &c->section, owner, "section");
+		for (size_t f = 0; f < c->nfollowups; f++)
+			translated(C, &c->followups[f], owner, "followups");
+		free(owner);
+	}
+	const booklet_text *b = &dk->booklet;
+	translated(C, &b->intro, "booklet", "intro");
+	translated(C, &b->closing, "booklet", "closing");
+	for (size_t g = 0; g < b->nguide; g++) {
+		translated(C, &b->guide[g].title, "booklet guide", "title");
+		translated(C, &b->guide[g].duration, "booklet guide", "duration");
+		translated(C, &b->guide[g].text, "booklet guide", "text");
+	}
+}
+
+/* Quotes citing a source with a `file` must appear in that file word for word. */
+static void quotes(checker *C)
+{
+	deck *dk = C->dk;
+	char *dir_copy = xstrdup(dk->path);
+	const char *dir = dirname(dir_copy);
+	for (size_t s = 0; s < dk->nsources; s++) {
+		const source *src = &dk->sources[s];
+		if (!src->file || !src->id)
+			continue;
+		char *path = src->file[0] == '/' ? xstrdup(src->file) : xasprintf("%s/%s", dir, src->file);
+		char *err = NULL;
+		quote_source *qs = quote_source_load(path, &err);
+		if (!qs) {
+			at(C, src->pos, M_QUOTE_FILE, src->id, src->file, err);
+			free(err);
+			free(path);
+			continue;
+		}
+		for (size_t i = 0; i < dk->ncards; i++) {
+			const card *c = &dk->cards[i];
+			if (c->type != CARD_QUOTE || c->source != (int)s || !c->text.n)
+				continue;
+			/* the original language is what the source contains */
+			const tr_entry *orig = &c->text.v[0];
+			for (size_t k = 0; k < c->text.n; k++)
+				if (!strcmp(c->text.v[k].lang, dk->language))
+					orig = &c->text.v[k];
+			char *closest = NULL;
+			if (!quote_source_find(qs, orig->text, &closest))
+				at(C, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?", src->id, closest);
+			free(closest);
+		}
+		quote_source_free(qs);
+		free(path);
+	}
+	free(dir_copy);
+}
+
+int deck_check(deck *dk, struct diag *d)
+{
+	checker C = {dk, d};
+	int before = d->nerrors;
+	unique_ids(&C);
+	resolve_refs(&C);
+	unused(&C);
+	translations(&C);
+	quotes(&C);
+	return d->nerrors - before;
+}

@@ -1,0 +1,379 @@
+/* deck_load.c - YAML tree to deck model: top level, deck, sources, categories, cards. */
+#include "deck_load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "deck_check.h"
+#include "load_fields.h"
+
+/* --- deck: --- */
+
+static void load_languages(loader *L, const ynode *meta)
+{
+	deck *dk = L->dk;
+	const ynode *lang = get(meta, "language"), *langs = get(meta, "languages");
+	dk->language = lang ? scalar(L, lang, "deck.language") : NULL;
+	if (dk->language && !valid_lang(dk->language)) {
+		report(L, lang, M_BAD_LANG, dk->language);
+		dk->language = NULL;
+	}
+	if (langs && want(L, langs, YN_SEQ, "deck.languages") && langs->n > 0) {
+		dk->languages = arena_alloc(L->mem, (langs->n + 1) * sizeof(char *));
+		for (size_t i = 0; i < langs->n; i++) {
+			const char *v = scalar(L, langs->kids[i], "a language in deck.languages");
+			if (v && !valid_lang(v))
+				report(L, langs->kids[i], M_BAD_LANG, v);
+			else if (v)
+				dk->languages[dk->nlanguages++] = v;
+		}
+	}
+	if (!dk->language)
+		dk->language = dk->nlanguages ? dk->languages[0] : "nl";
+	if (dk->nlanguages == 0) {
+		dk->languages = arena_alloc(L->mem, 2 * sizeof(char *));
+		dk->languages[dk->nlanguages++] = dk->language;
+		return;
+	}
+	size_t i = 0;
+	while (i < dk->nlanguages && strcmp(dk->languages[i], dk->language))
+		i++;
+	if (i == dk->nlanguages) {
+		report(L, lang, M_LANG_NOT_LISTED, dk->language);
+		return;
+	}
+	/* the original language comes first: mtext_get falls back in list order */
+	const char *tmp = dk->languages[0];
+	dk->languages[0] = dk->languages[i];
+	dk->languages[i] = tmp;
+}
+
+static void load_meta(loader *L, const ynode *meta)
+{
+	static const char *const keys[] = {"title",  "subtitle", "language",    "languages",
+	                                   "author", "version",  "description", NULL};
+	deck *dk = L->dk;
+	if (!want(L, meta, YN_MAP, "'deck'"))
+		return;
+	check_keys(L, meta, keys, "deck");
+	load_languages(L, meta);
+	if (!get(meta, "title"))
+		report(L, meta, M_MISSING, "deck", "title");
+	opt_text(L, meta, "title", "deck", &dk->title);
+	opt_text(L, meta, "subtitle", "deck", &dk->subtitle);
+	opt_text(L, meta, "description", "deck", &dk->description);
+	dk->author = opt_scalar(L, meta, "author", "deck");
+	dk->version = opt_scalar(L, meta, "version", "deck");
+}
+
+/* --- sources:, categories: --- */
+
+static const char *load_id(loader *L, const ynode *map, const char *kind, const char *owner)
+{
+	const ynode *n = get(map, "id");
+	if (!n) {
+		report(L, map, M_MISSING, owner, "id");
+		return NULL;
+	}
+	char *what = xasprintf("the id of %s", owner);
+	const char *id = scalar(L, n, what);
+	free(what);
+	if (id && !valid_id(id)) {
+		report(L, n, M_BAD_ID, kind, id);
+		return NULL;
+	}
+	return id;
+}
+
+static void load_sources(loader *L, const ynode *list)
+{
+	static const char *const keys[] = {"id",          "title", "author", "year",
+	                                   "publication", "url",   "file",   NULL};
+	deck *dk = L->dk;
+	if (!want(L, list, YN_SEQ, "'sources'"))
+		return;
+	dk->sources = arena_alloc(L->mem, list->n * sizeof(source));
+	for (size_t i = 0; i < list->n; i++) {
+		const ynode *m = list->kids[i];
+		char *owner = xasprintf("source %zu", i + 1);
+		if (want(L, m, YN_MAP, owner)) {
+			source *s = &dk->sources[dk->nsources++];
+			s->pos = pos_of(m);
+			check_keys(L, m, keys, owner);
+			s->id = load_id(L, m, "source", owner);
+			if (s->id) {
+				free(owner);
+				owner = xasprintf("source '%s'", s->id);
+			}
+			if (!get(m, "title"))
+				report(L, m, M_MISSING, owner, "title");
+			opt_text(L, m, "title", owner, &s->title);
+			opt_text(L, m, "publication", owner, &s->publication);
+			s->author = opt_scalar(L, m, "author", owner);
+			s->year = opt_scalar(L, m, "year", owner);
+			s->url = opt_scalar(L, m, "url", owner);
+			s->file = opt_scalar(L, m, "file", owner);
+		}
+		free(owner);
+	}
+}
+
+static void load_categories(loader *L, const ynode *list)
+{
+	static const char *const keys[] = {"id", "name", "color", NULL};
+	deck *dk = L->dk;
+	if (!want(L, list, YN_SEQ, "'categories'"))
+		return;
+	dk->categories = arena_alloc(L->mem, list->n * sizeof(category));
+	for (size_t i = 0; i < list->n; i++) {
+		const ynode *m = list->kids[i];
+		char *owner = xasprintf("category %zu", i + 1);
+		if (want(L, m, YN_MAP, owner)) {
+			category *c = &dk->categories[dk->ncategories++];
+			c->pos = pos_of(m);
+			check_keys(L, m, keys, owner);
+			c->id = load_id(L, m, "category", owner);
+			if (c->id) {
+				free(owner);
+				owner = xasprintf("category '%s'", c->id);
+			}
+			if (!get(m, "name"))
+				report(L, m, M_MISSING, owner, "name");
+			opt_text(L, m, "name", owner, &c->name);
+			const ynode *col = get(m, "color");
+			if (col)
+				c->has_color = color(L, col, "color", &c->color);
+		}
+		free(owner);
+	}
+}
+
+/* --- cards: --- */
+
+static const char *const card_common[] = {"id", "type", "text", "category", "tags", "note", NULL};
+static const char *const card_only[CARD_NTYPES][5] = {
+	[CARD_QUOTE] = {"source", "page", "section", "speaker", NULL},
+	[CARD_CASE] = {"title", "question", NULL},
+	[CARD_QUESTION] = {"followups", NULL},
+};
+static const char *const card_all[] = {"id",     "type", "text",    "category", "tags",
+                                       "note",   "source", "page",  "section",  "speaker",
+                                       "title",  "question", "followups", NULL};
+
+static int parse_type(loader *L, const ynode *n, const char *id)
+{
+	static const char *const types[] = {"quote", "case", "question", NULL};
+	const char *t = scalar(L, n, "the card's type");
+	if (!t)
+		return -1;
+	for (int i = 0; i < CARD_NTYPES; i++)
+		if (!strcmp(t, types[i]))
+			return i;
+	const char *hint = nearest(t, types);
+	char *suffix = hint ? xasprintf(" (did you mean '%s'?)", hint) : xstrdup("");
+	report(L, n, M_BAD_TYPE, id ? id : "?", t, suffix);
+	free(suffix);
+	return -1;
+}
+
+/* Keys of a card: common ones, its type's own, or a clear word about the mix-up. */
+static void check_card_keys(loader *L, const ynode *m, int type, const char *id,
+                            const char *owner)
+{
+	for (size_t i = 0; i < m->n; i += 2) {
+		const ynode *k = m->kids[i];
+		if (in_list(k->value, card_common))
+			continue;
+		if (type >= 0 && in_list(k->value, card_only[type]))
+			continue;
+		int other = -1;
+		for (int t = 0; t < CARD_NTYPES && other < 0; t++)
+			if (in_list(k->value, card_only[t]))
+				other = t;
+		if (other >= 0 && type >= 0)
+			report(L, k, M_KEY_OTHER_TYPE, k->value, card_type_name((card_type)other),
+			       id ? id : "?", card_type_name((card_type)type));
+		else if (other < 0)
+			unknown_key(L, k, owner, card_all);
+	}
+}
+
+static void load_tags(loader *L, const ynode *n, card *c, const char *owner)
+{
+	char *what = xasprintf("'tags' of %s", owner);
+	if (want(L, n, YN_SEQ, what)) {
+		c->tags = arena_alloc(L->mem, (n->n + 1) * sizeof(char *));
+		for (size_t i = 0; i < n->n; i++) {
+			const char *t = scalar(L, n->kids[i], "a tag");
+			if (t && !valid_id(t))
+				report(L, n->kids[i], M_BAD_ID, "tag", t);
+			else if (t)
+				c->tags[c->ntags++] = t;
+		}
+	}
+	free(what);
+}
+
+static void load_followups(loader *L, const ynode *n, card *c, const char *owner)
+{
+	char *what = xasprintf("'followups' of %s", owner);
+	if (want(L, n, YN_SEQ, what)) {
+		c->followups = arena_alloc(L->mem, (n->n + 1) * sizeof(mtext));
+		for (size_t i = 0; i < n->n; i++) {
+			char *w = xasprintf("follow-up %zu of %s", i + 1, owner);
+			text_field(L, n->kids[i], w, &c->followups[c->nfollowups]);
+			if (c->followups[c->nfollowups].n)
+				c->nfollowups++;
+			free(w);
+		}
+	}
+	free(what);
+}
+
+static void require(loader *L, const ynode *m, const char *key, const char *owner)
+{
+	if (!get(m, key))
+		report(L, m, M_MISSING, owner, key);
+}
+
+static void load_card(loader *L, const ynode *m, card *c, size_t index)
+{
+	char *owner = xasprintf("card %zu", index + 1);
+	c->pos = pos_of(m);
+	c->file = L->path;
+	c->category = c->source = -1;
+	c->id = load_id(L, m, "card", owner);
+	if (c->id) {
+		free(owner);
+		owner = xasprintf("card '%s'", c->id);
+	}
+	const ynode *t = get(m, "type");
+	const ynode *idn = get(m, "id");
+	const char *name = c->id ? c->id : idn && idn->kind == YN_SCALAR ? idn->value : NULL;
+	int type = t ? parse_type(L, t, name) : -1;
+	if (!t)
+		report(L, m, M_MISSING, owner, "type");
+	c->type = type >= 0 ? (card_type)type : CARD_QUESTION;
+	check_card_keys(L, m, type, c->id, owner);
+	require(L, m, "text", owner);
+	opt_text(L, m, "text", owner, &c->text);
+	opt_text(L, m, "note", owner, &c->note);
+	if (type == CARD_QUOTE)
+		require(L, m, "source", owner);
+	if (type == CARD_CASE)
+		require(L, m, "title", owner);
+	opt_text(L, m, "title", owner, &c->title);
+	opt_text(L, m, "question", owner, &c->question);
+	opt_text(L, m, "section", owner, &c->section);
+	c->page = opt_scalar(L, m, "page", owner);
+	c->speaker = opt_scalar(L, m, "speaker", owner);
+	/* references are resolved by deck_check, which knows all sources and categories */
+	const ynode *n;
+	if ((n = get(m, "category"))) {
+		c->category_ref = scalar(L, n, "'category' of a card");
+		c->category_pos = pos_of(n);
+	}
+	if ((n = get(m, "source"))) {
+		c->source_ref = scalar(L, n, "'source' of a card");
+		c->source_pos = pos_of(n);
+	}
+	if ((n = get(m, "tags")))
+		load_tags(L, n, c, owner);
+	if ((n = get(m, "followups")))
+		load_followups(L, n, c, owner);
+	free(owner);
+}
+
+static void load_cards(loader *L, const ynode *list)
+{
+	deck *dk = L->dk;
+	if (!want(L, list, YN_SEQ, "'cards'"))
+		return;
+	if (list->n == 0) {
+		report(L, list, M_NO_CARDS);
+		return;
+	}
+	dk->cards = arena_alloc(L->mem, list->n * sizeof(card));
+	for (size_t i = 0; i < list->n; i++) {
+		const ynode *m = list->kids[i];
+		char *owner = xasprintf("card %zu", i + 1);
+		if (want(L, m, YN_MAP, owner))
+			load_card(L, m, &dk->cards[dk->ncards++], i);
+		free(owner);
+	}
+}
+
+
+/* --- the file --- */
+
+static void load_root(loader *L, const ynode *root)
+{
+	static const char *const keys[] = {"deck",  "sources", "categories",  "cards",
+	                                   "theme", "print",   "hyphenation", "booklet", NULL};
+	if (!root || ynode_is_null(root)) {
+		report(L, NULL, M_EMPTY);
+		return;
+	}
+	if (root->kind != YN_MAP) {
+		report(L, root, M_ROOT, ynode_kind_name(root));
+		return;
+	}
+	check_keys(L, root, keys, "the top level of the deck");
+	const ynode *n;
+	if ((n = get(root, "deck")))
+		load_meta(L, n);
+	else
+		report(L, root, M_MISSING, "the deck file", "deck");
+	if (!L->dk->language) { /* no usable deck: mapping; texts still need a language */
+		L->dk->language = "nl";
+		L->dk->languages = arena_alloc(L->mem, sizeof(char *));
+		L->dk->languages[0] = "nl";
+		L->dk->nlanguages = 1;
+	}
+	if ((n = get(root, "sources")))
+		load_sources(L, n);
+	if ((n = get(root, "categories")))
+		load_categories(L, n);
+	if ((n = get(root, "cards")))
+		load_cards(L, n);
+	else
+		report(L, root, M_MISSING, "the deck file", "cards");
+	load_settings(L, root);
+}
+
+deck *deck_load(const char *path, struct diag *d)
+{
+	arena *mem = arena_new();
+	ynode *root = NULL;
+	int before = d->nerrors;
+	if (ytree_load(path, mem, d, &root) != 0) {
+		diag_flush(d, path);
+		arena_free(mem);
+		return NULL;
+	}
+	deck *dk = arena_alloc(mem, sizeof *dk);
+	dk->mem = mem;
+	dk->path = arena_strdup(mem, path);
+	loader L = {.path = dk->path, .d = d, .dk = dk, .mem = mem};
+	load_root(&L, root);
+	if (!root || (root->kind != YN_MAP && d->nerrors > before)) {
+		diag_flush(d, path);
+		deck_free(dk);
+		return NULL;
+	}
+	return dk;
+}
+
+deck *deck_open(const char *path, struct diag *d)
+{
+	int before = d->nerrors;
+	deck *dk = deck_load(path, d);
+	if (dk)
+		deck_check(dk, d);
+	diag_flush(d, path);
+	if (dk && d->nerrors > before) {
+		deck_free(dk);
+		return NULL;
+	}
+	return dk;
+}

@@ -1,0 +1,221 @@
+/* load_fields.c - typed readers for deck fields, shared by the deck_load*.c files. */
+#include "load_fields.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void report(loader *L, const ynode *at, enum diag_msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	vdiag(L->d, m, L->path, at ? at->line : 0, at ? at->col : 0, ap);
+	va_end(ap);
+}
+
+srcpos pos_of(const ynode *n)
+{
+	return (srcpos){n ? n->line : 0, n ? n->col : 0};
+}
+
+const ynode *get(const ynode *map, const char *key)
+{
+	for (size_t i = 0; map && map->kind == YN_MAP && i < map->n; i += 2)
+		if (!strcmp(map->kids[i]->value, key))
+			return map->kids[i + 1];
+	return NULL;
+}
+
+/* The closest word of `list` to `word`, if it is close enough to be a likely typo. */
+const char *nearest(const char *word, const char *const *list)
+{
+	const char *best = NULL;
+	int best_d = 3;
+	int limit = strlen(word) <= 3 ? 1 : 2;
+	for (; *list; list++) {
+		int dist = edit_distance(word, *list);
+		if (dist < best_d && dist <= limit)
+			best = *list, best_d = dist;
+	}
+	return best;
+}
+
+bool in_list(const char *word, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(word, *list))
+			return true;
+	return false;
+}
+
+char *join(const char *const *list)
+{
+	strbuf b = {0};
+	for (const char *const *p = list; *p; p++)
+		strbuf_printf(&b, "%s%s", p == list ? "" : ", ", *p);
+	return strbuf_take(&b);
+}
+
+void unknown_key(loader *L, const ynode *key, const char *where, const char *const *allowed)
+{
+	const char *hint = nearest(key->value, allowed);
+	if (hint) {
+		report(L, key, M_UNKNOWN_KEY_HINT, key->value, where, hint);
+	} else {
+		char *all = join(allowed);
+		report(L, key, M_UNKNOWN_KEY, key->value, where, all);
+		free(all);
+	}
+}
+
+void check_keys(loader *L, const ynode *map, const char *const *allowed, const char *where)
+{
+	for (size_t i = 0; i < map->n; i += 2)
+		if (!in_list(map->kids[i]->value, allowed))
+			unknown_key(L, map->kids[i], where, allowed);
+}
+
+bool want(loader *L, const ynode *n, ynode_kind kind, const char *what)
+{
+	static const char *names[] = {"a text", "a mapping (lines of 'key: value')",
+	                              "a list (lines starting with '- ')"};
+	if (n->kind == kind)
+		return true;
+	report(L, n, M_KIND, what, names[kind], ynode_kind_name(n));
+	return false;
+}
+
+/* A scalar field as an arena string; NULL (reported) if it is not a non-empty text. */
+const char *scalar(loader *L, const ynode *n, const char *what)
+{
+	if (!n || !want(L, n, YN_SCALAR, what))
+		return NULL;
+	if (ynode_is_null(n) || !*n->value) {
+		report(L, n, M_EMPTY_VALUE, what);
+		return NULL;
+	}
+	return n->value; /* the tree lives in the deck's arena */
+}
+
+const char *opt_scalar(loader *L, const ynode *map, const char *key, const char *owner)
+{
+	const ynode *n = get(map, key);
+	if (!n)
+		return NULL;
+	char *what = xasprintf("'%s' of %s", key, owner);
+	const char *v = scalar(L, n, what);
+	free(what);
+	return v;
+}
+
+bool valid_id(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			return false;
+	return *s != '\0';
+}
+
+bool valid_lang(const char *s)
+{
+	size_t n = 0;
+	while (islower((unsigned char)s[n]))
+		n++;
+	if (n < 2 || n > 3)
+		return false;
+	for (const char *p = s + n; *p;) {
+		if (*p++ != '-')
+			return false;
+		size_t k = 0;
+		while (isalnum((unsigned char)p[k]))
+			k++;
+		if (k < 2 || k > 8)
+			return false;
+		p += k;
+	}
+	return true;
+}
+
+static bool declared(loader *L, const char *lang)
+{
+	for (size_t i = 0; i < L->dk->nlanguages; i++)
+		if (!strcmp(L->dk->languages[i], lang))
+			return true;
+	return false;
+}
+
+/* A text field: a plain string (the deck's language) or a mapping by language code. */
+void text_field(loader *L, const ynode *n, const char *what, mtext *out)
+{
+	*out = (mtext){.pos = pos_of(n)};
+	if (!n)
+		return;
+	if (n->kind == YN_SCALAR) {
+		const char *v = scalar(L, n, what);
+		if (!v)
+			return;
+		out->v = arena_alloc(L->mem, sizeof *out->v);
+		out->v[0] = (tr_entry){L->dk->language, v, pos_of(n)};
+		out->n = 1;
+		return;
+	}
+	if (n->kind != YN_MAP) {
+		report(L, n, M_KIND, what, "a text or a mapping by language ({nl: ..., en: ...})",
+		       ynode_kind_name(n));
+		return;
+	}
+	out->v = arena_alloc(L->mem, (n->n / 2 + 1) * sizeof *out->v);
+	for (size_t i = 0; i < n->n; i += 2) {
+		const ynode *k = n->kids[i];
+		if (!declared(L, k->value)) {
+			char *langs = join(L->dk->languages);
+			report(L, k, M_LANG_UNDECLARED, k->value, langs);
+			free(langs);
+			continue;
+		}
+		char *w = xasprintf("%s (%s)", what, k->value);
+		const char *v = scalar(L, n->kids[i + 1], w);
+		free(w);
+		if (v)
+			out->v[out->n++] = (tr_entry){k->value, v, pos_of(n->kids[i + 1])};
+	}
+}
+
+void opt_text(loader *L, const ynode *map, const char *key, const char *owner, mtext *out)
+{
+	char *what = xasprintf("'%s' of %s", key, owner);
+	text_field(L, get(map, key), what, out);
+	free(what);
+}
+
+bool number(loader *L, const ynode *n, const char *what, double lo, double hi, double *out)
+{
+	if (!want(L, n, YN_SCALAR, what))
+		return false;
+	if (!parse_double(n->value, out)) {
+		report(L, n, M_BAD_NUMBER, what, n->value);
+		return false;
+	}
+	if (*out < lo || *out > hi) {
+		report(L, n, M_RANGE, what, lo, hi, *out);
+		return false;
+	}
+	return true;
+}
+
+bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
+{
+	const char *s = scalar(L, n, what);
+	if (!s)
+		return false;
+	bool ok = s[0] == '#' && strlen(s) == 7;
+	for (int i = 1; ok && i < 7; i++)
+		ok = isxdigit((unsigned char)s[i]);
+	if (!ok) {
+		report(L, n, M_BAD_COLOR, s);
+		return false;
+	}
+	*out = (uint32_t)strtoul(s + 1, NULL, 16);
+	return true;
+}
+

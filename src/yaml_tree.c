@@ -1,0 +1,359 @@
+/* yaml_tree.c - libyaml events to a small tree, refusing what decks must not contain. */
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+/* Read the whole file, refusing directories and oversize files. */
+static char *read_file(const char *path, size_t *len, struct diag *d)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		diag(d, M_IO_OPEN, path, 0, 0, strerror(errno));
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag(d, M_IO_DIR, path, 0, 0);
+		return NULL;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag(d, M_IO_OPEN, path, 0, 0, strerror(errno));
+		return NULL;
+	}
+	strbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > YTREE_MAX_BYTES) {
+			fclose(f);
+			strbuf_free(&b);
+			diag(d, M_TOO_BIG, path, 0, 0, (size_t)st.st_size, YTREE_MAX_BYTES);
+			return NULL;
+		}
+		strbuf_add(&b, chunk, n);
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		strbuf_free(&b);
+		diag(d, M_IO_OPEN, path, 0, 0, "read error");
+		return NULL;
+	}
+	*len = b.len;
+	return strbuf_take(&b);
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned min;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, min = 0x10000;
+	else
+		return 0;
+	if (n > avail)
+		return 0;
+	unsigned cp = c & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* Byte-level checks libyaml reports badly or not at all: encoding, NUL, tab indentation. */
+static bool scan_bytes(const char *path, const char *buf, size_t len, struct diag *d)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	int line = 1, col = 1;
+	bool ok = true, indent = true;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == 0) {
+			diag(d, M_NUL, path, line, col, i);
+			return false;
+		}
+		size_t n = utf8_len(s + i, len - i);
+		if (n == 0) {
+			diag(d, M_UTF8, path, line, col, i);
+			return false;
+		}
+		if (s[i] == '\n') {
+			line++, col = 1, indent = true;
+		} else {
+			if (s[i] == '\t' && indent) {
+				diag(d, M_TAB, path, line, col);
+				ok = false;
+			}
+			if (s[i] != ' ' && s[i] != '\t' && s[i] != '-')
+				indent = false;
+			col++;
+		}
+		i += n;
+	}
+	return ok;
+}
+
+/* libyaml's problems in words a facilitator understands. */
+static const struct {
+	const char *problem, *hint;
+} hints[] = {
+	{"mapping values are not allowed", "a text containing ': ' must be put in quotes"},
+	{"did not find expected key", "this line's indentation does not line up with the lines above"},
+	{"did not find expected '-' indicator", "list items ('- ') must all be indented the same"},
+	{"found unexpected end of stream", "a quoted text is not closed; add the closing quote"},
+	{"found character that cannot start any token", "put the text in quotes"},
+	{"did not find expected node content", "a value is missing after ':' or '-'"},
+	{"found undefined tag handle", "remove the '!' or put the text in quotes"},
+};
+
+static size_t indent_at(const char *line)
+{
+	return strspn(line, " ");
+}
+
+/* "mapping values are not allowed" means a stray ': ' in a value, or a line indented
+ * deeper than a key-value line above it: tell which. */
+static bool deeper_than_previous(const char *buf, size_t index)
+{
+	size_t start = index;
+	while (start > 0 && buf[start - 1] != '\n')
+		start--;
+	if (start == 0)
+		return false;
+	size_t prev = start - 1;
+	while (prev > 0 && buf[prev - 1] != '\n')
+		prev--;
+	const char *pl = buf + prev;
+	size_t plen = start - 1 - prev;
+	bool opens_block = plen > 0 && pl[plen - 1] == ':';
+	return !opens_block && indent_at(buf + start) > indent_at(pl) +
+	                                                   (strncmp(pl + indent_at(pl), "- ", 2) ? 0 : 2);
+}
+
+static void report_parser_error(const char *path, const char *buf, yaml_parser_t *p,
+                                struct diag *d)
+{
+	const char *problem = p->problem ? p->problem : "unreadable YAML";
+	yaml_mark_t m = p->problem_mark;
+	int line = (int)m.line + 1, col = (int)m.column + 1;
+	if (strstr(problem, "mapping values are not allowed") &&
+	    deeper_than_previous(buf, m.index)) {
+		diag(d, M_YAML_HINT, path, line, col, problem,
+		     "this line is indented deeper than the line above; line them up");
+		return;
+	}
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+		if (strstr(problem, hints[i].problem)) {
+			diag(d, M_YAML_HINT, path, line, col, problem, hints[i].hint);
+			return;
+		}
+	if (p->context) {
+		char *msg = xasprintf("%s %s (line %d)", problem, p->context,
+		                      (int)p->context_mark.line + 1);
+		diag(d, M_YAML, path, line, col, msg);
+		free(msg);
+	} else {
+		diag(d, M_YAML, path, line, col, problem);
+	}
+}
+
+typedef struct {
+	ynode *node;
+	strbuf kids; /* ynode* array being collected */
+} frame;
+
+static ynode *node_new(arena *mem, ynode_kind kind, yaml_mark_t m)
+{
+	ynode *n = arena_alloc(mem, sizeof *n);
+	n->kind = kind;
+	n->line = (int)m.line + 1;
+	n->col = (int)m.column + 1;
+	return n;
+}
+
+/* Duplicate keys are a YAML error libyaml does not report. */
+static bool check_dupkeys(const char *path, const ynode *map, struct diag *d)
+{
+	bool ok = true;
+	for (size_t i = 0; i < map->n; i += 2) {
+		const ynode *k = map->kids[i];
+		if (k->kind != YN_SCALAR)
+			continue;
+		for (size_t j = 0; j < i; j += 2) {
+			const ynode *prev = map->kids[j];
+			if (prev->kind == YN_SCALAR && strcmp(prev->value, k->value) == 0) {
+				diag(d, M_DUPKEY, path, k->line, k->col, k->value, prev->line);
+				ok = false;
+				break;
+			}
+		}
+	}
+	return ok;
+}
+
+static bool add_kid(const char *path, frame *stack, int depth, ynode *n, struct diag *d)
+{
+	if (depth == 0)
+		return true;
+	frame *top = &stack[depth - 1];
+	if (top->node->kind == YN_MAP && top->kids.len / sizeof(ynode *) % 2 == 0 &&
+	    n->kind != YN_SCALAR) {
+		diag(d, M_COMPLEX_KEY, path, n->line, n->col, ynode_kind_name(n));
+		return false;
+	}
+	strbuf_add(&top->kids, (const char *)&n, sizeof n);
+	return true;
+}
+
+static bool has_anchor(const char *path, const unsigned char *anchor, yaml_mark_t m,
+                       struct diag *d)
+{
+	if (!anchor)
+		return false;
+	diag(d, M_ALIAS, path, (int)m.line + 1, (int)m.column + 1, (const char *)anchor,
+	     (const char *)anchor);
+	return true;
+}
+
+/* Turn the event stream into a tree. Stops at the first error: after a syntax error
+ * libyaml cannot go on, and the other refusals make the rest meaningless. */
+static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem, struct diag *d, ynode **root)
+{
+	frame stack[YTREE_MAX_DEPTH + 1];
+	int depth = 0, docs = 0, rc = -1;
+	*root = NULL;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(p, &ev)) {
+			report_parser_error(path, buf, p, d);
+			break;
+		}
+		yaml_event_type_t type = ev.type;
+		ynode *n = NULL;
+		bool fail = false;
+		switch (type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				diag(d, M_MULTIDOC, path, (int)ev.start_mark.line + 1,
+				     (int)ev.start_mark.column + 1);
+				fail = true;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			fail = has_anchor(path, ev.data.alias.anchor, ev.start_mark, d);
+			break;
+		case YAML_SCALAR_EVENT:
+			if ((fail = has_anchor(path, ev.data.scalar.anchor, ev.start_mark, d)))
+				break;
+			n = node_new(mem, YN_SCALAR, ev.start_mark);
+			n->value = arena_strndup(mem, (const char *)ev.data.scalar.value,
+			                         ev.data.scalar.length);
+			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			fail = !add_kid(path, stack, depth, n, d);
+			if (depth == 0)
+				*root = n;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			const unsigned char *anchor = type == YAML_MAPPING_START_EVENT
+			                                  ? ev.data.mapping_start.anchor
+			                                  : ev.data.sequence_start.anchor;
+			if ((fail = has_anchor(path, anchor, ev.start_mark, d)))
+				break;
+			if (depth == YTREE_MAX_DEPTH) {
+				diag(d, M_DEPTH, path, (int)ev.start_mark.line + 1,
+				     (int)ev.start_mark.column + 1, YTREE_MAX_DEPTH);
+				fail = true;
+				break;
+			}
+			n = node_new(mem, type == YAML_MAPPING_START_EVENT ? YN_MAP : YN_SEQ,
+			             ev.start_mark);
+			if ((fail = !add_kid(path, stack, depth, n, d)))
+				break;
+			if (depth == 0)
+				*root = n;
+			stack[depth++] = (frame){.node = n};
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: {
+			frame *f = &stack[--depth];
+			f->node->n = f->kids.len / sizeof(ynode *);
+			f->node->kids = arena_alloc(mem, f->kids.len);
+			if (f->kids.len)
+				memcpy(f->node->kids, f->kids.s, f->kids.len);
+			strbuf_free(&f->kids);
+			if (f->node->kind == YN_MAP)
+				fail = !check_dupkeys(path, f->node, d);
+			break;
+		}
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (fail)
+			break;
+		if (type == YAML_STREAM_END_EVENT) {
+			rc = 0;
+			break;
+		}
+	}
+	while (depth > 0)
+		strbuf_free(&stack[--depth].kids);
+	return rc;
+}
+
+int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
+{
+	size_t len = 0;
+	*root = NULL;
+	char *buf = read_file(path, &len, d);
+	if (!buf)
+		return -1;
+	if (!scan_bytes(path, buf, len, d)) {
+		free(buf);
+		return -1;
+	}
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		free(buf);
+		diag(d, M_IO_OPEN, path, 0, 0, "out of memory");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	int rc = build(path, buf, &p, mem, d, root);
+	yaml_parser_delete(&p);
+	free(buf);
+	if (rc != 0)
+		*root = NULL;
+	return rc;
+}
+
+bool ynode_is_null(const ynode *n)
+{
+	return !n || (n->kind == YN_SCALAR && n->plain &&
+	              (!*n->value || !strcmp(n->value, "~") || !strcmp(n->value, "null") ||
+	               !strcmp(n->value, "Null") || !strcmp(n->value, "NULL")));
+}
+
+const char *ynode_kind_name(const ynode *n)
+{
+	return n->kind == YN_SCALAR ? "text" : n->kind == YN_MAP ? "mapping" : "list";
+}

@@ -1,0 +1,36 @@
+#!/bin/sh
+# The command line: help, version, exit codes, limits, bad paths, every bundled deck checks clean.
+. tests/e2e/lib.sh
+
+"$BIN" --help >"$TMP/out" 2>&1; expect_eq "--help exits 0" $? 0
+expect_grep "--help lists check" '^  check ' "$TMP/out"
+expect_grep "--help documents exit codes" '3  a file could not be read' "$TMP/out"
+"$BIN" check --help >"$TMP/out" 2>&1; expect_eq "check --help exits 0" $? 0
+expect_grep "check --help" 'Usage: deckpress check' "$TMP/out"
+"$BIN" --version >"$TMP/out"; expect_grep "--version" '^deckpress [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out"
+"$BIN" >/dev/null 2>&1; expect_eq "no command is a usage error" $? 2
+"$BIN" frobnicate 2>"$TMP/err"; expect_eq "unknown command exits 2" $? 2
+expect_grep "unknown command named" "unknown command 'frobnicate'" "$TMP/err"
+"$BIN" check --bogus decks/example.yaml 2>/dev/null; expect_eq "unknown option exits 2" $? 2
+"$BIN" check 2>"$TMP/err"; expect_eq "check without decks exits 2" $? 2
+"$BIN" check /nonexistent/deck.yaml 2>"$TMP/err"; expect_eq "missing file exits 3" $? 3
+"$BIN" check tests/regress/check/duplicate_id.yaml 2>/dev/null; expect_eq "deck errors exit 1" $? 1
+"$BIN" check decks/example.yaml /nonexistent.yaml tests/regress/check/empty.yaml >/dev/null 2>&1
+expect_eq "deck errors win over I/O errors" $? 1
+
+# Size limit: a deck over 16 MiB is refused before parsing (generated, not committed).
+{ printf 'deck:\n  title: Big\ncards:\n'; yes '  - {id: X, type: question, text: "Why is this deck so big?"}' | head -c 17000000; } >"$TMP/big.yaml"
+"$BIN" check "$TMP/big.yaml" 2>"$TMP/err"; expect_eq "oversize deck exits 1" $? 1
+expect_grep "oversize message" 'decks may be at most 16777216 bytes' "$TMP/err"
+
+# Error cap: a deck with hundreds of errors prints 50 and a count, and does not take long.
+{ printf 'deck:\n  title: Many\ncards:\n'; i=0; while [ $i -lt 300 ]; do printf '  - {id: "bad id %d", type: question, text: x}\n' $i; i=$((i+1)); done; } >"$TMP/many.yaml"
+"$BIN" check "$TMP/many.yaml" 2>"$TMP/err"; expect_eq "many errors exit 1" $? 1
+expect_eq "errors are capped" "$(grep -c ': error: ' "$TMP/err")" 50
+expect_grep "cap note" '250 more errors not shown' "$TMP/err"
+
+for d in decks/*.yaml; do
+	"$BIN" check "$d" >"$TMP/out" 2>"$TMP/err"; expect_eq "check $d" $? 0
+	expect_grep "summary of $d" "^$d: [0-9]+ cards? \(" "$TMP/out"
+done
+finish

@@ -1,0 +1,22 @@
+# Shared helpers for end-to-end scripts: source it, call ok/fail/expect_*, end with finish.
+: "${BIN:=./deckpress}"
+PASS=0 FAIL=0
+SUITE=$(basename "$0" .sh)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+ok() { PASS=$((PASS + 1)); }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL $SUITE: $*"; }
+expect() { # description, command...: the command must succeed
+	d=$1; shift
+	if "$@" >/dev/null 2>&1; then ok; else fail "$d"; fi
+}
+expect_eq() { # description, got, want
+	if [ "$2" = "$3" ]; then ok; else fail "$1: got '$2', want '$3'"; fi
+}
+expect_grep() { # description, pattern, file
+	if grep -qE -- "$2" "$3"; then ok; else fail "$1: /$2/ not in $3"; sed 's/^/    /' "$3" | head -5; fi
+}
+finish() {
+	echo "$SUITE: $PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Run the whole suite against $BIN (built in $BUILD): cmocka unit tests, golden
+# diagnostics, end-to-end checks of the command and its PDFs. Last line: "N passed, N failed".
+: "${BIN:=./deckpress}" "${BUILD:=build}"
+export BIN BUILD
+case "$BUILD" in *asan*)
+	export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
+	export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" ;;
+esac
+pass=0 fail=0 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+count() { # add the "N passed, M failed" of a sub-runner's output
+	line=$(grep -E '^[a-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-0}))
+}
+
+echo "== unit tests ($BUILD)"
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	if "$t" >"$log" 2>&1; then
+		n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		pass=$((pass + ${n:-1}))
+		echo "  $name: ${n:-1} passed"
+	else
+		n=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		fail=$((fail + ${n:-1}))
+		echo "  $name: FAILED"; sed 's/^/    /' "$log" | grep -vE '^\s+\[ (RUN|     OK) ' | tail -40
+	fi
+done
+
+echo "== golden diagnostics"
+sh tests/regress.sh >"$log" 2>&1; count; grep -v '^regress:' "$log" | sed 's/^/  /'
+echo "  $(tail -1 "$log")"
+
+echo "== end-to-end"
+for s in tests/e2e/*.sh; do
+	sh "$s" >"$log" 2>&1; count
+	grep -E '^(FAIL|not ok)' "$log" | sed 's/^/  /'
+	echo "  $(tail -1 "$log")"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

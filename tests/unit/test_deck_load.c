@@ -1,0 +1,163 @@
+/* test_deck_load.c - the loader builds the right model and reports problems where they are. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deck_load.h"
+#include "quote_verify.h"
+
+/* Load YAML text from a temporary file; messages go to *msgs (caller frees). */
+static deck *load_text(const char *yaml, struct diag *d, char **msgs, size_t *len)
+{
+	char path[] = "/tmp/deckpress-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+	close(fd);
+	FILE *out = open_memstream(msgs, len);
+	diag_init(d, out);
+	deck *dk = deck_open(path, d);
+	fclose(out);
+	unlink(path);
+	return dk;
+}
+
+static void test_example_model(void **state)
+{
+	(void)state;
+	struct diag d;
+	diag_init(&d, stderr);
+	deck *dk = deck_open("decks/example.yaml", &d);
+	assert_non_null(dk);
+	assert_int_equal(d.nerrors, 0);
+	assert_string_equal(dk->language, "en");
+	assert_int_equal(dk->nlanguages, 2);
+	assert_string_equal(dk->languages[0], "en");
+	assert_string_equal(mtext_get(&dk->title, "nl", dk->language), "De klant zien");
+	assert_string_equal(mtext_get(&dk->title, "fr", dk->language), "Seeing the customer");
+	assert_int_equal(dk->ncards, 4);
+	const card *q = &dk->cards[0];
+	assert_int_equal(q->type, CARD_QUOTE);
+	assert_string_equal(dk->sources[q->source].id, "ford");
+	assert_string_equal(dk->categories[q->category].id, "customer");
+	assert_int_equal(dk->categories[q->category].color, 0x2f5d8a);
+	assert_int_equal(q->ntags, 2);
+	assert_string_equal(q->page, "72");
+	assert_int_equal(q->pos.line, 30);
+	assert_int_equal(q->pos.col, 5);
+	const card *c = &dk->cards[1];
+	assert_int_equal(c->type, CARD_CASE);
+	assert_string_equal(mtext_get(&c->title, "nl", "en"), "De dorpswinkel");
+	assert_int_equal(dk->cards[2].nfollowups, 2);
+	assert_true(strstr(mtext_get(&dk->cards[2].text, "en", "en"), "<i>surprise</i>"));
+	assert_true(dk->theme.size_min[CARD_CASE] == 7.5);
+	assert_int_equal(dk->theme.fit[CARD_QUOTE], FIT_UNIFORM);
+	assert_int_equal(dk->nprint, 6);
+	assert_string_equal(dk->print[0].key, "size");
+	assert_string_equal(dk->print[0].value, "poker");
+	assert_int_equal(dk->nhyphenation, 2);
+	assert_string_equal(dk->hyphenation[1].lang, "nl");
+	assert_int_equal(dk->booklet.nguide, 1);
+	assert_int_equal(dk->booklet.notes_pages, 1);
+	deck_free(dk);
+}
+
+static void test_defaults(void **state)
+{
+	(void)state;
+	struct diag d;
+	char *msgs;
+	size_t len;
+	deck *dk = load_text("deck: {title: T}\ncards:\n  - {id: a, type: question, text: Why?}\n",
+	                     &d, &msgs, &len);
+	assert_non_null(dk);
+	assert_string_equal(msgs, "");
+	assert_string_equal(dk->language, "nl");
+	assert_int_equal(dk->nlanguages, 1);
+	assert_string_equal(dk->theme.font_serif, "Yrsa");
+	assert_true(dk->theme.size_max[CARD_QUESTION] > dk->theme.size_min[CARD_QUESTION]);
+	assert_int_equal(dk->cards[0].category, -1);
+	deck_free(dk);
+	free(msgs);
+}
+
+static void test_unknown_key_suggestion(void **state)
+{
+	(void)state;
+	struct diag d;
+	char *msgs;
+	size_t len;
+	deck *dk = load_text("deck:\n  titel: T\ncards:\n  - {id: a, type: question, text: Why?}\n",
+	                     &d, &msgs, &len);
+	assert_null(dk);
+	assert_int_equal(d.nerrors, 2); /* the unknown key and the missing title */
+	assert_non_null(strstr(msgs, ":2:3: error: unknown key 'titel' in deck; did you mean 'title'?"));
+	free(msgs);
+}
+
+static void test_all_errors_reported(void **state)
+{
+	(void)state;
+	struct diag d;
+	char *msgs;
+	size_t len;
+	deck *dk = load_text("deck: {title: T}\ncards:\n"
+	                     "  - {id: a, type: quiz, text: x}\n"
+	                     "  - {id: a, type: question}\n"
+	                     "  - {id: b, type: quote, text: y, source: nowhere}\n",
+	                     &d, &msgs, &len);
+	assert_null(dk);
+	assert_int_equal(d.nerrors, 4);
+	assert_non_null(strstr(msgs, ":3:19: error: card 'a' has type 'quiz'"));
+	assert_non_null(strstr(msgs, ":4:5: error: card 'a' has no 'text'"));
+	assert_non_null(strstr(msgs, ":4:5: error: card id 'a' is used twice"));
+	assert_non_null(strstr(msgs, "refers to source 'nowhere'"));
+	free(msgs);
+}
+
+static void test_alias_refused(void **state)
+{
+	(void)state;
+	struct diag d;
+	char *msgs;
+	size_t len;
+	deck *dk = load_text("deck: {title: &x T}\ncards: [{id: a, type: question, text: *x}]\n",
+	                     &d, &msgs, &len);
+	assert_null(dk);
+	assert_int_equal(d.last, M_ALIAS);
+	assert_non_null(strstr(msgs, ":1:15: error: YAML anchors"));
+	free(msgs);
+}
+
+static void test_quote_verify(void **state)
+{
+	(void)state;
+	quote_source *qs = quote_source_new("Ik had eindelijk een aanleiding.It\u2019s a small world\n"
+	                                    "after all. \u201cDe-frienden\u201d ligt op de loer.");
+	char *closest = NULL;
+	assert_true(quote_source_find(qs, "It's a small   world after all.", &closest));
+	assert_null(closest);
+	assert_true(quote_source_find(qs, "\"De-frien\u00adden\" ligt <i>op</i> de loer.", &closest));
+	assert_false(quote_source_find(qs, "Ik had eindelijk geen aanleiding.", &closest));
+	assert_non_null(closest);
+	assert_non_null(strstr(closest, "eindelijk een aanleiding"));
+	free(closest);
+	quote_source_free(qs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_example_model),          cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_unknown_key_suggestion), cmocka_unit_test(test_all_errors_reported),
+		cmocka_unit_test(test_alias_refused),          cmocka_unit_test(test_quote_verify),
+	};
+	return cmocka_run_group_tests_name("deck_load", tests, NULL, NULL);
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# make demo: check every bundled deck, then render its cards and booklet into out/.
+: "${BIN:=./deckpress}"
+set -e
+mkdir -p out
+"$BIN" check decks/*.yaml
+if "$BIN" --help | grep -q '^  cards '; then
+	for d in decks/*.yaml; do
+		name=$(basename "$d" .yaml)
+		langs=$(sed -n 's/^  languages: *\[\(.*\)\]/\1/p' "$d" | tr -d ' ' | tr ',' ' ')
+		for lang in ${langs:-nl}; do
+			"$BIN" cards "$d" --lang "$lang" -o "out/$name-$lang-cards.pdf"
+			"$BIN" cards "$d" --lang "$lang" --sheet none -o "out/$name-$lang-printshop.pdf"
+			if "$BIN" --help | grep -q '^  booklet '; then
+				"$BIN" booklet "$d" --lang "$lang" -o "out/$name-$lang-booklet.pdf"
+			fi
+		done
+	done
+	echo "demo: PDFs in out/"; ls out
+fi

@@ -1,6 +1,7 @@
 /* deck_load.c - YAML tree to deck model: top level, deck, sources, categories, cards. */
 #include "deck_load.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,15 @@ static void check_card_keys(loader *L, const ynode *m, int type, const char *id,
 	}
 }
 
+/* Tags are words: letters (any script), digits, '-' and '_'. */
+static bool valid_tag(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x80 && !isalnum(*p) && *p != '-' && *p != '_')
+			return false;
+	return *s != '\0';
+}
+
 static void load_tags(loader *L, const ynode *n, card *c, const char *owner)
 {
 	char *what = xasprintf("'tags' of %s", owner);
@@ -205,8 +215,8 @@ static void load_tags(loader *L, const ynode *n, card *c, const char *owner)
 		c->tags = arena_alloc(L->mem, (n->n + 1) * sizeof(char *));
 		for (size_t i = 0; i < n->n; i++) {
 			const char *t = scalar(L, n->kids[i], "a tag");
-			if (t && !valid_id(t))
-				report(L, n->kids[i], M_BAD_ID, "tag", t);
+			if (t && !valid_tag(t))
+				report(L, n->kids[i], M_BAD_TAG, t);
 			else if (t)
 				c->tags[c->ntags++] = t;
 		}

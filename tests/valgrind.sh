@@ -1,0 +1,26 @@
+#!/bin/sh
+# make valgrind: run deckpress on the bundled decks and every fixture under valgrind; any
+# memory error or definite leak in our code fails. Library caches (fontconfig, Pango, GLib)
+# are "still reachable", which valgrind does not count as definite.
+: "${BIN:=./deckpress}" "${BUILD:=build}"
+command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)"; exit 1; }
+VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99"
+pass=0 fail=0 tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run() { # description, command...
+	d=$1; shift
+	$VG "$@" >"$tmp/out" 2>"$tmp/err"
+	if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: $d"; head -30 "$tmp/err"
+	else pass=$((pass + 1)); fi
+}
+for f in decks/*.yaml tests/regress/check/*.yaml; do run "check $f" "$BIN" check "$f"; done
+if "$BIN" --help | grep -q '^  cards '; then
+	for f in decks/*.yaml; do run "cards $f" "$BIN" cards "$f" -o "$tmp/c.pdf"; done
+	run "cards print shop" "$BIN" cards decks/example.yaml --sheet none -o "$tmp/c.pdf"
+fi
+if "$BIN" --help | grep -q '^  booklet '; then
+	for f in decks/*.yaml; do run "booklet $f" "$BIN" booklet "$f" -o "$tmp/b.pdf"; done
+fi
+for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && run "$(basename "$t")" "$t"; done
+echo "valgrind: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,65 @@
+/* card_face.h - the typesetting stage for cards: every card's text as Pango layouts, at the
+ * largest size that fits its box (or one size per card type, for "uniform" fitting).
+ *
+ * A cardset borrows the deck, the Pango context and the hyphenator; it owns the markup and
+ * the sizes it chose. Faces are made one at a time for drawing (card_face_make), so a
+ * 10,000-card deck never holds 10,000 cards' layouts at once. All lengths in points. */
+#ifndef DECKPRESS_CARD_FACE_H
+#define DECKPRESS_CARD_FACE_H
+
+#include <pango/pango.h>
+#include <stddef.h>
+
+#include "deck.h"
+#include "diag.h"
+#include "hyph.h"
+#include "rect.h"
+#include "typeset.h"
+
+/* Regions of a card, relative to its trim's top-left corner. */
+typedef struct {
+	double w, h;     /* trim size */
+	double safe;     /* no text closer than this to the trim */
+	double band_h;   /* colour band from the top edge (its colour runs into the bleed) */
+	rect body;       /* main text box, inside the safe area below the band */
+	rect footer;     /* line for the deck title and the card id */
+} card_geom;
+
+void card_geom_make(double w, double h, double safe, card_geom *g);
+
+typedef struct cardset cardset;
+
+/* Prepares the cards of dk in language lang. Borrowed: dk, ctx, hyph (NULL = none).
+ * Caller frees with cardset_free. */
+cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
+                     const card_geom *g);
+/* Chooses every card's text size (theme sizes and fit mode). Reports each card that does
+ * not fit or has characters no bundled font has, naming the card and its file:line.
+ * Returns the number of errors. */
+int cardset_fit(cardset *cs, struct diag *d);
+/* The main text size chosen for card i (after cardset_fit), pt. */
+double cardset_size(const cardset *cs, size_t i);
+const card_geom *cardset_geom(const cardset *cs);
+void cardset_free(cardset *cs);
+
+/* One card's layouts, ready to draw; owned by the caller (card_face_free). */
+typedef struct {
+	const card *c;
+	const deck *dk;
+	const char *lang;
+	uint32_t color;          /* category colour, or the theme's accent */
+	tstack main, bottom;     /* positioned relative to the body box's top */
+	double main_top;         /* offset of the main stack inside the body box */
+	double bottom_top;       /* offset of the bottom stack inside the body box */
+	int rule_before;         /* main block index with a rule above it (case question), -1 */
+	PangoLayout *category, *type, *id, *deck_title; /* band and footer; borrowed from cache */
+	PangoLayout *back_title, *back_category;        /* back; borrowed from cache */
+	double back_title_y, back_category_y;           /* from the trim top */
+} card_face;
+
+/* Lays out card i at its chosen size. Returns 0, or -1 if its markup is invalid (cannot
+ * happen after a successful cardset_fit). */
+int card_face_make(cardset *cs, size_t i, card_face *f);
+void card_face_free(card_face *f);
+
+#endif

@@ -1,0 +1,423 @@
+/* card_face.c - card texts to Pango layouts: markup per card type, fitting, band and back. */
+#include "card_face.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "labels.h"
+#include "typo.h"
+
+enum { MAXB = 3 };
+
+/* Text sizes of the parts that do not scale with the card's main text. */
+#define BOTTOM_MAX 7.5  /* attribution, follow-ups */
+#define BOTTOM_MIN 6.0
+#define LABEL_SIZE 6.5  /* band: category and card type */
+#define FOOTER_SIZE 5.5 /* footer: deck title and card id */
+#define GAP 6.0         /* between the main text and the bottom block */
+#define RULE_PAD 10.0   /* room above a quote for its short rule */
+
+typedef struct {
+	bool serif;
+	PangoWeight weight;
+	PangoStyle style;
+	double scale, space_before, line_spacing;
+} block_style;
+
+/* The design of each card type's main text, top to bottom. */
+static const block_style main_styles[CARD_NTYPES][MAXB] = {
+	[CARD_QUOTE] = {{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0, 1.12}},
+	[CARD_CASE] = {{false, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 1.2, 0, 1.0},
+	               {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0.5, 1.12},
+	               {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.0, 1.3, 1.1}},
+	[CARD_QUESTION] = {{true, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1.0, 0, 1.08}},
+};
+static const block_style bottom_style = {false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                                         1.0, 0, 1.15};
+
+typedef struct {
+	char *main[MAXB]; /* Pango markup per main block; NULL = empty */
+	char *bottom;     /* attribution or follow-ups; NULL if none */
+	double size, bottom_size, bottom_h;
+} card_text;
+
+struct cardset {
+	const deck *dk;
+	const char *lang;
+	PangoContext *ctx;
+	const hyphenator *hyph;
+	card_geom g;
+	card_text *t;
+	size_t n;
+	/* layouts shared by many cards, made on first use */
+	PangoLayout *deck_title, *back_title;
+	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
+	PangoLayout **back_category;
+	PangoLayout *type_label[CARD_NTYPES];
+	double back_title_h;
+};
+
+void card_geom_make(double w, double h, double safe, card_geom *g)
+{
+	g->w = w;
+	g->h = h;
+	g->safe = safe;
+	g->band_h = safe + fmax(14.0, 0.075 * h);
+	double footer_h = FOOTER_SIZE * 1.4;
+	g->footer = (rect){safe, h - safe - footer_h, w - 2 * safe, footer_h};
+	double top = g->band_h + 0.6 * safe + 4;
+	g->body = (rect){safe, top, w - 2 * safe, g->footer.y - 6 - top};
+}
+
+/* --- markup --- */
+
+static char *markup(const cardset *cs, const mtext *t, bool tie)
+{
+	const char *s = mtext_get(t, cs->lang, cs->dk->language);
+	if (!s)
+		return NULL;
+	typo_opts o = {.lang = cs->lang, .hyph = cs->hyph, .tie_last = tie};
+	return typo_pango_markup(s, &o);
+}
+
+static char *plain_markup(const cardset *cs, const char *s)
+{
+	typo_opts o = {.lang = cs->lang};
+	return typo_pango_markup(s, &o);
+}
+
+/* Quote text between the language's double quotes. */
+static char *quoted(const cardset *cs, const mtext *t)
+{
+	char *m = markup(cs, t, true);
+	if (!m)
+		return NULL;
+	char *s = xasprintf("\u201c%s\u201d", m);
+	free(m);
+	return s;
+}
+
+/* "— Author", the source title in italics, section or page, and a translation note. */
+static char *attribution(const cardset *cs, const card *c)
+{
+	const deck *dk = cs->dk;
+	const source *src = c->source >= 0 ? &dk->sources[c->source] : NULL;
+	strbuf b = {0};
+	const char *who = c->speaker ? c->speaker : src ? src->author : NULL;
+	char *m;
+	if (who) {
+		m = plain_markup(cs, who);
+		strbuf_printf(&b, "\u2014\u2002%s", m);
+		free(m);
+	}
+	if (src) {
+		m = markup(cs, &src->title, false);
+		strbuf_printf(&b, "%s<i>%s</i>", b.len ? "\n" : "\u2014\u2002", m ? m : "");
+		free(m);
+	}
+	if (c->section.n && (m = markup(cs, &c->section, false))) {
+		strbuf_printf(&b, " \u00b7 %s", m);
+		free(m);
+	}
+	if (c->page)
+		strbuf_printf(&b, ", %s\u00a0%s", label(cs->lang, L_PAGE), c->page);
+	if (strcmp(cs->lang, dk->language) && c->text.n) {
+		char *note = xasprintf(label(cs->lang, L_TRANSLATED), language_name(cs->lang, dk->language));
+		strbuf_printf(&b, "\n<i>%s</i>", note);
+		free(note);
+	}
+	return b.len ? strbuf_take(&b) : NULL;
+}
+
+static char *followups(const cardset *cs, const card *c)
+{
+	strbuf b = {0};
+	for (size_t i = 0; i < c->nfollowups; i++) {
+		char *m = markup(cs, &c->followups[i], true);
+		strbuf_printf(&b, "%s\u2013\u2002%s", i ? "\n" : "", m ? m : "");
+		free(m);
+	}
+	return b.len ? strbuf_take(&b) : NULL;
+}
+
+static void card_markup(const cardset *cs, const card *c, card_text *t)
+{
+	switch (c->type) {
+	case CARD_QUOTE:
+		t->main[0] = quoted(cs, &c->text);
+		t->bottom = attribution(cs, c);
+		break;
+	case CARD_CASE:
+		t->main[0] = markup(cs, &c->title, false);
+		t->main[1] = markup(cs, &c->text, true);
+		t->main[2] = markup(cs, &c->question, true);
+		break;
+	default:
+		t->main[0] = markup(cs, &c->text, true);
+		t->bottom = followups(cs, c);
+		break;
+	}
+}
+
+/* --- blocks and fitting --- */
+
+static tblock block(const cardset *cs, const block_style *st, const char *m)
+{
+	return (tblock){.family = st->serif ? cs->dk->theme.font_serif : cs->dk->theme.font_sans,
+	                .weight = st->weight, .style = st->style, .scale = st->scale,
+	                .space_before = st->space_before, .line_spacing = st->line_spacing,
+	                .align = PANGO_ALIGN_LEFT, .markup = m};
+}
+
+static size_t main_blocks(const cardset *cs, const card *c, const card_text *t, tblock *out)
+{
+	size_t n = c->type == CARD_CASE ? 3 : 1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = block(cs, &main_styles[c->type][i], t->main[i]);
+	return n;
+}
+
+static double top_pad(const card *c)
+{
+	return c->type == CARD_QUOTE ? RULE_PAD : 0;
+}
+
+static void fit_error(cardset *cs, const card *c, struct diag *d, const char *what, double size)
+{
+	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, what, size);
+}
+
+static int fit_card(cardset *cs, size_t i, struct diag *d)
+{
+	const card *c = &cs->dk->cards[i];
+	card_text *t = &cs->t[i];
+	const card_geom *g = &cs->g;
+	int errors = 0, unknown = 0;
+	double avail = g->body.h - top_pad(c);
+	tstack s;
+	if (t->bottom) {
+		tblock b = block(cs, &bottom_style, t->bottom);
+		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN, &s))
+			return 1;
+		if (!s.fits) {
+			fit_error(cs, c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
+			          BOTTOM_MIN);
+			errors++;
+		}
+		t->bottom_size = s.size;
+		t->bottom_h = s.height;
+		avail -= s.height + GAP;
+		unknown += s.unknown_glyphs;
+		tstack_free(&s);
+	}
+	tblock mb[MAXB];
+	size_t n = main_blocks(cs, c, t, mb);
+	const theme *th = &cs->dk->theme;
+	if (typeset_stack(cs->ctx, mb, n, g->body.w, avail, th->size_max[c->type],
+	                  th->size_min[c->type], &s))
+		return errors + 1;
+	if (!s.fits) {
+		fit_error(cs, c, d, "the text", th->size_min[c->type]);
+		errors++;
+	}
+	t->size = s.size;
+	unknown += s.unknown_glyphs;
+	tstack_free(&s);
+	if (unknown) {
+		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id, unknown,
+		     th->font_serif);
+		errors++;
+	}
+	return errors;
+}
+
+cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
+                     const card_geom *g)
+{
+	cardset *cs = xcalloc(1, sizeof *cs);
+	cs->dk = dk;
+	cs->lang = lang;
+	cs->ctx = ctx;
+	cs->hyph = hyph;
+	cs->g = *g;
+	cs->n = dk->ncards;
+	cs->t = xcalloc(cs->n + 1, sizeof *cs->t);
+	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
+	cs->back_category = xcalloc(dk->ncategories + 1, sizeof(PangoLayout *));
+	for (size_t i = 0; i < cs->n; i++)
+		card_markup(cs, &dk->cards[i], &cs->t[i]);
+	return cs;
+}
+
+int cardset_fit(cardset *cs, struct diag *d)
+{
+	int errors = 0;
+	double uniform[CARD_NTYPES];
+	for (int k = 0; k < CARD_NTYPES; k++)
+		uniform[k] = cs->dk->theme.size_max[k];
+	for (size_t i = 0; i < cs->n; i++) {
+		errors += fit_card(cs, i, d);
+		card_type k = cs->dk->cards[i].type;
+		uniform[k] = fmin(uniform[k], cs->t[i].size);
+	}
+	/* uniform: every card of the type at the largest size at which all of them fit */
+	for (size_t i = 0; i < cs->n; i++) {
+		card_type k = cs->dk->cards[i].type;
+		if (cs->dk->theme.fit[k] == FIT_UNIFORM)
+			cs->t[i].size = uniform[k];
+	}
+	return errors;
+}
+
+double cardset_size(const cardset *cs, size_t i)
+{
+	return cs->t[i].size;
+}
+
+const card_geom *cardset_geom(const cardset *cs)
+{
+	return &cs->g;
+}
+
+/* --- shared label layouts --- */
+
+static PangoLayout *label_layout(const cardset *cs, const char *text, bool serif, PangoWeight w,
+                                 double size, double spacing_em, bool upper)
+{
+	PangoLayout *l = pango_layout_new(cs->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, serif ? cs->dk->theme.font_serif : cs->dk->theme.font_sans);
+	pango_font_description_set_weight(fd, w);
+	pango_font_description_set_size(fd, (int)lround(size * PANGO_SCALE));
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	char *up = upper ? g_utf8_strup(text, -1) : g_strdup(text);
+	char *esc = g_markup_escape_text(up, -1);
+	char *m = spacing_em > 0 ? g_strdup_printf("<span letter_spacing=\"%d\">%s</span>",
+	                                           (int)lround(spacing_em * size * PANGO_SCALE), esc)
+	                         : g_strdup(esc);
+	pango_layout_set_markup(l, m, -1);
+	g_free(m);
+	g_free(esc);
+	g_free(up);
+	return l;
+}
+
+static const char *category_name(const cardset *cs, int cat)
+{
+	return cat >= 0 ? mtext_get(&cs->dk->categories[cat].name, cs->lang, cs->dk->language) : "";
+}
+
+static void cached_labels(cardset *cs, const card *c, card_face *f)
+{
+	const deck *dk = cs->dk;
+	size_t k = c->category >= 0 ? (size_t)c->category : dk->ncategories;
+	if (!cs->band[k * 2])
+		cs->band[k * 2] = label_layout(cs, category_name(cs, c->category), false,
+		                               PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, 0.12, true);
+	if (!cs->type_label[c->type])
+		cs->type_label[c->type] = label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + c->type)),
+		                                       false, PANGO_WEIGHT_NORMAL, LABEL_SIZE, 0.12, true);
+	if (!cs->deck_title) {
+		cs->deck_title = label_layout(cs, mtext_get(&dk->title, cs->lang, dk->language), false,
+		                              PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false);
+		pango_layout_set_width(cs->deck_title, (int)lround(0.7 * cs->g.footer.w * PANGO_SCALE));
+		pango_layout_set_ellipsize(cs->deck_title, PANGO_ELLIPSIZE_END);
+	}
+	if (!cs->back_category[k])
+		cs->back_category[k] = label_layout(cs, category_name(cs, c->category), false,
+		                                    PANGO_WEIGHT_SEMIBOLD, 7.0, 0.15, true);
+	if (!cs->back_title) {
+		char *m = markup(cs, &dk->title, true);
+		tblock b = {.family = dk->theme.font_serif, .weight = PANGO_WEIGHT_SEMIBOLD,
+		            .style = PANGO_STYLE_NORMAL, .scale = 1, .line_spacing = 1.05,
+		            .align = PANGO_ALIGN_CENTER, .markup = m};
+		tstack s;
+		double w = cs->g.w - 2 * cs->g.safe - 12;
+		if (typeset_stack(cs->ctx, &b, 1, w, 0.4 * cs->g.h, 18, 9, &s) == 0) {
+			cs->back_title = g_object_ref(s.layouts[0]);
+			cs->back_title_h = s.height;
+			tstack_free(&s);
+		}
+		free(m);
+	}
+	f->category = cs->band[k * 2];
+	f->type = cs->type_label[c->type];
+	f->deck_title = cs->deck_title;
+	f->back_category = cs->back_category[k];
+	f->back_title = cs->back_title;
+	f->back_title_y = 0.44 * cs->g.h - cs->back_title_h / 2;
+	f->back_category_y = f->back_title_y + cs->back_title_h + 14;
+}
+
+int card_face_make(cardset *cs, size_t i, card_face *f)
+{
+	const card *c = &cs->dk->cards[i];
+	const card_text *t = &cs->t[i];
+	const card_geom *g = &cs->g;
+	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
+	f->color = c->category >= 0 && cs->dk->categories[c->category].has_color
+	               ? cs->dk->categories[c->category].color
+	               : cs->dk->theme.accent;
+	tblock mb[MAXB];
+	size_t n = main_blocks(cs, c, t, mb);
+	if (typeset_stack_at(cs->ctx, mb, n, g->body.w, t->size, &f->main))
+		return -1;
+	double bottom_h = 0;
+	if (t->bottom) {
+		tblock b = block(cs, &bottom_style, t->bottom);
+		if (typeset_stack_at(cs->ctx, &b, 1, g->body.w, t->bottom_size, &f->bottom))
+			return -1;
+		bottom_h = f->bottom.height;
+	}
+	f->bottom_top = g->body.h - bottom_h;
+	double area_top = top_pad(c);
+	double area_h = g->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
+	/* quotes and questions sit a little above the optical centre; cases read from the top */
+	double slack = fmax(0, area_h - f->main.height);
+	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
+	if (c->type == CARD_CASE && t->main[2])
+		f->rule_before = 2;
+	f->id = label_layout(cs, c->id, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
+	cached_labels(cs, c, f);
+	return 0;
+}
+
+void card_face_free(card_face *f)
+{
+	tstack_free(&f->main);
+	tstack_free(&f->bottom);
+	if (f->id)
+		g_object_unref(f->id);
+	f->id = NULL;
+}
+
+void cardset_free(cardset *cs)
+{
+	if (!cs)
+		return;
+	for (size_t i = 0; i < cs->n; i++) {
+		for (int b = 0; b < MAXB; b++)
+			free(cs->t[i].main[b]);
+		free(cs->t[i].bottom);
+	}
+	free(cs->t);
+	for (size_t k = 0; k < (cs->dk->ncategories + 1) * 2; k++)
+		if (cs->band[k])
+			g_object_unref(cs->band[k]);
+	for (size_t k = 0; k <= cs->dk->ncategories; k++)
+		if (cs->back_category[k])
+			g_object_unref(cs->back_category[k]);
+	for (int k = 0; k < CARD_NTYPES; k++)
+		if (cs->type_label[k])
+			g_object_unref(cs->type_label[k]);
+	if (cs->deck_title)
+		g_object_unref(cs->deck_title);
+	if (cs->back_title)
+		g_object_unref(cs->back_title);
+	free(cs->band);
+	free(cs->back_category);
+	free(cs);
+}

@@ -86,7 +86,7 @@ static gunichar char_before(const smart *c, size_t i)
 	if (i == 0)
 		return 0;
 	size_t j = i - 1;
-	while (j > 0 && ((unsigned char)c->s[j] & 0xC0) == 0x80)
+	while (j > 0 && i - j < 4 && ((unsigned char)c->s[j] & 0xC0) == 0x80)
 		j--;
 	return char_at(c, j);
 }

@@ -63,11 +63,13 @@ static void test_double_quotes(void **state)
 static void test_apostrophes(void **state)
 {
 	(void)state;
-	smart("nl", "z'n auto's, 's nachts en 't is 'n feest", "z’n auto’s, ’s nachts en ’t is ’n feest");
+	smart("nl", "z'n auto's, 's nachts en 't is 'n feest",
+	      "z’n auto’s, ’s nachts en ’t is ’n feest");
 	smart("nl", "'s-Hertogenbosch", "’s-Hertogenbosch");
 	smart("nl", "'Nee', zei ze.", "‘Nee’, zei ze.");
 	smart("nl", "'sorry'", "‘sorry’"); /* 's followed by a letter is no elision */
-	smart("en", "it's the '90s, rock 'n' roll, 'til 'em", "it’s the ’90s, rock ’n’ roll, ’til ’em");
+	smart("en", "it's the '90s, rock 'n' roll, 'til 'em",
+	      "it’s the ’90s, rock ’n’ roll, ’til ’em");
 	smart("en", "the dogs' bones", "the dogs’ bones");
 	smart("en", "the letter 't'", "the letter ‘t’"); /* 't is Dutch only */
 	smart("nl", "in '90 en '2 keer'", "in ’90 en ‘2 keer’");
@@ -80,7 +82,7 @@ static void test_dashes_and_ranges(void **state)
 	smart("nl", "10-20 mensen, 1914-1918, blz. 12-15, 9.00-17.00",
 	      "10–20 mensen, 1914–1918, blz. 12–15, 9.00–17.00");
 	/* Not ranges: dates, phone numbers, codes, compounds, minus signs. */
-	smart("nl", "2024-01-15 06-12345678 978-90-1 A4-papier zee-eend -5 a-", 
+	smart("nl", "2024-01-15 06-12345678 978-90-1 A4-papier zee-eend -5 a-",
 	      "2024-01-15 06-12345678 978-90-1 A4-papier zee-eend -5 a-");
 	smart("nl", "a --- b", "a --- b");
 }

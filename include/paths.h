@@ -1,0 +1,13 @@
+/* paths.h - where deckpress finds its run-time data (the bundled fonts). */
+#ifndef DECKPRESS_PATHS_H
+#define DECKPRESS_PATHS_H
+
+/* The data directory: the first of $DECKPRESS_DATA, <exe dir>/../share/deckpress (installed),
+ * <exe dir> (source tree: ./deckpress), <exe dir>/.. (build-asan/deckpress) that has a fonts/
+ * subdirectory, as an absolute path. Returns NULL if none has; caller frees. */
+char *paths_data_dir(void);
+
+/* <data dir>/fonts, or NULL if there is no data directory; caller frees. */
+char *paths_fonts_dir(void);
+
+#endif

@@ -1,0 +1,60 @@
+/* typeset.h - Pango layouts for a stack of text blocks, at the largest size that fits a box.
+ *
+ * Everything in and out is in points; Pango units stay inside typeset.c. Layouts come from
+ * a fontset's context (fonts.h) and share its thread. Text wraps at word boundaries and at
+ * the soft hyphens (U+00AD) already in the text; never inside a word, never justified. */
+#ifndef DECKPRESS_TYPESET_H
+#define DECKPRESS_TYPESET_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One block of text: a title, a paragraph, a caption. */
+typedef struct {
+	const char *family;  /* font family, e.g. "Yrsa"; NULL = the context's default */
+	PangoWeight weight;  /* PANGO_WEIGHT_NORMAL, _SEMIBOLD, _BOLD */
+	PangoStyle style;    /* PANGO_STYLE_NORMAL or _ITALIC */
+	double scale;        /* block size = main size * scale; 0 means 1 */
+	double space_before; /* gap above the block in em of its own size; ignored for the first
+	                      * block that has text */
+	double line_spacing; /* baseline-to-baseline distance as a factor of the font's line
+	                      * height (Pango's pango_layout_set_line_spacing); 0 = tight */
+	PangoAlignment align;
+	const char *markup; /* Pango markup; NULL or no text = an empty block that takes no space */
+} tblock;
+
+/* Result of laying out n blocks. */
+typedef struct {
+	double size;         /* main size chosen, pt */
+	double height;       /* total height of the stack, pt */
+	bool fits;           /* the stack fits the box at this size */
+	int unknown_glyphs;  /* characters drawn as boxes: no bundled font has them */
+	PangoLayout **layouts; /* one per block (never NULL), owned by the result */
+	double *y;           /* top of each block relative to the box top, pt */
+	size_t n;
+} tstack;
+
+/* Lays the blocks out, stacked, in a box width x height (pt) at the largest main size in
+ * [size_min, size_max] (on a 0.25 pt grid down from size_max) at which the stack fits: total
+ * height <= height and no word wider than the width. If even size_min does not fit,
+ * out->fits is false and the layouts are at size_min. Returns 0, or -1 if a block's markup
+ * is invalid (out is then empty). Free out with tstack_free. */
+int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double width, double height,
+                  double size_max, double size_min, tstack *out);
+
+/* Lays the blocks out at main size `size`, for "uniform" fitting (the caller takes the
+ * smallest size typeset_stack chose over a set of cards and re-lays each card at it).
+ * out->fits is false only if a word is wider than the width; compare out->height with the
+ * box yourself. Returns 0, or -1 on invalid markup. Free out with tstack_free. */
+int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double width, double size,
+                     tstack *out);
+
+/* True if markup is valid Pango markup; otherwise false and *err (if not NULL) gets
+ * GLib's message, which the caller frees. */
+bool typeset_markup_valid(const char *markup, char **err);
+
+/* Frees the layouts and arrays of s and empties it; an empty tstack is fine. */
+void tstack_free(tstack *s);
+
+#endif

@@ -1,0 +1,334 @@
+/* typeset.c - stack text blocks in a box and find the largest size at which they fit.
+ *
+ * Sizes are tried on a grid of 0.25 pt down from size_max, ending at size_min. Most cards
+ * fit at size_max, so that is tried first; otherwise the size is estimated from how far the
+ * text overflows, the estimate is widened into a bracket by doubling steps, and the bracket
+ * is bisected. Each block's markup is parsed once; a new size only changes the layout's font
+ * description. The only place in deckpress that sees Pango units. */
+#include "typeset.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define STEP 0.25 /* pt: the size grid */
+
+/* One block while fitting: its layout and what it measured at the size it is laid out at. */
+typedef struct {
+	PangoLayout *layout;
+	PangoFontDescription *desc;
+	double scale;
+	int size;    /* font size set on the layout, Pango units; 0 = none yet */
+	int height;  /* logical height at that size, Pango units */
+	double over; /* widest line / box width at that size */
+	bool wide;   /* a word is wider than the box, or Pango broke inside a word */
+	bool empty;  /* no text: takes no space */
+} slot;
+
+typedef struct {
+	const tblock *blocks;
+	slot *slots;
+	size_t n;
+	int width; /* Pango units */
+} job;
+
+static int units(double pt)
+{
+	return (int)lround(pt * PANGO_SCALE);
+}
+
+bool typeset_markup_valid(const char *markup, char **err)
+{
+	GError *gerr = NULL;
+	if (pango_parse_markup(markup, -1, 0, NULL, NULL, NULL, &gerr))
+		return true;
+	if (err)
+		*err = xstrdup(gerr->message);
+	g_error_free(gerr);
+	return false;
+}
+
+/* A layout for block b with its text and attributes set, or NULL on invalid markup. */
+static PangoLayout *block_layout(PangoContext *ctx, const tblock *b, int width)
+{
+	PangoAttrList *attrs = NULL;
+	char *text = NULL;
+	const char *markup = b->markup ? b->markup : "";
+	if (!pango_parse_markup(markup, -1, 0, &attrs, &text, NULL, NULL))
+		return NULL;
+	PangoLayout *l = pango_layout_new(ctx);
+	pango_layout_set_width(l, width);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_alignment(l, b->align);
+	if (b->line_spacing > 0)
+		pango_layout_set_line_spacing(l, (float)b->line_spacing);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	g_free(text);
+	return l;
+}
+
+static void job_free(job *j)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->slots[i].layout)
+			g_object_unref(j->slots[i].layout);
+		if (j->slots[i].desc)
+			pango_font_description_free(j->slots[i].desc);
+	}
+	free(j->slots);
+	j->slots = NULL;
+}
+
+/* Sets up a layout and font description per block; -1 on invalid markup. */
+static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, double width)
+{
+	*j = (job){.blocks = blocks, .n = n, .width = width > 0 ? units(width) : 1};
+	j->slots = xcalloc(n, sizeof(slot));
+	for (size_t i = 0; i < n; i++) {
+		slot *s = &j->slots[i];
+		const tblock *b = &blocks[i];
+		s->layout = block_layout(ctx, b, j->width);
+		if (!s->layout) {
+			job_free(j);
+			return -1;
+		}
+		s->empty = pango_layout_get_text(s->layout)[0] == '\0';
+		s->scale = b->scale > 0 ? b->scale : 1;
+		s->desc = pango_font_description_new();
+		if (b->family)
+			pango_font_description_set_family(s->desc, b->family);
+		pango_font_description_set_weight(s->desc, b->weight ? b->weight : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_style(s->desc, b->style);
+	}
+	return 0;
+}
+
+/* Width of a line without its trailing white space: Pango lets spaces at a break hang
+ * past the edge, so they must not count as overflow. */
+static int content_width(PangoLayoutLine *line, const char *text, const PangoLogAttr *attrs,
+                         long end_off)
+{
+	int end = line->start_index + line->length, e = end;
+	long off = end_off;
+	while (e > line->start_index && off > 0 && attrs[off - 1].is_white) {
+		e = (int)(g_utf8_prev_char(text + e) - text);
+		off--;
+	}
+	int w;
+	if (e == end) {
+		PangoRectangle log;
+		pango_layout_line_get_extents(line, NULL, &log);
+		w = log.width;
+	} else {
+		pango_layout_line_index_to_x(line, e, FALSE, &w);
+	}
+	return w;
+}
+
+/* Measures s->layout: height, widest line, and whether a word did not fit. PANGO_WRAP_WORD
+ * lets an overlong word stick out, and a line that ends where the text has no break
+ * opportunity means Pango broke inside a word: both count as not fitting. */
+static void slot_measure(slot *s, int width)
+{
+	PangoLayout *l = s->layout;
+	int h;
+	pango_layout_get_size(l, NULL, &h);
+	s->height = h;
+	const char *text = pango_layout_get_text(l);
+	int nattrs;
+	const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &nattrs);
+	int widest = 0, prev_end = 0;
+	long off = 0;
+	s->wide = false;
+	for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next) {
+		PangoLayoutLine *line = it->data;
+		int end = line->start_index + line->length;
+		off += g_utf8_pointer_to_offset(text + prev_end, text + end);
+		prev_end = end;
+		int w = content_width(line, text, attrs, off);
+		if (w > widest)
+			widest = w;
+		PangoLayoutLine *next = it->next ? it->next->data : NULL;
+		if (next && !next->is_paragraph_start && off < nattrs && !attrs[off].is_line_break)
+			s->wide = true;
+	}
+	if (widest > width)
+		s->wide = true;
+	s->over = (double)widest / width;
+}
+
+/* Lays block i out at main size `size` (pt) unless it already is. */
+static void slot_size(job *j, size_t i, double size)
+{
+	slot *s = &j->slots[i];
+	int u = units(size * s->scale);
+	if (s->size == u)
+		return;
+	pango_font_description_set_size(s->desc, u);
+	pango_layout_set_font_description(s->layout, s->desc);
+	s->size = u;
+	slot_measure(s, j->width);
+}
+
+/* Stack height and widest-line ratio at a main size. */
+typedef struct {
+	int height; /* Pango units; partial if measuring stopped early */
+	double over;
+	bool fits;
+} fit;
+
+/* Lays the blocks out at `size` and tells whether they fit `limit` (Pango units). With
+ * `early`, stops at the first block that makes it fail. */
+static fit job_measure(job *j, double size, int limit, bool early)
+{
+	fit r = {.fits = true};
+	bool first = true;
+	for (size_t i = 0; i < j->n; i++) {
+		slot *s = &j->slots[i];
+		if (s->empty)
+			continue;
+		slot_size(j, i, size);
+		if (!first)
+			r.height += units(j->blocks[i].space_before * size * s->scale);
+		first = false;
+		r.height += s->height;
+		if (s->over > r.over)
+			r.over = s->over;
+		if (s->wide || r.height > limit)
+			r.fits = false;
+		if (!r.fits && early)
+			break;
+	}
+	return r;
+}
+
+/* Hands the layouts over to out, with each block's top, at the size they were last set to. */
+static void job_result(job *j, double size, int height, bool fits, tstack *out)
+{
+	*out = (tstack){.size = size, .height = (double)height / PANGO_SCALE, .fits = fits, .n = j->n};
+	out->layouts = xcalloc(j->n, sizeof(PangoLayout *));
+	out->y = xcalloc(j->n, sizeof(double));
+	int y = 0;
+	bool first = true;
+	for (size_t i = 0; i < j->n; i++) {
+		slot *s = &j->slots[i];
+		if (!s->empty) {
+			if (!first)
+				y += units(j->blocks[i].space_before * size * s->scale);
+			first = false;
+		}
+		out->y[i] = (double)y / PANGO_SCALE;
+		if (!s->empty)
+			y += s->height;
+		out->unknown_glyphs += pango_layout_get_unknown_glyphs_count(s->layout);
+		out->layouts[i] = s->layout;
+		s->layout = NULL;
+	}
+	job_free(j);
+}
+
+/* Size of grid index k: size_max - k * STEP, with the last index kmax at size_min. */
+static double grid(double size_max, double size_min, int k, int kmax)
+{
+	return k >= kmax ? size_min : size_max - k * STEP;
+}
+
+/* The grid index the overflow at size_max points to: text area grows with the square of the
+ * size, an overlong word with the size itself. */
+static int estimate(fit at_max, int limit, double size_max, int kmax)
+{
+	double f = 1;
+	if (at_max.height > limit)
+		f = sqrt((double)limit / at_max.height);
+	if (at_max.over > 1 && 1 / at_max.over < f)
+		f = 1 / at_max.over;
+	int k = (int)ceil((size_max - size_max * f) / STEP - 1e-9);
+	return k < 1 ? 1 : k > kmax ? kmax : k;
+}
+
+/* Smallest grid index that fits, given that index 0 does not; kmax + 1 if none fits.
+ * Gallops from the estimate until a bracket [bad, good] is found, then bisects it. */
+static int search(job *j, double size_max, double size_min, int kmax, int limit, int k)
+{
+#define FITS(i) job_measure(j, grid(size_max, size_min, (i), kmax), limit, true).fits
+	int bad = 0, good = kmax + 1, step = 1;
+	if (FITS(k)) {
+		good = k;
+		for (int p; (p = good - step) > bad; step *= 2) {
+			if (!FITS(p)) {
+				bad = p;
+				break;
+			}
+			good = p;
+		}
+	} else {
+		bad = k;
+		while (bad < kmax) {
+			int p = bad + step > kmax ? kmax : bad + step;
+			if (FITS(p)) {
+				good = p;
+				break;
+			}
+			bad = p;
+			step *= 2;
+		}
+	}
+	while (good <= kmax && good - bad > 1) {
+		int mid = bad + (good - bad) / 2;
+		if (FITS(mid))
+			good = mid;
+		else
+			bad = mid;
+	}
+	return good;
+#undef FITS
+}
+
+int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double width, double height,
+                  double size_max, double size_min, tstack *out)
+{
+	*out = (tstack){0};
+	job j;
+	if (job_init(&j, ctx, blocks, n, width) != 0)
+		return -1;
+	if (size_min > size_max)
+		size_min = size_max;
+	int limit = height > 0 ? units(height) : 0;
+	int kmax = (int)ceil((size_max - size_min) / STEP - 1e-9);
+	fit r = job_measure(&j, size_max, limit, false);
+	double size = size_max;
+	if (!r.fits && kmax > 0) {
+		int k = search(&j, size_max, size_min, kmax, limit, estimate(r, limit, size_max, kmax));
+		size = grid(size_max, size_min, k, kmax);
+		r = job_measure(&j, size, limit, false); /* lay every block out at the final size */
+	}
+	job_result(&j, size, r.height, r.fits, out);
+	return 0;
+}
+
+int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double width, double size,
+                     tstack *out)
+{
+	*out = (tstack){0};
+	job j;
+	if (job_init(&j, ctx, blocks, n, width) != 0)
+		return -1;
+	fit r = job_measure(&j, size, INT_MAX, false);
+	job_result(&j, size, r.height, r.fits, out);
+	return 0;
+}
+
+void tstack_free(tstack *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->layouts && s->layouts[i])
+			g_object_unref(s->layouts[i]);
+	free(s->layouts);
+	free(s->y);
+	*s = (tstack){0};
+}

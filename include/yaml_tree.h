@@ -23,6 +23,7 @@ typedef struct ynode {
 	int line, col;       /* 1-based start of the node */
 	const char *value;   /* scalar text, NUL-terminated (may contain NUL? no: refused) */
 	bool plain;          /* scalar written without quotes (so "~", "null", "" mean nothing) */
+	bool literal;        /* block scalar '|': its newlines are line breaks as written */
 	struct ynode **kids; /* sequence items; mapping: key, value, key, value... */
 	size_t n;            /* number of kids */
 } ynode;

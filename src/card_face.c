@@ -184,7 +184,7 @@ static double top_pad(const card *c)
 	return c->type == CARD_QUOTE ? RULE_PAD : 0;
 }
 
-static void fit_error(cardset *cs, const card *c, struct diag *d, const char *what, double size)
+static void fit_error(const card *c, struct diag *d, const char *what, double size)
 {
 	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, what, size);
 }
@@ -202,7 +202,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN, &s))
 			return 1;
 		if (!s.fits) {
-			fit_error(cs, c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
+			fit_error(c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
 			          BOTTOM_MIN);
 			errors++;
 		}
@@ -219,7 +219,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	                  th->size_min[c->type], &s))
 		return errors + 1;
 	if (!s.fits) {
-		fit_error(cs, c, d, "the text", th->size_min[c->type]);
+		fit_error(c, d, "the text", th->size_min[c->type]);
 		errors++;
 	}
 	t->size = s.size;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markup.h"
 #include "quote_verify.h"
 
 typedef struct {
@@ -127,10 +128,47 @@ static void unused(checker *C)
 	}
 }
 
+typedef void text_fn(checker *C, const mtext *t, const char *owner, const char *field);
+
+/* Calls fn for every text field of the deck that may be printed. */
+static void each_text(checker *C, text_fn *fn)
+{
+	deck *dk = C->dk;
+	fn(C, &dk->title, "deck", "title");
+	fn(C, &dk->subtitle, "deck", "subtitle");
+	fn(C, &dk->description, "deck", "description");
+	for (size_t i = 0; i < dk->nsources; i++) {
+		fn(C, &dk->sources[i].title, "source", "title");
+		fn(C, &dk->sources[i].publication, "source", "publication");
+	}
+	for (size_t i = 0; i < dk->ncategories; i++)
+		fn(C, &dk->categories[i].name, "category", "name");
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
+		fn(C, &c->text, owner, "text");
+		fn(C, &c->note, owner, "note");
+		fn(C, &c->title, owner, "title");
+		fn(C, &c->question, owner, "question");
+		fn(C, &c->section, owner, "section");
+		for (size_t f = 0; f < c->nfollowups; f++)
+			fn(C, &c->followups[f], owner, "followups");
+		free(owner);
+	}
+	const booklet_text *b = &dk->booklet;
+	fn(C, &b->intro, "booklet", "intro");
+	fn(C, &b->closing, "booklet", "closing");
+	for (size_t g = 0; g < b->nguide; g++) {
+		fn(C, &b->guide[g].title, "booklet guide", "title");
+		fn(C, &b->guide[g].duration, "booklet guide", "duration");
+		fn(C, &b->guide[g].text, "booklet guide", "text");
+	}
+}
+
 /* Every present text should exist in every declared language. */
 static void translated(checker *C, const mtext *t, const char *owner, const char *field)
 {
-	if (!t->n)
+	if (!t->n || !strcmp(owner, "source")) /* titles of works keep their own language */
 		return;
 	for (size_t i = 1; i < C->dk->nlanguages; i++)
 		if (!mtext_has(t, C->dk->languages[i])) {
@@ -140,35 +178,23 @@ static void translated(checker *C, const mtext *t, const char *owner, const char
 		}
 }
 
-static void translations(checker *C)
+/* Only <b> and <i>, properly nested. */
+static void valid_markup(checker *C, const mtext *t, const char *owner, const char *field)
 {
-	deck *dk = C->dk;
-	if (dk->nlanguages < 2)
-		return;
-	translated(C, &dk->title, "deck", "title");
-	translated(C, &dk->subtitle, "deck", "subtitle");
-	translated(C, &dk->description, "deck", "description");
-	for (size_t i = 0; i < dk->ncategories; i++)
-		translated(C, &dk->categories[i].name, "category", "name");
-	for (size_t i = 0; i < dk->ncards; i++) {
-		const card *c = &dk->cards[i];
-		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
-		translated(C, &c->text, owner, "text");
-		translated(C, &c->note, owner, "note");
-		translated(C, &c->title, owner, "title");
-		translated(C, &c->question, owner, "question");
-		translated(C, &c->section, owner, "section");
-		for (size_t f = 0; f < c->nfollowups; f++)
-			translated(C, &c->followups[f], owner, "followups");
-		free(owner);
-	}
-	const booklet_text *b = &dk->booklet;
-	translated(C, &b->intro, "booklet", "intro");
-	translated(C, &b->closing, "booklet", "closing");
-	for (size_t g = 0; g < b->nguide; g++) {
-		translated(C, &b->guide[g].title, "booklet guide", "title");
-		translated(C, &b->guide[g].duration, "booklet guide", "duration");
-		translated(C, &b->guide[g].text, "booklet guide", "text");
+	for (size_t i = 0; i < t->n; i++) {
+		size_t off;
+		const char *msg;
+		text_run *runs;
+		size_t n;
+		if (markup_parse(t->v[i].text, &runs, &n, &off, &msg) == 0) {
+			markup_runs_free(runs, n);
+			continue;
+		}
+		char *what = t->n > 1 ? xasprintf("%s: '%s' (%s), at character %zu", owner, field,
+		                                  t->v[i].lang, off + 1)
+		                      : xasprintf("%s: '%s', at character %zu", owner, field, off + 1);
+		at(C, t->v[i].pos, M_MARKUP, what, msg);
+		free(what);
 	}
 }
 
@@ -218,7 +244,9 @@ int deck_check(deck *dk, struct diag *d)
 	unique_ids(&C);
 	resolve_refs(&C);
 	unused(&C);
-	translations(&C);
+	if (dk->nlanguages > 1)
+		each_text(&C, translated);
+	each_text(&C, valid_markup);
 	quotes(&C);
 	return d->nerrors - before;
 }

@@ -144,6 +144,20 @@ static bool declared(loader *L, const char *lang)
 	return false;
 }
 
+/* YAML has already folded a '>' or plain value: each newline left in it stood for a blank
+ * line. Make paragraphs look the same whatever the style: "\n\n" between them. */
+static const char *paragraphs(loader *L, const ynode *n)
+{
+	if (n->literal || !strchr(n->value, '\n'))
+		return n->value;
+	strbuf b = {0};
+	for (const char *p = n->value; *p; p++)
+		*p == '\n' ? strbuf_puts(&b, "\n\n") : strbuf_putc(&b, *p);
+	char *s = arena_strdup(L->mem, b.s);
+	strbuf_free(&b);
+	return s;
+}
+
 /* A text field: a plain string (the deck's language) or a mapping by language code. */
 void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 {
@@ -154,6 +168,7 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 		const char *v = scalar(L, n, what);
 		if (!v)
 			return;
+		v = paragraphs(L, n);
 		out->v = arena_alloc(L->mem, sizeof *out->v);
 		out->v[0] = (tr_entry){L->dk->language, v, pos_of(n)};
 		out->n = 1;
@@ -177,7 +192,8 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 		const char *v = scalar(L, n->kids[i + 1], w);
 		free(w);
 		if (v)
-			out->v[out->n++] = (tr_entry){k->value, v, pos_of(n->kids[i + 1])};
+			out->v[out->n++] = (tr_entry){k->value, paragraphs(L, n->kids[i + 1]),
+			                              pos_of(n->kids[i + 1])};
 	}
 }
 

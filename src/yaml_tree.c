@@ -265,6 +265,7 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 			n->value = arena_strndup(mem, (const char *)ev.data.scalar.value,
 			                         ev.data.scalar.length);
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			n->literal = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE;
 			fail = !add_kid(path, stack, depth, n, d);
 			if (depth == 0)
 				*root = n;

@@ -1,0 +1,21 @@
+/* pdf_finish.h - after Cairo: page boxes (/TrimBox, /BleedBox), a deterministic /ID, and an
+ * atomic write of the final PDF (libqpdf). */
+#ifndef DECKPRESS_PDF_FINISH_H
+#define DECKPRESS_PDF_FINISH_H
+
+#include "impose.h"
+
+/* Returns r, given with a top-left origin and y downwards on a page of height page_h, in PDF
+ * coordinates (origin bottom-left, y upwards). */
+rect pdf_rect_from_top(rect r, double page_h);
+
+/* Reads the PDF at in_path, sets /TrimBox to trim and /BleedBox to bleed (PDF coordinates)
+ * on every page (either may be NULL: that box is not written), gives the file a /ID derived
+ * from its content, and writes it to out_path through a temporary file in the same directory
+ * (in_path may equal out_path). Boxes must lie inside each page's /MediaBox, the trim inside
+ * the bleed; qpdf warnings about the input count as errors (they mean a damaged file).
+ * Returns 0, or -1 with *err set (caller frees) and out_path untouched. */
+int pdf_finish(const char *in_path, const char *out_path, const rect *trim, const rect *bleed,
+	       char **err);
+
+#endif

@@ -1,0 +1,154 @@
+/* pdf_finish.c - add print-shop page boxes and a reproducible /ID to Cairo's PDF with libqpdf,
+ * then replace the output file in one rename. */
+#include "pdf_finish.h"
+
+#include <errno.h>
+#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numfmt.h"
+#include "util.h"
+
+#define BOX_TOL 0.01 /* points: rounding in the box numbers is not an error */
+
+rect pdf_rect_from_top(rect r, double page_h)
+{
+	return (rect){r.x, page_h - r.y - r.h, r.w, r.h};
+}
+
+/* "[x0 y0 x1 y1]" with '.' decimals whatever the locale: a comma would break PDF syntax. */
+static char *box_text(const rect *r)
+{
+	char a[NUM_BUF], b[NUM_BUF], c[NUM_BUF], d[NUM_BUF];
+	return xasprintf("[%s %s %s %s]", num_format(a, r->x, 4), num_format(b, r->y, 4),
+			 num_format(c, r->x + r->w, 4), num_format(d, r->y + r->h, 4));
+}
+
+static bool rect_inside(const rect *in, const rect *out)
+{
+	return in->x >= out->x - BOX_TOL && in->y >= out->y - BOX_TOL &&
+	       in->x + in->w <= out->x + out->w + BOX_TOL && in->y + in->h <= out->y + out->h + BOX_TOL;
+}
+
+/* Takes qpdf's pending error (or else its first warning) as a message; NULL if there is none.
+ * qpdf's text already names the file. */
+static char *qpdf_problem(qpdf_data q)
+{
+	if (qpdf_has_error(q))
+		return xstrdup(qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	if (qpdf_more_warnings(q))
+		return xasprintf("%s (qpdf would have to repair this PDF)",
+				 qpdf_get_error_full_text(q, qpdf_next_warning(q)));
+	return NULL;
+}
+
+/* The page's /MediaBox, which a page may inherit from its /Pages parents. */
+static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
+{
+	qpdf_oh node = page;
+	for (int depth = 0; depth < 64 && qpdf_oh_is_dictionary(q, node); depth++) {
+		qpdf_oh box = qpdf_oh_get_key(q, node, "/MediaBox");
+		if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4) {
+			double v[4];
+			for (int i = 0; i < 4; i++)
+				v[i] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
+			*out = (rect){v[0], v[1], v[2] - v[0], v[3] - v[1]};
+			return true;
+		}
+		node = qpdf_oh_get_key(q, node, "/Parent");
+	}
+	return false;
+}
+
+static char *set_box(qpdf_data q, const char *path, qpdf_oh page, int n, const char *key, const rect *r,
+		     const rect *media)
+{
+	if (!rect_inside(r, media)) {
+		char *box = box_text(r), *mb = box_text(media);
+		char *msg = xasprintf("%s: page %d: %s %s is not inside the MediaBox %s",
+				      path, n + 1, key + 1, box, mb);
+		free(box);
+		free(mb);
+		return msg;
+	}
+	char *text = box_text(r);
+	qpdf_oh box = qpdf_oh_parse(q, text);
+	/* Never hand a failed parse to replace_key: qpdf then crashes in qpdf_cleanup. */
+	char *msg = qpdf_problem(q);
+	if (!msg && !(qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4))
+		msg = xasprintf("%s: cannot make a %s from '%s'", path, key + 1, text);
+	if (!msg) {
+		qpdf_oh_replace_key(q, page, key, box);
+		msg = qpdf_problem(q);
+	}
+	free(text);
+	return msg;
+}
+
+static char *add_boxes(qpdf_data q, const char *path, const rect *trim, const rect *bleed)
+{
+	int pages = qpdf_get_num_pages(q);
+	char *msg = qpdf_problem(q);
+	for (int i = 0; !msg && i < pages; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		rect media;
+		if (!media_box(q, page, &media))
+			return xasprintf("%s: page %d has no MediaBox", path, i + 1);
+		if (trim)
+			msg = set_box(q, path, page, i, "/TrimBox", trim, &media);
+		if (!msg && bleed)
+			msg = set_box(q, path, page, i, "/BleedBox", bleed, &media);
+	}
+	return msg;
+}
+
+/* Everything between qpdf_read and a complete temporary file; returns an error or NULL. */
+static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const rect *trim,
+		     const rect *bleed)
+{
+	if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
+		return qpdf_problem(q);
+	char *msg = qpdf_problem(q);
+	if (!msg && (trim || bleed))
+		msg = add_boxes(q, in_path, trim, bleed);
+	if (msg)
+		return msg;
+	if (qpdf_init_write(q, tmp) & QPDF_ERRORS)
+		return qpdf_problem(q);
+	/* Same content, same /ID: builds are reproducible and diffable. */
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		return qpdf_problem(q);
+	return qpdf_problem(q);
+}
+
+int pdf_finish(const char *in_path, const char *out_path, const rect *trim, const rect *bleed,
+	       char **err)
+{
+	*err = NULL;
+	if (trim && bleed && !rect_inside(trim, bleed)) {
+		char *t = box_text(trim), *b = box_text(bleed);
+		*err = xasprintf("%s: TrimBox %s is not inside the BleedBox %s", out_path, t, b);
+		free(t);
+		free(b);
+		return -1;
+	}
+	atomic_file f;
+	atomic_begin(&f, out_path);
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q); /* we report errors ourselves */
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	char *msg = rewrite(q, in_path, f.tmp, trim, bleed);
+	qpdf_cleanup(&q);
+	if (msg) {
+		atomic_abort(&f);
+		*err = msg;
+		return -1;
+	}
+	if (atomic_commit(&f) != 0) {
+		*err = xasprintf("%s: %s", out_path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -15,10 +15,8 @@
 #include <stddef.h>
 
 #include "print_setup.h"
+#include "rect.h"
 
-typedef struct {
-	double x, y, w, h;
-} rect;
 
 /* One straight mark from (x1,y1) to (x2,y2); stroke it thin (0.25 pt), in registration black. */
 typedef struct {

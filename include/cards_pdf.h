@@ -1,0 +1,31 @@
+/* cards_pdf.h - the cards document: sheets (or one card per page), fronts and backs,
+ * crop marks, info line, metadata; written atomically with page boxes and a stable /ID. */
+#ifndef DECKPRESS_CARDS_PDF_H
+#define DECKPRESS_CARDS_PDF_H
+
+#include <pango/pango.h>
+
+#include "deck.h"
+#include "diag.h"
+#include "hyph.h"
+#include "print_setup.h"
+
+typedef struct {
+	const deck *dk;         /* checked deck (deck_open) */
+	const char *lang;       /* one of dk->languages */
+	print_setup ps;         /* checked with print_setup_check */
+	const char *out;        /* the PDF to write */
+	PangoContext *ctx;      /* from the fontset, language already set */
+	const hyphenator *hyph; /* NULL: no hyphenation */
+} cards_job;
+
+/* Typesets and writes the cards PDF. Returns 0; 1 when a card cannot be typeset (reported
+ * to d with the card's file:line); 3 when the file cannot be written. On failure the file
+ * at job->out is left as it was. */
+int cards_pdf_write(const cards_job *job, struct diag *d);
+
+/* The PDF creation date: SOURCE_DATE_EPOCH when set, else 1970-01-01, so that the same
+ * input always gives the same bytes. ISO 8601, static buffer. */
+const char *pdf_create_date(void);
+
+#endif

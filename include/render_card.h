@@ -1,0 +1,16 @@
+/* render_card.h - the render stage for cards: draw a laid-out face with Cairo.
+ * Draws only; borrows everything. `trim` is where the card is cut, `art` where its
+ * background may be painted (trim plus the bleed it has room for); points, page space. */
+#ifndef DECKPRESS_RENDER_CARD_H
+#define DECKPRESS_RENDER_CARD_H
+
+#include <cairo.h>
+
+#include "card_face.h"
+
+void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art);
+void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art);
+/* Sets the source colour from 0xRRGGBB, mixed towards white by `fade` (0 = as is). */
+void render_set_color(cairo_t *cr, uint32_t rgb, double fade);
+
+#endif

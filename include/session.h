@@ -1,0 +1,29 @@
+/* session.h - what every rendering command needs: the checked deck, the language, the
+ * bundled fonts and the hyphenation dictionary. */
+#ifndef DECKPRESS_SESSION_H
+#define DECKPRESS_SESSION_H
+
+#include "deck.h"
+#include "diag.h"
+#include "fonts.h"
+#include "hyph.h"
+#include "print_setup.h"
+
+typedef struct {
+	deck *dk;
+	const char *lang;  /* one of dk->languages */
+	fontset *fonts;
+	hyphenator *hyph;  /* NULL when there is no dictionary for lang (a warning said so) */
+} session;
+
+/* Loads and checks the deck at path, picks lang (NULL: the deck's own language), loads the
+ * bundled fonts with Pango set to that language, checks the theme's families resolve to
+ * bundled files, and loads hyphenation. Returns an exit code: 0, 1 (deck errors), 2 (a
+ * language the deck does not have), 3 (files). Close with session_close in every case. */
+int session_open(session *s, const char *path, const char *lang, struct diag *d);
+void session_close(session *s);
+
+/* Applies the deck's print: settings to p (already checked by deck_check). */
+void session_print_defaults(const session *s, print_setup *p);
+
+#endif

@@ -1,0 +1,205 @@
+/* cards_pdf.c - impose typeset cards on pages and write the PDF. */
+#include "cards_pdf.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "card_face.h"
+#include "impose.h"
+#include "labels.h"
+#include "pdf_finish.h"
+#include "render_card.h"
+
+const char *pdf_create_date(void)
+{
+	static char buf[32];
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	time_t t = 0;
+	if (env && *env) {
+		char *end;
+		long long v = strtoll(env, &end, 10);
+		if (!*end && v >= 0)
+			t = (time_t)v;
+	}
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+static void metadata(cairo_surface_t *s, const deck *dk, const char *lang)
+{
+	const char *title = mtext_get(&dk->title, lang, dk->language);
+	const char *subject = mtext_get(&dk->subtitle, lang, dk->language);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	if (dk->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dk->author);
+	if (subject)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
+}
+
+static void draw_marks(cairo_t *cr, const impose_plan *plan)
+{
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.25);
+	for (size_t i = 0; i < plan->nmarks; i++) {
+		const segment *m = &plan->marks[i];
+		cairo_move_to(cr, m->x1, m->y1);
+		cairo_line_to(cr, m->x2, m->y2);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+/* "Deck · sheet 2/5 · front · print at 100% (actual size)" in the margin. */
+static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info_place where,
+                      rect r, int sheet, int sheets, bool back)
+{
+	if (where == INFO_NONE)
+		return;
+	const deck *dk = job->dk;
+	char *text = xasprintf("%s \u00b7 %s %d/%d%s \u00b7 %s",
+	                       mtext_get(&dk->title, job->lang, dk->language),
+	                       label(job->lang, L_SHEET), sheet, sheets, back ? " \u00b7 \u21bb" : "",
+	                       label(job->lang, L_PRINT_NOTE));
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, dk->theme.font_sans);
+	pango_font_description_set_size(fd, 6 * PANGO_SCALE);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_set_width(l, (int)lround((where == INFO_RIGHT ? r.h : r.w) * PANGO_SCALE));
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+	if (where == INFO_RIGHT) {
+		cairo_translate(cr, r.x, r.y + r.h);
+		cairo_rotate(cr, -M_PI / 2);
+	} else {
+		cairo_translate(cr, r.x, r.y);
+	}
+	cairo_move_to(cr, 0, 0);
+	pango_cairo_show_layout(cr, l);
+	cairo_restore(cr);
+	g_object_unref(l);
+	free(text);
+}
+
+typedef struct {
+	const cards_job *job;
+	const impose_plan *plan;
+	cardset *cs;
+	cairo_t *cr;
+	int sheets;
+} pager;
+
+/* One sheet: the fronts of up to per_page cards, then their backs. Faces are kept only for
+ * the sheet at hand. */
+static int draw_sheet(pager *P, int sheet, card_face *faces)
+{
+	const impose_plan *plan = P->plan;
+	const card_geom *g = cardset_geom(P->cs);
+	size_t first = (size_t)sheet * (size_t)plan->per_page;
+	size_t n = P->job->dk->ncards - first;
+	if (n > (size_t)plan->per_page)
+		n = (size_t)plan->per_page;
+	for (size_t k = 0; k < n; k++)
+		if (card_face_make(P->cs, first + k, &faces[k]))
+			return -1;
+	for (size_t k = 0; k < n; k++) {
+		const impose_slot *s = &plan->slots[impose_front(plan, first + k).slot];
+		render_card_front(P->cr, &faces[k], g, s->trim, s->art);
+	}
+	if (!P->job->ps.sheet_none) {
+		draw_marks(P->cr, plan);
+		draw_info(P->cr, P->job, P->job->ctx, plan->info_where, plan->info, sheet + 1, P->sheets,
+		          false);
+	}
+	cairo_show_page(P->cr);
+	if (plan->backs) {
+		for (size_t k = 0; k < n; k++) {
+			const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
+			render_card_back(P->cr, &faces[k], g, s->back_trim, s->back_art);
+		}
+		if (!P->job->ps.sheet_none)
+			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where, plan->back_info,
+			          sheet + 1, P->sheets, true);
+		cairo_show_page(P->cr);
+	}
+	for (size_t k = 0; k < n; k++)
+		card_face_free(&faces[k]);
+	return 0;
+}
+
+static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs, const char *path,
+                      struct diag *d)
+{
+	cairo_surface_t *surf = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
+	metadata(surf, job->dk, job->lang);
+	cairo_t *cr = cairo_create(surf);
+	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
+	pager P = {job, plan, cs, cr, sheets};
+	card_face *faces = xcalloc((size_t)plan->per_page, sizeof *faces);
+	int rc = 0;
+	for (int s = 0; s < sheets && rc == 0; s++)
+		rc = draw_sheet(&P, s, faces);
+	free(faces);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	cairo_status_t st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
+		diag(d, M_IO_WRITE, path, 0, 0, cairo_status_to_string(st));
+		rc = -1;
+	}
+	return rc;
+}
+
+int cards_pdf_write(const cards_job *job, struct diag *d)
+{
+	impose_plan plan;
+	char *err = NULL;
+	if (impose_plan_make(&job->ps, &plan, &err)) {
+		diag(d, M_PDF, NULL, 0, 0, err);
+		free(err);
+		return 1;
+	}
+	card_geom g;
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
+	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	int rc = 0;
+	if (cardset_fit(cs, d) > 0) {
+		rc = 1;
+		goto out;
+	}
+	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
+	if (render_pdf(job, &plan, cs, tmp, d)) {
+		rc = 3;
+	} else {
+		/* print shops cut at the TrimBox; the BleedBox is the whole page */
+		rect trim = pdf_rect_from_top(plan.slots[0].trim, plan.page_h);
+		rect bleed = {0, 0, plan.page_w, plan.page_h};
+		bool boxes = job->ps.sheet_none;
+		if (pdf_finish(tmp, job->out, boxes ? &trim : NULL, boxes ? &bleed : NULL, &err)) {
+			diag(d, M_IO_WRITE, job->out, 0, 0, err);
+			free(err);
+			rc = 3;
+		}
+	}
+	unlink(tmp);
+	free(tmp);
+out:
+	cardset_free(cs);
+	impose_plan_free(&plan);
+	return rc;
+}

@@ -1,0 +1,92 @@
+/* session.c - load a deck and everything needed to typeset it. */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "deck_load.h"
+#include "paths.h"
+
+static int pick_language(session *s, const char *lang, struct diag *d)
+{
+	if (!lang) {
+		s->lang = s->dk->language;
+		return 0;
+	}
+	for (size_t i = 0; i < s->dk->nlanguages; i++)
+		if (!strcmp(s->dk->languages[i], lang)) {
+			s->lang = s->dk->languages[i];
+			return 0;
+		}
+	strbuf b = {0};
+	for (size_t i = 0; i < s->dk->nlanguages; i++)
+		strbuf_printf(&b, "%s%s", i ? ", " : "", s->dk->languages[i]);
+	char *msg = xasprintf("the deck has no language '%s'; it has: %s", lang, b.s);
+	diag(d, M_USAGE, s->dk->path, 0, 0, msg);
+	free(msg);
+	strbuf_free(&b);
+	return EXIT_USAGE;
+}
+
+static int load_fonts(session *s, struct diag *d)
+{
+	char *dir = paths_fonts_dir(), *err = NULL;
+	if (!dir) {
+		diag(d, M_IO_OPEN, "fonts/", 0, 0, "no bundled fonts found (set DECKPRESS_DATA)");
+		return EXIT_IO;
+	}
+	s->fonts = fontset_new(dir, &err);
+	free(dir);
+	if (!s->fonts) {
+		diag(d, M_IO_OPEN, "fonts/", 0, 0, err);
+		free(err);
+		return EXIT_IO;
+	}
+	fontset_set_language(s->fonts, s->lang);
+	const char *families[] = {s->dk->theme.font_serif, s->dk->theme.font_sans};
+	int rc = 0;
+	for (int i = 0; i < 2; i++) {
+		char *got = NULL;
+		if (fontset_check_family(s->fonts, families[i], &got)) {
+			diag(d, M_FONT_MISSING, s->dk->path, 0, 0, families[i], got ? got : "?");
+			rc = EXIT_DECK;
+		}
+		free(got);
+	}
+	return rc;
+}
+
+int session_open(session *s, const char *path, const char *lang, struct diag *d)
+{
+	*s = (session){0};
+	s->dk = deck_open(path, d);
+	if (!s->dk)
+		return d->nio ? EXIT_IO : EXIT_DECK;
+	int rc = pick_language(s, lang, d);
+	if (rc == 0)
+		rc = load_fonts(s, d);
+	if (rc == 0) {
+		char *err = NULL;
+		s->hyph = hyph_new(s->lang, NULL, s->dk->hyphenation, s->dk->nhyphenation, &err);
+		if (!s->hyph) {
+			diag(d, M_HYPH_DICT, NULL, 0, 0, s->lang, err ? err : "");
+			free(err);
+		}
+	}
+	return rc;
+}
+
+void session_close(session *s)
+{
+	hyph_free(s->hyph);
+	fontset_free(s->fonts);
+	deck_free(s->dk);
+	*s = (session){0};
+}
+
+void session_print_defaults(const session *s, print_setup *p)
+{
+	for (size_t i = 0; i < s->dk->nprint; i++)
+		free(print_setup_apply(p, s->dk->print[i].key, s->dk->print[i].value));
+}

@@ -61,6 +61,8 @@ MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
 MSG(M_PDF, DIAG_ERROR, "PDF output failed: %s", NULL)
+MSG(M_PRINT_SETTING, DIAG_ERROR, "%s", "see docs/printing.md") /* print_setup_apply/_check text */
+MSG(M_MARKS_SHORT, DIAG_WARNING, "crop marks do not fit on every side of the %s sheet", "use 'marks: lines' or a smaller margin")
 
 /* --- booklet (booklet*.c) --- */
 

@@ -41,14 +41,14 @@ typedef struct {
 	bool landscape;        /* page_w > page_h */
 	rect printable;        /* page minus the sheet margin; the whole page with sheet none */
 	int cols, rows;
-	int per_page;          /* cols * rows */
+	int per_page;            /* cols * rows */
 	bool shared_x, shared_y; /* neighbouring columns / rows share one cut (no gutter) */
-	impose_slot *slots;    /* per_page slots, row by row from the front's top-left */
-	segment *marks;        /* front pages only: crop marks or cut lines */
+	impose_slot *slots;      /* per_page slots, row by row from the front's top-left */
+	segment *marks;          /* front pages only: crop marks or cut lines */
 	size_t nmarks;
-	bool marks_short;      /* crop marks were wanted but some side had no room for them */
+	bool marks_short; /* crop marks were wanted but some side had no room for them */
 	info_place info_where, back_info_where;
-	rect info, back_info;  /* valid unless *_where is INFO_NONE */
+	rect info, back_info; /* valid unless *_where is INFO_NONE */
 	bool backs;
 	duplex_mode duplex;
 } impose_plan;

@@ -10,11 +10,11 @@ typedef enum { DUPLEX_LONG, DUPLEX_SHORT, DUPLEX_NONE } duplex_mode;
 typedef enum { MARKS_CROP, MARKS_LINES, MARKS_NONE } marks_mode;
 
 typedef struct {
-	double card_w, card_h; /* trim size of one card */
-	const char *size_name; /* "poker"...; "custom" for WxH (static string) */
-	double sheet_w, sheet_h; /* portrait; 0 with sheet_none */
-	const char *sheet_name; /* "a4", "letter", "a3", "none" (static string) */
-	bool sheet_none;        /* one card per page, page = card + bleed (print shops) */
+	double card_w, card_h;      /* trim size of one card */
+	const char *size_name;      /* "poker"...; "custom" for WxH (static string) */
+	double sheet_w, sheet_h;    /* portrait; 0 with sheet_none */
+	const char *sheet_name;     /* "a4", "letter", "a3", "none" (static string) */
+	bool sheet_none;            /* one card per page, page = card + bleed (print shops) */
 	double bleed, safe, margin; /* beyond the trim; inside the trim; unprintable sheet edge */
 	duplex_mode duplex;
 	bool backs;

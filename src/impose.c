@@ -1,8 +1,9 @@
 /* impose.c - cards on sheets: grid, bleed, duplex mirroring, crop marks, info line, as data.
  *
- * The two axes are independent: along each one we fit as many cards as the printable length
- * holds, then give them a gutter (each card its own bleed, room for marks between) if that
- * still fits, else let neighbours share one cut. */
+ * Each grid (columns x rows, either way round) is judged on its two axes independently: the
+ * cards along an axis get a gutter (each card its own bleed, room for marks between) if that
+ * fits, else neighbours share one cut. Among all grids we keep the one whose crop marks fit,
+ * with the most cards, then the most gutters, then portrait. */
 #include "impose.h"
 
 #include <math.h>
@@ -13,11 +14,11 @@
 #define EPS 1e-6 /* points; absorbs rounding in mm -> pt so 3 x 63.5 mm fits 190.5 mm */
 
 /* Millimetres, converted where used. */
-#define GUTTER_MM 4.0    /* between the bleeds of two cards: 1 mm clear, 2 mm mark, 1 mm clear */
-#define MARK_GAP_MM 1.0  /* marks start this far outside the art, so a bleed never hides them */
+#define GUTTER_MM   4.0 /* between the bleeds of two cards: 1 mm clear, 2 mm mark, 1 mm clear */
+#define MARK_GAP_MM 1.0 /* marks start this far outside the art, so a bleed never hides them */
 #define MARK_LEN_MM 4.0
-#define MARK_MIN_MM 2.0  /* shorter marks are hard to find; leave them out */
-#define INFO_MIN_MM 2.5  /* a 6 pt line */
+#define MARK_MIN_MM 2.0 /* shorter marks are hard to find; leave them out */
+#define INFO_MIN_MM 2.5 /* a 6 pt line */
 #define INFO_MAX_MM 4.0
 
 typedef struct {
@@ -126,8 +127,10 @@ static rect back_of(rect r, const impose_plan *pl, const print_setup *p)
 	bool portrait = !pl->landscape;
 	/* Long-edge duplex turns the sheet over its long edge: on a portrait page that edge is
 	 * vertical, so left and right swap; short-edge turns it over the other edge. */
-	bool mirror_x = (p->duplex == DUPLEX_LONG && portrait) || (p->duplex == DUPLEX_SHORT && !portrait);
-	bool mirror_y = (p->duplex == DUPLEX_LONG && !portrait) || (p->duplex == DUPLEX_SHORT && portrait);
+	bool mirror_x =
+		(p->duplex == DUPLEX_LONG && portrait) || (p->duplex == DUPLEX_SHORT && !portrait);
+	bool mirror_y =
+		(p->duplex == DUPLEX_LONG && !portrait) || (p->duplex == DUPLEX_SHORT && portrait);
 	if (mirror_x)
 		r.x = pl->page_w - r.x - r.w;
 	if (mirror_y)
@@ -204,10 +207,12 @@ static side_lens place_info(const print_setup *p, const grid *g, impose_plan *pl
 	double gap = mm_to_pt(MARK_GAP_MM);
 	if (pl->info_where == INFO_BOTTOM) {
 		double used = axis_trim_end(&g->y) + p->card_h + g->y.bleed_out;
-		pl->info = info_band(&pl->printable, INFO_BOTTOM, used + (s.bottom ? gap + s.bottom : 0));
+		pl->info = info_band(&pl->printable, INFO_BOTTOM,
+				     used + (s.bottom ? gap + s.bottom : 0));
 	} else if (pl->info_where == INFO_RIGHT) {
 		double used = axis_trim_end(&g->x) + p->card_w + g->x.bleed_out;
-		pl->info = info_band(&pl->printable, INFO_RIGHT, used + (s.right ? gap + s.right : 0));
+		pl->info =
+			info_band(&pl->printable, INFO_RIGHT, used + (s.right ? gap + s.right : 0));
 	}
 	return s;
 }
@@ -334,7 +339,8 @@ int impose_plan_make(const print_setup *p, impose_plan *out, char **err)
 		out->printable = (rect){0, 0, g.w, g.h};
 	} else {
 		g = grid_choose(p);
-		out->printable = (rect){p->margin, p->margin, g.w - 2 * p->margin, g.h - 2 * p->margin};
+		out->printable =
+			(rect){p->margin, p->margin, g.w - 2 * p->margin, g.h - 2 * p->margin};
 	}
 	out->page_w = g.w;
 	out->page_h = g.h;

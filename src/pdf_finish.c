@@ -28,7 +28,8 @@ static char *box_text(const rect *r)
 static bool rect_inside(const rect *in, const rect *out)
 {
 	return in->x >= out->x - BOX_TOL && in->y >= out->y - BOX_TOL &&
-	       in->x + in->w <= out->x + out->w + BOX_TOL && in->y + in->h <= out->y + out->h + BOX_TOL;
+	       in->x + in->w <= out->x + out->w + BOX_TOL &&
+	       in->y + in->h <= out->y + out->h + BOX_TOL;
 }
 
 /* Takes qpdf's pending error (or else its first warning) as a message; NULL if there is none.
@@ -52,7 +53,8 @@ static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 		if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4) {
 			double v[4];
 			for (int i = 0; i < 4; i++)
-				v[i] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
+				v[i] = qpdf_oh_get_numeric_value(q,
+								 qpdf_oh_get_array_item(q, box, i));
 			*out = (rect){v[0], v[1], v[2] - v[0], v[3] - v[1]};
 			return true;
 		}
@@ -61,13 +63,13 @@ static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 	return false;
 }
 
-static char *set_box(qpdf_data q, const char *path, qpdf_oh page, int n, const char *key, const rect *r,
-		     const rect *media)
+static char *set_box(qpdf_data q, const char *path, qpdf_oh page, int n, const char *key,
+		     const rect *r, const rect *media)
 {
 	if (!rect_inside(r, media)) {
 		char *box = box_text(r), *mb = box_text(media);
-		char *msg = xasprintf("%s: page %d: %s %s is not inside the MediaBox %s",
-				      path, n + 1, key + 1, box, mb);
+		char *msg = xasprintf("%s: page %d: %s %s is not inside the MediaBox %s", path,
+				      n + 1, key + 1, box, mb);
 		free(box);
 		free(mb);
 		return msg;

@@ -25,21 +25,21 @@ static const named_size sheets[] = {
 };
 
 /* Limits in mm: beyond them a value is a typo or a unit mix-up (inches, points). */
-#define CARD_MIN 20.0
-#define CARD_MAX 300.0
-#define BLEED_MAX 10.0
-#define SAFE_MAX 20.0
+#define CARD_MIN   20.0
+#define CARD_MAX   300.0
+#define BLEED_MAX  10.0
+#define SAFE_MAX   20.0
 #define MARGIN_MAX 30.0
 #define OFFSET_MAX 10.0
-#define TEXT_MIN 20.0 /* smallest text area (card minus safe on both sides) that can hold text */
+#define TEXT_MIN   20.0 /* smallest text area (card minus safe on both sides) that can hold text */
 
-#define EXPECT_SIZE "poker, bridge, euro, tarot, mini, square, a6, a7 or WxH in mm like 63.5x88.9"
-#define EXPECT_SHEET "a4, letter, a3 or none"
+#define EXPECT_SIZE   "poker, bridge, euro, tarot, mini, square, a6, a7 or WxH in mm like 63.5x88.9"
+#define EXPECT_SHEET  "a4, letter, a3 or none"
 #define EXPECT_DUPLEX "long, short or none"
-#define EXPECT_BACKS "yes, no, true or false"
-#define EXPECT_MARKS "crop, lines or none"
+#define EXPECT_BACKS  "yes, no, true or false"
+#define EXPECT_MARKS  "crop, lines or none"
 #define EXPECT_OFFSET "X,Y in mm from -10 to 10, like 0.5,-1"
-#define EXPECT_KEY "size, sheet, bleed, safe, margin, duplex, backs, marks or back-offset"
+#define EXPECT_KEY    "size, sheet, bleed, safe, margin, duplex, backs, marks or back-offset"
 
 void print_setup_default(print_setup *p)
 {
@@ -109,8 +109,9 @@ static bool parse_mm(const char *s, size_t n, double *mm)
 static char *not_number(const char *what, const char *v, const char *expect)
 {
 	if (strchr(v, ','))
-		return xasprintf("%s '%s' is not a number (write a point, not a comma); expected %s",
-				 what, v, expect);
+		return xasprintf(
+			"%s '%s' is not a number (write a point, not a comma); expected %s", what,
+			v, expect);
 	return xasprintf("%s '%s' is not a number; expected %s", what, v, expect);
 }
 
@@ -290,8 +291,8 @@ char *print_setup_apply(print_setup *p, const char *key, const char *value)
 			continue;
 		char v[128];
 		if (!value || !trimmed(v, sizeof v, value, strlen(value)) || !*v)
-			return xasprintf("print setting '%s' needs a value; expected %s", keys[i].key,
-					 keys[i].expect);
+			return xasprintf("print setting '%s' needs a value; expected %s",
+					 keys[i].key, keys[i].expect);
 		print_setup tmp = *p; /* a rejected value leaves p as it was */
 		char *msg = keys[i].set(&tmp, v);
 		if (!msg)
@@ -305,7 +306,8 @@ char *print_setup_apply(print_setup *p, const char *key, const char *value)
 static char *mm_pair(double w_pt, double h_pt)
 {
 	char w[NUM_BUF], h[NUM_BUF];
-	return xasprintf("%s x %s mm", num_format(w, pt_to_mm(w_pt), 2), num_format(h, pt_to_mm(h_pt), 2));
+	return xasprintf("%s x %s mm", num_format(w, pt_to_mm(w_pt), 2),
+			 num_format(h, pt_to_mm(h_pt), 2));
 }
 
 static char *check_text_area(const print_setup *p)
@@ -335,10 +337,11 @@ static char *check_sheet_fits(const print_setup *p)
 	char margin[NUM_BUF];
 	char *card = mm_pair(p->card_w, p->card_h);
 	char *area = mm_pair(pw, ph);
-	char *msg = xasprintf("a %s card does not fit on %s: inside the %s mm sheet margin only "
-			      "%s can be printed; choose a larger sheet, a smaller margin, a "
-			      "smaller card or sheet none",
-			      card, p->sheet_name, num_format(margin, pt_to_mm(p->margin), 2), area);
+	char *msg =
+		xasprintf("a %s card does not fit on %s: inside the %s mm sheet margin only "
+			  "%s can be printed; choose a larger sheet, a smaller margin, a "
+			  "smaller card or sheet none",
+			  card, p->sheet_name, num_format(margin, pt_to_mm(p->margin), 2), area);
 	free(card);
 	free(area);
 	return msg;

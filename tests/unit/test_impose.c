@@ -147,7 +147,8 @@ static void check_slots(const print_setup *p, const impose_plan *pl)
 				assert_true(near(a->art.x + a->art.w, a->trim.x + a->trim.w));
 				assert_true(near(b->art.x, b->trim.x));
 			} else {
-				assert_true(near(a->art.x + a->art.w, a->trim.x + a->trim.w + p->bleed));
+				assert_true(near(a->art.x + a->art.w,
+						 a->trim.x + a->trim.w + p->bleed));
 				assert_true(near(b->art.x, b->trim.x - p->bleed));
 				assert_true(b->art.x - (a->art.x + a->art.w) >= mm_to_pt(4) - TOL);
 			}
@@ -173,7 +174,8 @@ static void check_crop_marks(const print_setup *p, const impose_plan *pl)
 		assert_true(near(s.x1, s.x2) || near(s.y1, s.y2));
 		double len = seg_len(s);
 		assert_true(len >= mm_to_pt(2) - TOL && len <= mm_to_pt(4) + TOL);
-		rect box = {fmin(s.x1, s.x2), fmin(s.y1, s.y2), fabs(s.x2 - s.x1), fabs(s.y2 - s.y1)};
+		rect box = {fmin(s.x1, s.x2), fmin(s.y1, s.y2), fabs(s.x2 - s.x1),
+			    fabs(s.y2 - s.y1)};
 		assert_true(inside(box, pl->printable));
 		for (int j = 0; j < pl->per_page; j++)
 			if (seg_meets(s, pl->slots[j].art, TOL))
@@ -198,7 +200,8 @@ static void check_cut_lines(const impose_plan *pl)
 	rect last = pl->slots[pl->per_page - 1].trim;
 	for (size_t i = 0; i < pl->nmarks; i++) {
 		segment s = pl->marks[i];
-		rect box = {fmin(s.x1, s.x2), fmin(s.y1, s.y2), fabs(s.x2 - s.x1), fabs(s.y2 - s.y1)};
+		rect box = {fmin(s.x1, s.x2), fmin(s.y1, s.y2), fabs(s.x2 - s.x1),
+			    fabs(s.y2 - s.y1)};
 		assert_true(inside(box, pl->printable));
 		for (int j = 0; j < pl->per_page; j++)
 			if (seg_meets(s, pl->slots[j].trim, -TOL))
@@ -258,7 +261,7 @@ static void check_plan(const print_setup *p, const impose_plan *pl)
 	assert_true(near(fmin(pl->page_w, pl->page_h), fmin(p->sheet_w, p->sheet_h)));
 	assert_true(near(fmax(pl->page_w, pl->page_h), fmax(p->sheet_w, p->sheet_h)));
 	assert_rect_near(pl->printable, (rect){p->margin, p->margin, pl->page_w - 2 * p->margin,
-					      pl->page_h - 2 * p->margin});
+					       pl->page_h - 2 * p->margin});
 	check_slots(p, pl);
 	if (p->marks == MARKS_CROP)
 		check_crop_marks(p, pl);
@@ -304,7 +307,8 @@ static int fit(double avail, double card, bool crop)
 /* With a 4 mm gutter (plus each card's bleed) between cards, bleed and marks outside. */
 static bool gutter_fits(double avail, double card, int n, double bleed, bool crop)
 {
-	return n == 1 || n * card + (n - 1) * (2 * bleed + 4) + 2 * (bleed + (crop ? 3 : 0)) <= avail + 1e-9;
+	return n == 1 ||
+	       n * card + (n - 1) * (2 * bleed + 4) + 2 * (bleed + (crop ? 3 : 0)) <= avail + 1e-9;
 }
 
 /* The grid for every size and sheet, reasoned out in millimetres. */
@@ -314,7 +318,8 @@ static void test_grids(void **state)
 	for (size_t a = 0; a < N(size_names); a++)
 		for (size_t b = 0; b < N(sheet_names); b++)
 			for (size_t c = 0; c < 2; c++) {
-				print_setup p = setup(size_names[a], sheet_names[b], marks_names[c]);
+				print_setup p =
+					setup(size_names[a], sheet_names[b], marks_names[c]);
 				bool crop = p.marks == MARKS_CROP;
 				double cw = pt_to_mm(p.card_w), ch = pt_to_mm(p.card_h);
 				double sw = pt_to_mm(p.sheet_w) - 10, sh = pt_to_mm(p.sheet_h) - 10;
@@ -328,19 +333,23 @@ static void test_grids(void **state)
 					assert_true(pl.landscape == (lc * lr > pc * pr));
 				double aw = pl.landscape ? sh : sw, ah = pl.landscape ? sw : sh;
 				double bleed = pt_to_mm(p.bleed);
-				assert_true(pl.shared_x == !gutter_fits(aw, cw, pl.cols, bleed, crop));
-				assert_true(pl.shared_y == !gutter_fits(ah, ch, pl.rows, bleed, crop));
+				assert_true(pl.shared_x ==
+					    !gutter_fits(aw, cw, pl.cols, bleed, crop));
+				assert_true(pl.shared_y ==
+					    !gutter_fits(ah, ch, pl.rows, bleed, crop));
 				if (pc * pr == lc * lr) {
-					int pg = gutter_fits(sw, cw, pc, bleed, crop) + gutter_fits(sh, ch, pr, bleed, crop);
-					int lg = gutter_fits(sh, cw, lc, bleed, crop) + gutter_fits(sw, ch, lr, bleed, crop);
+					int pg = gutter_fits(sw, cw, pc, bleed, crop) +
+						 gutter_fits(sh, ch, pr, bleed, crop);
+					int lg = gutter_fits(sh, cw, lc, bleed, crop) +
+						 gutter_fits(sw, ch, lr, bleed, crop);
 					assert_true(pl.landscape == (lg > pg));
 				}
 				impose_plan_free(&pl);
 			}
 }
 
-static void expect_grid(const char *size, const char *sheet, const char *marks, int cols,
-			int rows, bool landscape)
+static void expect_grid(const char *size, const char *sheet, const char *marks, int cols, int rows,
+			bool landscape)
 {
 	print_setup p = setup(size, sheet, marks);
 	impose_plan pl;
@@ -490,6 +499,7 @@ static void test_pages(void **state)
 
 	set(&p, "backs", "no");
 	make(&p, &pl);
+	assert_int_equal(impose_page_count(&pl, 0), 0);
 	assert_int_equal(impose_page_count(&pl, 20), 3);
 	f = impose_front(&pl, 19);
 	assert_int_equal(f.page, 2);
@@ -509,6 +519,37 @@ static void test_errors(void **state)
 	assert_non_null(strstr(err, "does not fit on a4"));
 	assert_null(pl.slots);
 	free(err);
+}
+
+/* A card nearly as large as the printable area: no grid leaves room for all marks, so the
+ * plan says so, keeps what fits, and still keeps every mark off the art. */
+static void test_tight(void **state)
+{
+	(void)state;
+	print_setup p = setup("198x280", "a4", "crop"); /* 1 mm spare left and right, 3.5 mm top */
+	impose_plan pl;
+	make(&p, &pl);
+	check_plan(&p, &pl);
+	assert_int_equal(pl.per_page, 1);
+	assert_true(pl.marks_short);
+	/* Left/right: no room for bleed (marks come first) nor marks. Top/bottom: 3.5 mm spare
+	 * gives 0.5 mm of bleed and 2 mm marks after the 1 mm gap. */
+	assert_true(near(pl.slots[0].art.x, pl.slots[0].trim.x));
+	assert_true(near(pl.slots[0].trim.y - pl.slots[0].art.y, mm_to_pt(0.5)));
+	assert_int_equal(pl.nmarks, 4); /* two vertical cuts, top and bottom */
+	for (size_t i = 0; i < pl.nmarks; i++)
+		assert_true(near(seg_len(pl.marks[i]), mm_to_pt(2)));
+	assert_int_equal(pl.info_where, INFO_NONE);
+	impose_plan_free(&pl);
+
+	set(&p, "marks", "none"); /* without marks the bleed may use the room */
+	make(&p, &pl);
+	check_plan(&p, &pl);
+	assert_false(pl.marks_short);
+	assert_true(near(pl.slots[0].trim.x - pl.slots[0].art.x, mm_to_pt(1)));
+	assert_true(near(pl.slots[0].trim.y - pl.slots[0].art.y, mm_to_pt(3)));
+	assert_int_equal(pl.info_where, INFO_NONE); /* 0.5 mm left under the bleed */
+	impose_plan_free(&pl);
 }
 
 /* "9 = 3 x 3 portrait", the cell of the docs table. */
@@ -543,7 +584,8 @@ static void test_docs_table(void **state)
 		char w[NUM_BUF], h[NUM_BUF];
 		strbuf row = {0};
 		strbuf_printf(&row, "| %s | %s x %s |", size_names[a],
-			      num_format(w, pt_to_mm(p.card_w), 2), num_format(h, pt_to_mm(p.card_h), 2));
+			      num_format(w, pt_to_mm(p.card_w), 2),
+			      num_format(h, pt_to_mm(p.card_h), 2));
 		for (size_t b = 0; b < N(sheet_names); b++) {
 			char crop[64], lines[64];
 			grid_cell(crop, sizeof crop, size_names[a], sheet_names[b], "crop");
@@ -566,10 +608,11 @@ static void test_docs_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_invariants), cmocka_unit_test(test_grids),
+		cmocka_unit_test(test_invariants),  cmocka_unit_test(test_grids),
 		cmocka_unit_test(test_known_grids), cmocka_unit_test(test_duplex),
-		cmocka_unit_test(test_sheet_none), cmocka_unit_test(test_pages),
-		cmocka_unit_test(test_errors),     cmocka_unit_test(test_docs_table),
+		cmocka_unit_test(test_sheet_none),  cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_errors),      cmocka_unit_test(test_tight),
+		cmocka_unit_test(test_docs_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,7 +122,8 @@ static int assert_box(qpdf_data q, const char *key, const rect *r)
 			assert_true(qpdf_oh_is_number(q, v));
 			double got = qpdf_oh_get_numeric_value(q, v);
 			if (fabs(got - want[k]) > 1e-3)
-				fail_msg("page %d %s[%d] = %f, want %f", i + 1, key, k, got, want[k]);
+				fail_msg("page %d %s[%d] = %f, want %f", i + 1, key, k, got,
+					 want[k]);
 		}
 	}
 	return n;
@@ -375,9 +376,12 @@ static void test_decimal_comma(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rect_from_top), cmocka_unit_test(test_boxes),
-		cmocka_unit_test(test_only_id),       cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_errors_keep_old_file), cmocka_unit_test(test_decimal_comma),
+		cmocka_unit_test(test_rect_from_top),
+		cmocka_unit_test(test_boxes),
+		cmocka_unit_test(test_only_id),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_errors_keep_old_file),
+		cmocka_unit_test(test_decimal_comma),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
 }

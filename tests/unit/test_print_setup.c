@@ -69,8 +69,9 @@ static void test_named_sizes(void **state)
 		const char *name;
 		double w, h;
 	} sizes[] = {
-		{"poker", 63.5, 88.9}, {"bridge", 57.15, 88.9}, {"euro", 59, 92}, {"tarot", 70, 120},
-		{"mini", 44, 63},      {"square", 70, 70},      {"a6", 105, 148}, {"a7", 74, 105},
+		{"poker", 63.5, 88.9}, {"bridge", 57.15, 88.9}, {"euro", 59, 92},
+		{"tarot", 70, 120},    {"mini", 44, 63},        {"square", 70, 70},
+		{"a6", 105, 148},      {"a7", 74, 105},
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		print_setup p;
@@ -107,8 +108,9 @@ static void test_custom_sizes(void **state)
 	ok(&p, "size", "20x300"); /* both ends of the range */
 	assert_mm(p.card_w, 20);
 	assert_mm(p.card_h, 300);
-	const char *range = "card size '19.9x88' is out of range; expected width and height from 20 "
-			    "to 300 mm, like 63.5x88.9";
+	const char *range =
+		"card size '19.9x88' is out of range; expected width and height from 20 "
+		"to 300 mm, like 63.5x88.9";
 	bad(&p, "size", "19.9x88", range);
 	bad(&p, "size", "60x301",
 	    "card size '60x301' is out of range; expected width and height from 20 to 300 mm, like "
@@ -121,7 +123,8 @@ static void test_size_errors(void **state)
 	print_setup p;
 	print_setup_default(&p);
 	bad(&p, "size", "pokr",
-	    "unknown card size 'pokr'; expected poker, bridge, euro, tarot, mini, square, a6, a7 or "
+	    "unknown card size 'pokr'; expected poker, bridge, euro, tarot, mini, square, a6, a7 "
+	    "or "
 	    "WxH in mm like 63.5x88.9");
 	bad(&p, "size", "63,5x88,9",
 	    "unknown card size '63,5x88,9'; expected poker, bridge, euro, tarot, mini, square, a6, "
@@ -130,10 +133,12 @@ static void test_size_errors(void **state)
 	    "unknown card size '63.5x'; expected poker, bridge, euro, tarot, mini, square, a6, a7 "
 	    "or WxH in mm like 63.5x88.9");
 	bad(&p, "size", "",
-	    "print setting 'size' needs a value; expected poker, bridge, euro, tarot, mini, square, "
+	    "print setting 'size' needs a value; expected poker, bridge, euro, tarot, mini, "
+	    "square, "
 	    "a6, a7 or WxH in mm like 63.5x88.9");
 	bad(&p, "size", NULL,
-	    "print setting 'size' needs a value; expected poker, bridge, euro, tarot, mini, square, "
+	    "print setting 'size' needs a value; expected poker, bridge, euro, tarot, mini, "
+	    "square, "
 	    "a6, a7 or WxH in mm like 63.5x88.9");
 }
 
@@ -177,7 +182,8 @@ static void test_lengths(void **state)
 	ok(&p, "margin", "30");
 	assert_mm(p.margin, 30);
 	bad(&p, "bleed", "2,5",
-	    "bleed '2,5' is not a number (write a point, not a comma); expected a length in mm from "
+	    "bleed '2,5' is not a number (write a point, not a comma); expected a length in mm "
+	    "from "
 	    "0 to 10, like 3 or 2.5");
 	bad(&p, "bleed", "3in",
 	    "bleed '3in' is not a number; expected a length in mm from 0 to 10, like 3 or 2.5");
@@ -186,10 +192,13 @@ static void test_lengths(void **state)
 	bad(&p, "bleed", "-1",
 	    "bleed '-1' is out of range; expected a length in mm from 0 to 10, like 3 or 2.5");
 	bad(&p, "safe", "21",
-	    "safe margin '21' is out of range; expected a length in mm from 0 to 20, like 3 or 2.5");
+	    "safe margin '21' is out of range; expected a length in mm from 0 to 20, like 3 or "
+	    "2.5");
 	bad(&p, "margin", "31",
-	    "sheet margin '31' is out of range; expected a length in mm from 0 to 30, like 3 or 2.5");
-	bad(&p, "bleed", " ", "print setting 'bleed' needs a value; expected a length in mm from 0 to 10");
+	    "sheet margin '31' is out of range; expected a length in mm from 0 to 30, like 3 or "
+	    "2.5");
+	bad(&p, "bleed", " ",
+	    "print setting 'bleed' needs a value; expected a length in mm from 0 to 10");
 }
 
 static void test_choices(void **state)
@@ -215,7 +224,8 @@ static void test_choices(void **state)
 	assert_false(p.backs);
 	ok(&p, "backs", "Yes");
 	assert_true(p.backs);
-	bad(&p, "backs", "maybe", "unknown value 'maybe' for backs; expected yes, no, true or false");
+	bad(&p, "backs", "maybe",
+	    "unknown value 'maybe' for backs; expected yes, no, true or false");
 
 	ok(&p, "marks", "lines");
 	assert_int_equal(p.marks, MARKS_LINES);
@@ -254,8 +264,9 @@ static void test_unknown_key(void **state)
 	(void)state;
 	print_setup p;
 	print_setup_default(&p);
-	const char *want = "unknown print setting 'sise'; expected size, sheet, bleed, safe, margin, "
-			   "duplex, backs, marks or back-offset";
+	const char *want =
+		"unknown print setting 'sise'; expected size, sheet, bleed, safe, margin, "
+		"duplex, backs, marks or back-offset";
 	bad(&p, "sise", "poker", want);
 	bad(&p, NULL, "poker",
 	    "unknown print setting ''; expected size, sheet, bleed, safe, margin, duplex, backs, "

@@ -81,6 +81,7 @@ typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
 typedef struct {
 	const char *font_serif; /* family name from fonts/: quotes, body */
 	const char *font_sans;  /* titles, labels */
+	srcpos font_serif_pos, font_sans_pos; /* where the deck names them (0 = default) */
 	uint32_t ink, paper, accent, back, back_ink; /* 0xRRGGBB */
 	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */
 	fit_mode fit[CARD_NTYPES];

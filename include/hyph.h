@@ -1,7 +1,7 @@
 /* hyph.h - soft hyphens at the allowed breaks of words, from libhyphen dictionaries.
  *
  * A hyphenator is read-only after hyph_new: threads may share one. Words are hyphenated
- * with at least 2 letters before and 3 after a break; words under 6 letters, words with
+ * with at least 2 letters before and 3 after a break; words under 8 letters, words with
  * '-' or an author's soft hyphen (U+00AD), URLs and e-mail addresses are left alone. See
  * docs/typography.md. */
 #ifndef DECKPRESS_HYPH_H

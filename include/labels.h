@@ -14,6 +14,8 @@ typedef enum {
 	L_PAGE,         /* "p." */
 	L_PRINT_NOTE,   /* "print at 100% (actual size)" */
 	L_SHEET,        /* "sheet" */
+	L_FRONT,        /* "front" (of a sheet) */
+	L_BACK,         /* "back" */
 	L_CONTENTS,
 	L_INTRODUCTION,
 	L_GUIDE,

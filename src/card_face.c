@@ -73,12 +73,13 @@ void card_geom_make(double w, double h, double safe, card_geom *g)
 
 /* --- markup --- */
 
-static char *markup(const cardset *cs, const mtext *t, bool tie)
+/* Body text is hyphenated and its last two words tied; titles are neither. */
+static char *markup(const cardset *cs, const mtext *t, bool body)
 {
 	const char *s = mtext_get(t, cs->lang, cs->dk->language);
 	if (!s)
 		return NULL;
-	typo_opts o = {.lang = cs->lang, .hyph = cs->hyph, .tie_last = tie};
+	typo_opts o = {.lang = cs->lang, .hyph = body ? cs->hyph : NULL, .tie_last = body};
 	return typo_pango_markup(s, &o);
 }
 
@@ -88,15 +89,26 @@ static char *plain_markup(const cardset *cs, const char *s)
 	return typo_pango_markup(s, &o);
 }
 
-/* Quote text between the language's double quotes. */
+/* Quote text between the language's double quotes; double quotes inside it become single
+ * ones, as typesetters nest them. */
 static char *quoted(const cardset *cs, const mtext *t)
 {
 	char *m = markup(cs, t, true);
 	if (!m)
 		return NULL;
-	char *s = xasprintf("\u201c%s\u201d", m);
+	strbuf b = {0};
+	strbuf_puts(&b, "\u201c");
+	for (const char *p = m; *p;) {
+		if (!strncmp(p, "\u201c", 3) || !strncmp(p, "\u201d", 3)) {
+			strbuf_puts(&b, p[2] == '\x9c' ? "\u2018" : "\u2019");
+			p += 3;
+		} else {
+			strbuf_putc(&b, *p++);
+		}
+	}
+	strbuf_puts(&b, "\u201d");
 	free(m);
-	return s;
+	return strbuf_take(&b);
 }
 
 /* "— Author", the source title in italics, section or page, and a translation note. */
@@ -330,7 +342,7 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		cs->back_category[k] = label_layout(cs, category_name(cs, c->category), false,
 		                                    PANGO_WEIGHT_SEMIBOLD, 7.0, 0.15, true);
 	if (!cs->back_title) {
-		char *m = markup(cs, &dk->title, true);
+		char *m = markup(cs, &dk->title, false);
 		tblock b = {.family = dk->theme.font_serif, .weight = PANGO_WEIGHT_SEMIBOLD,
 		            .style = PANGO_STYLE_NORMAL, .scale = 1, .line_spacing = 1.05,
 		            .align = PANGO_ALIGN_CENTER, .markup = m};

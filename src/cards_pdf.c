@@ -67,10 +67,10 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	if (where == INFO_NONE)
 		return;
 	const deck *dk = job->dk;
-	char *text = xasprintf("%s \u00b7 %s %d/%d%s \u00b7 %s",
+	char *text = xasprintf("%s \u00b7 %s %d/%d, %s \u00b7 %s",
 	                       mtext_get(&dk->title, job->lang, dk->language),
-	                       label(job->lang, L_SHEET), sheet, sheets, back ? " \u00b7 \u21bb" : "",
-	                       label(job->lang, L_PRINT_NOTE));
+	                       label(job->lang, L_SHEET), sheet, sheets,
+	                       label(job->lang, back ? L_BACK : L_FRONT), label(job->lang, L_PRINT_NOTE));
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, dk->theme.font_sans);

@@ -97,10 +97,14 @@ static void load_theme(loader *L, const ynode *m)
 		return;
 	check_keys(L, m, keys, "theme");
 	const char *v;
-	if ((v = opt_scalar(L, m, "serif", "theme")))
+	if ((v = opt_scalar(L, m, "serif", "theme"))) {
 		t->font_serif = v;
-	if ((v = opt_scalar(L, m, "sans", "theme")))
+		t->font_serif_pos = pos_of(get(m, "serif"));
+	}
+	if ((v = opt_scalar(L, m, "sans", "theme"))) {
 		t->font_sans = v;
+		t->font_sans_pos = pos_of(get(m, "sans"));
+	}
 	const ynode *n;
 	if ((n = get(m, "colors")))
 		load_colors(L, n, t);

@@ -19,7 +19,8 @@
 #define DEFAULT_DICT_DIR "/usr/share/hyphen"
 #define LEFT_MIN 2  /* letters before a break */
 #define RIGHT_MIN 3 /* letters after a break */
-#define WORD_MIN 6  /* shorter words are never broken: the gain is too small */
+#define WORD_MIN 8  /* shorter words are never broken: on a narrow card, a hyphen in
+                     * "jul-lie" costs more in reading than it gains in raggedness */
 #define WORD_MAX 64 /* longer letter runs are not words (DNA, tables): left alone */
 #define SHY "\xC2\xAD"
 

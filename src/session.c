@@ -44,12 +44,15 @@ static int load_fonts(session *s, struct diag *d)
 		return EXIT_IO;
 	}
 	fontset_set_language(s->fonts, s->lang);
-	const char *families[] = {s->dk->theme.font_serif, s->dk->theme.font_sans};
+	const theme *t = &s->dk->theme;
+	const char *families[] = {t->font_serif, t->font_sans};
+	const srcpos pos[] = {t->font_serif_pos, t->font_sans_pos};
 	int rc = 0;
 	for (int i = 0; i < 2; i++) {
 		char *got = NULL;
 		if (fontset_check_family(s->fonts, families[i], &got)) {
-			diag(d, M_FONT_MISSING, s->dk->path, 0, 0, families[i], got ? got : "?");
+			diag(d, M_FONT_MISSING, s->dk->path, pos[i].line, pos[i].col, families[i],
+			     got ? got : "?");
 			rc = EXIT_DECK;
 		}
 		free(got);

@@ -7,8 +7,14 @@ trap 'rm -rf "$TMP"' EXIT
 ok() { PASS=$((PASS + 1)); }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL $SUITE: $*"; }
 expect() { # description, command...: the command must succeed
-	d=$1; shift
-	if "$@" >/dev/null 2>&1; then ok; else fail "$d"; fi
+	_what=$1; shift
+	if "$@" >"$TMP/.expect" 2>&1; then ok; else fail "$_what"; sed 's/^/    /' "$TMP/.expect" | head -5; fi
+}
+flat_text() { # PDF -> its text on one line, spaces folded (words split by line breaks rejoin)
+	pdftotext "$1" - | tr '\n' ' ' | tr -s ' '
+}
+card_count() { # DECK -> number of cards, from deckpress check's summary
+	"$BIN" check "$1" | sed -n 's/.*: \([0-9]*\) cards\{0,1\} (.*/\1/p'
 }
 expect_eq() { # description, got, want
 	if [ "$2" = "$3" ]; then ok; else fail "$1: got '$2', want '$3'"; fi

@@ -102,7 +102,8 @@ static void test_minimum_lengths(void **state)
 	(void)state;
 	hyphenator *h = must_new("nl", NULL, 0);
 	expect(h, "appel markt", "appel markt"); /* 5 letters: ap=pel in the dictionary */
-	expect(h, "papier", "pa=pier");            /* 6 letters */
+	expect(h, "papier jullie", "papier jullie"); /* 6 letters: pa=pier, jul=lie */
+	expect(h, "gehouden", "ge=hou=den");       /* 8 letters: the shortest broken */
 	expect(h, "gewoonte", "ge=woonte");        /* ge=woon=te: 'te' is 2 letters */
 	expect(h, "moeilijke", "moei=lijke");      /* moei=lij=ke */
 	hyph_free(h);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cards_pdf.h"
+#include "cli_print.h"
 #include "commands.h"
 #include "session.h"
 
@@ -33,28 +34,14 @@ void cmd_cards_help(FILE *out)
 	print_exit_codes(out);
 }
 
-enum { O_SIZE = 256, O_SHEET, O_BLEED, O_SAFE, O_MARGIN, O_DUPLEX, O_BACKS, O_NO_BACKS, O_MARKS,
-       O_OFFSET };
-
 static const struct option opts[] = {
 	{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-	{"help", no_argument, NULL, 'h'},         {"size", required_argument, NULL, O_SIZE},
-	{"sheet", required_argument, NULL, O_SHEET}, {"bleed", required_argument, NULL, O_BLEED},
-	{"safe", required_argument, NULL, O_SAFE},   {"margin", required_argument, NULL, O_MARGIN},
-	{"duplex", required_argument, NULL, O_DUPLEX}, {"backs", no_argument, NULL, O_BACKS},
-	{"no-backs", no_argument, NULL, O_NO_BACKS},  {"marks", required_argument, NULL, O_MARKS},
-	{"back-offset", required_argument, NULL, O_OFFSET}, {0}};
-
-/* Print options from the command line, applied after the deck's own. */
-typedef struct {
-	const char *key, *value;
-} cli_setting;
+	{"help", no_argument, NULL, 'h'}, CLI_PRINT_OPTIONS, {0}};
 
 int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL;
-	cli_setting set[32];
-	size_t nset = 0;
+	cli_print set = {0};
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
@@ -65,15 +52,8 @@ int cmd_cards(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
-		} else if (c >= O_SIZE && nset < 32) {
-			const char *key = NULL;
-			for (const struct option *o = opts; o->name; o++)
-				if (o->val == c)
-					key = o->name;
-			if (c == O_BACKS || c == O_NO_BACKS)
-				set[nset++] = (cli_setting){"backs", c == O_BACKS ? "yes" : "no"};
-			else
-				set[nset++] = (cli_setting){key, optarg};
+		} else if (c >= CLI_PRINT_FIRST) {
+			cli_print_add(&set, c, optarg);
 		} else {
 			fputs("deckpress: note: run 'deckpress cards --help' for usage\n", stderr);
 			return EXIT_USAGE;
@@ -93,14 +73,7 @@ int cmd_cards(int argc, char **argv)
 	print_setup_default(&job.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &job.ps);
-		for (size_t i = 0; i < nset && rc == 0; i++) {
-			char *err = print_setup_apply(&job.ps, set[i].key, set[i].value);
-			if (err) {
-				fprintf(stderr, "deckpress: error: --%s: %s\n", set[i].key, err);
-				free(err);
-				rc = EXIT_USAGE;
-			}
-		}
+		rc = cli_print_apply(&set, &job.ps);
 	}
 	char *err = rc == 0 ? print_setup_check(&job.ps) : NULL;
 	if (err) {

@@ -6,6 +6,8 @@ const command commands[] = {
 	 cmd_check, cmd_check_help},
 	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
 	 cmd_cards_help},
+	{"preview", "DECK -o DIR", "PNG images of every card face and a contact sheet",
+	 cmd_preview, cmd_preview_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -1,0 +1,102 @@
+/* cmd_preview.c - deckpress preview: PNG images of every card face and a contact sheet. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli_print.h"
+#include "commands.h"
+#include "preview.h"
+#include "session.h"
+
+void cmd_preview_help(FILE *out)
+{
+	fputs("Usage: deckpress preview DECK -o DIR [OPTIONS]\n"
+	      "Write DIR/<id>-front.png and DIR/<id>-back.png for every card (with bleed) and\n"
+	      "DIR/contact.png with all fronts: for sharing online and for print services that\n"
+	      "take images at an exact pixel size.\n\n"
+	      "Options:\n"
+	      "  -o, --output DIR    directory for the images (created if missing; required)\n"
+	      "  -l, --lang CODE     language of the cards (default: the deck's own)\n"
+	      "      --dpi N         resolution, 30 to 1200 (default 300)\n"
+	      "      --px WxH        exact pixel size of each image instead, e.g. 822x1122\n"
+	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
+	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
+	      "  -h, --help          show this help\n\n",
+	      out);
+	print_exit_codes(out);
+}
+
+enum { O_DPI = 1, O_PX = 2 }; /* below the print options, see cli_print.h */
+
+static int parse_px(const char *s, int *w, int *h)
+{
+	char *end;
+	long a = strtol(s, &end, 10);
+	if (*end != 'x' && *end != 'X')
+		return -1;
+	long b = strtol(end + 1, &end, 10);
+	if (*end || a < 16 || b < 16 || a > 20000 || b > 20000)
+		return -1;
+	*w = (int)a;
+	*h = (int)b;
+	return 0;
+}
+
+int cmd_preview(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
+		{"help", no_argument, NULL, 'h'},         {"dpi", required_argument, NULL, O_DPI},
+		{"px", required_argument, NULL, O_PX},    CLI_PRINT_OPTIONS, {0}};
+	preview_job job = {.dpi = 300};
+	const char *lang = NULL;
+	cli_print set = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+		double v;
+		if (c == 'o')
+			job.dir = optarg;
+		else if (c == 'l')
+			lang = optarg;
+		else if (c == 'h') {
+			cmd_preview_help(stdout);
+			return EXIT_OK;
+		} else if (c == O_DPI && parse_double(optarg, &v) && v >= 30 && v <= 1200)
+			job.dpi = v;
+		else if (c == O_PX && parse_px(optarg, &job.px_w, &job.px_h) == 0)
+			;
+		else if (c >= CLI_PRINT_FIRST)
+			cli_print_add(&set, c, optarg);
+		else {
+			if (c == O_DPI || c == O_PX)
+				fprintf(stderr, "deckpress: error: --%s: '%s' is not %s\n",
+				        c == O_DPI ? "dpi" : "px", optarg,
+				        c == O_DPI ? "a resolution from 30 to 1200" : "WxH in pixels, e.g. 822x1122");
+			fputs("deckpress: note: run 'deckpress preview --help' for usage\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || !job.dir) {
+		fputs("deckpress: error: 'preview' needs one deck and -o DIR\n", stderr);
+		return EXIT_USAGE;
+	}
+	struct diag d;
+	diag_init(&d, stderr);
+	session s;
+	int rc = session_open(&s, argv[optind], lang, &d);
+	print_setup_default(&job.ps);
+	if (rc == 0) {
+		session_print_defaults(&s, &job.ps);
+		rc = cli_print_apply(&set, &job.ps);
+	}
+	if (rc == 0) {
+		job.dk = s.dk;
+		job.lang = s.lang;
+		job.ctx = fontset_context(s.fonts);
+		job.hyph = s.hyph;
+		rc = preview_write(&job, &d);
+	}
+	session_close(&s);
+	return rc;
+}

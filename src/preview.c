@@ -1,0 +1,123 @@
+/* preview.c - render card faces to PNG files, at a resolution or an exact pixel size. */
+#include "preview.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "card_face.h"
+#include "render_card.h"
+
+#define CONTACT_DPI 60.0
+#define CONTACT_COLS 6
+#define CONTACT_GAP 12
+
+/* Writes a surface to path through a temporary file. */
+static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
+{
+	atomic_file f;
+	atomic_begin(&f, path);
+	cairo_status_t st = cairo_surface_write_to_png(s, f.tmp);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag(d, M_IO_WRITE, path, 0, 0, cairo_status_to_string(st));
+		atomic_abort(&f);
+		return -1;
+	}
+	if (atomic_commit(&f)) {
+		diag(d, M_IO_WRITE, path, 0, 0, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
+static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
+                                   bool back)
+{
+	double b = job->ps.bleed, w = g->w + 2 * b, h = g->h + 2 * b;
+	int pw = job->px_w ? job->px_w : (int)lround(w / 72.0 * job->dpi);
+	int ph = job->px_h ? job->px_h : (int)lround(h / 72.0 * job->dpi);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	cairo_t *cr = cairo_create(s);
+	cairo_scale(cr, pw / w, ph / h);
+	rect trim = {b, b, g->w, g->h}, art = {0, 0, w, h};
+	if (back)
+		render_card_back(cr, f, g, trim, art);
+	else
+		render_card_front(cr, f, g, trim, art);
+	cairo_destroy(cr);
+	return s;
+}
+
+static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
+{
+	const card_geom *g = cardset_geom(cs);
+	size_t n = job->dk->ncards, cols = n < CONTACT_COLS ? n : CONTACT_COLS;
+	size_t rows = (n + cols - 1) / cols;
+	double k = CONTACT_DPI / 72.0;
+	int cw = (int)lround(g->w * k), ch = (int)lround(g->h * k);
+	int W = (int)cols * (cw + CONTACT_GAP) + CONTACT_GAP;
+	int H = (int)rows * (ch + CONTACT_GAP) + CONTACT_GAP;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 0.88, 0.88, 0.86);
+	cairo_paint(cr);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		card_face f;
+		if (card_face_make(cs, i, &f)) {
+			rc = -1;
+			break;
+		}
+		cairo_save(cr);
+		cairo_translate(cr, CONTACT_GAP + (double)(i % cols) * (cw + CONTACT_GAP),
+		                CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
+		cairo_scale(cr, cw / g->w, ch / g->h);
+		rect trim = {0, 0, g->w, g->h};
+		render_card_front(cr, &f, g, trim, trim);
+		cairo_restore(cr);
+		card_face_free(&f);
+	}
+	cairo_destroy(cr);
+	char *path = xasprintf("%s/contact.png", job->dir);
+	if (rc == 0)
+		rc = write_png(s, path, d);
+	free(path);
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+int preview_write(const preview_job *job, struct diag *d)
+{
+	if (mkdir(job->dir, 0777) != 0 && errno != EEXIST) {
+		diag(d, M_IO_WRITE, job->dir, 0, 0, strerror(errno));
+		return 3;
+	}
+	card_geom g;
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
+	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	int rc = cardset_fit(cs, d) ? 1 : 0;
+	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
+		card_face f;
+		if (card_face_make(cs, i, &f)) {
+			rc = 1;
+			break;
+		}
+		for (int back = 0; back < 2 && rc == 0; back++) {
+			cairo_surface_t *s = face_image(job, &f, &g, back);
+			char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
+			if (write_png(s, path, d))
+				rc = 3;
+			free(path);
+			cairo_surface_destroy(s);
+		}
+		card_face_free(&f);
+	}
+	if (rc == 0 && contact_sheet(job, cs, d))
+		rc = 3;
+	cardset_free(cs);
+	return rc;
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# deckpress preview: one PNG per face at the asked resolution or exact pixel size, a
+# contact sheet, and real pixels (the band of a card is its category colour).
+. tests/e2e/lib.sh
+png_size() { /usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+pixel() { # PNG x y -> rrggbb (pdftoppm-free: decode with python zlib)
+	/usr/bin/python3 - "$@" <<'PYEOF'
+import struct, sys, zlib
+path, x, y = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+data = open(path, "rb").read()
+w, h, depth, ctype = struct.unpack(">IIBB", data[16:26])
+pos, idat = 8, b""
+while pos < len(data):
+    n, = struct.unpack(">I", data[pos:pos + 4]); kind = data[pos + 4:pos + 8]
+    if kind == b"IDAT": idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+raw = zlib.decompress(idat); bpp = 3 if ctype == 2 else 4; stride = w * bpp
+rows, prev = [], bytearray(stride)
+for r in range(h):
+    f = raw[r * (stride + 1)]; line = bytearray(raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line); prev = line
+px = rows[y][x * bpp:x * bpp + 3]
+print("%02x%02x%02x" % (px[0], px[1], px[2]))
+PYEOF
+}
+"$BIN" preview decks/example.yaml -o "$TMP/p" 2>"$TMP/err"; expect_eq "preview exits 0" $? 0
+expect_eq "two images per card and a contact sheet" "$(ls "$TMP/p" | wc -l)" 9
+expect_eq "poker with 3 mm bleed at 300 dpi" "$(png_size "$TMP/p/EX-Q01-front.png")" 821x1121
+expect_eq "back same size" "$(png_size "$TMP/p/EX-Q01-back.png")" 821x1121
+expect_eq "band in the category colour (customer, #2f5d8a)" "$(pixel "$TMP/p/EX-Q01-front.png" 400 60)" 2f5d8a
+expect_eq "paper below the band" "$(pixel "$TMP/p/EX-Q01-front.png" 20 1000)" ffffff
+expect_eq "back in the category colour (identity, #7a4b8c)" "$(pixel "$TMP/p/EX-C01-back.png" 30 30)" 7a4b8c
+"$BIN" preview decks/example.yaml -o "$TMP/q" --px 822x1122 --dpi 100
+expect_eq "--px gives the exact size" "$(png_size "$TMP/q/EX-V01-front.png")" 822x1122
+"$BIN" preview decks/example.yaml -o "$TMP/r" --dpi 150 --size square --bleed 0
+expect_eq "--dpi and --size" "$(png_size "$TMP/r/EX-V01-front.png")" 413x413
+expect_eq "contact sheet: 4 cards in a row at 60 dpi" "$(png_size "$TMP/p/contact.png")" 660x234
+"$BIN" preview decks/example.yaml -o "$TMP/x" --px 12by8 2>"$TMP/err"; expect_eq "bad --px exits 2" $? 2
+expect_grep "bad --px explained" "'12by8' is not WxH in pixels" "$TMP/err"
+"$BIN" preview tests/e2e/fixtures/too_long.yaml -o "$TMP/y" 2>"$TMP/err"; expect_eq "unfit card exits 1" $? 1
+expect_grep "unfit card named" "card 'LONG1': the text does not fit" "$TMP/err"
+finish

@@ -28,6 +28,8 @@ int cmd_cards(int argc, char **argv);
 void cmd_cards_help(FILE *out);
 int cmd_preview(int argc, char **argv);
 void cmd_preview_help(FILE *out);
+int cmd_calibrate(int argc, char **argv);
+void cmd_calibrate_help(FILE *out);
 
 /* Shared by commands: print the exit-code table. */
 void print_exit_codes(FILE *out);

@@ -8,6 +8,8 @@ const command commands[] = {
 	 cmd_cards_help},
 	{"preview", "DECK -o DIR", "PNG images of every card face and a contact sheet",
 	 cmd_preview, cmd_preview_help},
+	{"calibrate", "-o CAL.pdf", "a duplex test sheet to measure --back-offset", cmd_calibrate,
+	 cmd_calibrate_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

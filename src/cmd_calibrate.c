@@ -1,0 +1,182 @@
+/* cmd_calibrate.c - deckpress calibrate: a duplex test sheet to measure a printer's
+ * front/back misregistration. Targets sit where cards would, mirrored by the same
+ * imposition code as the cards, so a reading is exactly the --back-offset to use. */
+#include <cairo-pdf.h>
+#include <getopt.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cards_pdf.h"
+#include "cli_print.h"
+#include "commands.h"
+#include "fonts.h"
+#include "impose.h"
+#include "paths.h"
+#include "pdf_finish.h"
+
+#define RANGE_MM 5     /* the scales read -5 mm to +5 mm */
+#define SCALE_GAP_MM 6 /* scales sit this far from the target's centre */
+
+void cmd_calibrate_help(FILE *out)
+{
+	fputs("Usage: deckpress calibrate -o CAL.pdf [--sheet a4|letter|a3] [--duplex long|short]\n"
+	      "Write a two-page duplex test sheet. Print it duplex at 100%, hold it against the\n"
+	      "light, and read on the back's scales where the front's cross shows through: that\n"
+	      "is X,Y for 'deckpress cards --back-offset X,Y'. Print it again with\n"
+	      "--back-offset X,Y to check: the crosses then read 0,0.\n\n"
+	      "Options:\n"
+	      "  -o, --output FILE   the PDF to write (required)\n"
+	      "      --sheet, --duplex, --margin, --back-offset   as for 'deckpress cards'\n"
+	      "  -h, --help          show this help\n\n",
+	      out);
+	print_exit_codes(out);
+}
+
+static void text(cairo_t *cr, PangoContext *ctx, const char *s, double size, double x, double y,
+                 double width, bool centre)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_from_string("Open Sans");
+	pango_font_description_set_size(fd, (int)lround(size * PANGO_SCALE));
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)lround(width * PANGO_SCALE));
+	pango_layout_set_alignment(l, centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	pango_layout_set_text(l, s, -1);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+/* Front: a thin cross with a circle at the centre of the slot; its arms reach over the
+ * back's scales. */
+static void cross(cairo_t *cr, double cx, double cy)
+{
+	double arm = mm_to_pt(RANGE_MM + SCALE_GAP_MM + 3);
+	cairo_set_line_width(cr, 0.3);
+	cairo_move_to(cr, cx - arm, cy);
+	cairo_line_to(cr, cx + arm, cy);
+	cairo_move_to(cr, cx, cy - arm);
+	cairo_line_to(cr, cx, cy + arm);
+	cairo_stroke(cr);
+	cairo_arc(cr, cx, cy, mm_to_pt(1), 0, 2 * M_PI);
+	cairo_stroke(cr);
+}
+
+/* Back: an X scale below the slot's centre and a Y scale right of it, numbered in mm as
+ * seen from the back. The front cross's vertical arm crosses the X scale at the X to use,
+ * its horizontal arm the Y scale at the Y to use. */
+static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
+{
+	double off = mm_to_pt(SCALE_GAP_MM);
+	cairo_set_line_width(cr, 0.3);
+	for (int i = -2 * RANGE_MM; i <= 2 * RANGE_MM; i++) {
+		double d = mm_to_pt(i * 0.5), len = mm_to_pt(i % 2 ? 1.0 : i % 4 ? 1.6 : 2.4);
+		cairo_move_to(cr, cx + d, cy + off);
+		cairo_line_to(cr, cx + d, cy + off + len);
+		cairo_move_to(cr, cx + off, cy + d);
+		cairo_line_to(cr, cx + off + len, cy + d);
+		if (i % 4 == 0) {
+			char num[8];
+			snprintf(num, sizeof num, "%d", i / 2);
+			text(cr, ctx, num, 4.5, cx + d - 8, cy + off + mm_to_pt(2.6), 16, true);
+			text(cr, ctx, num, 4.5, cx + off + mm_to_pt(2.8), cy + d - 3.2, 16, false);
+		}
+	}
+	cairo_move_to(cr, cx - mm_to_pt(RANGE_MM), cy + off);
+	cairo_line_to(cr, cx + mm_to_pt(RANGE_MM), cy + off);
+	cairo_move_to(cr, cx + off, cy - mm_to_pt(RANGE_MM));
+	cairo_line_to(cr, cx + off, cy + mm_to_pt(RANGE_MM));
+	cairo_stroke(cr);
+	text(cr, ctx, "X", 6, cx - mm_to_pt(RANGE_MM) - 9, cy + off - 1, 10, false);
+	text(cr, ctx, "Y", 6, cx + off - 2, cy - mm_to_pt(RANGE_MM) - 10, 10, false);
+}
+
+static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, const char *mode)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "deckpress duplex calibration");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
+	cairo_t *cr = cairo_create(s);
+	rect p = plan->printable;
+	char *note = xasprintf("deckpress calibrate \u00b7 front \u00b7 print duplex (%s edge) at "
+	                       "100%%, then hold against the light", mode);
+	text(cr, ctx, note, 7, p.x, p.y, p.w, true);
+	for (int i = 0; i < plan->per_page; i++)
+		cross(cr, plan->slots[i].trim.x + plan->slots[i].trim.w / 2,
+		      plan->slots[i].trim.y + plan->slots[i].trim.h / 2);
+	cairo_show_page(cr);
+	text(cr, ctx,
+	     "back \u00b7 read X and Y where the front's cross shows through each scale, then "
+	     "use: deckpress cards --back-offset X,Y (mm)",
+	     7, p.x, p.y, p.w, true);
+	for (int i = 0; i < plan->per_page; i++)
+		scales(cr, ctx, plan->slots[i].back_trim.x + plan->slots[i].back_trim.w / 2,
+		       plan->slots[i].back_trim.y + plan->slots[i].back_trim.h / 2);
+	cairo_show_page(cr);
+	free(note);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+int cmd_calibrate(int argc, char **argv)
+{
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'}, CLI_PRINT_OPTIONS, {0}};
+	const char *out = NULL;
+	cli_print set = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		if (c == 'o')
+			out = optarg;
+		else if (c == 'h') {
+			cmd_calibrate_help(stdout);
+			return EXIT_OK;
+		} else if (c >= CLI_PRINT_FIRST)
+			cli_print_add(&set, c, optarg);
+		else
+			return EXIT_USAGE;
+	}
+	if (!out || optind != argc) {
+		fputs("deckpress: error: 'calibrate' needs -o CAL.pdf and no deck\n", stderr);
+		return EXIT_USAGE;
+	}
+	print_setup ps;
+	print_setup_default(&ps);
+	/* targets where 70 mm square cards would be: the same grid and flip as real cards */
+	free(print_setup_apply(&ps, "size", "70x70"));
+	free(print_setup_apply(&ps, "bleed", "0"));
+	if (cli_print_apply(&set, &ps))
+		return EXIT_USAGE;
+	if (ps.sheet_none || ps.duplex == DUPLEX_NONE || !ps.backs) {
+		fputs("deckpress: error: calibration needs a sheet and duplex long or short\n", stderr);
+		return EXIT_USAGE;
+	}
+	impose_plan plan;
+	char *err = NULL, *dir = paths_fonts_dir();
+	fontset *fs = dir ? fontset_new(dir, &err) : NULL;
+	free(dir);
+	int rc = EXIT_IO;
+	if (fs && impose_plan_make(&ps, &plan, &err) == 0) {
+		char *tmp = xasprintf("%s.cairo.%ld", out, (long)getpid());
+		if (draw(tmp, &plan, fontset_context(fs), ps.duplex == DUPLEX_LONG ? "long" : "short") == 0 &&
+		    pdf_finish(tmp, out, NULL, NULL, &err) == 0)
+			rc = EXIT_OK;
+		unlink(tmp);
+		free(tmp);
+		impose_plan_free(&plan);
+	}
+	if (err)
+		fprintf(stderr, "deckpress: error: %s\n", err);
+	free(err);
+	fontset_free(fs);
+	return rc;
+}

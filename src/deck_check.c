@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "markup.h"
+#include "print_setup.h"
 #include "quote_verify.h"
 
 typedef struct {
@@ -198,6 +199,28 @@ static void valid_markup(checker *C, const mtext *t, const char *owner, const ch
 	}
 }
 
+/* print: values, parsed by the same code as the command-line options. */
+static void print_values(checker *C)
+{
+	print_setup ps;
+	print_setup_default(&ps);
+	for (size_t i = 0; i < C->dk->nprint; i++) {
+		const print_setting *p = &C->dk->print[i];
+		char *err = print_setup_apply(&ps, p->key, p->value);
+		if (err) {
+			char *msg = xasprintf("%s: %s", p->key, err);
+			at(C, p->pos, M_PRINT_VALUE, msg);
+			free(msg);
+			free(err);
+		}
+	}
+	char *err = C->dk->nprint ? print_setup_check(&ps) : NULL;
+	if (err) {
+		at(C, C->dk->print[0].pos, M_PRINT_VALUE, err);
+		free(err);
+	}
+}
+
 /* Quotes citing a source with a `file` must appear in that file word for word. */
 static void quotes(checker *C)
 {
@@ -247,6 +270,7 @@ int deck_check(deck *dk, struct diag *d)
 	if (dk->nlanguages > 1)
 		each_text(&C, translated);
 	each_text(&C, valid_markup);
+	print_values(&C);
 	quotes(&C);
 	return d->nerrors - before;
 }

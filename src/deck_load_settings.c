@@ -118,7 +118,8 @@ static void load_theme(loader *L, const ynode *m)
 static void load_print(loader *L, const ynode *m)
 {
 	static const char *const keys[] = {"size",  "sheet", "bleed", "safe",        "margin",
-	                                   "duplex", "backs", "marks", "back_offset", NULL};
+	                                   "duplex", "backs", "marks", "back_offset",
+	                                   "back-offset", NULL};
 	deck *dk = L->dk;
 	if (!want(L, m, YN_MAP, "'print'"))
 		return;

@@ -1,0 +1,23 @@
+#!/bin/sh
+# make install: the installed binary finds its fonts under PREFIX/share/deckpress, not in the
+# source tree, and the man page is installed.
+. tests/e2e/lib.sh
+: "${BUILD:=build}"
+san=; case "$BUILD" in *asan*) san="SANITIZE=1" ;; esac
+make -s --no-print-directory BUILD="$BUILD" $san install DESTDIR="$TMP/root" PREFIX=/opt/dp >"$TMP/log" 2>&1
+expect_eq "make install exits 0" $? 0
+expect "binary installed" test -x "$TMP/root/opt/dp/bin/deckpress"
+expect "man page installed" test -f "$TMP/root/opt/dp/share/man/man1/deckpress.1"
+expect "fonts installed" test -f "$TMP/root/opt/dp/share/deckpress/fonts/Yrsa-Regular.ttf"
+expect "font licences installed" test -f "$TMP/root/opt/dp/share/deckpress/fonts/Yrsa-LICENSE.txt"
+cp decks/example.yaml "$TMP/deck.yaml"
+(cd "$TMP" && env -u DECKPRESS_DATA "$TMP/root/opt/dp/bin/deckpress" cards deck.yaml -o out.pdf) 2>"$TMP/err"
+expect_eq "installed binary renders cards away from the source tree" $? 0
+pdffonts "$TMP/out.pdf" | tail -n +3 >"$TMP/fonts"
+expect_grep "with the installed fonts" 'Yrsa' "$TMP/fonts"
+# the installed fonts are the ones used: without them the binary says so and fails
+rm -r "$TMP/root/opt/dp/share/deckpress/fonts"
+(cd "$TMP" && env -u DECKPRESS_DATA "$TMP/root/opt/dp/bin/deckpress" cards deck.yaml -o out2.pdf) 2>"$TMP/err"
+expect_eq "missing data directory is an I/O error" $? 3
+expect_grep "says what is missing" 'no bundled fonts found' "$TMP/err"
+finish

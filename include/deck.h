@@ -42,6 +42,7 @@ typedef struct {
 	mtext title, publication;
 	const char *author, *year, *url;
 	const char *file; /* plain-text copy of the source, relative to the deck; NULL if none */
+	const char *origin; /* the deck file that defines it (differs for included decks) */
 	srcpos pos;
 } source;
 
@@ -50,6 +51,7 @@ typedef struct {
 	mtext name;
 	uint32_t color; /* 0xRRGGBB */
 	bool has_color;
+	const char *origin; /* the deck file that defines it */
 	srcpos pos;
 } category;
 
@@ -130,6 +132,8 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
+	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
+	size_t nparts;
 	arena *mem;
 } deck;
 

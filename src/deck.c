@@ -1,6 +1,7 @@
 /* deck.c - small accessors of the deck model. */
 #include "deck.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *mtext_get(const mtext *t, const char *lang, const char *orig)
@@ -32,8 +33,12 @@ const char *card_type_name(card_type t)
 
 void deck_free(deck *d)
 {
-	if (d)
-		arena_free(d->mem); /* the deck itself lives in its arena */
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->nparts; i++)
+		deck_free(d->parts[i]);
+	free(d->parts);
+	arena_free(d->mem); /* the deck itself lives in its arena */
 }
 
 int deck_find_card(const deck *d, const char *id)

@@ -14,16 +14,18 @@ typedef struct {
 	struct diag *d;
 } checker;
 
-static void at(checker *C, srcpos p, enum diag_msg m, ...)
+/* Report at a place in `file`: cards, sources and categories may come from included decks. */
+static void at(checker *C, const char *file, srcpos p, enum diag_msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
-	vdiag(C->d, m, C->dk->path, p.line, p.col, ap);
+	vdiag(C->d, m, file ? file : C->dk->path, p.line, p.col, ap);
 	va_end(ap);
 }
 
 typedef struct {
 	const char *id;
+	const char *file;
 	srcpos pos;
 	size_t order;
 } idref;
@@ -45,29 +47,31 @@ static void check_unique(checker *C, idref *refs, size_t n, const char *kind)
 			first = i;
 			continue;
 		}
-		at(C, refs[i].pos, M_DUP_ID, kind, refs[i].id, C->dk->path, refs[first].pos.line);
+		at(C, refs[i].file, refs[i].pos, M_DUP_ID, kind, refs[i].id,
+		   refs[first].file ? refs[first].file : C->dk->path, refs[first].pos.line);
 	}
 	free(refs);
 }
 
-#define COLLECT(arr, n, out, count)                                                    \
+#define COLLECT(arr, n, origin, out, count)                                             \
 	do {                                                                           \
 		out = xcalloc((n) + 1, sizeof(idref));                                 \
 		count = 0;                                                             \
 		for (size_t i_ = 0; i_ < (n); i_++)                                    \
 			if ((arr)[i_].id)                                              \
-				out[count++] = (idref){(arr)[i_].id, (arr)[i_].pos, i_}; \
+				out[count++] = (idref){(arr)[i_].id, (arr)[i_].origin,   \
+				                       (arr)[i_].pos, i_};               \
 	} while (0)
 
 static void unique_ids(checker *C)
 {
 	idref *refs;
 	size_t n;
-	COLLECT(C->dk->cards, C->dk->ncards, refs, n);
+	COLLECT(C->dk->cards, C->dk->ncards, file, refs, n);
 	check_unique(C, refs, n, "card");
-	COLLECT(C->dk->sources, C->dk->nsources, refs, n);
+	COLLECT(C->dk->sources, C->dk->nsources, origin, refs, n);
 	check_unique(C, refs, n, "source");
-	COLLECT(C->dk->categories, C->dk->ncategories, refs, n);
+	COLLECT(C->dk->categories, C->dk->ncategories, origin, refs, n);
 	check_unique(C, refs, n, "category");
 }
 
@@ -97,12 +101,12 @@ static void resolve_refs(checker *C)
 		const char *id = c->id ? c->id : "?";
 		if (c->category_ref && (c->category = deck_find_category(dk, c->category_ref)) < 0) {
 			char *hint = known_ids_hint(c->category_ref, cat_ids, dk->ncategories);
-			at(C, c->category_pos, M_UNKNOWN_REF, id, "category", c->category_ref, hint);
+			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category", c->category_ref, hint);
 			free(hint);
 		}
 		if (c->source_ref && (c->source = deck_find_source(dk, c->source_ref)) < 0) {
 			char *hint = known_ids_hint(c->source_ref, src_ids, dk->nsources);
-			at(C, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref, hint);
+			at(C, c->file, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref, hint);
 			free(hint);
 		}
 	}
@@ -118,69 +122,75 @@ static void unused(checker *C)
 		while (j < dk->ncards && dk->cards[j].category != (int)i)
 			j++;
 		if (j == dk->ncards && dk->categories[i].id)
-			at(C, dk->categories[i].pos, M_UNUSED, "category", dk->categories[i].id);
+			at(C, dk->categories[i].origin, dk->categories[i].pos, M_UNUSED, "category",
+			   dk->categories[i].id);
 	}
 	for (size_t i = 0; i < dk->nsources; i++) {
 		size_t j = 0;
 		while (j < dk->ncards && dk->cards[j].source != (int)i)
 			j++;
 		if (j == dk->ncards && dk->sources[i].id)
-			at(C, dk->sources[i].pos, M_UNUSED, "source", dk->sources[i].id);
+			at(C, dk->sources[i].origin, dk->sources[i].pos, M_UNUSED, "source",
+			   dk->sources[i].id);
 	}
 }
 
-typedef void text_fn(checker *C, const mtext *t, const char *owner, const char *field);
+typedef void text_fn(checker *C, const char *file, const mtext *t, const char *owner,
+                     const char *field);
 
 /* Calls fn for every text field of the deck that may be printed. */
 static void each_text(checker *C, text_fn *fn)
 {
 	deck *dk = C->dk;
-	fn(C, &dk->title, "deck", "title");
-	fn(C, &dk->subtitle, "deck", "subtitle");
-	fn(C, &dk->description, "deck", "description");
+	const char *own = dk->path;
+	fn(C, own, &dk->title, "deck", "title");
+	fn(C, own, &dk->subtitle, "deck", "subtitle");
+	fn(C, own, &dk->description, "deck", "description");
 	for (size_t i = 0; i < dk->nsources; i++) {
-		fn(C, &dk->sources[i].title, "source", "title");
-		fn(C, &dk->sources[i].publication, "source", "publication");
+		fn(C, dk->sources[i].origin, &dk->sources[i].title, "source", "title");
+		fn(C, dk->sources[i].origin, &dk->sources[i].publication, "source", "publication");
 	}
 	for (size_t i = 0; i < dk->ncategories; i++)
-		fn(C, &dk->categories[i].name, "category", "name");
+		fn(C, dk->categories[i].origin, &dk->categories[i].name, "category", "name");
 	for (size_t i = 0; i < dk->ncards; i++) {
 		const card *c = &dk->cards[i];
 		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
-		fn(C, &c->text, owner, "text");
-		fn(C, &c->note, owner, "note");
-		fn(C, &c->title, owner, "title");
-		fn(C, &c->question, owner, "question");
-		fn(C, &c->section, owner, "section");
+		fn(C, c->file, &c->text, owner, "text");
+		fn(C, c->file, &c->note, owner, "note");
+		fn(C, c->file, &c->title, owner, "title");
+		fn(C, c->file, &c->question, owner, "question");
+		fn(C, c->file, &c->section, owner, "section");
 		for (size_t f = 0; f < c->nfollowups; f++)
-			fn(C, &c->followups[f], owner, "followups");
+			fn(C, c->file, &c->followups[f], owner, "followups");
 		free(owner);
 	}
 	const booklet_text *b = &dk->booklet;
-	fn(C, &b->intro, "booklet", "intro");
-	fn(C, &b->closing, "booklet", "closing");
+	fn(C, own, &b->intro, "booklet", "intro");
+	fn(C, own, &b->closing, "booklet", "closing");
 	for (size_t g = 0; g < b->nguide; g++) {
-		fn(C, &b->guide[g].title, "booklet guide", "title");
-		fn(C, &b->guide[g].duration, "booklet guide", "duration");
-		fn(C, &b->guide[g].text, "booklet guide", "text");
+		fn(C, own, &b->guide[g].title, "booklet guide", "title");
+		fn(C, own, &b->guide[g].duration, "booklet guide", "duration");
+		fn(C, own, &b->guide[g].text, "booklet guide", "text");
 	}
 }
 
 /* Every present text should exist in every declared language. */
-static void translated(checker *C, const mtext *t, const char *owner, const char *field)
+static void translated(checker *C, const char *file, const mtext *t, const char *owner,
+                       const char *field)
 {
 	if (!t->n || !strcmp(owner, "source")) /* titles of works keep their own language */
 		return;
 	for (size_t i = 1; i < C->dk->nlanguages; i++)
 		if (!mtext_has(t, C->dk->languages[i])) {
 			char *what = xasprintf("%s: '%s'", owner, field);
-			at(C, t->pos, M_MISSING_TR, what, C->dk->languages[i]);
+			at(C, file, t->pos, M_MISSING_TR, what, C->dk->languages[i]);
 			free(what);
 		}
 }
 
 /* Only <b> and <i>, properly nested. */
-static void valid_markup(checker *C, const mtext *t, const char *owner, const char *field)
+static void valid_markup(checker *C, const char *file, const mtext *t, const char *owner,
+                         const char *field)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		size_t off;
@@ -194,7 +204,7 @@ static void valid_markup(checker *C, const mtext *t, const char *owner, const ch
 		char *what = t->n > 1 ? xasprintf("%s: '%s' (%s), at character %zu", owner, field,
 		                                  t->v[i].lang, off + 1)
 		                      : xasprintf("%s: '%s', at character %zu", owner, field, off + 1);
-		at(C, t->v[i].pos, M_MARKUP, what, msg);
+		at(C, file, t->v[i].pos, M_MARKUP, what, msg);
 		free(what);
 	}
 }
@@ -209,14 +219,14 @@ static void print_values(checker *C)
 		char *err = print_setup_apply(&ps, p->key, p->value);
 		if (err) {
 			char *msg = xasprintf("%s: %s", p->key, err);
-			at(C, p->pos, M_PRINT_VALUE, msg);
+			at(C, NULL, p->pos, M_PRINT_VALUE, msg);
 			free(msg);
 			free(err);
 		}
 	}
 	char *err = C->dk->nprint ? print_setup_check(&ps) : NULL;
 	if (err) {
-		at(C, C->dk->print[0].pos, M_PRINT_VALUE, err);
+		at(C, NULL, C->dk->print[0].pos, M_PRINT_VALUE, err);
 		free(err);
 	}
 }
@@ -225,17 +235,19 @@ static void print_values(checker *C)
 static void quotes(checker *C)
 {
 	deck *dk = C->dk;
-	char *dir_copy = xstrdup(dk->path);
-	const char *dir = dirname(dir_copy);
 	for (size_t s = 0; s < dk->nsources; s++) {
 		const source *src = &dk->sources[s];
 		if (!src->file || !src->id)
 			continue;
-		char *path = src->file[0] == '/' ? xstrdup(src->file) : xasprintf("%s/%s", dir, src->file);
+		/* relative to the deck file that names it */
+		char *dir_copy = xstrdup(src->origin ? src->origin : dk->path);
+		char *path = src->file[0] == '/' ? xstrdup(src->file)
+		                                 : xasprintf("%s/%s", dirname(dir_copy), src->file);
+		free(dir_copy);
 		char *err = NULL;
 		quote_source *qs = quote_source_load(path, &err);
 		if (!qs) {
-			at(C, src->pos, M_QUOTE_FILE, src->id, src->file, err);
+			at(C, src->origin, src->pos, M_QUOTE_FILE, src->id, src->file, err);
 			free(err);
 			free(path);
 			continue;
@@ -251,13 +263,13 @@ static void quotes(checker *C)
 					orig = &c->text.v[k];
 			char *closest = NULL;
 			if (!quote_source_find(qs, orig->text, &closest))
-				at(C, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?", src->id, closest);
+				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?", src->id,
+				   closest);
 			free(closest);
 		}
 		quote_source_free(qs);
 		free(path);
 	}
-	free(dir_copy);
 }
 
 int deck_check(deck *dk, struct diag *d)

@@ -100,6 +100,7 @@ static void load_sources(loader *L, const ynode *list)
 		if (want(L, m, YN_MAP, owner)) {
 			source *s = &dk->sources[dk->nsources++];
 			s->pos = pos_of(m);
+			s->origin = L->path;
 			check_keys(L, m, keys, owner);
 			s->id = load_id(L, m, "source", owner);
 			if (s->id) {
@@ -132,6 +133,7 @@ static void load_categories(loader *L, const ynode *list)
 		if (want(L, m, YN_MAP, owner)) {
 			category *c = &dk->categories[dk->ncategories++];
 			c->pos = pos_of(m);
+			c->origin = L->path;
 			check_keys(L, m, keys, owner);
 			c->id = load_id(L, m, "category", owner);
 			if (c->id) {

@@ -182,7 +182,6 @@ int main(int argc, char **argv)
 	bool threads = argc > 4 && strcmp(argv[4], "thread") == 0;
 	if (!getenv("DECKPRESS_DATA"))
 		setenv("DECKPRESS_DATA", ".", 1);
-	layout_costs();
 	work *w = xcalloc((size_t)nworkers, sizeof(work));
 	for (int i = 0; i < nworkers; i++) {
 		w[i].from = ncards * i / nworkers;
@@ -208,5 +207,6 @@ int main(int argc, char **argv)
 	       ncards, nworkers, threads ? "thread(s)" : "process(es)", t, ncards / t, shrunk,
 	       nofit, sum / ncards, check);
 	free(w);
+	layout_costs(); /* after the fork: Pango must not be running when children start */
 	return 0;
 }

@@ -5,7 +5,11 @@
  * (72 dpi), with unhinted metrics and unrounded glyph positions.
  *
  * Not thread-safe: a fontset, its context and every layout made from it belong to one
- * thread. Threads that lay out in parallel each create their own fontset. */
+ * thread. Threads that lay out in parallel each create their own fontset. Even then,
+ * pangocairo 1.50 / cairo 1.16 share font caches between threads, and concurrent layout
+ * was seen to break a few lines in 10,000 cards differently from a single-threaded run:
+ * for reproducible output, lay out in parallel processes (fork before using Pango, then
+ * fontset_new in each child), not threads. See docs/fonts.md. */
 #ifndef DECKPRESS_FONTS_H
 #define DECKPRESS_FONTS_H
 

@@ -2,9 +2,12 @@
  *
  * Sizes are tried on a grid of 0.25 pt down from size_max, ending at size_min. Most cards
  * fit at size_max, so that is tried first; otherwise the size is estimated from how far the
- * text overflows, the estimate is widened into a bracket by doubling steps, and the bracket
- * is bisected. Each block's markup is parsed once; a new size only changes the layout's font
- * description. The only place in deckpress that sees Pango units. */
+ * text overflows, probes walk from the estimate (steps 1, 1, 2, 4...) until one size fits
+ * and the next larger does not, bisecting when the walk overshoots. Shaping dominates the
+ * cost, so the count of layouts is what matters: each block's markup is parsed once, a new
+ * size only changes the layout's font description, a failing try stops at the first block
+ * that fails, and the layouts of the best fitting try are kept rather than redone.
+ * The only place in deckpress that sees Pango units. */
 #include "typeset.h"
 
 #include <limits.h>
@@ -16,16 +19,22 @@
 
 #define STEP 0.25 /* pt: the size grid */
 
-/* One block while fitting: its layout and what it measured at the size it is laid out at. */
+/* A block's layout and what it measured at the size it is laid out at. */
 typedef struct {
 	PangoLayout *layout;
-	PangoFontDescription *desc;
-	double scale;
 	int size;    /* font size set on the layout, Pango units; 0 = none yet */
 	int height;  /* logical height at that size, Pango units */
 	double over; /* widest line / box width at that size */
 	bool wide;   /* a word is wider than the box, or Pango broke inside a word */
-	bool empty;  /* no text: takes no space */
+} laid;
+
+/* One block while fitting. `cur` is laid out at the size being tried; `best` keeps the
+ * layout of the largest size that fitted so far, so the result needs no second pass. */
+typedef struct {
+	laid cur, best;
+	PangoFontDescription *desc;
+	double scale;
+	bool empty; /* no text: takes no space */
 } slot;
 
 typedef struct {
@@ -75,10 +84,13 @@ static PangoLayout *block_layout(PangoContext *ctx, const tblock *b, int width)
 static void job_free(job *j)
 {
 	for (size_t i = 0; i < j->n; i++) {
-		if (j->slots[i].layout)
-			g_object_unref(j->slots[i].layout);
-		if (j->slots[i].desc)
-			pango_font_description_free(j->slots[i].desc);
+		slot *s = &j->slots[i];
+		if (s->cur.layout)
+			g_object_unref(s->cur.layout);
+		if (s->best.layout)
+			g_object_unref(s->best.layout);
+		if (s->desc)
+			pango_font_description_free(s->desc);
 	}
 	free(j->slots);
 	j->slots = NULL;
@@ -92,12 +104,12 @@ static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, d
 	for (size_t i = 0; i < n; i++) {
 		slot *s = &j->slots[i];
 		const tblock *b = &blocks[i];
-		s->layout = block_layout(ctx, b, j->width);
-		if (!s->layout) {
+		s->cur.layout = block_layout(ctx, b, j->width);
+		if (!s->cur.layout) {
 			job_free(j);
 			return -1;
 		}
-		s->empty = pango_layout_get_text(s->layout)[0] == '\0';
+		s->empty = pango_layout_get_text(s->cur.layout)[0] == '\0';
 		s->scale = b->scale > 0 ? b->scale : 1;
 		s->desc = pango_font_description_new();
 		if (b->family)
@@ -133,7 +145,7 @@ static int content_width(PangoLayoutLine *line, const char *text, const PangoLog
 /* Measures s->layout: height, widest line, and whether a word did not fit. PANGO_WRAP_WORD
  * lets an overlong word stick out, and a line that ends where the text has no break
  * opportunity means Pango broke inside a word: both count as not fitting. */
-static void slot_measure(slot *s, int width)
+static void laid_measure(laid *s, int width)
 {
 	PangoLayout *l = s->layout;
 	int h;
@@ -167,12 +179,26 @@ static void slot_size(job *j, size_t i, double size)
 {
 	slot *s = &j->slots[i];
 	int u = units(size * s->scale);
-	if (s->size == u)
+	if (s->cur.size == u)
 		return;
 	pango_font_description_set_size(s->desc, u);
-	pango_layout_set_font_description(s->layout, s->desc);
-	s->size = u;
-	slot_measure(s, j->width);
+	pango_layout_set_font_description(s->cur.layout, s->desc);
+	s->cur.size = u;
+	laid_measure(&s->cur, j->width);
+}
+
+/* Keeps the layouts just made (they fit) as the best so far; the next try reuses the
+ * previous best layouts, or copies of these (same text and attributes). */
+static void job_keep(job *j)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		slot *s = &j->slots[i];
+		laid t = s->best;
+		s->best = s->cur;
+		s->cur = t;
+		if (!s->cur.layout)
+			s->cur = (laid){.layout = pango_layout_copy(s->best.layout)};
+	}
 }
 
 /* Stack height and widest-line ratio at a main size. */
@@ -196,10 +222,10 @@ static fit job_measure(job *j, double size, int limit, bool early)
 		if (!first)
 			r.height += units(j->blocks[i].space_before * size * s->scale);
 		first = false;
-		r.height += s->height;
-		if (s->over > r.over)
-			r.over = s->over;
-		if (s->wide || r.height > limit)
+		r.height += s->cur.height;
+		if (s->cur.over > r.over)
+			r.over = s->cur.over;
+		if (s->cur.wide || r.height > limit)
 			r.fits = false;
 		if (!r.fits && early)
 			break;
@@ -207,16 +233,18 @@ static fit job_measure(job *j, double size, int limit, bool early)
 	return r;
 }
 
-/* Hands the layouts over to out, with each block's top, at the size they were last set to. */
-static void job_result(job *j, double size, int height, bool fits, tstack *out)
+/* Hands the layouts over to out (the best ones if `best`, else the current ones), with
+ * each block's top. */
+static void job_result(job *j, bool best, double size, bool fits, tstack *out)
 {
-	*out = (tstack){.size = size, .height = (double)height / PANGO_SCALE, .fits = fits, .n = j->n};
+	*out = (tstack){.size = size, .fits = fits, .n = j->n};
 	out->layouts = xcalloc(j->n, sizeof(PangoLayout *));
 	out->y = xcalloc(j->n, sizeof(double));
 	int y = 0;
 	bool first = true;
 	for (size_t i = 0; i < j->n; i++) {
 		slot *s = &j->slots[i];
+		laid *l = best ? &s->best : &s->cur;
 		if (!s->empty) {
 			if (!first)
 				y += units(j->blocks[i].space_before * size * s->scale);
@@ -224,43 +252,64 @@ static void job_result(job *j, double size, int height, bool fits, tstack *out)
 		}
 		out->y[i] = (double)y / PANGO_SCALE;
 		if (!s->empty)
-			y += s->height;
-		out->unknown_glyphs += pango_layout_get_unknown_glyphs_count(s->layout);
-		out->layouts[i] = s->layout;
-		s->layout = NULL;
+			y += l->height;
+		out->unknown_glyphs += pango_layout_get_unknown_glyphs_count(l->layout);
+		out->layouts[i] = l->layout;
+		l->layout = NULL;
 	}
+	out->height = (double)y / PANGO_SCALE;
 	job_free(j);
 }
 
-/* Size of grid index k: size_max - k * STEP, with the last index kmax at size_min. */
-static double grid(double size_max, double size_min, int k, int kmax)
+/* The sizes to try: index k is max - k * STEP, and the last index, kmax, is min. */
+typedef struct {
+	double max, min;
+	int kmax;
+} grid;
+
+static double grid_size(const grid *g, int k)
 {
-	return k >= kmax ? size_min : size_max - k * STEP;
+	return k >= g->kmax ? g->min : g->max - k * STEP;
 }
 
 /* The grid index the overflow at size_max points to: text area grows with the square of the
  * size, an overlong word with the size itself. */
-static int estimate(fit at_max, int limit, double size_max, int kmax)
+static int estimate(const grid *g, fit at_max, int limit)
 {
 	double f = 1;
 	if (at_max.height > limit)
 		f = sqrt((double)limit / at_max.height);
 	if (at_max.over > 1 && 1 / at_max.over < f)
 		f = 1 / at_max.over;
-	int k = (int)ceil((size_max - size_max * f) / STEP - 1e-9);
-	return k < 1 ? 1 : k > kmax ? kmax : k;
+	int k = (int)ceil((g->max - g->max * f) / STEP - 1e-9);
+	return k < 1 ? 1 : k > g->kmax ? g->kmax : k;
+}
+
+/* True if the blocks fit at grid index k; their layouts are then kept as the best. */
+static bool try_size(job *j, const grid *g, int k, int limit)
+{
+	if (!job_measure(j, grid_size(g, k), limit, true).fits)
+		return false;
+	job_keep(j);
+	return true;
+}
+
+/* Distance of the n-th probe from the last one: 1, 1, 2, 4, 8... The estimate is usually
+ * within a step or two, so walk before galloping. */
+static int gallop(int n)
+{
+	return n < 2 ? 1 : 1 << (n - 1);
 }
 
 /* Smallest grid index that fits, given that index 0 does not; kmax + 1 if none fits.
- * Gallops from the estimate until a bracket [bad, good] is found, then bisects it. */
-static int search(job *j, double size_max, double size_min, int kmax, int limit, int k)
+ * Walks from the estimate k until a bracket (bad, good] is found, then bisects it. */
+static int search(job *j, const grid *g, int limit, int k)
 {
-#define FITS(i) job_measure(j, grid(size_max, size_min, (i), kmax), limit, true).fits
-	int bad = 0, good = kmax + 1, step = 1;
-	if (FITS(k)) {
+	int bad = 0, good = g->kmax + 1;
+	if (try_size(j, g, k, limit)) {
 		good = k;
-		for (int p; (p = good - step) > bad; step *= 2) {
-			if (!FITS(p)) {
+		for (int n = 0, p; n < 30 && (p = good - gallop(n)) > bad; n++) {
+			if (!try_size(j, g, p, limit)) {
 				bad = p;
 				break;
 			}
@@ -268,25 +317,23 @@ static int search(job *j, double size_max, double size_min, int kmax, int limit,
 		}
 	} else {
 		bad = k;
-		while (bad < kmax) {
-			int p = bad + step > kmax ? kmax : bad + step;
-			if (FITS(p)) {
+		for (int n = 0; n < 30 && bad < g->kmax; n++) {
+			int p = bad + gallop(n) > g->kmax ? g->kmax : bad + gallop(n);
+			if (try_size(j, g, p, limit)) {
 				good = p;
 				break;
 			}
 			bad = p;
-			step *= 2;
 		}
 	}
-	while (good <= kmax && good - bad > 1) {
+	while (good <= g->kmax && good - bad > 1) {
 		int mid = bad + (good - bad) / 2;
-		if (FITS(mid))
+		if (try_size(j, g, mid, limit))
 			good = mid;
 		else
 			bad = mid;
 	}
 	return good;
-#undef FITS
 }
 
 int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double width, double height,
@@ -296,18 +343,21 @@ int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double widt
 	job j;
 	if (job_init(&j, ctx, blocks, n, width) != 0)
 		return -1;
-	if (size_min > size_max)
-		size_min = size_max;
+	grid g = {.max = size_max, .min = size_min < size_max ? size_min : size_max};
+	g.kmax = (int)ceil((g.max - g.min) / STEP - 1e-9);
 	int limit = height > 0 ? units(height) : 0;
-	int kmax = (int)ceil((size_max - size_min) / STEP - 1e-9);
-	fit r = job_measure(&j, size_max, limit, false);
-	double size = size_max;
-	if (!r.fits && kmax > 0) {
-		int k = search(&j, size_max, size_min, kmax, limit, estimate(r, limit, size_max, kmax));
-		size = grid(size_max, size_min, k, kmax);
-		r = job_measure(&j, size, limit, false); /* lay every block out at the final size */
+	fit r = job_measure(&j, g.max, limit, false);
+	if (r.fits || g.kmax == 0) {
+		job_result(&j, false, g.max, r.fits, out);
+		return 0;
 	}
-	job_result(&j, size, r.height, r.fits, out);
+	int k = search(&j, &g, limit, estimate(&g, r, limit));
+	if (k > g.kmax) { /* nothing fits: show it at size_min */
+		job_measure(&j, g.min, limit, false);
+		job_result(&j, false, g.min, false, out);
+		return 0;
+	}
+	job_result(&j, true, grid_size(&g, k), true, out);
 	return 0;
 }
 
@@ -319,7 +369,7 @@ int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double w
 	if (job_init(&j, ctx, blocks, n, width) != 0)
 		return -1;
 	fit r = job_measure(&j, size, INT_MAX, false);
-	job_result(&j, size, r.height, r.fits, out);
+	job_result(&j, false, size, r.fits, out);
 	return 0;
 }
 

@@ -263,6 +263,37 @@ static void test_invalid_markup(void **state)
 	assert_true(typeset_markup_valid("<b>a</b> &amp; <i>b</i>", NULL));
 }
 
+/* Paragraph breaks and line separators are breaks, not words split in two. */
+static void test_forced_breaks(void **state)
+{
+	tblock b = body("Eerste regel\nTweede alinea\u2028met een regelscheiding");
+	tstack s;
+	assert_int_equal(typeset_stack(ctx_of(state), &b, 1, 300, 300, 12, 8, &s), 0);
+	assert_true(s.fits);
+	assert_true(s.size == 12);
+	assert_int_equal(pango_layout_get_line_count(s.layouts[0]), 3);
+	tstack_free(&s);
+}
+
+/* A card's result does not depend on what was laid out before it. */
+static void test_history_free(void **state)
+{
+	tblock b = body(QUOTE);
+	tstack first, again;
+	typeset_stack(ctx_of(state), &b, 1, 150, 170, 20, 6, &first);
+	for (int i = 0; i < 20; i++) {
+		tblock o = body(i % 2 ? "Iets anders, <b>vet</b>" : QUOTE);
+		tstack t;
+		typeset_stack(ctx_of(state), &o, 1, 90 + i, 200, 24, 5, &t);
+		tstack_free(&t);
+	}
+	typeset_stack(ctx_of(state), &b, 1, 150, 170, 20, 6, &again);
+	assert_true(first.size == again.size);
+	assert_true(first.height == again.height);
+	tstack_free(&first);
+	tstack_free(&again);
+}
+
 static void test_unknown_glyphs(void **state)
 {
 	tblock b[2] = {body("Lach \xF0\x9F\x98\x80"), body("\xE4\xB8\xAD")};
@@ -284,6 +315,8 @@ int main(void)
 	    cmocka_unit_test(test_line_spacing),
 	    cmocka_unit_test(test_uniform),
 	    cmocka_unit_test(test_invalid_markup),
+	    cmocka_unit_test(test_forced_breaks),
+	    cmocka_unit_test(test_history_free),
 	    cmocka_unit_test(test_unknown_glyphs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -41,6 +41,11 @@ MSG(M_EMPTY_VALUE, DIAG_ERROR, "%s is empty", NULL)
 MSG(M_BAD_NUMBER, DIAG_ERROR, "%s must be a number, not '%s'", NULL)
 MSG(M_RANGE, DIAG_ERROR, "%s must be between %g and %g, not %g", NULL)
 MSG(M_BAD_CHOICE, DIAG_ERROR, "%s must be %s, not '%s'", NULL)
+MSG(M_INCLUDE_OPEN, DIAG_ERROR, "cannot include '%s': %s", "paths are relative to the including deck file")
+MSG(M_INCLUDE_CYCLE, DIAG_ERROR, "include cycle: %s", "a deck cannot include itself, directly or through other decks")
+MSG(M_SELECT_BAD, DIAG_ERROR, "%s: %s", "see 'Composing decks' in docs/deck-format.md for the selector syntax")
+MSG(M_SELECT_NONE, DIAG_ERROR, "%s '%s' matches no card in %s", "check the ids, types, categories and tags it names")
+MSG(M_SELECT_NO_INCLUDE, DIAG_ERROR, "'%s' chooses cards from included decks, but this deck has no 'include'", NULL)
 MSG(M_SIZES_ORDER, DIAG_ERROR, "%s: min (%g pt) is larger than max (%g pt)", NULL)
 
 /* --- checks: meaning across the deck (deck_check.c) --- */

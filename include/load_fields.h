@@ -7,7 +7,15 @@
 #include "diag.h"
 #include "yaml_tree.h"
 
+/* The chain of files being included, innermost first: a file met again is a cycle. */
+typedef struct include_stack {
+	const char *real; /* realpath of the file */
+	const char *path; /* as written, for messages */
+	const struct include_stack *up;
+} include_stack;
+
 typedef struct {
+	const struct include_stack *stack;
 	const char *path;
 	struct diag *d;
 	deck *dk;
@@ -31,6 +39,14 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out);
 void opt_text(loader *L, const ynode *map, const char *key, const char *owner, mtext *out);
 bool number(loader *L, const ynode *n, const char *what, double lo, double hi, double *out);
 bool color(loader *L, const ynode *n, const char *what, uint32_t *out);
+
+/* include:, select:, exclude: (deck_include.c): loads the included decks into dk->parts and
+ * their selected cards, with the categories and sources those cards use, into dk. */
+void load_includes(loader *L, const ynode *root);
+/* Loads one deck file inside an include chain (deck_load.c). NULL if it could not be read. */
+deck *deck_load_nested(const char *path, struct diag *d, const include_stack *stack);
+/* Appends n items of `size` bytes to an arena array of *count items; returns the array. */
+void *arena_append(arena *a, void *array, size_t *count, const void *items, size_t n, size_t size);
 
 /* theme:, print:, hyphenation:, booklet: (deck_load_settings.c); fills theme defaults. */
 void load_settings(loader *L, const ynode *root);

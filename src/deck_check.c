@@ -118,8 +118,9 @@ static void unused(checker *C)
 {
 	deck *dk = C->dk;
 	for (size_t i = 0; i < dk->ncategories; i++) {
-		size_t j = 0;
-		while (j < dk->ncards && dk->cards[j].category != (int)i)
+		size_t j = 0; /* by id: a duplicate category is reported once, as a duplicate */
+		while (j < dk->ncards && !(dk->cards[j].category_ref && dk->categories[i].id &&
+		                           !strcmp(dk->cards[j].category_ref, dk->categories[i].id)))
 			j++;
 		if (j == dk->ncards && dk->categories[i].id)
 			at(C, dk->categories[i].origin, dk->categories[i].pos, M_UNUSED, "category",

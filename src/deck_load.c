@@ -2,6 +2,7 @@
 #include "deck_load.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,11 +302,15 @@ static void load_cards(loader *L, const ynode *list)
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'cards'"))
 		return;
-	if (list->n == 0) {
+	if (list->n == 0 && dk->ncards == 0) {
 		report(L, list, M_NO_CARDS);
 		return;
 	}
-	dk->cards = arena_alloc(L->mem, list->n * sizeof(card));
+	/* the deck's own cards come after those it includes */
+	card *all = arena_alloc(L->mem, (dk->ncards + list->n) * sizeof(card));
+	if (dk->ncards)
+		memcpy(all, dk->cards, dk->ncards * sizeof(card));
+	dk->cards = all;
 	for (size_t i = 0; i < list->n; i++) {
 		const ynode *m = list->kids[i];
 		char *owner = xasprintf("card %zu", i + 1);
@@ -320,8 +325,9 @@ static void load_cards(loader *L, const ynode *list)
 
 static void load_root(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"deck",  "sources", "categories",  "cards",
-	                                   "theme", "print",   "hyphenation", "booklet", NULL};
+	static const char *const keys[] = {"deck",    "sources", "categories",  "include",
+	                                   "select",  "exclude", "cards",       "theme",
+	                                   "print",   "hyphenation", "booklet", NULL};
 	if (!root || ynode_is_null(root)) {
 		report(L, NULL, M_EMPTY);
 		return;
@@ -346,14 +352,24 @@ static void load_root(loader *L, const ynode *root)
 		load_sources(L, n);
 	if ((n = get(root, "categories")))
 		load_categories(L, n);
+	load_includes(L, root);
 	if ((n = get(root, "cards")))
 		load_cards(L, n);
-	else
+	else if (!get(root, "include"))
 		report(L, root, M_MISSING, "the deck file", "cards");
+	else if (L->dk->ncards == 0 && L->d->nerrors == 0)
+		report(L, get(root, "include"), M_NO_CARDS);
 	load_settings(L, root);
 }
 
 deck *deck_load(const char *path, struct diag *d)
+{
+	char real[PATH_MAX];
+	include_stack top = {realpath(path, real) ? real : path, path, NULL};
+	return deck_load_nested(path, d, &top);
+}
+
+deck *deck_load_nested(const char *path, struct diag *d, const include_stack *stack)
 {
 	arena *mem = arena_new();
 	ynode *root = NULL;
@@ -366,7 +382,7 @@ deck *deck_load(const char *path, struct diag *d)
 	deck *dk = arena_alloc(mem, sizeof *dk);
 	dk->mem = mem;
 	dk->path = arena_strdup(mem, path);
-	loader L = {.path = dk->path, .d = d, .dk = dk, .mem = mem};
+	loader L = {.stack = stack, .path = dk->path, .d = d, .dk = dk, .mem = mem};
 	load_root(&L, root);
 	if (!root || (root->kind != YN_MAP && d->nerrors > before)) {
 		diag_flush(d, path);

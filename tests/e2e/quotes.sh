@@ -10,12 +10,12 @@ if [ ! -d "$SEEDS" ]; then
 	echo "quotes: 0 passed, 0 failed"
 	exit 0
 fi
-check_deck() { # deck, essay file
-	deck=$1 essay=$2
+check_deck() { # deck, essay file, source id
+	deck=$1 essay=$2 id=$3
 	sed -e 's/Picnicretourservices/Picnic retourservices/' -e 's/bunq , de/bunq, de/' \
 	    -e 's/onderzoeken\.It’s/onderzoeken. It’s/' "$SEEDS/$essay" >"$TMP/essay.txt"
-	# point the deck's source at the essay copy (sources: first entry, 'essay')
-	sed 's/^  - id: essay$/  - id: essay\n    file: essay.txt/' "$deck" >"$TMP/deck.yaml"
+	# point the deck's source at the essay copy
+	sed "s/^  - id: $id\$/  - id: $id\n    file: essay.txt/" "$deck" >"$TMP/deck.yaml"
 	expect_grep "$deck names its source" '^    file: essay.txt' "$TMP/deck.yaml"
 	"$BIN" check "$TMP/deck.yaml" >"$TMP/out" 2>"$TMP/err"
 	expect_eq "every quote of $deck is verbatim in $essay" $? 0
@@ -23,12 +23,12 @@ check_deck() { # deck, essay file
 	n=$(grep -c '^    type: quote' "$deck")
 	[ "$n" -ge 10 ] && ok || fail "$deck has $n quotes, want at least 10"
 }
-check_deck decks/identiteit.yaml 000_08fd02e01e7ebaa6.txt
-check_deck decks/verbinding.yaml 004_5ea580cf2d8a07f2.txt
+check_deck decks/identiteit.yaml 000_08fd02e01e7ebaa6.txt wat-uw-organisatie
+check_deck decks/verbinding.yaml 004_5ea580cf2d8a07f2.txt shifting-worlds
 
 # The check itself catches an altered quote (a word changed in the deck copy).
 sed 's/Die perceptie bepaalt alles\./Die perceptie bepaalt veel./' decks/identiteit.yaml |
-	sed 's/^  - id: essay$/  - id: essay\n    file: essay.txt/' >"$TMP/deck.yaml"
+	sed 's/^  - id: wat-uw-organisatie$/  - id: wat-uw-organisatie\n    file: essay.txt/' >"$TMP/deck.yaml"
 sed -e 's/Picnicretourservices/Picnic retourservices/' -e 's/bunq , de/bunq, de/' \
     "$SEEDS/000_08fd02e01e7ebaa6.txt" >"$TMP/essay.txt"
 "$BIN" check "$TMP/deck.yaml" >/dev/null 2>"$TMP/err"

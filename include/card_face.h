@@ -54,6 +54,7 @@ typedef struct {
 	int rule_before;         /* main block index with a rule above it (case question), -1 */
 	PangoLayout *category, *type, *id, *deck_title; /* band and footer; borrowed from cache */
 	PangoLayout *back_title, *back_category;        /* back; borrowed from cache */
+	PangoLayout *back_team;                         /* team name, or NULL; borrowed */
 	double back_title_y, back_category_y;           /* from the trim top */
 } card_face;
 

@@ -30,6 +30,8 @@ int cmd_preview(int argc, char **argv);
 void cmd_preview_help(FILE *out);
 int cmd_calibrate(int argc, char **argv);
 void cmd_calibrate_help(FILE *out);
+int cmd_build(int argc, char **argv);
+void cmd_build_help(FILE *out);
 
 /* Shared by commands: print the exit-code table. */
 void print_exit_codes(FILE *out);

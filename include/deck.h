@@ -132,6 +132,8 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
+	const char *team;    /* team name for backs and cover (teams file), or NULL */
+	const char *logo;    /* path of the team's PNG logo, or NULL */
 	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
 	size_t nparts;
 	arena *mem;

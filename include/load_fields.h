@@ -43,11 +43,21 @@ bool color(loader *L, const ynode *n, const char *what, uint32_t *out);
 /* include:, select:, exclude: (deck_include.c): loads the included decks into dk->parts and
  * their selected cards, with the categories and sources those cards use, into dk. */
 void load_includes(loader *L, const ynode *root);
+/* Loads a cards: list, appending to L->dk's cards (deck_load.c). */
+void load_cards(loader *L, const ynode *list);
+/* Appends to L->dk the cards of `from` chosen by select/exclude (nodes may be NULL: all),
+ * with the categories and sources they use; each selector must match (deck_include.c). */
+void take_cards(loader *L, const deck *from, const ynode *select, const ynode *exclude,
+                const char *where);
+/* Appends from `from` the category and source card c refers to, if not there yet. */
+void take_refs(loader *L, const deck *from, const card *c);
 /* Loads one deck file inside an include chain (deck_load.c). NULL if it could not be read. */
 deck *deck_load_nested(const char *path, struct diag *d, const include_stack *stack);
 /* Appends n items of `size` bytes to an arena array of *count items; returns the array. */
 void *arena_append(arena *a, void *array, size_t *count, const void *items, size_t n, size_t size);
 
+/* A print: mapping into L->dk->print (deck_load_settings.c). */
+void load_print(loader *L, const ynode *m);
 /* theme:, print:, hyphenation:, booklet: (deck_load_settings.c); fills theme defaults. */
 void load_settings(loader *L, const ynode *root);
 

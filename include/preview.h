@@ -18,6 +18,7 @@ typedef struct {
 	int px_w, px_h;         /* exact pixel size of each face image (with bleed), or 0 */
 	PangoContext *ctx;
 	const hyphenator *hyph;
+	bool contact_only;      /* just DIR/contact.png */
 } preview_job;
 
 /* Writes DIR/<id>-front.png, DIR/<id>-back.png for every card and DIR/contact.png (all

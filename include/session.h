@@ -10,7 +10,8 @@
 #include "print_setup.h"
 
 typedef struct {
-	deck *dk;
+	deck *dk;          /* owned unless borrowed (session_attach) */
+	bool borrowed;
 	const char *lang;  /* one of dk->languages */
 	fontset *fonts;
 	hyphenator *hyph;  /* NULL when there is no dictionary for lang (a warning said so) */
@@ -22,6 +23,8 @@ typedef struct {
  * language the deck does not have), 3 (files). Close with session_close in every case. */
 int session_open(session *s, const char *path, const char *lang, struct diag *d);
 void session_close(session *s);
+/* The same for a deck already loaded and checked (a team's); the deck stays the caller's. */
+int session_attach(session *s, deck *dk, const char *lang, struct diag *d);
 
 /* Applies the deck's print: settings to p (already checked by deck_check). */
 void session_print_defaults(const session *s, print_setup *p);

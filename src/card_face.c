@@ -52,7 +52,7 @@ struct cardset {
 	card_text *t;
 	size_t n;
 	/* layouts shared by many cards, made on first use */
-	PangoLayout *deck_title, *back_title;
+	PangoLayout *deck_title, *back_title, *back_team;
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
 	PangoLayout **back_category;
 	PangoLayout *type_label[CARD_NTYPES];
@@ -355,6 +355,9 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		}
 		free(m);
 	}
+	if (!cs->back_team && dk->team)
+		cs->back_team = label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06, false);
+	f->back_team = cs->back_team;
 	f->category = cs->band[k * 2];
 	f->type = cs->type_label[c->type];
 	f->deck_title = cs->deck_title;
@@ -429,6 +432,8 @@ void cardset_free(cardset *cs)
 		g_object_unref(cs->deck_title);
 	if (cs->back_title)
 		g_object_unref(cs->back_title);
+	if (cs->back_team)
+		g_object_unref(cs->back_team);
 	free(cs->band);
 	free(cs->back_category);
 	free(cs);

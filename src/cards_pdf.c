@@ -101,6 +101,7 @@ typedef struct {
 	cardset *cs;
 	cairo_t *cr;
 	int sheets;
+	cairo_surface_t *logo; /* team logo on backs, or NULL */
 } pager;
 
 /* One sheet: the fronts of up to per_page cards, then their backs. Faces are kept only for
@@ -129,7 +130,7 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 	if (plan->backs) {
 		for (size_t k = 0; k < n; k++) {
 			const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
-			render_card_back(P->cr, &faces[k], g, s->back_trim, s->back_art);
+			render_card_back(P->cr, &faces[k], g, s->back_trim, s->back_art, P->logo);
 		}
 		if (!P->job->ps.sheet_none)
 			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where, plan->back_info,
@@ -142,13 +143,13 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 }
 
 static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs, const char *path,
-                      struct diag *d)
+                      cairo_surface_t *logo, struct diag *d)
 {
 	cairo_surface_t *surf = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
 	metadata(surf, job->dk, job->lang);
 	cairo_t *cr = cairo_create(surf);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
-	pager P = {job, plan, cs, cr, sheets};
+	pager P = {job, plan, cs, cr, sheets, logo};
 	card_face *faces = xcalloc((size_t)plan->per_page, sizeof *faces);
 	int rc = 0;
 	for (int s = 0; s < sheets && rc == 0; s++)
@@ -178,12 +179,14 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
 	int rc = 0;
-	if (cardset_fit(cs, d) > 0) {
+	bool bad_logo = false;
+	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
+	if (cardset_fit(cs, d) > 0 || bad_logo) {
 		rc = 1;
 		goto out;
 	}
 	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	if (render_pdf(job, &plan, cs, tmp, d)) {
+	if (render_pdf(job, &plan, cs, tmp, logo, d)) {
 		rc = 3;
 	} else {
 		/* print shops cut at the TrimBox; the BleedBox is the whole page */
@@ -199,6 +202,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	unlink(tmp);
 	free(tmp);
 out:
+	if (logo)
+		cairo_surface_destroy(logo);
 	cardset_free(cs);
 	impose_plan_free(&plan);
 	return rc;

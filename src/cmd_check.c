@@ -4,11 +4,13 @@
 
 #include "commands.h"
 #include "deck_load.h"
+#include "teams.h"
 
 void cmd_check_help(FILE *out)
 {
 	fputs("Usage: deckpress check [OPTIONS] DECK...\n"
-	      "Check each deck and report every problem as FILE:LINE:COLUMN: error: ...\n"
+	      "Check each deck (or each team of a teams file) and report every problem as\n"
+	      "FILE:LINE:COLUMN: error: ...\n"
 	      "Ends with one line per deck: its cards by type, or its number of errors.\n"
 	      "Warnings (an unused category, a missing translation) do not fail the run.\n\n"
 	      "Options:\n"
@@ -18,12 +20,16 @@ void cmd_check_help(FILE *out)
 	print_exit_codes(out);
 }
 
-static void summary(const deck *dk, int warnings)
+static void summary(const deck *dk, const char *path, const char *team_name, int warnings)
 {
 	size_t n[CARD_NTYPES] = {0};
 	for (size_t i = 0; i < dk->ncards; i++)
 		n[dk->cards[i].type]++;
-	printf("%s: %zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors", dk->path,
+	if (team_name)
+		printf("%s: team '%s': ", path, team_name);
+	else
+		printf("%s: ", path);
+	printf("%zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors",
 	       dk->ncards, dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
 	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
 	       n[CARD_QUESTION] == 1 ? "" : "s");
@@ -58,13 +64,13 @@ int cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct diag d;
 		diag_init(&d, stderr);
-		deck *dk = deck_open(argv[i], &d);
-		if (dk) {
-			if (!quiet)
-				summary(dk, d.nwarnings);
-			deck_free(dk);
+		team_set ts;
+		int failed = teams_load(argv[i], &d, &ts);
+		for (size_t t = 0; failed == 0 && !quiet && t < ts.n; t++)
+			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
+		teams_free(&ts);
+		if (failed == 0)
 			continue;
-		}
 		if (d.nio && rc != EXIT_DECK)
 			rc = EXIT_IO;
 		else if (!d.nio)

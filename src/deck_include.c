@@ -114,7 +114,7 @@ static deck *open_part(loader *L, const ynode *file)
 }
 
 /* Adds the category and source a chosen card uses, once. */
-static void take_refs(loader *L, const deck *part, const card *c)
+void take_refs(loader *L, const deck *part, const card *c)
 {
 	deck *dk = L->dk;
 	int k = c->category_ref ? deck_find_category(part, c->category_ref) : -1;
@@ -209,6 +209,25 @@ void load_includes(loader *L, const ynode *root)
 		chooser_check(L, &exc, all, nall, "the included decks");
 	}
 	free(all);
+	chooser_free(&sel);
+	chooser_free(&exc);
+}
+
+void take_cards(loader *L, const deck *from, const ynode *select, const ynode *exclude,
+                const char *where)
+{
+	chooser sel, exc;
+	chooser_parse(L, select, "select", &sel);
+	chooser_parse(L, exclude, "exclude", &exc);
+	chooser_check(L, &sel, from->cards, from->ncards, where);
+	chooser_check(L, &exc, from->cards, from->ncards, where);
+	for (size_t i = 0; i < from->ncards; i++) {
+		const card *c = &from->cards[i];
+		if (!keep(&sel, &exc, c))
+			continue;
+		L->dk->cards = arena_append(L->mem, L->dk->cards, &L->dk->ncards, c, 1, sizeof *c);
+		take_refs(L, from, c);
+	}
 	chooser_free(&sel);
 	chooser_free(&exc);
 }

@@ -297,7 +297,7 @@ static void load_card(loader *L, const ynode *m, card *c, size_t index)
 	free(owner);
 }
 
-static void load_cards(loader *L, const ynode *list)
+void load_cards(loader *L, const ynode *list)
 {
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'cards'"))

@@ -115,7 +115,7 @@ static void load_theme(loader *L, const ynode *m)
 }
 
 /* print: values are parsed later by the same code as the command-line options. */
-static void load_print(loader *L, const ynode *m)
+void load_print(loader *L, const ynode *m)
 {
 	static const char *const keys[] = {"size",  "sheet", "bleed", "safe",        "margin",
 	                                   "duplex", "backs", "marks", "back_offset",

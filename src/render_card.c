@@ -1,6 +1,8 @@
 /* render_card.c - card faces to Cairo: backgrounds into the bleed, text inside the safe area. */
 #include "render_card.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <pango/pangocairo.h>
 
 void render_set_color(cairo_t *cr, uint32_t rgb, double fade)
@@ -82,7 +84,25 @@ void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect
 	cairo_restore(cr);
 }
 
-void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art)
+/* The logo in a box above the title, scaled to fit, never enlarged past 1 px = 1 pt. */
+static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, rect trim,
+                       double bottom)
+{
+	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
+	double box_w = 0.4 * g->w, box_h = fmin(0.16 * g->h, bottom - trim.y - g->safe - g->band_h / 2);
+	if (iw <= 0 || ih <= 0 || box_h <= 4)
+		return;
+	double k = fmin(1.0, fmin(box_w / iw, box_h / ih));
+	cairo_save(cr);
+	cairo_translate(cr, trim.x + (g->w - iw * k) / 2, bottom - ih * k);
+	cairo_scale(cr, k, k);
+	cairo_set_source_surface(cr, logo, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art,
+                      cairo_surface_t *logo)
 {
 	const theme *th = &f->dk->theme;
 	cairo_save(cr);
@@ -97,5 +117,25 @@ void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect 
 	rule(cr, trim.x + (g->w - 18) / 2, rule_y, 18, 0.8);
 	show(cr, f->back_category, trim.x + (g->w - layout_w(f->back_category)) / 2,
 	     trim.y + f->back_category_y);
+	if (f->back_team)
+		show(cr, f->back_team, trim.x + (g->w - layout_w(f->back_team)) / 2,
+		     trim.y + g->h - g->safe - layout_h(f->back_team) - 2);
+	if (logo)
+		logo_image(cr, logo, g, trim, trim.y + f->back_title_y - 10);
 	cairo_restore(cr);
+}
+
+cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed)
+{
+	if (!dk->logo)
+		return NULL;
+	cairo_surface_t *s = cairo_image_surface_create_from_png(dk->logo);
+	if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
+		return s;
+	char *why = xasprintf("cannot be decoded: %s", cairo_status_to_string(cairo_surface_status(s)));
+	diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo, why);
+	free(why);
+	cairo_surface_destroy(s);
+	*failed = true;
+	return NULL;
 }

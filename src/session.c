@@ -63,9 +63,17 @@ static int load_fonts(session *s, struct diag *d)
 int session_open(session *s, const char *path, const char *lang, struct diag *d)
 {
 	*s = (session){0};
-	s->dk = deck_open(path, d);
-	if (!s->dk)
+	deck *dk = deck_open(path, d);
+	if (!dk)
 		return d->nio ? EXIT_IO : EXIT_DECK;
+	int rc = session_attach(s, dk, lang, d);
+	s->borrowed = false;
+	return rc;
+}
+
+int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	*s = (session){.dk = dk, .borrowed = true};
 	int rc = pick_language(s, lang, d);
 	if (rc == 0)
 		rc = load_fonts(s, d);
@@ -84,7 +92,8 @@ void session_close(session *s)
 {
 	hyph_free(s->hyph);
 	fontset_free(s->fonts);
-	deck_free(s->dk);
+	if (!s->borrowed)
+		deck_free(s->dk);
 	*s = (session){0};
 }
 

@@ -6,6 +6,7 @@ mkdir -p out
 "$BIN" check decks/*.yaml
 if "$BIN" --help | grep -q '^  cards '; then
 	for d in decks/*.yaml; do
+		grep -q '^teams:' "$d" && continue # teams files are built below
 		name=$(basename "$d" .yaml)
 		langs=$(sed -n 's/^  languages: *\[\(.*\)\]/\1/p' "$d" | tr -d ' ' | tr ',' ' ')
 		for lang in ${langs:-nl}; do

@@ -1,0 +1,48 @@
+/* teams.h - a teams file: per team a deck of its own (a selection of a base deck, extra
+ * cards, a language, a logo, colours), each built into a folder named after the team.
+ *
+ *     deck: workshop.yaml          # base deck for teams that name none
+ *     print: {sheet: letter}       # over the base deck's print: settings
+ *     teams:
+ *       - name: Team Noord
+ *         select: "type:quote,question"
+ *         exclude: "tag:essay"
+ *         language: en
+ *         logo: logos/noord.png
+ *         colors: {accent: "#2f5d8a", back: "#2f5d8a", back_ink: "#ffffff"}
+ *         cards: [...]
+ *
+ * A plain deck file is a team set of one team without a name. */
+#ifndef DECKPRESS_TEAMS_H
+#define DECKPRESS_TEAMS_H
+
+#include <stddef.h>
+
+#include "deck.h"
+#include "diag.h"
+
+typedef struct {
+	const char *name; /* NULL for a plain deck */
+	char *slug;       /* folder name: lower-case letters, digits, '-'; NULL for a plain deck */
+	const char *lang; /* the team's language, or NULL for the deck's */
+	deck *dk;         /* the team's checked deck, owned; NULL when it has errors */
+	srcpos pos;
+} team;
+
+typedef struct {
+	team *v;
+	size_t n;
+	arena *mem;
+	void *tree_owner; /* internal */
+} team_set;
+
+/* Loads a teams file, or a plain deck as one team. Each team's problems are reported to d
+ * and leave that team's dk NULL; the others load. Returns -1 when the file itself is
+ * unusable (nothing to build), else the number of teams that failed to load. */
+int teams_load(const char *path, struct diag *d, team_set *out);
+void teams_free(team_set *ts);
+
+/* "Team Noord" -> "team-noord"; accents folded (é -> e). Caller frees; "" if nothing is left. */
+char *team_slug(const char *name);
+
+#endif

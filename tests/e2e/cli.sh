@@ -31,6 +31,6 @@ expect_grep "cap note" '250 more errors not shown' "$TMP/err"
 
 for d in decks/*.yaml; do
 	"$BIN" check "$d" >"$TMP/out" 2>"$TMP/err"; expect_eq "check $d" $? 0
-	expect_grep "summary of $d" "^$d: [0-9]+ cards? \(" "$TMP/out"
+	expect_grep "summary of $d" "^$d: (team '[^']+': )?[0-9]+ cards? \(" "$TMP/out"
 done
 finish

@@ -6,6 +6,8 @@ const command commands[] = {
 	 cmd_check, cmd_check_help},
 	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
 	 cmd_cards_help},
+	{"booklet", "DECK -o OUT.pdf", "typeset the companion booklet: guide, notes, sources",
+	 cmd_booklet, cmd_booklet_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

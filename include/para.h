@@ -2,7 +2,9 @@
  *
  * The booklet flows text across pages line by line, so it needs each line's position; this
  * module gives them in points (Pango units stay inside para.c and typeset.c). Text wraps
- * at word boundaries and at the soft hyphens already in the markup. */
+ * at word boundaries and at the soft hyphens already in the markup, ragged right: Pango
+ * 1.50 justifies a line that ends in a soft hyphen as if the hyphen took no room, so the
+ * hyphen sticks out past the right edge. */
 #ifndef DECKPRESS_PARA_H
 #define DECKPRESS_PARA_H
 
@@ -21,7 +23,6 @@ typedef struct {
 	double hang;        /* hanging indent, pt: lines after the first start here, and a tab
 	                     * in the first line jumps here (for "1.\ttext" and bullets) */
 	double tracking;    /* letter spacing, em */
-	bool justify;       /* justified, last line ragged */
 	PangoAlignment align;
 } para_style;
 

@@ -47,7 +47,6 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 	const PangoWeight N = PANGO_WEIGHT_NORMAL, SB = PANGO_WEIGHT_SEMIBOLD;
 	const PangoStyle U = PANGO_STYLE_NORMAL, I = PANGO_STYLE_ITALIC;
 	st->body = style(serif, N, U, g->body, L);
-	st->body.justify = true;
 	st->item = st->body;
 	st->item.hang = 14 * r;
 	st->h1 = style(serif, SB, U, 21 * r, 25 * r);

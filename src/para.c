@@ -48,7 +48,6 @@ PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *marku
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	}
 	pango_layout_set_alignment(l, st->align);
-	pango_layout_set_justify(l, st->justify);
 	if (st->hang > 0) {
 		pango_layout_set_indent(l, -units(st->hang));
 		PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,

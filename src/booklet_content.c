@@ -12,6 +12,9 @@
 #include "util.h"
 
 #define GREY_LABEL 0.45 /* fade of small labels */
+/* Letter spacing of small capitals, em: below 0.1 em, which pdftotext (and so search and
+ * copying in viewers) takes for a space between letters. */
+#define TRACK 0.08
 
 /* Every style of the booklet, from the format's body size and leading. */
 typedef struct {
@@ -51,7 +54,7 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 	st->item.hang = 14 * r;
 	st->h1 = style(serif, SB, U, 21 * r, 25 * r);
 	st->kicker = style(sans, SB, U, 7 * r, 10 * r);
-	st->kicker.tracking = 0.12;
+	st->kicker.tracking = TRACK;
 	st->h2 = style(sans, SB, U, 10.5 * r, 14 * r);
 	st->meta = style(sans, N, U, 8 * r, 11 * r);
 	st->id = style(sans, SB, U, 7 * r, 10 * r);
@@ -64,7 +67,7 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 	st->case_question = style(serif, N, I, g->body, L);
 	st->question = style(serif, SB, U, 11.5 * r, 15 * r);
 	st->note_label = style(sans, SB, U, 6.5 * r, 10 * r);
-	st->note_label.tracking = 0.12;
+	st->note_label.tracking = TRACK;
 	st->note = style(sans, N, U, 8.5 * r, 12 * r);
 	st->toc = style(serif, N, U, 11 * r, 16 * r);
 	st->toc_sub = style(sans, N, U, 8.5 * r, 13 * r);
@@ -422,7 +425,7 @@ static void card_quote(builder *B, bk_chunk *k, const card *c, double L)
 		                            "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
 		                            "\u2003%s",
 		                            B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
-		                            (int)(0.1 * B->st.note_label.size * 1024), lab, oq)
+		                            (int)(TRACK * B->st.note_label.size * 1024), lab, oq)
 		                : NULL;
 		b = text_block(B, k, &B->st.original, full, 0, 0.4 * L, c->id);
 		if (b)
@@ -733,7 +736,7 @@ static void cover(builder *B, bk_stream *s)
 	bk_chunk *foot = bk_stream_chunk(s);
 	char *team = B->job->team ? esc(B->job->team) : NULL;
 	char *tl = caps(label(B->lang, L_TEAM));
-	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s", (int)(0.12 * 6.5 * r * 1024),
+	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s", (int)(TRACK * 6.5 * r * 1024),
 	                       (int)(6.5 * r * 1024), tl, team ? team : "");
 	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover");
 	if (b)
@@ -798,7 +801,7 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	f->ctx = job->ctx;
 	f->ink = job->dk->theme.ink;
 	f->head = style(job->dk->theme.font_sans, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 6.5 * r, 0);
-	f->head.tracking = 0.14;
+	f->head.tracking = TRACK;
 	f->folio = style(job->dk->theme.font_sans, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 8 * r, 0);
 	f->number = B.st.toc_sub;
 	f->number.hang = 0;

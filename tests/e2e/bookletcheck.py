@@ -14,6 +14,9 @@
                                         each half of every imposed side carries the words of
                                         the booklet page saddle-stitch order puts there (backs
                                         turned 180 degrees for long)
+    bookletcheck.py cards DECK LANG PDF every card's id, text, title, question, follow-ups and
+                                        note (in LANG, else the deck's language) is in the PDF,
+                                        word for word
 Exits 1 on a failed check.
 """
 import json, re, subprocess, sys
@@ -209,7 +212,43 @@ def cmd_impose(booklet, sheets, mode):
     return 1 if bad or len(sides) != padded // 2 else 0
 
 
+def tr(value, lang, orig):
+    if value is None or isinstance(value, str):
+        return value
+    return value.get(lang, value.get(orig, next(iter(value.values()))))
+
+
+def wordseq(text):
+    """Words only: markup, quotes, dashes, ties and soft hyphens at line ends do not count."""
+    text = re.sub(r"</?[bi]>", "", text).replace("\u00ad ", "").replace("\u00ad", "")
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def cmd_cards(deck, lang, pdf):
+    import yaml
+    d = yaml.safe_load(open(deck, encoding="utf-8"))
+    orig = d["deck"].get("language", "nl")
+    flat = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    # letters and digits only: pdftotext joins "voor-" at a line end with the next line's "en"
+    have = "".join(wordseq(flat))
+    bad = n = 0
+    for c in d["cards"]:
+        texts = [tr(c.get(k), lang, orig) for k in ("text", "title", "question", "note")]
+        texts += [tr(f, lang, orig) for f in c.get("followups", [])]
+        if c["id"] not in flat:
+            bad += 1
+            print("card %s: id missing" % c["id"])
+        for t in filter(None, texts):
+            n += 1
+            if "".join(wordseq(t)) not in have:
+                bad += 1
+                print("card %s: text missing: %s" % (c["id"], t[:60]))
+    print("cards: %d cards, %d texts, %d missing" % (len(d["cards"]), n, bad))
+    return 1 if bad else 0
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"labels": cmd_labels, "outline": cmd_outline, "links": cmd_links, "area": cmd_area,
-              "toc": cmd_toc, "impose": cmd_impose}[cmd](*args))
+              "toc": cmd_toc, "impose": cmd_impose, "cards": cmd_cards}[cmd](*args))

@@ -302,10 +302,8 @@ static int chapter(builder *B, bk_stream *s, const char *title, const char *kick
 	char *t = mk(B, title, false);
 	text_block(B, c, &B->st.h1, t, 0, kicker ? 0.3 * L : 0.8 * L, title);
 	free(t);
-	/* what follows starts after a generous gap */
-	bk_chunk *gap = bk_stream_chunk(s);
-	fill_block(gap, 0, 1.2 * L, color, 0);
-	gap->with_next = true;
+	/* what follows starts after a generous gap, which stays with the title */
+	fill_block(c, 0, 0.7 * L, color, 0);
 	return mark;
 }
 
@@ -331,7 +329,7 @@ static void guide(builder *B, bk_stream *s)
 		char *dest = xasprintf("guide-%zu", i + 1);
 		bk_chunk *c = bk_stream_chunk(s);
 		c->with_next = true;
-		c->space_before = i ? 1.5 * L : 0;
+		c->space_before = i ? 1.5 * L : 0.5 * L;
 		c->mark = bk_doc_mark(B->doc, title ? title : "", dest, parent, true);
 		free(dest);
 		char *m = mk(B, title, false);
@@ -488,7 +486,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	char *dest = xasprintf("card-%s", c->id);
 	bk_chunk *k = bk_stream_chunk(s);
 	k->keep = true;
-	k->space_before = first ? 0 : 1.6 * L;
+	k->space_before = first ? 0.5 * L : 1.6 * L;
 	k->mark = B->card_mark[i] = bk_doc_mark(B->doc, c->id, dest, parent, false);
 	free(dest);
 	char *id = id_line(B, c);
@@ -627,7 +625,7 @@ static void sources(builder *B, bk_stream *s)
 	for (size_t i = 0; i < dk->nsources; i++) {
 		bk_chunk *k = bk_stream_chunk(s);
 		k->keep = true;
-		k->space_before = i ? 0.8 * L : 0;
+		k->space_before = i ? 0.8 * L : 0.5 * L;
 		char *e = biblio_entry(B, &dk->sources[i]);
 		text_block(B, k, &B->st.biblio, e, 0, 0, dk->sources[i].id);
 		free(e);

@@ -32,6 +32,7 @@ typedef struct {
 	double area_h;
 	styles st;
 	int *card_mark; /* per card: its mark */
+	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
 	struct diag *d;
 	int errors;
 } builder;
@@ -149,15 +150,21 @@ static bk_block *text_block(builder *B, bk_chunk *c, const para_style *st, const
 	if (!markup)
 		return NULL;
 	PangoLayout *l = para_new(B->job->ctx, st, markup, B->width - dx);
-	if (!l) {
-		diag(B->d, M_BOOKLET_MARKUP, B->dk->path, 0, 0, what);
+	int unknown = l ? pango_layout_get_unknown_glyphs_count(l) : 0;
+	if (!l || unknown) {
+		/* a card's problem is reported at the card, as the cards command does */
+		const card *cd = B->cur;
+		char *name = cd ? xasprintf("card '%s'", cd->id) : xstrdup(what);
+		const char *file = cd ? cd->file : B->dk->path;
+		int line = cd ? cd->pos.line : 0, col = cd ? cd->pos.col : 0;
+		if (!l)
+			diag(B->d, M_BOOKLET_MARKUP, file, line, col, name);
+		else
+			diag(B->d, M_BOOKLET_GLYPHS, file, line, col, unknown, name);
+		free(name);
 		B->errors++;
-		return NULL;
-	}
-	int unknown = pango_layout_get_unknown_glyphs_count(l);
-	if (unknown) {
-		diag(B->d, M_BOOKLET_GLYPHS, B->dk->path, 0, 0, unknown, what);
-		B->errors++;
+		if (!l)
+			return NULL;
 	}
 	bk_block *b = bk_chunk_block(c);
 	b->kind = BX_TEXT;
@@ -483,6 +490,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 {
 	const card *c = &B->dk->cards[i];
 	double L = B->doc->g.leading;
+	B->cur = c;
 	char *dest = xasprintf("card-%s", c->id);
 	bk_chunk *k = bk_stream_chunk(s);
 	k->keep = true;
@@ -501,6 +509,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	else
 		card_question(B, k, c, L);
 	card_note(B, k, c, L);
+	B->cur = NULL;
 }
 
 /* "9 cards" */

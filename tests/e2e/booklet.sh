@@ -32,7 +32,7 @@ expect_eq "cover label" "$(sed -n 1p "$TMP/labels")" "Omslag"
 expect_eq "contents is page i" "$(sed -n 2p "$TMP/labels")" "i"
 expect_eq "the body starts at 1 on a right-hand page" "$(grep -n '^1$' "$TMP/labels" | cut -d: -f1)" 3
 expect_eq "last page label" "$(tail -1 "$TMP/labels")" $(( $(pages "$TMP/identiteit-nl.pdf") - 2 ))
-expect_eq "English cover label" "$($PY labels "$TMP/identiteit-en.pdf" | head -1)" "Cover"
+expect_eq "English cover label" "$($PY labels "$TMP/identiteit-en.pdf" | sed -n 1p)" "Cover"
 
 # Outline: chapters at the top, guide sections and cards under them.
 $PY outline "$TMP/identiteit-en.pdf" >"$TMP/outline"
@@ -116,6 +116,8 @@ expect_eq "old file left as it was" "$(cat "$TMP/keep.pdf")" old
 "$BIN" booklet decks/example.yaml --lang fr -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "undeclared --lang exits 2" $? 2
 "$BIN" booklet decks/example.yaml 2>/dev/null; expect_eq "no -o exits 2" $? 2
 "$BIN" booklet $F/missing_font.yaml -o "$TMP/x.pdf" 2>/dev/null; expect_eq "deck errors exit 1" $? 1
+"$BIN" booklet $F/missing_glyph.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "missing glyphs exit 1" $? 1
+expect_grep "missing glyphs named at the card" "missing_glyph.yaml:4:5: error: booklet: 3 character\(s\) in card 'EMOJI' have no glyph" "$TMP/err"
 "$BIN" booklet decks/example.yaml -o /nonexistent/dir/x.pdf 2>/dev/null; expect_eq "unwritable output exits 3" $? 3
 [ ! -e "$TMP/x.pdf" ] && ok || fail "no PDF after errors"
 "$BIN" booklet --help >"$TMP/out"; expect_grep "booklet --help" 'Usage: deckpress booklet' "$TMP/out"

@@ -61,7 +61,6 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 	st->id = style(sans, SB, U, 7 * r, 10 * r);
 	st->id.tracking = 0.06;
 	st->quote = style(serif, N, U, 11.5 * r, 15 * r);
-	st->quote.hang = 0;
 	st->attrib = style(sans, N, U, 8 * r, 11 * r);
 	st->original = style(serif, N, I, 9.5 * r, 12.5 * r);
 	st->case_title = style(sans, SB, U, 10 * r, L);

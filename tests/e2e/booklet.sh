@@ -78,6 +78,15 @@ for f in "a6 297.638x419.528" "letter-half 396x612"; do
 done
 expect "a6: words inside its margins" $PY area "$TMP/a6.pdf" 6 6 13 11
 
+# A card entry longer than a page is split between lines like any text, inside the margins.
+{ printf 'deck:\n  title: Lang\ncards:\n  - id: L01\n    type: question\n    text: "Een vraag?"\n    note: "'
+  i=0; while [ $i -lt 400 ]; do printf 'woord%d gesprek ' $i; i=$((i + 1)); done
+  printf '"\n  - {id: L02, type: question, text: "Nog een vraag?"}\n'; } >"$TMP/long.yaml"
+"$BIN" booklet "$TMP/long.yaml" --format a6 -o "$TMP/long.pdf"; expect_eq "long entry exits 0" $? 0
+expect_eq "long entry runs over pages" "$(pages "$TMP/long.pdf")" 7
+expect "long entry: all its text" $PY cards "$TMP/long.yaml" nl "$TMP/long.pdf"
+expect "long entry: inside the margins" $PY area "$TMP/long.pdf" 6 6 13 11
+
 # Saddle stitch: booklets of 4, 8, 10 (padded to 12) and 24 pages, both duplex modes; each
 # half of each sheet side must carry the words of the page the order puts there.
 for n in 4 8 10 24; do

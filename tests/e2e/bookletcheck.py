@@ -230,8 +230,18 @@ def cmd_cards(deck, lang, pdf):
     orig = d["deck"].get("language", "nl")
     flat = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
+    # text that runs on to the next page continues past the running head and page number
+    body = []
+    for page in subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f"):
+        lines = [l for l in page.splitlines() if l.strip()]
+        if lines and re.fullmatch(r"[0-9ivxlc]+", lines[-1].strip()):
+            lines.pop()
+        if lines and lines[0].isupper():
+            lines.pop(0)
+        body += lines
     # letters and digits only: pdftotext joins "voor-" at a line end with the next line's "en"
-    have = "".join(wordseq(flat))
+    have = "".join(wordseq(" ".join(body)))
     bad = n = 0
     for c in d["cards"]:
         texts = [tr(c.get(k), lang, orig) for k in ("text", "title", "question", "note")]

@@ -83,7 +83,7 @@ expect "a6: words inside its margins" $PY area "$TMP/a6.pdf" 6 6 13 11
   i=0; while [ $i -lt 400 ]; do printf 'woord%d gesprek ' $i; i=$((i + 1)); done
   printf '"\n  - {id: L02, type: question, text: "Nog een vraag?"}\n'; } >"$TMP/long.yaml"
 "$BIN" booklet "$TMP/long.yaml" --format a6 -o "$TMP/long.pdf"; expect_eq "long entry exits 0" $? 0
-expect_eq "long entry runs over pages" "$(pages "$TMP/long.pdf")" 7
+expect "long entry runs over several pages" [ "$(pages "$TMP/long.pdf")" -ge 6 ]
 expect "long entry: all its text" $PY cards "$TMP/long.yaml" nl "$TMP/long.pdf"
 expect "long entry: inside the margins" $PY area "$TMP/long.pdf" 6 6 13 11
 

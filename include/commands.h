@@ -24,10 +24,10 @@ extern const command commands[];
 
 int cmd_check(int argc, char **argv);
 void cmd_check_help(FILE *out);
-int cmd_cards(int argc, char **argv);
-void cmd_cards_help(FILE *out);
 int cmd_booklet(int argc, char **argv);
 void cmd_booklet_help(FILE *out);
+int cmd_cards(int argc, char **argv);
+void cmd_cards_help(FILE *out);
 
 /* Shared by commands: print the exit-code table. */
 void print_exit_codes(FILE *out);

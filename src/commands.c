@@ -4,10 +4,10 @@
 const command commands[] = {
 	{"check", "DECK...", "check decks and report every problem with file:line:column",
 	 cmd_check, cmd_check_help},
-	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
-	 cmd_cards_help},
 	{"booklet", "DECK -o OUT.pdf", "typeset the companion booklet: guide, notes, sources",
 	 cmd_booklet, cmd_booklet_help},
+	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
+	 cmd_cards_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

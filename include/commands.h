@@ -24,6 +24,8 @@ extern const command commands[];
 
 int cmd_check(int argc, char **argv);
 void cmd_check_help(FILE *out);
+int cmd_booklet(int argc, char **argv);
+void cmd_booklet_help(FILE *out);
 int cmd_cards(int argc, char **argv);
 void cmd_cards_help(FILE *out);
 int cmd_preview(int argc, char **argv);

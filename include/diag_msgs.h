@@ -70,6 +70,9 @@ MSG(M_PRINT_SETTING, DIAG_ERROR, "%s", "see docs/printing.md") /* print_setup_ap
 MSG(M_MARKS_SHORT, DIAG_WARNING, "crop marks do not fit on every side of the %s sheet", "use 'marks: lines' or a smaller margin")
 
 /* --- booklet (booklet*.c) --- */
+MSG(M_BOOKLET_GLYPHS, DIAG_ERROR, "booklet: %d character(s) in %s have no glyph in the bundled fonts", "use characters the bundled fonts have, or another font")
+MSG(M_BOOKLET_MARKUP, DIAG_ERROR, "booklet: the text of %s cannot be typeset", NULL)
+MSG(M_BOOKLET_IMPOSE, DIAG_ERROR, "booklet: %s pages do not fit two-up on the sheet", NULL)
 
 /* --- teams and builds --- */
 MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with a name")

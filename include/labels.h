@@ -27,6 +27,9 @@ typedef enum {
 	L_ORIGINAL,     /* "Original" */
 	L_CARDS,        /* "cards" */
 	L_FOLLOWUPS,    /* "Follow-up questions" */
+	L_VERSION,      /* booklet: "Version" (on the cover) */
+	L_COVER,        /* booklet: the cover's page label */
+	L_TEAM,         /* booklet: "Team" (on the cover) */
 	L_COUNT
 } label_id;
 

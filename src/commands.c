@@ -4,12 +4,16 @@
 const command commands[] = {
 	{"check", "DECK...", "check decks and report every problem with file:line:column",
 	 cmd_check, cmd_check_help},
+	{"booklet", "DECK -o OUT.pdf", "typeset the companion booklet: guide, notes, sources",
+	 cmd_booklet, cmd_booklet_help},
 	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
 	 cmd_cards_help},
 	{"preview", "DECK -o DIR", "PNG images of every card face and a contact sheet",
 	 cmd_preview, cmd_preview_help},
 	{"calibrate", "-o CAL.pdf", "a duplex test sheet to measure --back-offset", cmd_calibrate,
 	 cmd_calibrate_help},
+	{"build", "TEAMS_OR_DECK -o DIR", "everything for a deck or for every team, in parallel",
+	 cmd_build, cmd_build_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

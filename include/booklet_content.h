@@ -1,0 +1,22 @@
+/* booklet_content.h - the booklet's typesetting stage: the deck's texts as Pango layouts in
+ * the booklet's styles, grouped into chunks for the flow (booklet_flow.h). */
+#ifndef DECKPRESS_BOOKLET_CONTENT_H
+#define DECKPRESS_BOOKLET_CONTENT_H
+
+#include "booklet.h"
+#include "booklet_flow.h"
+
+typedef struct {
+	bk_stream cover; /* one page */
+	bk_stream front; /* the contents */
+	bk_stream body;  /* introduction to notes pages */
+	bk_furniture furniture;
+} bk_content;
+
+/* Typesets job's deck for doc's format: adds doc's marks (chapters, guide sections, cards)
+ * and fills *out (free with bk_content_free). Returns the number of errors reported to d
+ * (text with characters no bundled font has). */
+int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct diag *d);
+void bk_content_free(bk_content *c);
+
+#endif

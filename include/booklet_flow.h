@@ -1,0 +1,177 @@
+/* booklet_flow.h - the booklet's pagination stage: a stream of text blocks in, pages of
+ * positioned boxes out, as plain data for the render and document stages.
+ *
+ * The typesetting stage (booklet_content.c) turns the deck into chunks of blocks; the flow
+ * (booklet_flow.c) places them on pages, splitting paragraphs between lines with no widows
+ * or orphans, keeping a card's entry on one page where it fits and a heading with what
+ * follows. Lengths in points, origin top-left of the page, y downwards. Pages are counted
+ * from 0; page 0 is the cover, a recto (right-hand page), so even pages are rectos. */
+#ifndef DECKPRESS_BOOKLET_FLOW_H
+#define DECKPRESS_BOOKLET_FLOW_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "booklet.h"
+#include "para.h"
+#include "rect.h"
+
+/* Page size and margins of a format; inner is the margin at the fold. */
+typedef struct {
+	double page_w, page_h;
+	double top, bottom, inner, outer;
+	double head_base;  /* baseline of the running head, from the page top */
+	double folio_base; /* baseline of the page number, from the page top */
+	double body, leading; /* body text size and baseline distance */
+	double sheet_w, sheet_h; /* the landscape sheet two pages are imposed on */
+} bk_geom;
+
+void bk_geom_make(booklet_format f, bk_geom *g);
+/* The text area of page `page`: margins mirrored, the wider one at the fold. */
+rect bk_text_area(const bk_geom *g, size_t page);
+/* True for right-hand pages. */
+bool bk_recto(size_t page);
+
+typedef enum {
+	BX_TEXT,  /* lines of a layout */
+	BX_FILL,  /* a filled rectangle: colour bars */
+	BX_RULED, /* writing lines from the block's top to the foot of the text area */
+} bx_kind;
+
+/* --- input: the stream of chunks --- */
+
+typedef struct {
+	int start, end; /* byte range in the layout's text */
+	int mark;       /* destination: index into the document's marks */
+} bk_span;
+
+typedef struct {
+	bx_kind kind;
+	PangoLayout *layout; /* BX_TEXT; a reference the block owns */
+	double dx;           /* from the text area's left edge */
+	double w, h;         /* BX_FILL: size; BX_RULED: h is the line distance */
+	double space_before; /* dropped at the top of a page */
+	bool beside;         /* BX_FILL: on the same row as the next block; takes no height */
+	uint32_t color;      /* 0xRRGGBB */
+	double fade;         /* 0: the colour itself, 1: white */
+	int link;            /* the whole block links to this mark; -1: none */
+	int number;          /* contents: this mark's page label goes right-aligned on the
+	                      * block's last line; -1: none */
+	bk_span *spans;      /* parts of the text that link (card ids); owned */
+	size_t nspans;
+} bk_block;
+
+typedef struct {
+	bk_block *b;
+	size_t n;
+	bool keep;      /* all blocks on one page when they fit on one */
+	bool with_next; /* never the last thing on a page: something of the next chunk follows */
+	bool new_page;  /* starts a new page */
+	int mark;       /* a mark that starts here gets this chunk's page and top; -1: none */
+	int head;       /* from the next page on, the running head shows this mark; -1: same */
+	double space_before;
+} bk_chunk;
+
+typedef struct {
+	bk_chunk *c;
+	size_t n, cap;
+} bk_stream;
+
+/* Appends an empty chunk to s and returns it (valid until the next append). */
+bk_chunk *bk_stream_chunk(bk_stream *s);
+/* Appends a block to chunk c and returns it, zeroed but for link = number = -1. */
+bk_block *bk_chunk_block(bk_chunk *c);
+/* Frees the chunks, their blocks and layout references. */
+void bk_stream_free(bk_stream *s);
+
+/* --- output: the document --- */
+
+typedef struct {
+	bx_kind kind;
+	PangoLayout *layout; /* BX_TEXT: a reference the box owns */
+	size_t first, count; /* BX_TEXT: the lines drawn */
+	double x, y;         /* BX_TEXT: where the layout's top-left would be; others: top-left */
+	double w, h;         /* BX_FILL: size; BX_RULED: w the width, h the height to fill */
+	double step;         /* BX_RULED: line distance */
+	uint32_t color;
+	double fade;
+} bk_box;
+
+typedef struct {
+	rect r;   /* page coordinates */
+	int mark; /* the destination */
+} bk_link;
+
+typedef enum { PG_COVER, PG_FRONT, PG_BODY } bk_page_kind;
+
+typedef struct {
+	bk_page_kind kind;
+	bool bare; /* no running head or page number (cover, blank pages) */
+	int head;  /* mark shown in the running head, -1: none (a chapter's first page) */
+	bk_box *boxes;
+	size_t nboxes;
+	bk_link *links;
+	size_t nlinks;
+} bk_page;
+
+/* An entry of the outline, the contents or both: a chapter, a guide section or a card. */
+typedef struct {
+	char *title;  /* plain text; owned */
+	char *dest;   /* named destination; owned */
+	int parent;   /* index of the enclosing mark, -1 at the top */
+	bool toc;     /* listed in the contents */
+	uint32_t color;
+	bool has_color; /* a category chapter */
+	size_t page;  /* set by the flow */
+	double y;     /* top of the chunk that starts it, page coordinates */
+	bool placed;
+} bk_mark;
+
+/* Where a contents entry's page number goes once pages are known. */
+typedef struct {
+	size_t page;
+	double right, baseline;
+	int mark;
+} bk_pending;
+
+typedef struct {
+	bk_geom g;
+	bk_page *pages;
+	size_t npages;
+	bk_mark *marks;
+	size_t nmarks, cap_marks;
+	size_t body_first; /* first page numbered 1; earlier pages (but the cover) are i, ii, ... */
+	bk_pending *pending;
+	size_t npending;
+} bk_doc;
+
+void bk_doc_init(bk_doc *doc, const bk_geom *g);
+/* Adds a mark (title copied, dest copied) and returns its index. */
+int bk_doc_mark(bk_doc *doc, const char *title, const char *dest, int parent, bool toc);
+/* Appends an empty page of kind k and returns its index. */
+size_t bk_doc_page(bk_doc *doc, bk_page_kind k, bool bare);
+/* Flows the chunks onto new pages of kind k, starting on a new page. */
+void bk_flow(bk_doc *doc, const bk_stream *s, bk_page_kind k);
+/* Adds a box to page p and returns it (zeroed). */
+bk_box *bk_page_box(bk_page *p);
+
+/* The page label of page p in buf (size >= 16): "" for the cover, "i", "ii" ... before
+ * body_first, "1", "2" ... from it. Returns buf. */
+char *bk_page_label(const bk_doc *doc, size_t p, char *buf);
+
+/* Styles of the page furniture: running head and page number. */
+typedef struct {
+	PangoContext *ctx;
+	para_style head, folio, number; /* number: the contents' page numbers */
+	uint32_t ink;
+} bk_furniture;
+
+/* Adds running heads, page numbers and the contents' page numbers to every page. Call once,
+ * after the last bk_flow. */
+void bk_furnish(bk_doc *doc, const bk_furniture *f);
+
+void bk_doc_free(bk_doc *doc);
+
+#endif

@@ -1,0 +1,58 @@
+/* para.h - one paragraph as a Pango layout at a fixed size, and where its lines are.
+ *
+ * The booklet flows text across pages line by line, so it needs each line's position; this
+ * module gives them in points (Pango units stay inside para.c and typeset.c). Text wraps
+ * at word boundaries and at the soft hyphens already in the markup, ragged right: Pango
+ * 1.50 justifies a line that ends in a soft hyphen as if the hyphen took no room, so the
+ * hyphen sticks out past the right edge. */
+#ifndef DECKPRESS_PARA_H
+#define DECKPRESS_PARA_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rect.h"
+
+typedef struct {
+	const char *family; /* NULL = the context's default */
+	PangoWeight weight; /* 0 = normal */
+	PangoStyle style;
+	double size;        /* pt */
+	double leading;     /* baseline to baseline, pt; 0 = the font's own line height */
+	double hang;        /* hanging indent, pt: lines after the first start here, and a tab
+	                     * in the first line jumps here (for "1.\ttext" and bullets) */
+	double tracking;    /* letter spacing, em */
+	PangoAlignment align;
+} para_style;
+
+/* A layout of Pango markup in style st, wrapped at width pt (0 = no wrapping). Returns NULL
+ * if the markup is invalid. Caller releases it with g_object_unref. */
+PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *markup, double width);
+
+/* One line of a layout, in points from the layout's top-left. */
+typedef struct {
+	double x;        /* left edge of the line (indents and alignment included) */
+	double top, bottom, baseline;
+	int start, end;  /* byte range of the line in pango_layout_get_text */
+} para_line;
+
+/* The lines of l in *out (caller frees); returns how many. */
+size_t para_lines(PangoLayout *l, para_line **out);
+
+/* The logical height of l, pt. */
+double para_height(PangoLayout *l);
+/* The logical width of the widest line of l, pt. */
+double para_width(PangoLayout *l);
+
+/* One piece of a text range: the part of the range on line `line`. */
+typedef struct {
+	rect r; /* from the layout's top-left, pt */
+	int line;
+} para_span;
+
+/* The rectangles covering bytes [start, end) of l's text, one per line the range touches, in
+ * *out (caller frees); returns how many. */
+size_t para_range(PangoLayout *l, int start, int end, para_span **out);
+
+#endif

@@ -1,0 +1,216 @@
+/* booklet_pdf.c - the booklet document: paginate, then write the pages (or saddle-stitch
+ * sheets) with outline, page labels, links and metadata; finish with a stable /ID and an
+ * atomic write. */
+#include "booklet.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "booklet_content.h"
+#include "booklet_flow.h"
+#include "booklet_render.h"
+#include "cards_pdf.h"
+#include "impose_saddle.h"
+#include "labels.h"
+#include "pdf_finish.h"
+#include "util.h"
+
+static const char *const format_names[BOOKLET_NFORMATS] = {"a5", "a6", "letter-half"};
+
+int booklet_format_parse(const char *name, booklet_format *out)
+{
+	for (int i = 0; i < BOOKLET_NFORMATS; i++)
+		if (!strcmp(name, format_names[i])) {
+			*out = (booklet_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *booklet_format_list(void)
+{
+	return "a5, a6, letter-half";
+}
+
+/* Cover, contents, then the body from a right-hand page on. */
+static int paginate(const booklet_job *job, bk_doc *doc, struct diag *d)
+{
+	bk_geom g;
+	bk_geom_make(job->format, &g);
+	bk_doc_init(doc, &g);
+	bk_content c;
+	int errors = bk_content_make(job, doc, &c, d);
+	if (errors == 0) {
+		bk_flow(doc, &c.cover, PG_COVER);
+		doc->pages[0].bare = true;
+		bk_flow(doc, &c.front, PG_FRONT);
+		if (doc->npages % 2) /* a blank left-hand page, so that page 1 is a right-hand one */
+			bk_doc_page(doc, PG_FRONT, true);
+		doc->body_first = doc->npages;
+		bk_flow(doc, &c.body, PG_BODY);
+		bk_furnish(doc, &c.furniture);
+	}
+	bk_content_free(&c);
+	return errors;
+}
+
+static void metadata(cairo_surface_t *s, const booklet_job *job)
+{
+	const deck *dk = job->dk;
+	const char *subject = mtext_get(&dk->subtitle, job->lang, dk->language);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+	                               mtext_get(&dk->title, job->lang, dk->language));
+	if (dk->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dk->author);
+	if (subject)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
+}
+
+/* Chapters, guide sections and cards in the outline, each under its chapter. */
+static void outline(cairo_surface_t *s, const bk_doc *doc)
+{
+	int *id = xcalloc(doc->nmarks + 1, sizeof *id);
+	for (size_t i = 0; i < doc->nmarks; i++) {
+		const bk_mark *m = &doc->marks[i];
+		if (!m->placed)
+			continue;
+		int parent = m->parent >= 0 ? id[m->parent] : CAIRO_PDF_OUTLINE_ROOT;
+		char *attr = xasprintf("dest='%s'", m->dest);
+		id[i] = cairo_pdf_surface_add_outline(s, parent, m->title, attr, 0);
+		free(attr);
+	}
+	free(id);
+}
+
+static cairo_status_t finish(cairo_surface_t *s)
+{
+	cairo_surface_finish(s);
+	cairo_status_t st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	return st;
+}
+
+static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
+	metadata(s, job);
+	cairo_t *cr = cairo_create(s);
+	/* links outside a structure tag make Cairo 1.16 write a damaged file */
+	cairo_tag_begin(cr, "Document", NULL);
+	char buf[16];
+	for (size_t p = 0; p < doc->npages; p++) {
+		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
+		                                           : bk_page_label(doc, p, buf));
+		booklet_render_page(cr, doc, p, true);
+		cairo_show_page(cr);
+	}
+	cairo_tag_end(cr, "Document");
+	outline(s, doc);
+	cairo_destroy(cr);
+	return finish(s);
+}
+
+/* One recording surface per page: each is painted once, as vectors. */
+static cairo_surface_t *record_page(const bk_doc *doc, size_t p)
+{
+	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
+	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(rec);
+	booklet_render_page(cr, doc, p, false);
+	cairo_destroy(cr);
+	return rec;
+}
+
+static void place(cairo_t *cr, cairo_surface_t *rec, rect r)
+{
+	if (!rec)
+		return;
+	cairo_save(cr);
+	cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+	cairo_clip(cr);
+	cairo_set_source_surface(cr, rec, r.x, r.y);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+/* Short marks where the sheet is folded, at the centre of its top and bottom edges. */
+static void fold_marks(cairo_t *cr, const saddle_plan *p)
+{
+	double len = mm_to_pt(5), cx = p->sheet_w / 2;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+	cairo_set_line_width(cr, 0.3);
+	cairo_move_to(cr, cx, 0);
+	cairo_line_to(cr, cx, len);
+	cairo_move_to(cr, cx, p->sheet_h - len);
+	cairo_line_to(cr, cx, p->sheet_h);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
+                                   const saddle_plan *plan, const char *path)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
+	metadata(s, job);
+	cairo_t *cr = cairo_create(s);
+	for (int side = 0; side < 2 * plan->sheets; side++) {
+		saddle_side sd = saddle_side_get(plan, side);
+		cairo_surface_t *l = sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
+		cairo_surface_t *r = sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
+		cairo_save(cr);
+		if (sd.rotated) {
+			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
+			cairo_rotate(cr, M_PI);
+		}
+		place(cr, l, plan->left);
+		place(cr, r, plan->right);
+		fold_marks(cr, plan);
+		cairo_restore(cr);
+		cairo_show_page(cr);
+		if (l)
+			cairo_surface_destroy(l);
+		if (r)
+			cairo_surface_destroy(r);
+	}
+	cairo_destroy(cr);
+	return finish(s);
+}
+
+int booklet_pdf_write(const booklet_job *job, struct diag *d)
+{
+	bk_doc doc;
+	if (paginate(job, &doc, d)) {
+		bk_doc_free(&doc);
+		return 1;
+	}
+	saddle_plan plan;
+	if (job->impose && saddle_plan_make((int)doc.npages, doc.g.page_w, doc.g.page_h,
+	                                    doc.g.sheet_w, doc.g.sheet_h, job->duplex, &plan)) {
+		diag(d, M_BOOKLET_IMPOSE, NULL, 0, 0, format_names[job->format]);
+		bk_doc_free(&doc);
+		return 1;
+	}
+	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
+	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp)
+	                                : write_pages(job, &doc, tmp);
+	int rc = 0;
+	char *err = NULL;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag(d, M_IO_WRITE, job->out, 0, 0, cairo_status_to_string(st));
+		rc = 3;
+	} else if (pdf_finish(tmp, job->out, NULL, NULL, &err)) {
+		diag(d, M_IO_WRITE, job->out, 0, 0, err);
+		free(err);
+		rc = 3;
+	}
+	unlink(tmp);
+	free(tmp);
+	bk_doc_free(&doc);
+	return rc;
+}

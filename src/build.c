@@ -1,0 +1,227 @@
+/* build.c - build teams in child processes: each child has its own Pango font map, so
+ * the output does not depend on -j (Pango and Cairo share font caches between threads,
+ * which made thread builds differ between runs; processes do not share them). */
+#include "build.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "booklet.h"
+#include "cards_pdf.h"
+#include "commands.h"
+#include "preview.h"
+#include "session.h"
+
+const char *const build_files[] = {"cards.pdf", "printshop.pdf", "booklet.pdf",
+                                   "booklet-saddle.pdf", "contact.png", NULL};
+
+static int worst(int a, int b)
+{
+	return a == EXIT_IO || b == EXIT_IO ? EXIT_IO : a > b ? a : b;
+}
+
+static int make_dir(const char *dir, struct diag *d)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return 0;
+	diag(d, M_IO_WRITE, dir, 0, 0, strerror(errno));
+	return EXIT_IO;
+}
+
+static void wrote(int verbosity, const char *path, int rc)
+{
+	if (verbosity >= 2 && rc == 0)
+		fprintf(stderr, "deckpress: wrote %s\n", path);
+}
+
+static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
+                 struct diag *d)
+{
+	cards_job job = {.dk = s->dk, .lang = s->lang, .ps = *ps, .ctx = fontset_context(s->fonts),
+	                 .hyph = s->hyph};
+	/* home printing needs a sheet even when the deck's print: says none */
+	free(print_setup_apply(&job.ps, "sheet", shop ? "none" : ps->sheet_none ? "a4" : ps->sheet_name));
+	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
+	job.out = path;
+	int rc = cards_pdf_write(&job, d);
+	wrote(v, path, rc);
+	free(path);
+	return rc;
+}
+
+static int booklet(session *s, bool saddle, const char *dir, int v, struct diag *d)
+{
+	char *path = xasprintf("%s/%s", dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
+	booklet_job job = {.dk = s->dk, .lang = s->lang, .ctx = fontset_context(s->fonts),
+	                   .hyph = s->hyph, .format = BOOKLET_A5, .impose = saddle,
+	                   .duplex = SADDLE_LONG, .team = s->dk->team, .out = path};
+	int rc = booklet_pdf_write(&job, d);
+	wrote(v, path, rc);
+	free(path);
+	return rc;
+}
+
+/* One team's files, in the child process. */
+static int build_team(const team *tm, const char *dir, int v, struct diag *d)
+{
+	int rc = make_dir(dir, d);
+	if (rc)
+		return rc;
+	session s;
+	rc = session_attach(&s, tm->dk, tm->lang, d);
+	if (rc == 0) {
+		print_setup ps;
+		print_setup_default(&ps);
+		session_print_defaults(&s, &ps);
+		rc = worst(rc, cards(&s, &ps, false, dir, v, d));
+		rc = worst(rc, cards(&s, &ps, true, dir, v, d));
+		rc = worst(rc, booklet(&s, false, dir, v, d));
+		rc = worst(rc, booklet(&s, true, dir, v, d));
+		preview_job pj = {.dk = s.dk, .lang = s.lang, .ps = ps, .dir = dir, .dpi = 60,
+		                  .ctx = fontset_context(s.fonts), .hyph = s.hyph, .contact_only = true};
+		rc = worst(rc, preview_write(&pj, d));
+		if (v >= 2 && rc == 0)
+			fprintf(stderr, "deckpress: wrote %s/contact.png\n", dir);
+	}
+	session_close(&s);
+	return rc;
+}
+
+typedef struct {
+	pid_t pid;
+	FILE *log; /* the child's messages, shown after it ends so teams do not interleave */
+	int rc;
+	bool done;
+} child;
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static const char *team_label(const team *tm)
+{
+	return tm->name ? tm->name : "deck";
+}
+
+static void show_log(child *c)
+{
+	if (!c->log)
+		return;
+	rewind(c->log);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, c->log)) > 0)
+		fwrite(buf, 1, n, stderr);
+	fclose(c->log);
+	c->log = NULL;
+}
+
+static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
+{
+	const team *tm = &ts->v[i];
+	c->log = tmpfile();
+	fflush(stdout);
+	fflush(stderr);
+	c->pid = fork();
+	if (c->pid == 0) {
+		struct diag d;
+		diag_init(&d, c->log ? c->log : stderr);
+		char *dir = tm->slug ? xasprintf("%s/%s", o->dir, tm->slug) : xstrdup(o->dir);
+		int rc = build_team(tm, dir, o->verbosity, &d);
+		free(dir);
+		if (c->log)
+			fflush(c->log);
+		_exit(rc);
+	}
+	if (c->pid < 0) {
+		c->rc = EXIT_IO;
+		c->done = true;
+		fprintf(stderr, "deckpress: error: cannot start a build process: %s\n", strerror(errno));
+	}
+}
+
+static void progress(const build_opts *o, size_t done, size_t total, const char *current, double t0)
+{
+	if (!o->progress || o->verbosity == 0)
+		return;
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s \u00b7 %.1f s", done, total, current ? "building " : "",
+	        current ? current : "done", now() - t0);
+	fflush(stderr);
+}
+
+static void summary(const team_set *ts, const child *c, const build_opts *o, size_t ok)
+{
+	if (o->progress && o->verbosity)
+		fputc('\n', stderr);
+	if (ok == ts->n) {
+		if (o->verbosity)
+			printf("deckpress: built %zu %s into %s/\n", ok, ts->v[0].name ? "teams" : "deck",
+			       o->dir);
+		return;
+	}
+	fprintf(stderr, "deckpress: %zu of %zu %s built; failed:\n", ok, ts->n,
+	        ts->v[0].name ? "teams" : "decks");
+	for (size_t i = 0; i < ts->n; i++)
+		if (c[i].rc)
+			fprintf(stderr, "  %s (line %d): %s\n", team_label(&ts->v[i]), ts->v[i].pos.line,
+			        !ts->v[i].dk ? "the team's deck has errors (above)"
+			        : c[i].rc == EXIT_IO ? "a file could not be written"
+			                             : "a card or the booklet could not be typeset");
+}
+
+int build_run(const team_set *ts, const build_opts *o)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	if (make_dir(o->dir, &d))
+		return EXIT_IO;
+	child *c = xcalloc(ts->n + 1, sizeof *c);
+	size_t next = 0, running = 0, finished = 0, ok = 0;
+	double t0 = now();
+	for (;;) {
+		while (running < (size_t)o->jobs && next < ts->n) {
+			if (!ts->v[next].dk) { /* its errors were reported when loading */
+				c[next].rc = EXIT_DECK;
+				c[next].done = true;
+				finished++;
+			} else {
+				progress(o, finished, ts->n, team_label(&ts->v[next]), t0);
+				start(ts, next, &c[next], o);
+				running += !c[next].done;
+				finished += c[next].done;
+			}
+			next++;
+		}
+		if (running == 0)
+			break;
+		int status;
+		pid_t pid = wait(&status);
+		if (pid < 0)
+			break;
+		for (size_t i = 0; i < ts->n; i++)
+			if (c[i].pid == pid && !c[i].done) {
+				c[i].rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
+				c[i].done = true;
+				running--;
+				finished++;
+				if (o->progress && o->verbosity)
+					fputs("\r\033[K", stderr);
+				show_log(&c[i]);
+				progress(o, finished, ts->n, NULL, t0);
+			}
+	}
+	for (size_t i = 0; i < ts->n; i++)
+		ok += c[i].rc == 0;
+	summary(ts, c, o, ok);
+	free(c);
+	return ok == ts->n ? EXIT_OK : EXIT_DECK;
+}

@@ -1,0 +1,75 @@
+/* cmd_build.c - deckpress build: everything for a deck, or for every team of a teams file. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "commands.h"
+
+void cmd_build_help(FILE *out)
+{
+	fputs("Usage: deckpress build TEAMS_OR_DECK -o DIR [-j N] [--quiet|--verbose]\n"
+	      "Build everything a facilitator hands out: cards.pdf (sheets for home printing),\n"
+	      "printshop.pdf (one card per page with bleed), booklet.pdf, booklet-saddle.pdf\n"
+	      "(2-up for folding and stapling) and contact.png. For a teams file, each team's\n"
+	      "files go to DIR/<team-name>/; for a deck, to DIR/. The print: settings of the\n"
+	      "deck and the teams file apply. A team that fails does not stop the others.\n\n"
+	      "Options:\n"
+	      "  -o, --output DIR   output directory (created if missing; required)\n"
+	      "  -j, --jobs N       build N teams at once (processes; default 1)\n"
+	      "  -q, --quiet        print only errors\n"
+	      "  -v, --verbose      also list every file written\n"
+	      "  -h, --help         show this help\n\n",
+	      out);
+	print_exit_codes(out);
+}
+
+int cmd_build(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
+		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},         {0}};
+	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:j:qvh", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'o':
+			o.dir = optarg;
+			break;
+		case 'j':
+			o.jobs = (int)strtol(optarg, &end, 10);
+			if (*end || o.jobs < 1 || o.jobs > 64) {
+				fprintf(stderr, "deckpress: error: -j: '%s' is not a number from 1 to 64\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q':
+			o.verbosity = 0;
+			break;
+		case 'v':
+			o.verbosity = 2;
+			break;
+		case 'h':
+			cmd_build_help(stdout);
+			return EXIT_OK;
+		default:
+			fputs("deckpress: note: run 'deckpress build --help' for usage\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || !o.dir) {
+		fputs("deckpress: error: 'build' needs one teams file or deck and -o DIR\n", stderr);
+		return EXIT_USAGE;
+	}
+	struct diag d;
+	diag_init(&d, stderr);
+	team_set ts;
+	int loaded = teams_load(argv[optind], &d, &ts);
+	int rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
+	teams_free(&ts);
+	return rc;
+}

@@ -1,0 +1,122 @@
+/* para.c - paragraph layouts at a fixed size, and their lines in points. */
+#include "para.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+static int units(double pt)
+{
+	return (int)lround(pt * PANGO_SCALE);
+}
+
+static double pts(int u)
+{
+	return (double)u / PANGO_SCALE;
+}
+
+/* Leading and tracking for the whole text, inserted before the markup's own attributes so
+ * that a span with its own letter spacing still wins. */
+static void whole_text_attrs(PangoAttrList *attrs, const para_style *st)
+{
+	if (st->leading > 0)
+		pango_attr_list_insert_before(attrs,
+		                              pango_attr_line_height_new_absolute(units(st->leading)));
+	if (st->tracking != 0)
+		pango_attr_list_insert_before(attrs,
+		                              pango_attr_letter_spacing_new(units(st->tracking * st->size)));
+}
+
+PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *markup, double width)
+{
+	PangoAttrList *attrs = NULL;
+	char *text = NULL;
+	if (!pango_parse_markup(markup ? markup : "", -1, 0, &attrs, &text, NULL, NULL))
+		return NULL;
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	if (st->family)
+		pango_font_description_set_family(fd, st->family);
+	pango_font_description_set_weight(fd, st->weight ? st->weight : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, st->style);
+	pango_font_description_set_size(fd, units(st->size));
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, units(width));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	}
+	pango_layout_set_alignment(l, st->align);
+	if (st->hang > 0) {
+		pango_layout_set_indent(l, -units(st->hang));
+		PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
+		                                                          units(st->hang));
+		pango_layout_set_tabs(l, tabs);
+		pango_tab_array_free(tabs);
+	}
+	whole_text_attrs(attrs, st);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	g_free(text);
+	return l;
+}
+
+size_t para_lines(PangoLayout *l, para_line **out)
+{
+	size_t n = (size_t)pango_layout_get_line_count(l), i = 0;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoRectangle log;
+		int y0, y1;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		(*out)[i++] = (para_line){.x = pts(log.x), .top = pts(y0), .bottom = pts(y1),
+		                          .baseline = pts(pango_layout_iter_get_baseline(it)),
+		                          .start = line->start_index,
+		                          .end = line->start_index + line->length};
+	} while (i < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return i;
+}
+
+double para_height(PangoLayout *l)
+{
+	int h;
+	pango_layout_get_size(l, NULL, &h);
+	return pts(h);
+}
+
+double para_width(PangoLayout *l)
+{
+	PangoRectangle log;
+	pango_layout_get_extents(l, NULL, &log);
+	return pts(log.width);
+}
+
+size_t para_range(PangoLayout *l, int start, int end, para_span **out)
+{
+	const char *text = pango_layout_get_text(l);
+	para_line *lines;
+	size_t n = para_lines(l, &lines), k = 0;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		int a = start > lines[i].start ? start : lines[i].start;
+		int b = end < lines[i].end ? end : lines[i].end;
+		if (a >= b)
+			continue;
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, (int)i);
+		/* the leading edge of the first character, the trailing edge of the last */
+		int last = (int)(g_utf8_prev_char(text + b) - text), xa, xb;
+		pango_layout_line_index_to_x(line, a, FALSE, &xa);
+		pango_layout_line_index_to_x(line, last, TRUE, &xb);
+		double x0 = lines[i].x + pts(xa < xb ? xa : xb), x1 = lines[i].x + pts(xa < xb ? xb : xa);
+		(*out)[k++] = (para_span){{x0, lines[i].top, x1 - x0, lines[i].bottom - lines[i].top},
+		                          (int)i};
+	}
+	free(lines);
+	return k;
+}

@@ -85,6 +85,7 @@ typedef struct {
 	const char *font_sans;  /* titles, labels */
 	srcpos font_serif_pos, font_sans_pos; /* where the deck names them (0 = default) */
 	uint32_t ink, paper, accent, back, back_ink; /* 0xRRGGBB */
+	bool back_fixed; /* every back in `back` (a team's colour), not in its category's */
 	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */
 	fit_mode fit[CARD_NTYPES];
 } theme;

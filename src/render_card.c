@@ -93,12 +93,20 @@ static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, r
 	if (iw <= 0 || ih <= 0 || box_h <= 4)
 		return;
 	double k = fmin(1.0, fmin(box_w / iw, box_h / ih));
+	/* Cairo 1.16's PDF surface writes a duplicated resource key (a damaged file, says qpdf)
+	 * when one image surface is painted twice on a page: paint a copy each time. */
+	cairo_surface_t *copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)iw, (int)ih);
+	cairo_t *c2 = cairo_create(copy);
+	cairo_set_source_surface(c2, logo, 0, 0);
+	cairo_paint(c2);
+	cairo_destroy(c2);
 	cairo_save(cr);
 	cairo_translate(cr, trim.x + (g->w - iw * k) / 2, bottom - ih * k);
 	cairo_scale(cr, k, k);
-	cairo_set_source_surface(cr, logo, 0, 0);
+	cairo_set_source_surface(cr, copy, 0, 0);
 	cairo_paint(cr);
 	cairo_restore(cr);
+	cairo_surface_destroy(copy);
 }
 
 void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art,
@@ -108,7 +116,7 @@ void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect 
 	cairo_save(cr);
 	cairo_rectangle(cr, art.x, art.y, art.w, art.h);
 	cairo_clip(cr);
-	render_set_color(cr, f->c->category >= 0 ? f->color : th->back, 0);
+	render_set_color(cr, f->c->category >= 0 && !th->back_fixed ? f->color : th->back, 0);
 	cairo_paint(cr);
 	render_set_color(cr, th->back_ink, 0);
 	if (f->back_title)

@@ -17,5 +17,9 @@ if "$BIN" --help | grep -q '^  cards '; then
 			fi
 		done
 	done
+	for t in decks/*.yaml; do
+		grep -q '^teams:' "$t" || continue
+		"$BIN" build "$t" -o "out/$(basename "$t" .yaml)" -j 2
+	done
 	echo "demo: PDFs in out/"; ls out
 fi

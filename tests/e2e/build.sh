@@ -1,0 +1,69 @@
+#!/bin/sh
+# deckpress build: every file of every example team, team names on the backs and the covers,
+# languages, a parallel build byte-identical to a serial one, a broken team isolated.
+. tests/e2e/lib.sh
+pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
+"$BIN" build decks/teams.example.yaml -o "$TMP/serial" -j 1 >"$TMP/out" 2>"$TMP/err"
+expect_eq "build exits 0" $? 0
+expect_grep "summary" 'built 3 teams into' "$TMP/out"
+expect_eq "quiet when stderr is not a terminal" "$(wc -c <"$TMP/err")" 0
+for t in team-noord customer-service-zuid staf-innovatie; do
+	for f in cards.pdf printshop.pdf booklet.pdf booklet-saddle.pdf contact.png; do
+		expect "$t/$f written" test -s "$TMP/serial/$t/$f"
+	done
+	for f in cards.pdf printshop.pdf booklet.pdf booklet-saddle.pdf; do
+		qpdf --check "$TMP/serial/$t/$f" >/dev/null 2>&1; expect_eq "$t/$f passes qpdf --check" $? 0
+	done
+done
+n=$("$BIN" check decks/teams.example.yaml | sed -n "s/.*team 'Team Noord': \([0-9]*\) cards.*/\1/p")
+expect_eq "Team Noord: quotes, cases and its own card" "$n" 15
+expect_eq "print shop: front and back per card" "$(pages "$TMP/serial/team-noord/printshop.pdf")" 30
+flat_text "$TMP/serial/team-noord/cards.pdf" >"$TMP/noord.txt"
+expect_eq "team name on every back" "$(grep -o 'Team Noord' "$TMP/noord.txt" | wc -l)" 15
+expect_grep "the team's own card" 'NO-V01' "$TMP/noord.txt"
+flat_text "$TMP/serial/team-noord/booklet.pdf" >"$TMP/noord-b.txt"
+expect_grep "team name on the booklet cover" 'Team Noord' "$TMP/noord-b.txt"
+flat_text "$TMP/serial/customer-service-zuid/cards.pdf" >"$TMP/zuid.txt"
+expect_grep "Zuid in English" 'translated from the Dutch' "$TMP/zuid.txt"
+expect_grep "Zuid's backs" 'Customer Service Zuid' "$TMP/zuid.txt"
+flat_text "$TMP/serial/staf-innovatie/cards.pdf" >"$TMP/staf.txt"
+expect_grep "Staf uses its own base deck" 'ID-V01' "$TMP/staf.txt"
+expect_eq "Staf has questions only" "$(grep -c 'CITAAT\|CASUS' "$TMP/staf.txt")" 0
+
+# On a terminal (script(1) gives one), a progress line: teams done/total, current team, time.
+if command -v script >/dev/null 2>&1; then
+	script -qec "$BIN build decks/teams.example.yaml -o $TMP/tty -j 2" /dev/null >"$TMP/tty.txt" 2>&1
+	expect_grep "progress: team being built" '\[0/3\] building Team Noord' "$TMP/tty.txt"
+	expect_grep "progress: done count and time" '\[3/3\] done · [0-9.]+ s' "$TMP/tty.txt"
+fi
+
+# -j 2 gives the same bytes as -j 1, file by file.
+"$BIN" build decks/teams.example.yaml -o "$TMP/par" -j 2 >/dev/null 2>&1; expect_eq "-j 2 exits 0" $? 0
+(cd "$TMP/serial" && find . -type f | sort) >"$TMP/files"
+expect_eq "15 files" "$(wc -l <"$TMP/files")" 15
+while read -r f; do
+	expect "parallel $f identical" cmp "$TMP/serial/$f" "$TMP/par/$f"
+done <"$TMP/files"
+
+# A plain deck builds the same five files into DIR.
+"$BIN" build decks/example.yaml -o "$TMP/plain" -q; expect_eq "plain deck exits 0" $? 0
+expect_eq "plain deck: five files" "$(ls "$TMP/plain" | wc -l)" 5
+
+# A broken team does not stop the others; the summary names it; exit 1.
+"$BIN" build tests/e2e/fixtures/teams_broken.yaml -o "$TMP/broken" -j 2 >"$TMP/out" 2>"$TMP/err"
+expect_eq "broken team: exit 1" $? 1
+expect "the good team is built" test -s "$TMP/broken/goed/booklet.pdf"
+expect_grep "missing logo named" "team 'Zonder Logo': logo 'no-such-logo.png' cannot be read" "$TMP/err"
+expect_grep "unfit card named" "card 'LONG': the text does not fit" "$TMP/err"
+expect_grep "summary of failures" '1 of 3 teams built; failed:' "$TMP/err"
+expect_grep "failed team listed" 'Te Lang \(line 7\): a card or the booklet could not be typeset' "$TMP/err"
+expect "no cards.pdf for the unfit team" test ! -e "$TMP/broken/te-lang/cards.pdf"
+"$BIN" build tests/e2e/fixtures/teams_invalid.yaml -o "$TMP/inv" 2>"$TMP/err"; expect_eq "invalid teams: exit 1" $? 1
+expect_grep "duplicate folder" "would be built into the same folder 'noord'" "$TMP/err"
+expect_grep "not a PNG" "logo '../../../README.md' is not a PNG image" "$TMP/err"
+expect_grep "team language" "language 'fr' is not one of the deck's languages" "$TMP/err"
+"$BIN" build tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
+expect_grep "no deck" "team 'Zwevend' has no deck" "$TMP/err"
+"$BIN" build decks/teams.example.yaml -o "$TMP/x" -j 0 2>"$TMP/err"; expect_eq "-j 0 is a usage error" $? 2
+"$BIN" build decks/teams.example.yaml 2>/dev/null; expect_eq "no -o is a usage error" $? 2
+finish

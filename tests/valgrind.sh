@@ -4,7 +4,7 @@
 # are "still reachable", which valgrind does not count as definite.
 : "${BIN:=./deckpress}" "${BUILD:=build}"
 command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)"; exit 1; }
-VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99"
+VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=tests/valgrind.supp --num-callers=30"
 pass=0 fail=0 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 run() { # description, command...
@@ -21,6 +21,9 @@ fi
 if "$BIN" --help | grep -q '^  booklet '; then
 	for f in decks/*.yaml; do run "booklet $f" "$BIN" booklet "$f" -o "$tmp/b.pdf"; done
 fi
+run "preview" "$BIN" preview decks/example.yaml -o "$tmp/png" --dpi 60
+run "calibrate" "$BIN" calibrate -o "$tmp/cal.pdf"
+run "build teams" "$BIN" build decks/teams.example.yaml -o "$tmp/teams" -q
 for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && run "$(basename "$t")" "$t"; done
 echo "valgrind: $pass passed, $fail failed"
 [ $fail -eq 0 ]

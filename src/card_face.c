@@ -16,6 +16,9 @@ enum { MAXB = 3 };
 #define BOTTOM_MIN 6.0
 #define LABEL_SIZE 6.5  /* band: category and card type */
 #define FOOTER_SIZE 5.5 /* footer: deck title and card id */
+/* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
+ * copy in PDF viewers, split the word into letters. */
+#define LABEL_TRACKING 0.08
 #define GAP 6.0         /* between the main text and the bottom block */
 #define RULE_PAD 10.0   /* room above a quote for its short rule */
 
@@ -328,10 +331,10 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	size_t k = c->category >= 0 ? (size_t)c->category : dk->ncategories;
 	if (!cs->band[k * 2])
 		cs->band[k * 2] = label_layout(cs, category_name(cs, c->category), false,
-		                               PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, 0.12, true);
+		                               PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, LABEL_TRACKING, true);
 	if (!cs->type_label[c->type])
 		cs->type_label[c->type] = label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + c->type)),
-		                                       false, PANGO_WEIGHT_NORMAL, LABEL_SIZE, 0.12, true);
+		                                       false, PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
 	if (!cs->deck_title) {
 		cs->deck_title = label_layout(cs, mtext_get(&dk->title, cs->lang, dk->language), false,
 		                              PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false);
@@ -340,7 +343,7 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	}
 	if (!cs->back_category[k])
 		cs->back_category[k] = label_layout(cs, category_name(cs, c->category), false,
-		                                    PANGO_WEIGHT_SEMIBOLD, 7.0, 0.15, true);
+		                                    PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true);
 	if (!cs->back_title) {
 		char *m = markup(cs, &dk->title, false);
 		tblock b = {.family = dk->theme.font_serif, .weight = PANGO_WEIGHT_SEMIBOLD,

@@ -52,14 +52,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 # The README's test command: the whole suite, then the whole suite again under ASan+UBSan.
 check: deps
-	$(MAKE) check-run
-	$(MAKE) check-asan
+	$(MAKE) --no-print-directory check-run
+	$(MAKE) --no-print-directory check-asan
 
 check-run: $(BIN) $(UNIT_BINS)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
 check-asan:
-	$(MAKE) BUILD=build-asan SANITIZE=1 CFLAGS="-O1 -g" check-run
+	$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=1 CFLAGS="-O1 -g" check-run
 
 # Render every bundled deck into out/.
 demo: deps $(BIN)

@@ -80,7 +80,7 @@ static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
 		cairo_move_to(cr, cx + off, cy + d);
 		cairo_line_to(cr, cx + off + len, cy + d);
 		if (i % 4 == 0) {
-			char num[8];
+			char num[16];
 			snprintf(num, sizeof num, "%d", i / 2);
 			text(cr, ctx, num, 4.5, cx + d - 8, cy + off + mm_to_pt(2.6), 16, true);
 			text(cr, ctx, num, 4.5, cx + off + mm_to_pt(2.8), cy + d - 3.2, 16, false);

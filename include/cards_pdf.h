@@ -24,8 +24,4 @@ typedef struct {
  * at job->out is left as it was. */
 int cards_pdf_write(const cards_job *job, struct diag *d);
 
-/* The PDF creation date: SOURCE_DATE_EPOCH when set, else 1970-01-01, so that the same
- * input always gives the same bytes. ISO 8601, static buffer. */
-const char *pdf_create_date(void);
-
 #endif

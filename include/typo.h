@@ -23,4 +23,8 @@ char *typo_smarten(const char *plain, const char *lang);
  * message). o may be NULL. Caller frees. */
 char *typo_pango_markup(const char *deck_text, const typo_opts *o);
 
+/* Pango markup between the double quotes of a quotation, “…”, with the double quotes inside
+ * it turned into single ones (‘…’), as typesetters nest them. Caller frees. */
+char *typo_quoted(const char *markup);
+
 #endif

@@ -122,24 +122,6 @@ static char *hex(uint32_t rgb, char buf[8])
 	return buf;
 }
 
-/* Between the language's double quotes; double quotes inside become single ones, as on the
- * cards (card_face.c). */
-static char *quoted(const char *m)
-{
-	strbuf b = {0};
-	strbuf_puts(&b, "\u201c");
-	for (const char *p = m; *p;) {
-		if (!strncmp(p, "\u201c", 3) || !strncmp(p, "\u201d", 3)) {
-			strbuf_puts(&b, p[2] == '\x9c' ? "\u2018" : "\u2019");
-			p += 3;
-		} else {
-			strbuf_putc(&b, *p++);
-		}
-	}
-	strbuf_puts(&b, "\u201d");
-	return strbuf_take(&b);
-}
-
 /* --- blocks --- */
 
 /* A text block in chunk c; what names the text in messages. NULL markup adds nothing. */
@@ -411,7 +393,7 @@ static char *id_line(const builder *B, const card *c)
 
 static void card_quote(builder *B, bk_chunk *k, const card *c, double L)
 {
-	char *m = mk(B, tr(B, &c->text), true), *q = m ? quoted(m) : NULL;
+	char *m = mk(B, tr(B, &c->text), true), *q = m ? typo_quoted(m) : NULL;
 	text_block(B, k, &B->st.quote, q, 0, 0.25 * L, c->id);
 	free(q);
 	free(m);
@@ -423,7 +405,7 @@ static void card_quote(builder *B, bk_chunk *k, const card *c, double L)
 	/* a translation: the original in its own language below it */
 	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
 	if (strcmp(B->lang, B->dk->language) && mtext_has(&c->text, B->lang) && orig) {
-		char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? quoted(om) : NULL;
+		char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? typo_quoted(om) : NULL;
 		char *lab = caps(label(B->lang, L_ORIGINAL));
 		char *full = oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
 		                            "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"

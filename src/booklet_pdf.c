@@ -12,7 +12,7 @@
 #include "booklet_content.h"
 #include "booklet_flow.h"
 #include "booklet_render.h"
-#include "cards_pdf.h"
+#include "pdf_meta.h"
 #include "impose_saddle.h"
 #include "labels.h"
 #include "pdf_finish.h"
@@ -57,20 +57,6 @@ static int paginate(const booklet_job *job, bk_doc *doc, struct diag *d)
 	return errors;
 }
 
-static void metadata(cairo_surface_t *s, const booklet_job *job)
-{
-	const deck *dk = job->dk;
-	const char *subject = mtext_get(&dk->subtitle, job->lang, dk->language);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-	                               mtext_get(&dk->title, job->lang, dk->language));
-	if (dk->author)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dk->author);
-	if (subject)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
-}
-
 /* Chapters, guide sections and cards in the outline, each under its chapter. */
 static void outline(cairo_surface_t *s, const bk_doc *doc)
 {
@@ -98,7 +84,7 @@ static cairo_status_t finish(cairo_surface_t *s)
 static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
-	metadata(s, job);
+	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
 	cairo_tag_begin(cr, "Document", NULL);
@@ -157,7 +143,7 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
                                    const saddle_plan *plan, const char *path)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
-	metadata(s, job);
+	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);

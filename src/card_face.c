@@ -92,26 +92,13 @@ static char *plain_markup(const cardset *cs, const char *s)
 	return typo_pango_markup(s, &o);
 }
 
-/* Quote text between the language's double quotes; double quotes inside it become single
- * ones, as typesetters nest them. */
+/* Quote text between the language's double quotes. */
 static char *quoted(const cardset *cs, const mtext *t)
 {
 	char *m = markup(cs, t, true);
-	if (!m)
-		return NULL;
-	strbuf b = {0};
-	strbuf_puts(&b, "\u201c");
-	for (const char *p = m; *p;) {
-		if (!strncmp(p, "\u201c", 3) || !strncmp(p, "\u201d", 3)) {
-			strbuf_puts(&b, p[2] == '\x9c' ? "\u2018" : "\u2019");
-			p += 3;
-		} else {
-			strbuf_putc(&b, *p++);
-		}
-	}
-	strbuf_puts(&b, "\u201d");
+	char *q = m ? typo_quoted(m) : NULL;
 	free(m);
-	return strbuf_take(&b);
+	return q;
 }
 
 /* "— Author", the source title in italics, section or page, and a translation note. */

@@ -7,44 +7,14 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "card_face.h"
 #include "impose.h"
 #include "labels.h"
 #include "pdf_finish.h"
+#include "pdf_meta.h"
 #include "render_card.h"
-
-const char *pdf_create_date(void)
-{
-	static char buf[32];
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	time_t t = 0;
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (!*end && v >= 0)
-			t = (time_t)v;
-	}
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
-}
-
-static void metadata(cairo_surface_t *s, const deck *dk, const char *lang)
-{
-	const char *title = mtext_get(&dk->title, lang, dk->language);
-	const char *subject = mtext_get(&dk->subtitle, lang, dk->language);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-	if (dk->author)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, dk->author);
-	if (subject)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
-}
 
 static void draw_marks(cairo_t *cr, const impose_plan *plan)
 {
@@ -146,7 +116,7 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
                       cairo_surface_t *logo, struct diag *d)
 {
 	cairo_surface_t *surf = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
-	metadata(surf, job->dk, job->lang);
+	pdf_metadata(surf, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
 	pager P = {job, plan, cs, cr, sheets, logo};

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "cards_pdf.h"
+#include "pdf_meta.h"
 #include "cli_print.h"
 #include "commands.h"
 #include "fonts.h"
@@ -98,9 +98,7 @@ static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
 static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, const char *mode)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "deckpress duplex calibration");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
+	pdf_metadata(s, NULL, NULL, "deckpress duplex calibration");
 	cairo_t *cr = cairo_create(s);
 	rect p = plan->printable;
 	char *note = xasprintf("deckpress calibrate \u00b7 front \u00b7 print duplex (%s edge) at "

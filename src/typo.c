@@ -430,3 +430,19 @@ char *typo_pango_markup(const char *deck_text, const typo_opts *o)
 	free(text);
 	return markup;
 }
+
+char *typo_quoted(const char *markup)
+{
+	strbuf b = {0};
+	strbuf_puts(&b, "\u201c");
+	for (const char *p = markup; *p;) {
+		if (!strncmp(p, "\u201c", 3) || !strncmp(p, "\u201d", 3)) {
+			strbuf_puts(&b, p[2] == '\x9c' ? "\u2018" : "\u2019");
+			p += 3;
+		} else {
+			strbuf_putc(&b, *p++);
+		}
+	}
+	strbuf_puts(&b, "\u201d");
+	return strbuf_take(&b);
+}

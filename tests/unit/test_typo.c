@@ -316,6 +316,17 @@ static void test_pango_sees_the_styles(void **state)
 	free(m);
 }
 
+static void test_quoted_nests_quotes(void **state)
+{
+	(void)state;
+	char *q = typo_quoted("Iedereen zegt: \u201cWij voeren uit\u201d, of <i>niet</i>.");
+	assert_string_equal(q, "\u201cIedereen zegt: \u2018Wij voeren uit\u2019, of <i>niet</i>.\u201d");
+	free(q);
+	q = typo_quoted("");
+	assert_string_equal(q, "\u201c\u201d");
+	free(q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +346,7 @@ int main(void)
 	    cmocka_unit_test(test_pango_accepts_everything),
 	    cmocka_unit_test(test_pango_reads_back_the_text),
 	    cmocka_unit_test(test_pango_sees_the_styles),
+	    cmocka_unit_test(test_quoted_nests_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,5 @@
 /* deck_load_teams.c - a teams file to one checked deck per team. */
+#include <cairo.h>
 #include <ctype.h>
 #include <errno.h>
 #include <libgen.h>
@@ -47,12 +48,12 @@ static char *beside(const char *file, const char *rel)
 	return p;
 }
 
-/* A logo must be a readable PNG: its signature and header are checked here, before any
- * rendering, so the message can name the team and the line. */
+/* A logo must be a PNG that decodes: checked here, fully, so the message can name the team
+ * and the line rather than surfacing while a PDF is drawn. */
 static void check_logo(loader *L, const ynode *n, const char *team_name, const char *path)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-	unsigned char h[24];
+	unsigned char h[8];
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		char *why = xasprintf("cannot be read: %s", strerror(errno));
@@ -62,11 +63,18 @@ static void check_logo(loader *L, const ynode *n, const char *team_name, const c
 	}
 	size_t got = fread(h, 1, sizeof h, f);
 	fclose(f);
-	unsigned long w = got == 24 ? (unsigned long)h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19] : 0;
-	if (got < 24 || memcmp(h, sig, 8) || memcmp(h + 12, "IHDR", 4))
+	if (got < 8 || memcmp(h, sig, 8)) {
 		report(L, n, M_TEAM_LOGO, team_name, n->value, "is not a PNG image");
-	else if (w == 0 || w > 20000)
-		report(L, n, M_TEAM_LOGO, team_name, n->value, "is a damaged PNG image");
+		return;
+	}
+	cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+	cairo_status_t st = cairo_surface_status(img);
+	cairo_surface_destroy(img);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		char *why = xasprintf("is a damaged PNG image (%s)", cairo_status_to_string(st));
+		report(L, n, M_TEAM_LOGO, team_name, n->value, why);
+		free(why);
+	}
 }
 
 static void team_colors(loader *L, const ynode *m, theme *t)

@@ -62,6 +62,7 @@ expect "no cards.pdf for the unfit team" test ! -e "$TMP/broken/te-lang/cards.pd
 expect_grep "duplicate folder" "would be built into the same folder 'noord'" "$TMP/err"
 expect_grep "not a PNG" "logo '../../../README.md' is not a PNG image" "$TMP/err"
 expect_grep "team language" "language 'fr' is not one of the deck's languages" "$TMP/err"
+expect_grep "damaged logo named with its line" "teams_invalid.yaml:14:11: error: team 'Kapot Logo': logo 'damaged.png' is a damaged PNG image" "$TMP/err"
 "$BIN" build tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
 expect_grep "no deck" "team 'Zwevend' has no deck" "$TMP/err"
 "$BIN" build decks/teams.example.yaml -o "$TMP/x" -j 0 2>"$TMP/err"; expect_eq "-j 0 is a usage error" $? 2

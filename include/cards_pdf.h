@@ -24,4 +24,8 @@ typedef struct {
  * at job->out is left as it was. */
 int cards_pdf_write(const cards_job *job, struct diag *d);
 
+/* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
+ * does not fit or has characters without glyphs. Returns the number of such errors. */
+int cards_fit_check(const cards_job *job, struct diag *d);
+
 #endif

@@ -60,8 +60,8 @@ MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
 MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts (found '%s')", "use a family from fonts/README.md")
-MSG(M_FONT_GLYPHS, DIAG_ERROR, "card '%s': %d character(s) have no glyph in font '%s'", "use characters the bundled fonts have, or another font")
-MSG(M_FIT, DIAG_ERROR, "card '%s': %s does not fit on the card even at %.1f pt", "shorten the text or choose a larger card size")
+MSG(M_FONT_GLYPHS, DIAG_ERROR, "card '%s'%s: %d character(s) have no glyph in font '%s'", "use characters the bundled fonts have, or another font")
+MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s does not fit on the card even at %.1f pt", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */

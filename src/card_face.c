@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,9 +187,19 @@ static double top_pad(const card *c)
 	return c->type == CARD_QUOTE ? RULE_PAD : 0;
 }
 
-static void fit_error(const card *c, struct diag *d, const char *what, double size)
+/* " (en)" after the card id when the deck has more than one language, else "". */
+static const char *lang_note(const cardset *cs, char *buf, size_t n)
 {
-	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, what, size);
+	snprintf(buf, n, cs->dk->nlanguages > 1 ? " (%s)" : "", cs->lang);
+	return buf;
+}
+
+static void fit_error(const cardset *cs, const card *c, struct diag *d, const char *what,
+                      double size)
+{
+	char note[32];
+	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, lang_note(cs, note, sizeof note), what,
+	     size);
 }
 
 static int fit_card(cardset *cs, size_t i, struct diag *d)
@@ -204,7 +215,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN, &s))
 			return 1;
 		if (!s.fits) {
-			fit_error(c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
+			fit_error(cs, c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
 			          BOTTOM_MIN);
 			errors++;
 		}
@@ -221,15 +232,16 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	                  th->size_min[c->type], &s))
 		return errors + 1;
 	if (!s.fits) {
-		fit_error(c, d, "the text", th->size_min[c->type]);
+		fit_error(cs, c, d, "the text", th->size_min[c->type]);
 		errors++;
 	}
 	t->size = s.size;
 	unknown += s.unknown_glyphs;
 	tstack_free(&s);
 	if (unknown) {
-		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id, unknown,
-		     th->font_serif);
+		char note[32];
+		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id,
+		     lang_note(cs, note, sizeof note), unknown, th->font_serif);
 		errors++;
 	}
 	return errors;

@@ -178,3 +178,13 @@ out:
 	impose_plan_free(&plan);
 	return rc;
 }
+
+int cards_fit_check(const cards_job *job, struct diag *d)
+{
+	card_geom g;
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
+	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	int errors = cardset_fit(cs, d);
+	cardset_free(cs);
+	return errors;
+}

@@ -4,6 +4,8 @@
 
 #include "commands.h"
 #include "deck_load.h"
+#include "cards_pdf.h"
+#include "session.h"
 #include "teams.h"
 
 void cmd_check_help(FILE *out)
@@ -14,6 +16,8 @@ void cmd_check_help(FILE *out)
 	      "Ends with one line per deck: its cards by type, or its number of errors.\n"
 	      "Warnings (an unused category, a missing translation) do not fail the run.\n\n"
 	      "Options:\n"
+	      "  -f, --fit    also typeset every card, in every language of the deck, at the\n"
+	      "               deck's print: size, and report each card whose text does not fit\n"
 	      "  -q, --quiet  print only problems, no summary lines\n"
 	      "  -h, --help   show this help\n\n",
 	      out);
@@ -38,15 +42,42 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	putchar('\n');
 }
 
+/* Typesets a (team's) deck in each of its languages; returns the number of errors. */
+static int fit_deck(const team *tm, struct diag *d)
+{
+	int errors = 0;
+	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
+		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
+		session s;
+		int rc = session_attach(&s, tm->dk, lang, d);
+		if (rc == 0) {
+			cards_job job = {.dk = s.dk, .lang = s.lang, .ctx = fontset_context(s.fonts),
+			                 .hyph = s.hyph};
+			print_setup_default(&job.ps);
+			session_print_defaults(&s, &job.ps);
+			errors += cards_fit_check(&job, d);
+		} else {
+			errors++;
+		}
+		session_close(&s);
+		if (tm->lang)
+			break;
+	}
+	return errors;
+}
+
 int cmd_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {0}};
-	int quiet = 0, c;
+	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
+	                                     {"fit", no_argument, NULL, 'f'},
+	                                     {"help", no_argument, NULL, 'h'}, {0}};
+	int quiet = 0, fit = 0, c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qfh", opts, NULL)) != -1) {
 		if (c == 'q')
 			quiet = 1;
+		else if (c == 'f')
+			fit = 1;
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
@@ -66,6 +97,8 @@ int cmd_check(int argc, char **argv)
 		diag_init(&d, stderr);
 		team_set ts;
 		int failed = teams_load(argv[i], &d, &ts);
+		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
+			failed += fit_deck(&ts.v[t], &d) > 0;
 		for (size_t t = 0; failed == 0 && !quiet && t < ts.n; t++)
 			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
 		teams_free(&ts);

@@ -29,6 +29,12 @@ expect_grep "oversize message" 'decks may be at most 16777216 bytes' "$TMP/err"
 expect_eq "errors are capped" "$(grep -c ': error: ' "$TMP/err")" 50
 expect_grep "cap note" '250 more errors not shown' "$TMP/err"
 
+# check --fit typesets every card in every language and names the language of a misfit.
+"$BIN" check tests/e2e/fixtures/fit_en.yaml >/dev/null 2>&1; expect_eq "structure alone is fine" $? 0
+"$BIN" check --fit tests/e2e/fixtures/fit_en.yaml >/dev/null 2>"$TMP/err"; expect_eq "check --fit finds the misfit" $? 1
+expect_grep "misfit named with its language" "fit_en.yaml:4:5: error: card 'L1' \(en\): the text does not fit" "$TMP/err"
+"$BIN" check --fit decks/workshop.yaml decks/teams.example.yaml >/dev/null 2>&1; expect_eq "bundled decks fit" $? 0
+
 for d in decks/*.yaml; do
 	"$BIN" check "$d" >"$TMP/out" 2>"$TMP/err"; expect_eq "check $d" $? 0
 	expect_grep "summary of $d" "^$d: (team '[^']+': )?[0-9]+ cards? \(" "$TMP/out"

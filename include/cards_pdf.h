@@ -4,6 +4,7 @@
 #define DECKPRESS_CARDS_PDF_H
 
 #include <pango/pango.h>
+#include <stdio.h>
 
 #include "deck.h"
 #include "diag.h"
@@ -23,6 +24,11 @@ typedef struct {
  * to d with the card's file:line); 3 when the file cannot be written. On failure the file
  * at job->out is left as it was. */
 int cards_pdf_write(const cards_job *job, struct diag *d);
+
+/* Writes a text dump of the layout to out: the imposition plan (page, grid, every slot's
+ * trim and art rects in mm) and every card's chosen text sizes and block positions, for
+ * golden tests and for seeing why a card looks as it does. Returns like cards_pdf_write. */
+int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d);
 
 /* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
  * does not fit or has characters without glyphs. Returns the number of such errors. */

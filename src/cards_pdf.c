@@ -188,3 +188,62 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	cardset_free(cs);
 	return errors;
 }
+
+static void dump_rect(FILE *out, const char *name, rect r)
+{
+	fprintf(out, " %s %.2f,%.2f %.2fx%.2f", name, pt_to_mm(r.x), pt_to_mm(r.y), pt_to_mm(r.w),
+	        pt_to_mm(r.h));
+}
+
+static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i)
+{
+	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type), cardset_size(cs, i));
+	for (size_t b = 0; b < f->main.n; b++)
+		fprintf(out, " main%zu@%.2f+%d", b, f->main_top + f->main.y[b],
+		        pango_layout_get_line_count(f->main.layouts[b]));
+	if (f->bottom.n)
+		fprintf(out, " bottom@%.2f+%d", f->bottom_top,
+		        pango_layout_get_line_count(f->bottom.layouts[0]));
+	fputc('\n', out);
+}
+
+int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
+{
+	impose_plan plan;
+	char *err = NULL;
+	if (impose_plan_make(&job->ps, &plan, &err)) {
+		diag(d, M_PDF, NULL, 0, 0, err);
+		free(err);
+		return 1;
+	}
+	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan.page_w),
+	        pt_to_mm(plan.page_h), plan.cols, plan.rows, plan.per_page,
+	        plan.landscape ? "landscape" : "portrait");
+	for (int k = 0; k < plan.per_page; k++) {
+		fprintf(out, "slot %d", k);
+		dump_rect(out, "trim", plan.slots[k].trim);
+		dump_rect(out, "art", plan.slots[k].art);
+		dump_rect(out, "back", plan.slots[k].back_trim);
+		fputc('\n', out);
+	}
+	card_geom g;
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
+	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g.w), pt_to_mm(g.h),
+	        pt_to_mm(g.safe), g.band_h);
+	dump_rect(out, "body(mm)", g.body);
+	fputc('\n', out);
+	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	int rc = cardset_fit(cs, d) ? 1 : 0;
+	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
+		card_face f;
+		if (card_face_make(cs, i, &f)) {
+			rc = 1;
+			break;
+		}
+		dump_card(out, &f, cs, i);
+		card_face_free(&f);
+	}
+	cardset_free(cs);
+	impose_plan_free(&plan);
+	return rc;
+}

@@ -1,5 +1,6 @@
 /* cmd_cards.c - deckpress cards: the print-ready cards PDF. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@ void cmd_cards_help(FILE *out)
 	      "      --marks MODE         crop (default), lines (edge to edge) or none\n"
 	      "      --back-offset X,Y    shift backs by X,Y mm to correct the printer's duplex\n"
 	      "                           misregistration (measure with 'deckpress calibrate')\n"
+	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
+	      "                           of writing a PDF; -o is then not needed\n"
 	      "  -h, --help               show this help\n\n",
 	      out);
 	print_exit_codes(out);
@@ -36,11 +39,13 @@ void cmd_cards_help(FILE *out)
 
 static const struct option opts[] = {
 	{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-	{"help", no_argument, NULL, 'h'}, CLI_PRINT_OPTIONS, {0}};
+	{"help", no_argument, NULL, 'h'}, {"dump", required_argument, NULL, 'd'},
+	CLI_PRINT_OPTIONS, {0}};
 
 int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL;
+	bool dump = false;
 	cli_print set = {0};
 	int c;
 	optind = 1;
@@ -49,6 +54,8 @@ int cmd_cards(int argc, char **argv)
 			out = optarg;
 		else if (c == 'l')
 			lang = optarg;
+		else if (c == 'd' && !strcmp(optarg, "layout"))
+			dump = true;
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
@@ -59,7 +66,7 @@ int cmd_cards(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1 || !out) {
+	if (optind != argc - 1 || (!out && !dump)) {
 		fputs("deckpress: error: 'cards' needs one deck and -o OUT.pdf\n"
 		      "deckpress: note: for example: deckpress cards decks/identiteit.yaml -o cards.pdf\n",
 		      stderr);
@@ -84,7 +91,7 @@ int cmd_cards(int argc, char **argv)
 	if (rc == 0) {
 		job.ctx = fontset_context(s.fonts);
 		job.hyph = s.hyph;
-		rc = cards_pdf_write(&job, &d);
+		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
 	}
 	session_close(&s);
 	return rc;

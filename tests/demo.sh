@@ -3,7 +3,7 @@
 : "${BIN:=./deckpress}"
 set -e
 mkdir -p out
-"$BIN" check decks/*.yaml
+"$BIN" check --fit decks/*.yaml
 if "$BIN" --help | grep -q '^  cards '; then
 	for d in decks/*.yaml; do
 		grep -q '^teams:' "$d" && continue # teams files are built below

@@ -34,6 +34,25 @@ run_case no_such_file tests/regress/check/no_such_file.yaml
 for f in decks/*.yaml; do
 	run_case "deck_$(basename "$f" .yaml)" "$f"
 done
-[ $regen -eq 1 ] && { echo "regenerated goldens in tests/regress/check/"; exit 0; }
+# Layout goldens: the plan, sizes and line counts of every card (cards --dump=layout).
+grep -v '^#' tests/regress/layout/cases | while IFS='|' read -r name args; do
+	name=$(echo $name)
+	golden=tests/regress/layout/$name.layout
+	# shellcheck disable=SC2086
+	"$BIN" cards $args --dump=layout >"$tmp/got" 2>&1
+	echo "exit $?" >>"$tmp/got"
+	if [ $regen -eq 1 ]; then
+		cp "$tmp/got" "$golden"
+	elif [ -f "$golden" ] && cmp -s "$tmp/got" "$golden"; then
+		echo pass
+	else
+		echo "FAIL layout/$name" >&2
+		[ -f "$golden" ] && diff -u "$golden" "$tmp/got" | head -20 >&2 || echo "  (no golden $golden)" >&2
+		echo fail
+	fi
+done >"$tmp/layout"
+pass=$((pass + $(grep -c '^pass' "$tmp/layout")))
+fail=$((fail + $(grep -c '^fail' "$tmp/layout")))
+[ $regen -eq 1 ] && { echo "regenerated goldens in tests/regress/check/ and tests/regress/layout/"; exit 0; }
 echo "regress: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -6,10 +6,11 @@
 MSG(M_IO_OPEN, DIAG_ERROR, "cannot open: %s", NULL)
 MSG(M_IO_DIR, DIAG_ERROR, "is a directory, not a deck file", "give the path of a .yaml file")
 MSG(M_IO_WRITE, DIAG_ERROR, "cannot write: %s", NULL)
+MSG(M_OUTPUT, DIAG_ERROR, "not written: %s", NULL)
 MSG(M_USAGE, DIAG_ERROR, "%s", "run 'deckpress --help' for usage")
 
 /* --- loader: bytes and YAML syntax (deck_load.c, yaml_tree.c) --- */
-MSG(M_TOO_BIG, DIAG_ERROR, "the file is %zu bytes; decks may be at most %u bytes", "split the deck into smaller decks")
+MSG(M_TOO_BIG, DIAG_ERROR, "the file is too large: decks may be at most %u bytes", "split the deck into smaller decks")
 MSG(M_EMPTY, DIAG_ERROR, "the file is empty", "a deck needs at least 'deck:' with a title and 'cards:'; see docs/deck-format.md")
 MSG(M_UTF8, DIAG_ERROR, "invalid UTF-8 at byte offset %zu", "save the file as UTF-8 (in most editors: 'Save with encoding')")
 MSG(M_NUL, DIAG_ERROR, "NUL byte at byte offset %zu; this is not a text file", NULL)

@@ -26,6 +26,10 @@ void session_close(session *s);
 /* The same for a deck already loaded and checked (a team's); the deck stays the caller's. */
 int session_attach(session *s, deck *dk, const char *lang, struct diag *d);
 
+/* The file to write for output `path` (see output_path in util.h), refusing the deck's own
+ * files; NULL after reporting why. Caller frees. */
+char *session_output(const session *s, const char *path, struct diag *d);
+
 /* Applies the deck's print: settings to p (already checked by deck_check). */
 void session_print_defaults(const session *s, print_setup *p);
 

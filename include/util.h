@@ -52,6 +52,11 @@ void atomic_begin(atomic_file *f, const char *path);     /* fills f->tmp; opens 
 int atomic_commit(atomic_file *f);                        /* 0 ok, -1 errno set; frees names */
 void atomic_abort(atomic_file *f);                        /* unlinks tmp; frees names */
 
+/* Where to write output file `path`: through a symlink to its target; refused (NULL and
+ * *err, caller frees) for "-", a directory, a device or other non-regular file, a file that
+ * is one of inputs[0..n) (the deck itself), or a folder that does not exist. Caller frees. */
+char *output_path(const char *path, const char *const *inputs, size_t n, char **err);
+
 /* Levenshtein distance of two short ASCII strings (for "did you mean"). */
 int edit_distance(const char *a, const char *b);
 

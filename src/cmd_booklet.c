@@ -1,6 +1,7 @@
 /* cmd_booklet.c - deckpress booklet: the companion booklet handed out with the cards. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "booklet.h"
@@ -96,13 +97,18 @@ int cmd_booklet(int argc, char **argv)
 	diag_init(&d, stderr);
 	session s;
 	rc = session_open(&s, argv[optind], lang, &d);
+	char *real = rc == 0 ? session_output(&s, job.out, &d) : NULL;
+	if (rc == 0 && !real)
+		rc = EXIT_IO;
 	if (rc == 0) {
 		job.dk = s.dk;
 		job.lang = s.lang;
 		job.ctx = fontset_context(s.fonts);
 		job.hyph = s.hyph;
+		job.out = real;
 		rc = booklet_pdf_write(&job, &d);
 	}
+	free(real);
 	session_close(&s);
 	return rc;
 }

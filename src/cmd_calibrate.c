@@ -158,8 +158,15 @@ int cmd_calibrate(int argc, char **argv)
 		fputs("deckpress: error: calibration needs a sheet and duplex long or short\n", stderr);
 		return EXIT_USAGE;
 	}
+	char *err = NULL, *real = output_path(out, NULL, 0, &err);
+	if (!real) {
+		fprintf(stderr, "%s: error: not written: %s\n", out, err);
+		free(err);
+		return EXIT_IO;
+	}
+	out = real;
 	impose_plan plan;
-	char *err = NULL, *dir = paths_fonts_dir();
+	char *dir = paths_fonts_dir();
 	fontset *fs = dir ? fontset_new(dir, &err) : NULL;
 	free(dir);
 	int rc = EXIT_IO;
@@ -175,6 +182,7 @@ int cmd_calibrate(int argc, char **argv)
 	if (err)
 		fprintf(stderr, "deckpress: error: %s\n", err);
 	free(err);
+	free(real);
 	fontset_free(fs);
 	return rc;
 }

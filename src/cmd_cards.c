@@ -88,11 +88,16 @@ int cmd_cards(int argc, char **argv)
 		free(err);
 		rc = EXIT_USAGE;
 	}
+	char *real = rc == 0 && !dump ? session_output(&s, out, &d) : NULL;
+	if (rc == 0 && !dump && !real)
+		rc = EXIT_IO;
 	if (rc == 0) {
 		job.ctx = fontset_context(s.fonts);
 		job.hyph = s.hyph;
+		job.out = real;
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
 	}
+	free(real);
 	session_close(&s);
 	return rc;
 }

@@ -64,3 +64,13 @@ int deck_find_category(const deck *d, const char *id)
 			return (int)i;
 	return -1;
 }
+
+size_t deck_files(const deck *d, const char **out, size_t max)
+{
+	size_t n = 0;
+	if (n < max)
+		out[n++] = d->path;
+	for (size_t i = 0; i < d->nparts && n < max; i++)
+		n += deck_files(d->parts[i], out + n, max - n);
+	return n;
+}

@@ -2,22 +2,37 @@
 #include "pdf_meta.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 const char *pdf_create_date(void)
 {
 	static char buf[32];
+	static bool warned;
 	const char *env = getenv("SOURCE_DATE_EPOCH");
 	time_t t = 0;
 	if (env && *env) {
 		char *end;
+		errno = 0;
 		long long v = strtoll(env, &end, 10);
-		if (!*end && v >= 0)
+		/* PDF dates have four-digit years: 9999-12-31T23:59:59Z at the most */
+		if (*end || errno || v < 0 || v > 253402300799LL) {
+			if (!warned)
+				fprintf(stderr, "deckpress: warning: SOURCE_DATE_EPOCH '%s' is not a number of "
+				                "seconds from 1970 to 9999; the PDF date is 1970-01-01\n", env);
+			warned = true;
+		} else {
 			t = (time_t)v;
+		}
 	}
 	struct tm tm;
-	gmtime_r(&t, &tm);
+	if (!gmtime_r(&t, &tm)) {
+		t = 0;
+		gmtime_r(&t, &tm);
+	}
 	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return buf;
 }

@@ -102,3 +102,15 @@ void session_print_defaults(const session *s, print_setup *p)
 	for (size_t i = 0; i < s->dk->nprint; i++)
 		free(print_setup_apply(p, s->dk->print[i].key, s->dk->print[i].value));
 }
+
+char *session_output(const session *s, const char *path, struct diag *d)
+{
+	const char *files[64];
+	size_t n = s->dk ? deck_files(s->dk, files, 64) : 0;
+	char *err = NULL, *real = output_path(path, files, n, &err);
+	if (!real) {
+		diag(d, M_OUTPUT, path, 0, 0, err);
+		free(err);
+	}
+	return real;
+}

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libgen.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void oom(void)
@@ -255,4 +257,70 @@ int edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+static char *resolve_output(const char *path, const char *const *inputs, size_t n, char **err,
+                            int links)
+{
+	struct stat out, in;
+	*err = NULL;
+	if (links > 16) {
+		*err = xasprintf("%s: %s", path, strerror(ELOOP));
+		return NULL;
+	}
+	if (!strcmp(path, "-")) {
+		*err = xstrdup("writing to standard output is not supported; give a file name");
+		return NULL;
+	}
+	if (stat(path, &out) == 0) {
+		if (!S_ISREG(out.st_mode)) {
+			*err = xasprintf("%s is %s, not a file", path,
+			                 S_ISDIR(out.st_mode) ? "a directory" : "a device or special file");
+			return NULL;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+				*err = xasprintf("%s is the deck %s itself; choose another output file", path,
+				                 inputs[i]);
+				return NULL;
+			}
+		/* write through a symlink to the file it names, as an editor would */
+		char *real = realpath(path, NULL);
+		if (real)
+			return real;
+	}
+	struct stat ls;
+	char target[4096];
+	ssize_t tn;
+	if (lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) &&
+	    (tn = readlink(path, target, sizeof target - 1)) > 0) {
+		/* a symlink to a file not made yet: create that file, keep the link */
+		target[tn] = '\0';
+		char *copy = xstrdup(path);
+		char *resolved = target[0] == '/' ? xstrdup(target)
+		                                  : xasprintf("%s/%s", dirname(copy), target);
+		free(copy);
+		char *r = resolve_output(resolved, inputs, n, err, links + 1);
+		free(resolved);
+		return r;
+	}
+	char *copy = xstrdup(path);
+	const char *dir = dirname(copy);
+	struct stat ds;
+	const char *why = stat(dir, &ds) != 0    ? strerror(errno)
+	                  : !S_ISDIR(ds.st_mode) ? "not a folder"
+	                  : access(dir, W_OK)    ? strerror(errno)
+	                                         : NULL;
+	if (why) {
+		*err = xasprintf("cannot write in folder %s: %s", dir, why);
+		free(copy);
+		return NULL;
+	}
+	free(copy);
+	return xstrdup(path);
+}
+
+char *output_path(const char *path, const char *const *inputs, size_t n, char **err)
+{
+	return resolve_output(path, inputs, n, err, 0);
 }

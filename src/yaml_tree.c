@@ -32,7 +32,7 @@ static char *read_file(const char *path, size_t *len, struct diag *d)
 		if (b.len + n > YTREE_MAX_BYTES) {
 			fclose(f);
 			strbuf_free(&b);
-			diag(d, M_TOO_BIG, path, 0, 0, (size_t)st.st_size, YTREE_MAX_BYTES);
+			diag(d, M_TOO_BIG, path, 0, 0, YTREE_MAX_BYTES);
 			return NULL;
 		}
 		strbuf_add(&b, chunk, n);
@@ -327,6 +327,11 @@ int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
 	char *buf = read_file(path, &len, d);
 	if (!buf)
 		return -1;
+	/* A byte-order mark (Notepad writes one) is not text: libyaml would count it as a
+	 * column and misread the indentation of the first line. */
+	size_t skip = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	memmove(buf, buf + skip, len - skip + 1);
+	len -= skip;
 	if (!scan_bytes(path, buf, len, d)) {
 		free(buf);
 		return -1;

@@ -36,6 +36,23 @@ SOURCE_DATE_EPOCH=1700000000 "$BIN" cards decks/example.yaml -o "$TMP/c.pdf"
 expect_grep "SOURCE_DATE_EPOCH is the creation date" 'CreationDate: +Tue Nov 14 22:13:20 2023' \
 	"$(pdfinfo "$TMP/c.pdf" >"$TMP/info2"; echo "$TMP/info2")"
 
+SOURCE_DATE_EPOCH=99999999999999999 "$BIN" cards decks/example.yaml -o "$TMP/d1.pdf" 2>"$TMP/err"
+SOURCE_DATE_EPOCH=99999999999999999 "$BIN" cards decks/example.yaml -o "$TMP/d2.pdf" 2>/dev/null
+expect "an impossible SOURCE_DATE_EPOCH still gives identical bytes" cmp "$TMP/d1.pdf" "$TMP/d2.pdf"
+expect_grep "and a warning" "SOURCE_DATE_EPOCH '99999999999999999' is not a number of seconds" "$TMP/err"
+
+# Outputs that must not be overwritten: the deck itself, a device, a folder, stdout.
+cp decks/example.yaml "$TMP/deck-self.yaml"
+"$BIN" cards "$TMP/deck-self.yaml" -o "$TMP/deck-self.yaml" 2>"$TMP/err"; expect_eq "-o the deck: exit 3" $? 3
+expect_grep "the deck is kept" "is the deck .* itself; choose another output file" "$TMP/err"
+expect "the deck is still YAML" grep -q '^deck:' "$TMP/deck-self.yaml"
+"$BIN" cards decks/example.yaml -o /dev/null 2>"$TMP/err"; expect_eq "-o a device: exit 3" $? 3
+expect "/dev/null is still a device" test -c /dev/null
+"$BIN" cards decks/example.yaml -o "$TMP" 2>"$TMP/err"; expect_eq "-o a folder: exit 3" $? 3
+"$BIN" cards decks/example.yaml -o - 2>"$TMP/err"; expect_eq "-o - : exit 3" $? 3
+ln -s "$TMP/target.pdf" "$TMP/link.pdf"
+"$BIN" cards decks/example.yaml -o "$TMP/link.pdf"; expect "a symlink is written through" test -L "$TMP/link.pdf" -a -s "$TMP/target.pdf"
+
 # Backs land behind their fronts: A4 portrait (long: columns mirrored; short: rows),
 # Letter landscape, and a back offset, measured to 0.1 mm.
 "$BIN" cards $F/align.yaml -o "$TMP/al.pdf"

@@ -53,6 +53,7 @@ typedef struct {
 	double bottom_top;       /* offset of the bottom stack inside the body box */
 	int rule_before;         /* main block index with a rule above it (case question), -1 */
 	PangoLayout *category, *type, *id, *deck_title; /* band and footer; borrowed from cache */
+	PangoLayout *own_title;  /* deck title shortened for a long id, owned; else NULL */
 	PangoLayout *back_title, *back_category;        /* back; borrowed from cache */
 	PangoLayout *back_team;                         /* team name, or NULL; borrowed */
 	double back_title_y, back_category_y;           /* from the trim top */

@@ -33,7 +33,8 @@ void check_keys(loader *L, const ynode *map, const char *const *allowed, const c
 bool want(loader *L, const ynode *n, ynode_kind kind, const char *what);
 const char *scalar(loader *L, const ynode *n, const char *what); /* non-empty text or NULL */
 const char *opt_scalar(loader *L, const ynode *map, const char *key, const char *owner);
-bool valid_id(const char *s);
+#define ID_MAX 32 /* ids are printed on the cards */
+bool valid_id(const char *s); /* letters, digits, '-', '_'; at most ID_MAX */
 bool valid_lang(const char *s);
 void text_field(loader *L, const ynode *n, const char *what, mtext *out);
 void opt_text(loader *L, const ynode *map, const char *key, const char *owner, mtext *out);

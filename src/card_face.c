@@ -20,6 +20,7 @@ enum { MAXB = 3 };
 /* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
  * copy in PDF viewers, split the word into letters. */
 #define LABEL_TRACKING 0.08
+#define TITLE_SHARE 0.62 /* of the footer for the deck title; the id has the rest */
 #define GAP 6.0         /* between the main text and the bottom block */
 #define RULE_PAD 10.0   /* room above a quote for its short rule */
 
@@ -60,6 +61,7 @@ struct cardset {
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
 	PangoLayout **back_category;
 	PangoLayout *type_label[CARD_NTYPES];
+	double type_w; /* the widest type label */
 	double back_title_h;
 };
 
@@ -324,25 +326,51 @@ static const char *category_name(const cardset *cs, int cat)
 	return cat >= 0 ? mtext_get(&cs->dk->categories[cat].name, cs->lang, cs->dk->language) : "";
 }
 
+static double width_of(PangoLayout *l)
+{
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	return (double)r.width / PANGO_SCALE;
+}
+
+/* A label longer than `width` ends in an ellipsis instead of running into its neighbour or
+ * over the cut. */
+static PangoLayout *limited(PangoLayout *l, double width)
+{
+	pango_layout_set_width(l, (int)lround(fmax(width, 10) * PANGO_SCALE));
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	return l;
+}
+
+static PangoLayout *deck_title_layout(const cardset *cs, double width)
+{
+	const deck *dk = cs->dk;
+	return limited(label_layout(cs, mtext_get(&dk->title, cs->lang, dk->language), false,
+	                            PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false),
+	               width);
+}
+
 static void cached_labels(cardset *cs, const card *c, card_face *f)
 {
 	const deck *dk = cs->dk;
+	double inner = cs->g.w - 2 * cs->g.safe;
 	size_t k = c->category >= 0 ? (size_t)c->category : dk->ncategories;
+	if (!cs->type_label[0]) /* all three first: the category label makes room for the widest */
+		for (int t = 0; t < CARD_NTYPES; t++) {
+			cs->type_label[t] = label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + t)), false,
+			                                 PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
+			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
+		}
 	if (!cs->band[k * 2])
-		cs->band[k * 2] = label_layout(cs, category_name(cs, c->category), false,
-		                               PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, LABEL_TRACKING, true);
-	if (!cs->type_label[c->type])
-		cs->type_label[c->type] = label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + c->type)),
-		                                       false, PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
-	if (!cs->deck_title) {
-		cs->deck_title = label_layout(cs, mtext_get(&dk->title, cs->lang, dk->language), false,
-		                              PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false);
-		pango_layout_set_width(cs->deck_title, (int)lround(0.7 * cs->g.footer.w * PANGO_SCALE));
-		pango_layout_set_ellipsize(cs->deck_title, PANGO_ELLIPSIZE_END);
-	}
+		cs->band[k * 2] = limited(label_layout(cs, category_name(cs, c->category), false,
+		                                       PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, LABEL_TRACKING, true),
+		                          inner - cs->type_w - 8);
+	if (!cs->deck_title)
+		cs->deck_title = deck_title_layout(cs, TITLE_SHARE * cs->g.footer.w);
 	if (!cs->back_category[k])
-		cs->back_category[k] = label_layout(cs, category_name(cs, c->category), false,
-		                                    PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true);
+		cs->back_category[k] = limited(label_layout(cs, category_name(cs, c->category), false,
+		                                            PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true),
+		                               inner);
 	if (!cs->back_title) {
 		char *m = markup(cs, &dk->title, false);
 		tblock b = {.family = dk->theme.font_serif, .weight = PANGO_WEIGHT_SEMIBOLD,
@@ -358,7 +386,9 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		free(m);
 	}
 	if (!cs->back_team && dk->team)
-		cs->back_team = label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06, false);
+		cs->back_team = limited(label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06,
+		                                     false),
+		                        inner);
 	f->back_team = cs->back_team;
 	f->category = cs->band[k * 2];
 	f->type = cs->type_label[c->type];
@@ -399,6 +429,9 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 		f->rule_before = 2;
 	f->id = label_layout(cs, c->id, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
 	cached_labels(cs, c, f);
+	double room = g->footer.w - width_of(f->id) - 6;
+	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
+		f->deck_title = f->own_title = deck_title_layout(cs, room);
 	return 0;
 }
 
@@ -408,7 +441,9 @@ void card_face_free(card_face *f)
 	tstack_free(&f->bottom);
 	if (f->id)
 		g_object_unref(f->id);
-	f->id = NULL;
+	if (f->own_title)
+		g_object_unref(f->own_title);
+	f->id = f->own_title = NULL;
 }
 
 void cardset_free(cardset *cs)

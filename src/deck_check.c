@@ -189,7 +189,24 @@ static void translated(checker *C, const char *file, const mtext *t, const char 
 		}
 }
 
-/* Only <b> and <i>, properly nested. */
+/* Nothing but spaces, no-break spaces, soft hyphens and tags: a card would print empty. */
+static bool blank(const char *text)
+{
+	char *plain = markup_plain(text);
+	bool empty = true;
+	for (const char *p = plain; *p && empty;) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			p++;
+		else if (!strncmp(p, "\u00a0", 2) || !strncmp(p, "\u00ad", 2))
+			p += 2;
+		else
+			empty = false;
+	}
+	free(plain);
+	return empty;
+}
+
+/* Only <b> and <i>, properly nested; and some visible text. */
 static void valid_markup(checker *C, const char *file, const mtext *t, const char *owner,
                          const char *field)
 {
@@ -200,6 +217,12 @@ static void valid_markup(checker *C, const char *file, const mtext *t, const cha
 		size_t n;
 		if (markup_parse(t->v[i].text, &runs, &n, &off, &msg) == 0) {
 			markup_runs_free(runs, n);
+			if (blank(t->v[i].text)) {
+				char *what = xasprintf("%s: '%s'%s%s", owner, field, t->n > 1 ? " in " : "",
+				                       t->n > 1 ? t->v[i].lang : "");
+				at(C, file, t->v[i].pos, M_BLANK_TEXT, what);
+				free(what);
+			}
 			continue;
 		}
 		char *what = t->n > 1 ? xasprintf("%s: '%s' (%s), at character %zu", owner, field,

@@ -110,6 +110,8 @@ const char *opt_scalar(loader *L, const ynode *map, const char *key, const char 
 
 bool valid_id(const char *s)
 {
+	if (strlen(s) > ID_MAX)
+		return false;
 	for (const char *p = s; *p; p++)
 		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
 			return false;

@@ -77,6 +77,7 @@ MSG(M_BOOKLET_MARKUP, DIAG_ERROR, "booklet: the text of %s cannot be typeset", N
 MSG(M_BOOKLET_IMPOSE, DIAG_ERROR, "booklet: %s pages do not fit two-up on the sheet", NULL)
 
 /* --- teams and builds --- */
+MSG(M_IS_TEAMS, DIAG_ERROR, "this is a teams file, not a deck", "build it with 'deckpress build', check it with 'deckpress check'; include: and the other commands take decks")
 MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with a name")
 MSG(M_TEAM_NO_DECK, DIAG_ERROR, "team '%s' has no deck", "give 'deck: FILE' at the top of the teams file or in the team")
 MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's languages (%s)", NULL)

@@ -336,6 +336,10 @@ static void load_root(loader *L, const ynode *root)
 		report(L, root, M_ROOT, ynode_kind_name(root));
 		return;
 	}
+	if (get(root, "teams")) {
+		report(L, get(root, "teams"), M_IS_TEAMS);
+		return;
+	}
 	check_keys(L, root, keys, "the top level of the deck");
 	const ynode *n;
 	if ((n = get(root, "deck")))

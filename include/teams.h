@@ -16,6 +16,7 @@
 #ifndef DECKPRESS_TEAMS_H
 #define DECKPRESS_TEAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "deck.h"
@@ -32,6 +33,7 @@ typedef struct {
 typedef struct {
 	team *v;
 	size_t n;
+	bool is_teams; /* a teams file, not a plain deck */
 	arena *mem;
 	void *tree_owner; /* internal */
 } team_set;

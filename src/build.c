@@ -28,16 +28,18 @@ static int worst(int a, int b)
 
 static int make_dir(const char *dir, struct diag *d)
 {
-	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+	struct stat st;
+	if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
 		return 0;
-	diag(d, M_IO_WRITE, dir, 0, 0, strerror(errno));
+	diag(d, M_IO_WRITE, dir, 0, 0, errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
 	return EXIT_IO;
 }
 
-static void wrote(int verbosity, const char *path, int rc)
+/* --verbose: each file written, in the team's own log so teams never interleave. */
+static void wrote(struct diag *d, int verbosity, const char *path, int rc)
 {
 	if (verbosity >= 2 && rc == 0)
-		fprintf(stderr, "deckpress: wrote %s\n", path);
+		fprintf(d->out, "deckpress: wrote %s\n", path);
 }
 
 static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
@@ -50,7 +52,7 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir, 
 	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
-	wrote(v, path, rc);
+	wrote(d, v, path, rc);
 	free(path);
 	return rc;
 }
@@ -62,7 +64,7 @@ static int booklet(session *s, bool saddle, const char *dir, int v, struct diag 
 	                   .hyph = s->hyph, .format = BOOKLET_A5, .impose = saddle,
 	                   .duplex = SADDLE_LONG, .team = s->dk->team, .out = path};
 	int rc = booklet_pdf_write(&job, d);
-	wrote(v, path, rc);
+	wrote(d, v, path, rc);
 	free(path);
 	return rc;
 }
@@ -86,8 +88,9 @@ static int build_team(const team *tm, const char *dir, int v, struct diag *d)
 		preview_job pj = {.dk = s.dk, .lang = s.lang, .ps = ps, .dir = dir, .dpi = 60,
 		                  .ctx = fontset_context(s.fonts), .hyph = s.hyph, .contact_only = true};
 		rc = worst(rc, preview_write(&pj, d));
-		if (v >= 2 && rc == 0)
-			fprintf(stderr, "deckpress: wrote %s/contact.png\n", dir);
+		char *png = xasprintf("%s/contact.png", dir);
+		wrote(d, v, png, rc);
+		free(png);
 	}
 	session_close(&s);
 	return rc;
@@ -97,6 +100,7 @@ typedef struct {
 	pid_t pid;
 	FILE *log; /* the child's messages, shown after it ends so teams do not interleave */
 	int rc;
+	int signal; /* the child was stopped by this signal, or 0 */
 	bool done;
 } child;
 
@@ -158,24 +162,36 @@ static void progress(const build_opts *o, size_t done, size_t total, const char 
 	fflush(stderr);
 }
 
+static const char *failure(const team *tm, const child *c, char *buf, size_t n)
+{
+	if (!tm->dk)
+		return "its deck has errors (above)";
+	if (c->signal) {
+		snprintf(buf, n, "the build process was stopped by signal %d", c->signal);
+		return buf;
+	}
+	return c->rc == EXIT_IO ? "a file could not be written (above)"
+	                        : "a card or the booklet could not be typeset (above)";
+}
+
 static void summary(const team_set *ts, const child *c, const build_opts *o, size_t ok)
 {
 	if (o->progress && o->verbosity)
 		fputc('\n', stderr);
 	if (ok == ts->n) {
 		if (o->verbosity)
-			printf("deckpress: built %zu %s into %s/\n", ok, ts->v[0].name ? "teams" : "deck",
+			printf("deckpress: built %zu %s into %s/\n", ok, ts->is_teams ? "teams" : "deck",
 			       o->dir);
 		return;
 	}
-	fprintf(stderr, "deckpress: %zu of %zu %s built; failed:\n", ok, ts->n,
-	        ts->v[0].name ? "teams" : "decks");
+	if (!ts->is_teams)
+		return; /* one deck: its messages said it all */
+	fprintf(stderr, "deckpress: %zu of %zu teams built; failed:\n", ok, ts->n);
+	char buf[64];
 	for (size_t i = 0; i < ts->n; i++)
 		if (c[i].rc)
 			fprintf(stderr, "  %s (line %d): %s\n", team_label(&ts->v[i]), ts->v[i].pos.line,
-			        !ts->v[i].dk ? "the team's deck has errors (above)"
-			        : c[i].rc == EXIT_IO ? "a file could not be written"
-			                             : "a card or the booklet could not be typeset");
+			        failure(&ts->v[i], &c[i], buf, sizeof buf));
 }
 
 int build_run(const team_set *ts, const build_opts *o)
@@ -210,6 +226,7 @@ int build_run(const team_set *ts, const build_opts *o)
 		for (size_t i = 0; i < ts->n; i++)
 			if (c[i].pid == pid && !c[i].done) {
 				c[i].rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
+				c[i].signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 				c[i].done = true;
 				running--;
 				finished++;
@@ -219,9 +236,12 @@ int build_run(const team_set *ts, const build_opts *o)
 				progress(o, finished, ts->n, NULL, t0);
 			}
 	}
-	for (size_t i = 0; i < ts->n; i++)
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < ts->n; i++) {
 		ok += c[i].rc == 0;
+		rc = c[i].rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c[i].rc ? c[i].rc : rc;
+	}
 	summary(ts, c, o, ok);
 	free(c);
-	return ok == ts->n ? EXIT_OK : EXIT_DECK;
+	return rc; /* 1 when any team has deck errors, else 3 when only files failed */
 }

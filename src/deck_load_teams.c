@@ -237,6 +237,7 @@ int teams_load(const char *path, struct diag *d, team_set *out)
 		out->v[0].dk = deck_open(path, d);
 		return out->v[0].dk ? 0 : -1;
 	}
+	out->is_teams = true;
 	int rc = load_teams_file(path, root, d, out);
 	diag_flush(d, path);
 	return rc;

@@ -11,10 +11,13 @@ esac
 pass=0 fail=0 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-count() { # add the "N passed, M failed" of a sub-runner's output
+count() { # exit status: add the "N passed, M failed" of a sub-runner's output
 	line=$(grep -E '^[a-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 	p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
 	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	# a runner that stopped early, or failed without saying so, counts as a failure
+	if [ "$1" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then f=1; echo "  FAIL: $2 exited $1"; tail -5 "$log"; fi
+	[ -z "$line" ] && [ "$1" -eq 0 ] && { f=1; echo "  FAIL: $2 reported no result"; }
 	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-0}))
 }
 
@@ -34,12 +37,13 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 echo "== golden diagnostics"
-sh tests/regress.sh >"$log" 2>&1; count; grep -v '^regress:' "$log" | sed 's/^/  /'
+sh tests/regress.sh >"$log" 2>&1; count $? regress; grep -v '^regress:' "$log" | sed 's/^/  /'
 echo "  $(tail -1 "$log")"
 
 echo "== end-to-end"
 for s in tests/e2e/*.sh; do
-	sh "$s" >"$log" 2>&1; count
+	[ "$s" = tests/e2e/lib.sh ] && continue # helpers, not a suite
+	sh "$s" >"$log" 2>&1; count $? "$s"
 	grep -E '^(FAIL|not ok)' "$log" | sed 's/^/  /'
 	echo "  $(tail -1 "$log")"
 done

@@ -58,6 +58,13 @@ expect_grep "unfit card named" "card 'LONG' \\(en\\): the text does not fit" "$T
 expect_grep "summary of failures" '1 of 3 teams built; failed:' "$TMP/err"
 expect_grep "failed team listed" 'Te Lang \(line 7\): a card or the booklet could not be typeset' "$TMP/err"
 expect "no cards.pdf for the unfit team" test ! -e "$TMP/broken/te-lang/cards.pdf"
+mkdir -p "$TMP/blocked" && touch "$TMP/blocked/team-noord"
+"$BIN" build decks/teams.example.yaml -o "$TMP/blocked" 2>"$TMP/err"; expect_eq "only files failed: exit 3" $? 3
+expect_grep "file in the way named" "blocked/team-noord: error: cannot write: a file of that name is in the way" "$TMP/err"
+expect "the other teams are built" test -s "$TMP/blocked/staf-innovatie/cards.pdf"
+"$BIN" build decks/teams.example.yaml -o "$TMP/verbose" -j 2 -v >/dev/null 2>"$TMP/err"
+expect_eq "--verbose lists every file" "$(grep -c '^deckpress: wrote ' "$TMP/err")" 15
+expect_eq "--verbose: each team's lines together" "$(grep '^deckpress: wrote ' "$TMP/err" | sed 's|.*/verbose/\([^/]*\)/.*|\1|' | uniq | wc -l)" 3
 "$BIN" build tests/e2e/fixtures/teams_invalid.yaml -o "$TMP/inv" 2>"$TMP/err"; expect_eq "invalid teams: exit 1" $? 1
 expect_grep "duplicate folder" "would be built into the same folder 'noord'" "$TMP/err"
 expect_grep "not a PNG" "logo '../../../README.md' is not a PNG image" "$TMP/err"

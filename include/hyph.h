@@ -21,6 +21,9 @@ hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exceptio
                      size_t nexc, char **err);
 /* A copy of the UTF-8 text with U+00AD soft hyphens at the allowed breaks. Caller frees. */
 char *hyph_text(const hyphenator *h, const char *utf8);
+/* The same, but the last word of each paragraph (before the end or a blank line) is left
+ * whole: a syllable alone on a paragraph's last line reads badly. Caller frees. */
+char *hyph_paragraphs(const hyphenator *h, const char *utf8);
 /* The dictionary file in use (owned by h). */
 const char *hyph_dict_path(const hyphenator *h);
 /* Frees h (NULL is fine). */

@@ -362,6 +362,11 @@ static bool dict_breaks(const hyphenator *h, const gunichar *low, size_t n, unsi
 			ok = false;
 		if (h->dutch && accented_vowel(low[k + 1]))
 			ok = false;
+		/* The fonts join f with f, i, l, t into one glyph: a soft hyphen inside such a
+		 * ligature ends up in the PDF's text, so "dif-ferently" could not be found or
+		 * copied. No break after an f. */
+		if (low[k] == 'f')
+			ok = false;
 		brk[k] = ok;
 	}
 	free_nonstandard(rep, pos, cut, len);
@@ -492,7 +497,17 @@ static void hyph_span(const hyphenator *h, const char *p, const char *e, strbuf 
 	}
 }
 
-char *hyph_text(const hyphenator *h, const char *utf8)
+/* True when only white space follows e up to the end of the text or a blank line: the
+ * word before e ends its paragraph, and a syllable alone on the last line reads badly. */
+static bool ends_paragraph(const char *e)
+{
+	int newlines = 0;
+	for (; *e && is_space(*e); e++)
+		newlines += *e == '\n';
+	return !*e || newlines >= 2;
+}
+
+static char *hyphenate(const hyphenator *h, const char *utf8, bool keep_last)
 {
 	strbuf out = {0};
 	const char *p = utf8;
@@ -506,9 +521,29 @@ char *hyph_text(const hyphenator *h, const char *utf8)
 		} else {
 			while (*e && !is_space(*e))
 				e++;
-			hyph_span(h, p, e, &out);
+			if (keep_last && ends_paragraph(e)) {
+				/* only the last word stays whole, not the one tied to it */
+				const char *w = e;
+				while (w > p && !(w - p >= 2 && (unsigned char)w[-2] == 0xC2 &&
+				                  (unsigned char)w[-1] == 0xA0))
+					w--;
+				hyph_span(h, p, w, &out);
+				strbuf_add(&out, w, (size_t)(e - w));
+			} else {
+				hyph_span(h, p, e, &out);
+			}
 		}
 		p = e;
 	}
 	return strbuf_take(&out);
+}
+
+char *hyph_text(const hyphenator *h, const char *utf8)
+{
+	return hyphenate(h, utf8, false);
+}
+
+char *hyph_paragraphs(const hyphenator *h, const char *utf8)
+{
+	return hyphenate(h, utf8, true);
 }

@@ -12,7 +12,7 @@
 #include "markup.h"
 #include "util.h"
 
-#define TIE_MAX 12 /* a last word this short (in characters) is tied to the one before */
+#define TIE_MAX 12 /* a last word this short (in letters) is tied to the one before */
 
 #define LDQUO "\u201C"
 #define RDQUO "\u201D"
@@ -218,7 +218,7 @@ static bool last_word_at(const smart *c, size_t j)
 	while (k < c->len && !is_ascii_space(c->s[k])) {
 		gunichar ch;
 		k += utf8_next(c->s + k, &ch);
-		chars += ch != 0xAD; /* an author's soft hyphen takes no room */
+		chars += g_unichar_isalnum(ch); /* letters: punctuation and soft hyphens are small */
 	}
 	if (chars > TIE_MAX)
 		return false;
@@ -420,7 +420,7 @@ char *typo_pango_markup(const char *deck_text, const typo_opts *o)
 	char *text = smarten_runs(runs, nruns, o, &marks);
 	markup_runs_free(runs, nruns);
 	if (o->hyph) {
-		char *hyph = hyph_text(o->hyph, text);
+		char *hyph = hyph_paragraphs(o->hyph, text);
 		marks_follow_hyphens(&marks, text, hyph);
 		free(text);
 		text = hyph;

@@ -324,9 +324,33 @@ static void test_threads_share_a_hyphenator(void **state)
 	hyph_free(h);
 }
 
+static void test_paragraph_last_word_whole(void **state)
+{
+	(void)state;
+	hyphenator *h = must_new("nl", NULL, 0);
+	char *got = hyph_paragraphs(h, "organisatie organisatie\n\norganisatie organisatie");
+	assert_string_equal(got, "or\u00adga\u00adni\u00adsa\u00adtie organisatie\n\n"
+	                         "or\u00adga\u00adni\u00adsa\u00adtie organisatie");
+	free(got);
+	hyph_free(h);
+}
+
+static void test_no_break_inside_f_ligatures(void **state)
+{
+	(void)state;
+	hyphenator *h = must_new("en", NULL, 0);
+	char *got = hyph_text(h, "differently shifting officially");
+	assert_null(strstr(got, "f\u00ad")); /* ff, fi, fl, ft are one glyph in the fonts */
+	assert_non_null(strstr(got, "\u00ad")); /* but the words still break elsewhere */
+	free(got);
+	hyph_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paragraph_last_word_whole),
+		cmocka_unit_test(test_no_break_inside_f_ligatures),
 	    cmocka_unit_test(test_dutch_words),
 	    cmocka_unit_test(test_capitals_keep_their_case),
 	    cmocka_unit_test(test_no_break_before_trema_or_accent),

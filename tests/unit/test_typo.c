@@ -184,8 +184,11 @@ static void test_hyphenation_in_markup(void **state)
 	hyphenator *h = hyph_new("nl", DICT_DIR, exc, 1, &err);
 	assert_non_null(h);
 	typo_opts o = {"nl", h, true};
-	pango("De <b>verant</b>woordelijkheid van de zeeeend.", &o,
-	      "De <b>ver=ant</b>=woor=de=lijk=heid van de~zee=eend.");
+	pango("De <b>verant</b>woordelijkheid van de zeeeend zwemt.", &o,
+	      "De <b>ver=ant</b>=woor=de=lijk=heid van de zee=eend~zwemt.");
+	/* the last word of a paragraph stays whole: no syllable alone on the last line */
+	pango("Kwaliteitsbewaking telt.\n\nVerantwoordelijkheid", &o,
+	      "Kwa=li=teits=be=wa=king~telt.\n\nVerantwoordelijkheid");
 	pango("\"Coöperatie\" en ver\xC2\xAD" "antwoordelijk", &o,
 	      "“Coö=pe=ra=tie” en ver=antwoordelijk"); /* 16 letters: no tie */
 	pango("Een ge\xC2\xAD" "sprek", &o, "Een~ge=sprek"); /* the soft hyphen is not counted */

@@ -35,6 +35,10 @@ void cmd_calibrate_help(FILE *out);
 int cmd_build(int argc, char **argv);
 void cmd_build_help(FILE *out);
 
+/* A getopt_long failure in command cmd: says which option and how to get help; returns
+ * EXIT_USAGE. (main sets opterr = 0 so getopt itself prints nothing.) */
+int bad_option(const char *cmd, char **argv);
+
 /* Shared by commands: print the exit-code table. */
 void print_exit_codes(FILE *out);
 

@@ -73,8 +73,7 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
 		default:
-			fputs("deckpress: note: run 'deckpress booklet --help' for usage\n", stderr);
-			return EXIT_USAGE;
+			return bad_option("booklet", argv);
 		}
 	}
 	if (optind != argc - 1 || !job->out) {

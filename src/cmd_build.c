@@ -57,8 +57,7 @@ int cmd_build(int argc, char **argv)
 			cmd_build_help(stdout);
 			return EXIT_OK;
 		default:
-			fputs("deckpress: note: run 'deckpress build --help' for usage\n", stderr);
-			return EXIT_USAGE;
+			return bad_option("build", argv);
 		}
 	}
 	if (optind != argc - 1 || !o.dir) {

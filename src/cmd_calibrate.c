@@ -141,7 +141,7 @@ int cmd_calibrate(int argc, char **argv)
 		} else if (c >= CLI_PRINT_FIRST)
 			cli_print_add(&set, c, optarg);
 		else
-			return EXIT_USAGE;
+			return bad_option("calibrate", argv);
 	}
 	if (!out || optind != argc) {
 		fputs("deckpress: error: 'calibrate' needs -o CAL.pdf and no deck\n", stderr);

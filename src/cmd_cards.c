@@ -62,8 +62,7 @@ int cmd_cards(int argc, char **argv)
 		} else if (c >= CLI_PRINT_FIRST) {
 			cli_print_add(&set, c, optarg);
 		} else {
-			fputs("deckpress: note: run 'deckpress cards --help' for usage\n", stderr);
-			return EXIT_USAGE;
+			return bad_option("cards", argv);
 		}
 	}
 	if (optind != argc - 1 || (!out && !dump)) {

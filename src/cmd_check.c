@@ -82,8 +82,7 @@ int cmd_check(int argc, char **argv)
 			cmd_check_help(stdout);
 			return EXIT_OK;
 		} else {
-			fputs("deckpress: note: run 'deckpress check --help' for usage\n", stderr);
-			return EXIT_USAGE;
+			return bad_option("check", argv);
 		}
 	}
 	if (optind >= argc) {

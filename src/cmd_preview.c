@@ -73,8 +73,7 @@ int cmd_preview(int argc, char **argv)
 				fprintf(stderr, "deckpress: error: --%s: '%s' is not %s\n",
 				        c == O_DPI ? "dpi" : "px", optarg,
 				        c == O_DPI ? "a resolution from 30 to 1200" : "WxH in pixels, e.g. 822x1122");
-			fputs("deckpress: note: run 'deckpress preview --help' for usage\n", stderr);
-			return EXIT_USAGE;
+			return bad_option("preview", argv);
 		}
 	}
 	if (optind != argc - 1 || !job.dir) {

@@ -1,6 +1,8 @@
 /* commands.c - the command table and the exit-code text shared by every --help. */
 #include "commands.h"
 
+#include <getopt.h>
+
 const command commands[] = {
 	{"check", "DECK...", "check decks and report every problem with file:line:column",
 	 cmd_check, cmd_check_help},
@@ -27,3 +29,15 @@ void print_exit_codes(FILE *out)
 	      out);
 }
 
+
+int bad_option(const char *cmd, char **argv)
+{
+	const char *opt = argv[optind - 1];
+	if (optopt && optopt < 256 && opt[0] == '-' && opt[1] != '-')
+		fprintf(stderr, "deckpress: error: %s: option '-%c' is unknown or needs a value\n", cmd,
+		        optopt);
+	else
+		fprintf(stderr, "deckpress: error: %s: unknown option or missing value: '%s'\n", cmd, opt);
+	fprintf(stderr, "deckpress: note: run 'deckpress %s --help' for usage\n", cmd);
+	return EXIT_USAGE;
+}

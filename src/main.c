@@ -1,4 +1,5 @@
 /* main.c - deckpress entry: global options and dispatch through the command table. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	opterr = 0; /* commands report bad options themselves, in deckpress's words */
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -11,7 +11,10 @@ expect_grep "check --help" 'Usage: deckpress check' "$TMP/out"
 "$BIN" >/dev/null 2>&1; expect_eq "no command is a usage error" $? 2
 "$BIN" frobnicate 2>"$TMP/err"; expect_eq "unknown command exits 2" $? 2
 expect_grep "unknown command named" "unknown command 'frobnicate'" "$TMP/err"
-"$BIN" check --bogus decks/example.yaml 2>/dev/null; expect_eq "unknown option exits 2" $? 2
+"$BIN" check --bogus decks/example.yaml 2>"$TMP/err"; expect_eq "unknown option exits 2" $? 2
+expect_grep "unknown option named in deckpress's words" "deckpress: error: check: unknown option or missing value: '--bogus'" "$TMP/err"
+"$BIN" cards decks/example.yaml -o 2>"$TMP/err"; expect_eq "missing value exits 2" $? 2
+expect_grep "missing value named" "cards: option '-o' is unknown or needs a value" "$TMP/err"
 "$BIN" check 2>"$TMP/err"; expect_eq "check without decks exits 2" $? 2
 "$BIN" check /nonexistent/deck.yaml 2>"$TMP/err"; expect_eq "missing file exits 3" $? 3
 "$BIN" check tests/regress/check/duplicate_id.yaml 2>/dev/null; expect_eq "deck errors exit 1" $? 1

@@ -52,11 +52,15 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+	/* against the outer edge of the band: as far from the crop marks as the margin allows */
+	PangoRectangle ext;
+	pango_layout_get_extents(l, NULL, &ext);
+	double depth = (double)ext.height / PANGO_SCALE;
 	if (where == INFO_RIGHT) {
-		cairo_translate(cr, r.x, r.y + r.h);
+		cairo_translate(cr, r.x + fmax(0, r.w - depth), r.y + r.h);
 		cairo_rotate(cr, -M_PI / 2);
 	} else {
-		cairo_translate(cr, r.x, r.y);
+		cairo_translate(cr, r.x, r.y + fmax(0, r.h - depth));
 	}
 	cairo_move_to(cr, 0, 0);
 	pango_cairo_show_layout(cr, l);
@@ -130,7 +134,9 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 	cairo_status_t st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
-		diag(d, M_IO_WRITE, path, 0, 0, cairo_status_to_string(st));
+		/* name the file the user asked for, not our temporary one */
+		diag(d, M_IO_WRITE, job->out, 0, 0, st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno)
+		                                                                   : cairo_status_to_string(st));
 		rc = -1;
 	}
 	return rc;

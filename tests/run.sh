@@ -8,8 +8,15 @@ case "$BUILD" in *asan*)
 	export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" ;;
 esac
-pass=0 fail=0 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pass=0 fail=0 log=$(mktemp) loc=$(mktemp -d)
+trap 'rm -rf "$log" "$loc"' EXIT
+
+# A decimal-comma locale for the tests that prove numbers in PDFs never use one: built
+# privately from Debian's locale sources (package locales), so no system setup is needed.
+if command -v localedef >/dev/null && [ -f /usr/share/i18n/locales/nl_NL ] &&
+	localedef -i nl_NL -f UTF-8 "$loc/nl_NL.UTF-8" >/dev/null 2>&1; then
+	export LOCPATH="$loc" DECKPRESS_COMMA_LOCALE=nl_NL.UTF-8
+fi
 
 count() { # exit status: add the "N passed, M failed" of a sub-runner's output
 	line=$(grep -E '^[a-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)

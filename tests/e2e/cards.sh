@@ -32,6 +32,10 @@ expect_grep "creator metadata" '^Creator: +deckpress' "$TMP/info"
 # Reproducible: same input, same bytes; SOURCE_DATE_EPOCH sets the date.
 "$BIN" cards decks/example.yaml -o "$TMP/b.pdf"
 expect "second run is byte-identical" cmp "$TMP/a.pdf" "$TMP/b.pdf"
+if [ -n "$DECKPRESS_COMMA_LOCALE" ]; then # set up by tests/run.sh
+	LC_ALL=$DECKPRESS_COMMA_LOCALE "$BIN" cards decks/example.yaml -o "$TMP/comma.pdf"
+	expect "a decimal-comma locale changes no byte" cmp "$TMP/a.pdf" "$TMP/comma.pdf"
+fi
 SOURCE_DATE_EPOCH=1700000000 "$BIN" cards decks/example.yaml -o "$TMP/c.pdf"
 expect_grep "SOURCE_DATE_EPOCH is the creation date" 'CreationDate: +Tue Nov 14 22:13:20 2023' \
 	"$(pdfinfo "$TMP/c.pdf" >"$TMP/info2"; echo "$TMP/info2")"

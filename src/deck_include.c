@@ -168,7 +168,8 @@ static void include_one(loader *L, const ynode *item, const chooser *top_sel,
 		chooser_check(L, &sel, part->cards, part->ncards, file->value);
 		chooser_check(L, &exc, part->cards, part->ncards, file->value);
 		*all = xrealloc(*all, (*nall + part->ncards + 1) * sizeof(card));
-		memcpy(*all + *nall, part->cards, part->ncards * sizeof(card));
+		if (part->ncards)
+			memcpy(*all + *nall, part->cards, part->ncards * sizeof(card));
 		*nall += part->ncards;
 		for (size_t i = 0; i < part->ncards; i++) {
 			const card *c = &part->cards[i];

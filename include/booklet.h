@@ -26,10 +26,10 @@ typedef struct {
 	PangoContext *ctx;      /* from the session's fontset, language set */
 	const hyphenator *hyph; /* NULL: no hyphenation */
 	booklet_format format;
-	bool impose;            /* saddle-stitch sheets instead of single pages */
-	saddle_duplex duplex;   /* with impose: how the printer turns the sheet */
-	const char *team;       /* a team name for the cover; NULL: a blank line to write on */
-	const char *out;        /* the PDF to write */
+	bool impose;          /* saddle-stitch sheets instead of single pages */
+	saddle_duplex duplex; /* with impose: how the printer turns the sheet */
+	const char *team;     /* a team name for the cover; NULL: a blank line to write on */
+	const char *out;      /* the PDF to write */
 } booklet_job;
 
 /* Typesets the booklet and writes the PDF through a temporary file. Returns 0; 1 when the

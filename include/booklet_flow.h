@@ -22,9 +22,9 @@
 typedef struct {
 	double page_w, page_h;
 	double top, bottom, inner, outer;
-	double head_base;  /* baseline of the running head, from the page top */
-	double folio_base; /* baseline of the page number, from the page top */
-	double body, leading; /* body text size and baseline distance */
+	double head_base;        /* baseline of the running head, from the page top */
+	double folio_base;       /* baseline of the page number, from the page top */
+	double body, leading;    /* body text size and baseline distance */
 	double sheet_w, sheet_h; /* the landscape sheet two pages are imposed on */
 } bk_geom;
 
@@ -58,7 +58,7 @@ typedef struct {
 	double fade;         /* 0: the colour itself, 1: white */
 	int link;            /* the whole block links to this mark; -1: none */
 	int number;          /* contents: this mark's page label goes right-aligned on the
-	                      * block's last line; -1: none */
+			      * block's last line; -1: none */
 	bk_span *spans;      /* parts of the text that link (card ids); owned */
 	size_t nspans;
 } bk_block;
@@ -118,14 +118,14 @@ typedef struct {
 
 /* An entry of the outline, the contents or both: a chapter, a guide section or a card. */
 typedef struct {
-	char *title;  /* plain text; owned */
-	char *dest;   /* named destination; owned */
-	int parent;   /* index of the enclosing mark, -1 at the top */
-	bool toc;     /* listed in the contents */
+	char *title; /* plain text; owned */
+	char *dest;  /* named destination; owned */
+	int parent;  /* index of the enclosing mark, -1 at the top */
+	bool toc;    /* listed in the contents */
 	uint32_t color;
 	bool has_color; /* a category chapter */
-	size_t page;  /* set by the flow */
-	double y;     /* top of the chunk that starts it, page coordinates */
+	size_t page;    /* set by the flow */
+	double y;       /* top of the chunk that starts it, page coordinates */
 	bool placed;
 } bk_mark;
 

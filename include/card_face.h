@@ -18,11 +18,11 @@
 
 /* Regions of a card, relative to its trim's top-left corner. */
 typedef struct {
-	double w, h;     /* trim size */
-	double safe;     /* no text closer than this to the trim */
-	double band_h;   /* colour band from the top edge (its colour runs into the bleed) */
-	rect body;       /* main text box, inside the safe area below the band */
-	rect footer;     /* line for the deck title and the card id */
+	double w, h;   /* trim size */
+	double safe;   /* no text closer than this to the trim */
+	double band_h; /* colour band from the top edge (its colour runs into the bleed) */
+	rect body;     /* main text box, inside the safe area below the band */
+	rect footer;   /* line for the deck title and the card id */
 } card_geom;
 
 void card_geom_make(double w, double h, double safe, card_geom *g);
@@ -32,7 +32,7 @@ typedef struct cardset cardset;
 /* Prepares the cards of dk in language lang. Borrowed: dk, ctx, hyph (NULL = none).
  * Caller frees with cardset_free. */
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
-                     const card_geom *g);
+		     const card_geom *g);
 /* Chooses every card's text size (theme sizes and fit mode). Reports each card that does
  * not fit or has characters no bundled font has, naming the card and its file:line.
  * Returns the number of errors. */
@@ -47,16 +47,16 @@ typedef struct {
 	const card *c;
 	const deck *dk;
 	const char *lang;
-	uint32_t color;          /* category colour, or the theme's accent */
-	tstack main, bottom;     /* positioned relative to the body box's top */
-	double main_top;         /* offset of the main stack inside the body box */
-	double bottom_top;       /* offset of the bottom stack inside the body box */
-	int rule_before;         /* main block index with a rule above it (case question), -1 */
+	uint32_t color;      /* category colour, or the theme's accent */
+	tstack main, bottom; /* positioned relative to the body box's top */
+	double main_top;     /* offset of the main stack inside the body box */
+	double bottom_top;   /* offset of the bottom stack inside the body box */
+	int rule_before;     /* main block index with a rule above it (case question), -1 */
 	PangoLayout *category, *type, *id, *deck_title; /* band and footer; borrowed from cache */
-	PangoLayout *own_title;  /* deck title shortened for a long id, owned; else NULL */
-	PangoLayout *back_title, *back_category;        /* back; borrowed from cache */
-	PangoLayout *back_team;                         /* team name, or NULL; borrowed */
-	double back_title_y, back_category_y;           /* from the trim top */
+	PangoLayout *own_title; /* deck title shortened for a long id, owned; else NULL */
+	PangoLayout *back_title, *back_category; /* back; borrowed from cache */
+	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
+	double back_title_y, back_category_y;    /* from the trim top */
 } card_face;
 
 /* Lays out card i at its chosen size. Returns 0, or -1 if its markup is invalid (cannot

@@ -9,12 +9,15 @@
 #include "print_setup.h"
 
 #define CLI_PRINT_FIRST 256 /* getopt values of the print options start here */
-#define CLI_PRINT_OPTIONS                                                                  \
-	{"size", required_argument, NULL, 256}, {"sheet", required_argument, NULL, 257},    \
-	{"bleed", required_argument, NULL, 258}, {"safe", required_argument, NULL, 259},    \
-	{"margin", required_argument, NULL, 260}, {"duplex", required_argument, NULL, 261}, \
-	{"backs", no_argument, NULL, 262}, {"no-backs", no_argument, NULL, 263},            \
-	{"marks", required_argument, NULL, 264}, {"back-offset", required_argument, NULL, 265}
+#define CLI_PRINT_OPTIONS                                                                          \
+	{"size", required_argument, NULL, 256}, {"sheet", required_argument, NULL, 257},           \
+		{"bleed", required_argument, NULL, 258}, {"safe", required_argument, NULL, 259},   \
+		{"margin", required_argument, NULL, 260},                                          \
+		{"duplex", required_argument, NULL, 261}, {"backs", no_argument, NULL, 262},       \
+		{"no-backs", no_argument, NULL, 263}, {"marks", required_argument, NULL, 264},     \
+	{                                                                                          \
+		"back-offset", required_argument, NULL, 265                                        \
+	}
 
 typedef struct {
 	struct {

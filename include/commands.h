@@ -14,8 +14,8 @@ enum {
 
 typedef struct {
 	const char *name;
-	const char *args;    /* e.g. "DECK..." */
-	const char *summary; /* one line for the command list */
+	const char *args;                  /* e.g. "DECK..." */
+	const char *summary;               /* one line for the command list */
 	int (*run)(int argc, char **argv); /* argv[0] is the command name; returns an exit code */
 	void (*help)(FILE *out);
 } command;

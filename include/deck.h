@@ -41,7 +41,7 @@ typedef struct {
 	const char *id;
 	mtext title, publication;
 	const char *author, *year, *url;
-	const char *file; /* plain-text copy of the source, relative to the deck; NULL if none */
+	const char *file;   /* plain-text copy of the source, relative to the deck; NULL if none */
 	const char *origin; /* the deck file that defines it (differs for included decks) */
 	srcpos pos;
 } source;
@@ -73,7 +73,7 @@ typedef struct {
 	size_t ntags;
 	mtext *followups; /* question */
 	size_t nfollowups;
-	srcpos pos; /* the card's mapping */
+	srcpos pos;       /* the card's mapping */
 	const char *file; /* the deck file the card was written in */
 } card;
 
@@ -81,9 +81,9 @@ typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
 
 /* Theme: defaults filled in by the loader, so renderers never see a missing value. */
 typedef struct {
-	const char *font_serif; /* family name from fonts/: quotes, body */
-	const char *font_sans;  /* titles, labels */
-	srcpos font_serif_pos, font_sans_pos; /* where the deck names them (0 = default) */
+	const char *font_serif;                      /* family name from fonts/: quotes, body */
+	const char *font_sans;                       /* titles, labels */
+	srcpos font_serif_pos, font_sans_pos;        /* where the deck names them (0 = default) */
 	uint32_t ink, paper, accent, back, back_ink; /* 0xRRGGBB */
 	bool back_fixed; /* every back in `back` (a team's colour), not in its category's */
 	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */

@@ -21,8 +21,8 @@ enum diag_msg {
 };
 
 struct diag {
-	FILE *out;          /* where messages go (stderr) */
-	int nerrors;        /* errors reported since init */
+	FILE *out;   /* where messages go (stderr) */
+	int nerrors; /* errors reported since init */
 	int nwarnings;
 	int nio;            /* errors that were about files, not deck content (exit code 3) */
 	int max_errors;     /* after this many errors, further errors are counted, not printed */

@@ -1,6 +1,7 @@
 /* diag_msgs.h - the table of every message: MSG(id, level, printf format, hint or NULL).
  * Included by diag.h (for the enum) and diag.c (for the texts). Keep each module's
- * messages in its own section. */
+ * messages in its own section. One line per message, however long: easy to grep. */
+// clang-format off
 
 /* --- files and command line --- */
 MSG(M_IO_OPEN, DIAG_ERROR, "cannot open: %s", NULL)
@@ -84,3 +85,4 @@ MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's 
 MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
 MSG(M_TEAM_SLUG, DIAG_ERROR, "team name '%s' gives no usable folder name", "use letters or digits in the name")
 MSG(M_TEAM_SLUG_DUP, DIAG_ERROR, "team '%s' would be built into the same folder '%s' as team '%s' (line %d)", "give the teams names that differ in letters or digits")
+// clang-format on

@@ -17,8 +17,8 @@ typedef struct hyphenator hyphenator;
  * dict_dir (NULL: $DECKPRESS_HYPHEN_DIR, else /usr/share/hyphen) and the exceptions in
  * exc[0..nexc) whose language matches. NULL when there is no usable dictionary, with *err
  * a sentence saying why (caller frees). Free with hyph_free. */
-hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exception *exc,
-                     size_t nexc, char **err);
+hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exception *exc, size_t nexc,
+		     char **err);
 /* A copy of the UTF-8 text with U+00AD soft hyphens at the allowed breaks. Caller frees. */
 char *hyph_text(const hyphenator *h, const char *utf8);
 /* The same, but the last word of each paragraph (before the end or a blank line) is left

@@ -17,7 +17,6 @@
 #include "print_setup.h"
 #include "rect.h"
 
-
 /* One straight mark from (x1,y1) to (x2,y2); stroke it thin (0.25 pt), in registration black. */
 typedef struct {
 	double x1, y1, x2, y2;

@@ -35,12 +35,12 @@ typedef struct {
 /* Plans `pages` pages of page_w x page_h on sheets of sheet_w x sheet_h (landscape; at least
  * two pages wide). Returns 0, or -1 if the pages do not fit on the sheet. */
 int saddle_plan_make(int pages, double page_w, double page_h, double sheet_w, double sheet_h,
-                     saddle_duplex duplex, saddle_plan *out);
+		     saddle_duplex duplex, saddle_plan *out);
 
 /* One printed side: output page `side` is the front (even) or back (odd) of sheet side/2. */
 typedef struct {
-	int left, right;  /* 1-based booklet pages; above plan->pages: blank */
-	bool rotated;     /* draw the side turned 180 degrees about the sheet centre */
+	int left, right; /* 1-based booklet pages; above plan->pages: blank */
+	bool rotated;    /* draw the side turned 180 degrees about the sheet centre */
 } saddle_side;
 
 /* Returns what goes on output page `side` (0 .. 2 * sheets - 1). */

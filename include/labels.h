@@ -4,32 +4,32 @@
 #define DECKPRESS_LABELS_H
 
 typedef enum {
-	L_QUOTE,        /* card type names, as printed on cards */
+	L_QUOTE, /* card type names, as printed on cards */
 	L_CASE,
 	L_QUESTION,
-	L_QUOTES,       /* plural, for booklet chapters */
+	L_QUOTES, /* plural, for booklet chapters */
 	L_CASES,
 	L_QUESTIONS,
-	L_TRANSLATED,   /* "translated from the Dutch" */
-	L_PAGE,         /* "p." */
-	L_PRINT_NOTE,   /* "print at 100% (actual size)" */
-	L_SHEET,        /* "sheet" */
-	L_FRONT,        /* "front" (of a sheet) */
-	L_BACK,         /* "back" */
+	L_TRANSLATED, /* "translated from the Dutch" */
+	L_PAGE,       /* "p." */
+	L_PRINT_NOTE, /* "print at 100% (actual size)" */
+	L_SHEET,      /* "sheet" */
+	L_FRONT,      /* "front" (of a sheet) */
+	L_BACK,       /* "back" */
 	L_CONTENTS,
 	L_INTRODUCTION,
 	L_GUIDE,
 	L_CLOSING,
 	L_SOURCES,
 	L_NOTES,
-	L_NOTE,         /* "Facilitator note" */
-	L_QUOTED_ON,    /* "Quoted on cards" */
-	L_ORIGINAL,     /* "Original" */
-	L_CARDS,        /* "cards" */
-	L_FOLLOWUPS,    /* "Follow-up questions" */
-	L_VERSION,      /* booklet: "Version" (on the cover) */
-	L_COVER,        /* booklet: the cover's page label */
-	L_TEAM,         /* booklet: "Team" (on the cover) */
+	L_NOTE,      /* "Facilitator note" */
+	L_QUOTED_ON, /* "Quoted on cards" */
+	L_ORIGINAL,  /* "Original" */
+	L_CARDS,     /* "cards" */
+	L_FOLLOWUPS, /* "Follow-up questions" */
+	L_VERSION,   /* booklet: "Version" (on the cover) */
+	L_COVER,     /* booklet: the cover's page label */
+	L_TEAM,      /* booklet: "Team" (on the cover) */
 	L_COUNT
 } label_id;
 

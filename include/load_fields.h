@@ -24,16 +24,16 @@ typedef struct {
 
 void report(loader *L, const ynode *at, enum diag_msg m, ...);
 srcpos pos_of(const ynode *n);
-const ynode *get(const ynode *map, const char *key);   /* value of key in map, or NULL */
+const ynode *get(const ynode *map, const char *key);            /* value of key in map, or NULL */
 const char *nearest(const char *word, const char *const *list); /* likely intended word */
 bool in_list(const char *word, const char *const *list);
-char *join(const char *const *list);                   /* "a, b, c"; caller frees */
+char *join(const char *const *list); /* "a, b, c"; caller frees */
 void unknown_key(loader *L, const ynode *key, const char *where, const char *const *allowed);
 void check_keys(loader *L, const ynode *map, const char *const *allowed, const char *where);
 bool want(loader *L, const ynode *n, ynode_kind kind, const char *what);
 const char *scalar(loader *L, const ynode *n, const char *what); /* non-empty text or NULL */
 const char *opt_scalar(loader *L, const ynode *map, const char *key, const char *owner);
-#define ID_MAX 32 /* ids are printed on the cards */
+#define ID_MAX 32             /* ids are printed on the cards */
 bool valid_id(const char *s); /* letters, digits, '-', '_'; at most ID_MAX */
 bool valid_lang(const char *s);
 void text_field(loader *L, const ynode *n, const char *what, mtext *out);
@@ -49,7 +49,7 @@ void load_cards(loader *L, const ynode *list);
 /* Appends to L->dk the cards of `from` chosen by select/exclude (nodes may be NULL: all),
  * with the categories and sources they use; each selector must match (deck_include.c). */
 void take_cards(loader *L, const deck *from, const ynode *select, const ynode *exclude,
-                const char *where);
+		const char *where);
 /* Appends from `from` the category and source card c refers to, if not there yet. */
 void take_refs(loader *L, const deck *from, const card *c);
 /* Loads one deck file inside an include chain (deck_load.c). NULL if it could not be read. */

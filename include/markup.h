@@ -22,7 +22,7 @@ typedef struct {
  * byte offset of the offending tag and *err_msg a static sentence that says how to fix it
  * (err_off/err_msg may be NULL). The caller frees the runs with markup_runs_free. */
 int markup_parse(const char *text, text_run **runs, size_t *nruns, size_t *err_off,
-                 const char **err_msg);
+		 const char **err_msg);
 /* Frees runs from markup_parse (NULL is fine). */
 void markup_runs_free(text_run *runs, size_t n);
 /* The text without its tags; invalid markup is returned unchanged, tags and all. Caller

@@ -18,11 +18,11 @@ typedef struct {
 	const char *family; /* NULL = the context's default */
 	PangoWeight weight; /* 0 = normal */
 	PangoStyle style;
-	double size;        /* pt */
-	double leading;     /* baseline to baseline, pt; 0 = the font's own line height */
-	double hang;        /* hanging indent, pt: lines after the first start here, and a tab
-	                     * in the first line jumps here (for "1.\ttext" and bullets) */
-	double tracking;    /* letter spacing, em */
+	double size;     /* pt */
+	double leading;  /* baseline to baseline, pt; 0 = the font's own line height */
+	double hang;     /* hanging indent, pt: lines after the first start here, and a tab
+			  * in the first line jumps here (for "1.\ttext" and bullets) */
+	double tracking; /* letter spacing, em */
 	PangoAlignment align;
 } para_style;
 
@@ -32,9 +32,9 @@ PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *marku
 
 /* One line of a layout, in points from the layout's top-left. */
 typedef struct {
-	double x;        /* left edge of the line (indents and alignment included) */
+	double x; /* left edge of the line (indents and alignment included) */
 	double top, bottom, baseline;
-	int start, end;  /* byte range of the line in pango_layout_get_text */
+	int start, end; /* byte range of the line in pango_layout_get_text */
 } para_line;
 
 /* The lines of l in *out (caller frees); returns how many. */

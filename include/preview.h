@@ -12,13 +12,13 @@
 typedef struct {
 	const deck *dk;
 	const char *lang;
-	print_setup ps;         /* card size, bleed, safe */
-	const char *dir;        /* created if missing */
-	double dpi;             /* when px_w == 0 */
-	int px_w, px_h;         /* exact pixel size of each face image (with bleed), or 0 */
+	print_setup ps;  /* card size, bleed, safe */
+	const char *dir; /* created if missing */
+	double dpi;      /* when px_w == 0 */
+	int px_w, px_h;  /* exact pixel size of each face image (with bleed), or 0 */
 	PangoContext *ctx;
 	const hyphenator *hyph;
-	bool contact_only;      /* just DIR/contact.png */
+	bool contact_only; /* just DIR/contact.png */
 } preview_job;
 
 /* Writes DIR/<id>-front.png, DIR/<id>-back.png for every card and DIR/contact.png (all

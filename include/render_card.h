@@ -11,7 +11,7 @@
 void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art);
 /* logo: the team's image (NULL: none), centred above the deck title. */
 void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art,
-                      cairo_surface_t *logo);
+		      cairo_surface_t *logo);
 /* The deck's team logo as an image (caller destroys), or NULL when there is none. A logo
  * that cannot be decoded is reported (naming the team) and *failed set. */
 cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed);

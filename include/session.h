@@ -10,11 +10,11 @@
 #include "print_setup.h"
 
 typedef struct {
-	deck *dk;          /* owned unless borrowed (session_attach) */
+	deck *dk; /* owned unless borrowed (session_attach) */
 	bool borrowed;
-	const char *lang;  /* one of dk->languages */
+	const char *lang; /* one of dk->languages */
 	fontset *fonts;
-	hyphenator *hyph;  /* NULL when there is no dictionary for lang (a warning said so) */
+	hyphenator *hyph; /* NULL when there is no dictionary for lang (a warning said so) */
 } session;
 
 /* Loads and checks the deck at path, picks lang (NULL: the deck's own language), loads the

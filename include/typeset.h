@@ -17,23 +17,23 @@ typedef struct {
 	PangoStyle style;    /* PANGO_STYLE_NORMAL or _ITALIC */
 	double scale;        /* block size = main size * scale; 0 means 1 */
 	double space_before; /* gap above the block in em of its own size; ignored for the first
-	                      * block that has text */
+			      * block that has text */
 	double line_spacing; /* baseline-to-baseline distance as a factor of the font's line
-	                      * height with its line gap (pango_layout_set_line_spacing): Yrsa
-	                      * 1.218 em, Open Sans 1.362 em; 0 = Pango's default, ascent +
-	                      * descent without gap (Yrsa 1.0 em: lines touch) */
+			      * height with its line gap (pango_layout_set_line_spacing): Yrsa
+			      * 1.218 em, Open Sans 1.362 em; 0 = Pango's default, ascent +
+			      * descent without gap (Yrsa 1.0 em: lines touch) */
 	PangoAlignment align;
 	const char *markup; /* Pango markup; NULL or no text = an empty block that takes no space */
 } tblock;
 
 /* Result of laying out n blocks. */
 typedef struct {
-	double size;         /* main size chosen, pt */
-	double height;       /* total height of the stack, pt */
-	bool fits;           /* the stack fits the box at this size */
-	int unknown_glyphs;  /* characters drawn as boxes: no bundled font has them */
+	double size;           /* main size chosen, pt */
+	double height;         /* total height of the stack, pt */
+	bool fits;             /* the stack fits the box at this size */
+	int unknown_glyphs;    /* characters drawn as boxes: no bundled font has them */
 	PangoLayout **layouts; /* one per block (never NULL), owned by the result */
-	double *y;           /* top of each block relative to the box top, pt */
+	double *y;             /* top of each block relative to the box top, pt */
 	size_t n;
 } tstack;
 
@@ -43,14 +43,14 @@ typedef struct {
  * out->fits is false and the layouts are at size_min. Returns 0, or -1 if a block's markup
  * is invalid (out is then empty). Free out with tstack_free. */
 int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double width, double height,
-                  double size_max, double size_min, tstack *out);
+		  double size_max, double size_min, tstack *out);
 
 /* Lays the blocks out at main size `size`, for "uniform" fitting (the caller takes the
  * smallest size typeset_stack chose over a set of cards and re-lays each card at it).
  * out->fits is false only if a word is wider than the width; compare out->height with the
  * box yourself. Returns 0, or -1 on invalid markup. Free out with tstack_free. */
 int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double width, double size,
-                     tstack *out);
+		     tstack *out);
 
 /* True if markup is valid Pango markup; otherwise false and *err (if not NULL) gets
  * GLib's message, which the caller frees. */

@@ -37,8 +37,14 @@ void strbuf_free(strbuf *b);
 
 /* Length conversions: points inside, millimetres at the edges. */
 #define PT_PER_MM (72.0 / 25.4)
-static inline double mm_to_pt(double mm) { return mm * PT_PER_MM; }
-static inline double pt_to_mm(double pt) { return pt / PT_PER_MM; }
+static inline double mm_to_pt(double mm)
+{
+	return mm * PT_PER_MM;
+}
+static inline double pt_to_mm(double pt)
+{
+	return pt / PT_PER_MM;
+}
 
 /* Locale-independent number parsing ("3.5", never "3,5"). Returns false on junk. */
 bool parse_double(const char *s, double *out);
@@ -48,9 +54,9 @@ bool parse_double(const char *s, double *out);
 typedef struct {
 	char *path, *tmp;
 } atomic_file;
-void atomic_begin(atomic_file *f, const char *path);     /* fills f->tmp; opens nothing */
-int atomic_commit(atomic_file *f);                        /* 0 ok, -1 errno set; frees names */
-void atomic_abort(atomic_file *f);                        /* unlinks tmp; frees names */
+void atomic_begin(atomic_file *f, const char *path); /* fills f->tmp; opens nothing */
+int atomic_commit(atomic_file *f);                   /* 0 ok, -1 errno set; frees names */
+void atomic_abort(atomic_file *f);                   /* unlinks tmp; frees names */
 
 /* Where to write output file `path`: through a symlink to its target; refused (NULL and
  * *err, caller frees) for "-", a directory, a device or other non-regular file, a file that

@@ -19,8 +19,8 @@
 /* Every style of the booklet, from the format's body size and leading. */
 typedef struct {
 	para_style body, item, h1, kicker, h2, meta, id, quote, attrib, original, case_title,
-	    case_question, question, note_label, note, toc, toc_sub, biblio, quoted_on,
-	    cover_title, cover_sub, cover_small;
+		case_question, question, note_label, note, toc, toc_sub, biblio, quoted_on,
+		cover_title, cover_sub, cover_small;
 } styles;
 
 typedef struct {
@@ -31,17 +31,21 @@ typedef struct {
 	double width; /* text area width */
 	double area_h;
 	styles st;
-	int *card_mark; /* per card: its mark */
+	int *card_mark;  /* per card: its mark */
 	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
 	struct diag *d;
 	int errors;
 } builder;
 
 static para_style style(const char *family, PangoWeight w, PangoStyle s, double size,
-                        double leading)
+			double leading)
 {
-	return (para_style){.family = family, .weight = w, .style = s, .size = size,
-	                    .leading = leading, .align = PANGO_ALIGN_LEFT};
+	return (para_style){.family = family,
+			    .weight = w,
+			    .style = s,
+			    .size = size,
+			    .leading = leading,
+			    .align = PANGO_ALIGN_LEFT};
 }
 
 static void styles_make(const deck *dk, const bk_geom *g, styles *st)
@@ -93,8 +97,9 @@ static char *mk_in(const builder *B, const char *text, const char *lang, bool bo
 {
 	if (!text)
 		return NULL;
-	typo_opts o = {.lang = lang, .hyph = body && !strcmp(lang, B->lang) ? B->job->hyph : NULL,
-	               .tie_last = body};
+	typo_opts o = {.lang = lang,
+		       .hyph = body && !strcmp(lang, B->lang) ? B->job->hyph : NULL,
+		       .tie_last = body};
 	return typo_pango_markup(text, &o);
 }
 
@@ -126,7 +131,7 @@ static char *hex(uint32_t rgb, char buf[8])
 
 /* A text block in chunk c; what names the text in messages. NULL markup adds nothing. */
 static bk_block *text_block(builder *B, bk_chunk *c, const para_style *st, const char *markup,
-                            double dx, double space_before, const char *what)
+			    double dx, double space_before, const char *what)
 {
 	if (!markup)
 		return NULL;
@@ -215,7 +220,8 @@ static size_t split_items(const char *text, item **out)
 			if (n == cap)
 				v = xrealloc(v, (cap *= 2) * sizeof *v);
 			/* a list starts after a blank line or where the kind of item changes */
-			v[n] = (item){.kind = kind, .list_start = kind != IT_PARA && (blank || prev != kind)};
+			v[n] = (item){.kind = kind,
+				      .list_start = kind != IT_PARA && (blank || prev != kind)};
 			if (kind == IT_STEP)
 				v[n].number = xstrndup(s, k);
 			s += kind == IT_BULLET ? 2 : kind == IT_STEP ? k + 1 : 0;
@@ -245,10 +251,10 @@ static void paragraphs(builder *B, bk_stream *s, const char *text, const char *w
 	for (size_t i = 0; i < n; i++) {
 		char *m = mk(B, v[i].text.s ? v[i].text.s : "", true);
 		bool listed = v[i].kind != IT_PARA;
-		char *full = !m ? NULL
-		             : v[i].kind == IT_BULLET ? xasprintf("\u2022\t%s", m)
-		             : v[i].kind == IT_STEP ? xasprintf("%s\t%s", v[i].number, m)
-		                                    : xstrdup(m);
+		char *full = !m                       ? NULL
+			     : v[i].kind == IT_BULLET ? xasprintf("\u2022\t%s", m)
+			     : v[i].kind == IT_STEP   ? xasprintf("%s\t%s", v[i].number, m)
+						      : xstrdup(m);
 		bk_chunk *c = bk_stream_chunk(s);
 		bool tight = listed && !v[i].list_start;
 		c->space_before = tight ? 0.2 * L : 0.5 * L;
@@ -265,8 +271,8 @@ static void paragraphs(builder *B, bk_stream *s, const char *text, const char *w
 
 /* A chapter's opening: a new page, some space, a colour bar, an optional kicker and the
  * title; kept with what follows. Returns the chapter's mark. */
-static int chapter(builder *B, bk_stream *s, const char *title, const char *kicker,
-                   uint32_t color, bool has_color, const char *dest)
+static int chapter(builder *B, bk_stream *s, const char *title, const char *kicker, uint32_t color,
+		   bool has_color, const char *dest)
 {
 	int mark = bk_doc_mark(B->doc, title, dest, -1, true);
 	B->doc->marks[mark].color = color;
@@ -309,7 +315,8 @@ static void guide(builder *B, bk_stream *s)
 	const booklet_text *bt = &B->dk->booklet;
 	if (!bt->nguide)
 		return;
-	int parent = chapter(B, s, label(B->lang, L_GUIDE), NULL, B->dk->theme.accent, false, "guide");
+	int parent =
+		chapter(B, s, label(B->lang, L_GUIDE), NULL, B->dk->theme.accent, false, "guide");
 	double L = B->doc->g.leading;
 	for (size_t i = 0; i < bt->nguide; i++) {
 		const guide_section *g = &bt->guide[i];
@@ -326,7 +333,8 @@ static void guide(builder *B, bk_stream *s)
 		const char *dur = tr(B, &g->duration);
 		if (dur) {
 			char *d = mk(B, dur, false);
-			bk_block *b = text_block(B, c, &B->st.meta, d, 0, 0.1 * L, "a guide section's duration");
+			bk_block *b = text_block(B, c, &B->st.meta, d, 0, 0.1 * L,
+						 "a guide section's duration");
 			if (b)
 				b->fade = GREY_LABEL;
 			free(d);
@@ -341,8 +349,8 @@ static uint32_t card_color(const builder *B, const card *c)
 {
 	const deck *dk = B->dk;
 	return c->category >= 0 && dk->categories[c->category].has_color
-	           ? dk->categories[c->category].color
-	           : dk->theme.accent;
+		       ? dk->categories[c->category].color
+		       : dk->theme.accent;
 }
 
 /* "— Speaker, <i>Title</i>, section, p. 12". Caller frees; NULL if there is nothing. */
@@ -367,7 +375,8 @@ static char *attribution(const builder *B, const card *c)
 	}
 	if (c->page) {
 		char *p = esc(c->page);
-		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\u2002", label(B->lang, L_PAGE), p);
+		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\u2002",
+			      label(B->lang, L_PAGE), p);
 		g_free(p);
 	}
 	return b.len ? strbuf_take(&b) : NULL;
@@ -376,7 +385,8 @@ static char *attribution(const builder *B, const card *c)
 /* The card's id in its colour, then its type in grey, as a small letter-spaced line. */
 static char *id_line(const builder *B, const card *c)
 {
-	char col[8], grey[8], *id = esc(c->id), *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
+	char col[8], grey[8], *id = esc(c->id),
+			      *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
 	uint32_t ink = B->dk->theme.ink;
 	/* the type label in the ink colour faded halfway to white */
 	uint32_t g = 0;
@@ -384,8 +394,9 @@ static char *id_line(const builder *B, const card *c)
 		unsigned v = ink >> sh & 0xff;
 		g |= (uint32_t)(v + (255 - v) * 55 / 100) << sh;
 	}
-	char *m = xasprintf("<span foreground=\"%s\">%s</span>\u2003<span foreground=\"%s\">%s</span>",
-	                    hex(card_color(B, c), col), id, hex(g, grey), type);
+	char *m = xasprintf(
+		"<span foreground=\"%s\">%s</span>\u2003<span foreground=\"%s\">%s</span>",
+		hex(card_color(B, c), col), id, hex(g, grey), type);
 	g_free(id);
 	g_free(type);
 	return m;
@@ -405,14 +416,16 @@ static void card_quote(builder *B, bk_chunk *k, const card *c, double L)
 	/* a translation: the original in its own language below it */
 	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
 	if (strcmp(B->lang, B->dk->language) && mtext_has(&c->text, B->lang) && orig) {
-		char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? typo_quoted(om) : NULL;
+		char *om = mk_in(B, orig, B->dk->language, false),
+		     *oq = om ? typo_quoted(om) : NULL;
 		char *lab = caps(label(B->lang, L_ORIGINAL));
-		char *full = oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
-		                            "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
-		                            "\u2003%s",
-		                            B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
-		                            (int)(TRACK * B->st.note_label.size * 1024), lab, oq)
-		                : NULL;
+		char *full =
+			oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
+				       "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
+				       "\u2003%s",
+				       B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
+				       (int)(TRACK * B->st.note_label.size * 1024), lab, oq)
+			   : NULL;
 		b = text_block(B, k, &B->st.original, full, 0, 0.4 * L, c->id);
 		if (b)
 			b->fade = 0.25;
@@ -509,24 +522,28 @@ static void card_chapters(builder *B, bk_stream *s)
 		size_t n = 0;
 		for (size_t i = 0; i < dk->ncards; i++) {
 			const card *c = &dk->cards[i];
-			n += by_type ? c->category < 0 && (long)c->type == cat - (long)dk->ncategories
-			             : c->category == cat;
+			n += by_type ? c->category < 0 &&
+					       (long)c->type == cat - (long)dk->ncategories
+				     : c->category == cat;
 		}
 		if (!n)
 			continue;
 		const category *ct = by_type ? NULL : &dk->categories[cat];
-		const char *title = ct ? tr(B, &ct->name)
-		                       : label(B->lang, (label_id)(L_QUOTES + cat - (long)dk->ncategories));
+		const char *title =
+			ct ? tr(B, &ct->name)
+			   : label(B->lang, (label_id)(L_QUOTES + cat - (long)dk->ncategories));
 		char *kicker = count_kicker(B, n), *dest = xasprintf("chapter-%ld", cat + 1);
-		int mark = chapter(B, s, title, kicker, ct && ct->has_color ? ct->color : dk->theme.accent,
-		                   ct && ct->has_color, dest);
+		int mark = chapter(B, s, title, kicker,
+				   ct && ct->has_color ? ct->color : dk->theme.accent,
+				   ct && ct->has_color, dest);
 		free(kicker);
 		free(dest);
 		bool first = true;
 		for (size_t i = 0; i < dk->ncards; i++) {
 			const card *c = &dk->cards[i];
-			if (by_type ? c->category < 0 && (long)c->type == cat - (long)dk->ncategories
-			            : c->category == cat) {
+			if (by_type ? c->category < 0 &&
+					      (long)c->type == cat - (long)dk->ncategories
+				    : c->category == cat) {
 				card_entry(B, s, i, mark, first);
 				first = false;
 			}
@@ -579,7 +596,8 @@ static void quoted_on(builder *B, bk_chunk *k, size_t si, double L)
 		if (dk->cards[i].source == (int)si) {
 			char *id = esc(dk->cards[i].id);
 			/* an id never breaks at its hyphen */
-			strbuf_printf(&b, "%s<span allow_breaks=\"false\">%s</span>", n++ ? ", " : "", id);
+			strbuf_printf(&b, "%s<span allow_breaks=\"false\">%s</span>",
+				      n++ ? ", " : "", id);
 			g_free(id);
 		}
 	if (!n) {
@@ -676,7 +694,8 @@ static void contents(builder *B, bk_stream *s)
 		/* the title's column leaves room for the page number on the right */
 		double save = B->width;
 		B->width -= num_w;
-		bk_block *b = text_block(B, k, sub ? &B->st.toc_sub : &B->st.toc, e, dx, 0, "the contents");
+		bk_block *b = text_block(B, k, sub ? &B->st.toc_sub : &B->st.toc, e, dx, 0,
+					 "the contents");
 		B->width = save;
 		g_free(e);
 		if (!b)
@@ -724,8 +743,9 @@ static void cover(builder *B, bk_stream *s)
 	bk_chunk *foot = bk_stream_chunk(s);
 	char *team = B->job->team ? esc(B->job->team) : NULL;
 	char *tl = caps(label(B->lang, L_TEAM));
-	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s", (int)(TRACK * 6.5 * r * 1024),
-	                       (int)(6.5 * r * 1024), tl, team ? team : "");
+	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s",
+			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
+			       team ? team : "");
 	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover");
 	if (b)
 		b->fade = 0.35;
@@ -742,7 +762,8 @@ static void cover(builder *B, bk_stream *s)
 	}
 	if (dk->version) {
 		char *v = esc(dk->version);
-		strbuf_printf(&f, "%s%s %s", f.len ? "\u2003\u00b7\u2003" : "", label(B->lang, L_VERSION), v);
+		strbuf_printf(&f, "%s%s %s", f.len ? "\u2003\u00b7\u2003" : "",
+			      label(B->lang, L_VERSION), v);
 		g_free(v);
 	}
 	if (f.len) {
@@ -759,7 +780,8 @@ static void cover(builder *B, bk_stream *s)
 			const bk_block *x = &s->c[i].b[j];
 			if (x->beside)
 				continue;
-			used += (j ? x->space_before : 0) + (x->kind == BX_TEXT ? para_height(x->layout) : x->h);
+			used += (j ? x->space_before : 0) +
+				(x->kind == BX_TEXT ? para_height(x->layout) : x->h);
 		}
 	foot->space_before = B->area_h - used - 1;
 }
@@ -788,9 +810,11 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	bk_furniture *f = &out->furniture;
 	f->ctx = job->ctx;
 	f->ink = job->dk->theme.ink;
-	f->head = style(job->dk->theme.font_sans, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 6.5 * r, 0);
+	f->head = style(job->dk->theme.font_sans, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
+			6.5 * r, 0);
 	f->head.tracking = TRACK;
-	f->folio = style(job->dk->theme.font_sans, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 8 * r, 0);
+	f->folio =
+		style(job->dk->theme.font_sans, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 8 * r, 0);
 	f->number = B.st.toc_sub;
 	f->number.hang = 0;
 	return B.errors;

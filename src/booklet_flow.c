@@ -15,24 +15,46 @@ void bk_geom_make(booklet_format f, bk_geom *g)
 {
 	switch (f) {
 	case BOOKLET_A6:
-		*g = (bk_geom){.page_w = mm_to_pt(105), .page_h = mm_to_pt(148),
-		               .top = mm_to_pt(15), .bottom = mm_to_pt(17), .inner = mm_to_pt(13),
-		               .outer = mm_to_pt(11), .head_base = mm_to_pt(9.5),
-		               .folio_base = mm_to_pt(148 - 9), .body = 8.5, .leading = 11.5,
-		               .sheet_w = mm_to_pt(210), .sheet_h = mm_to_pt(148)};
+		*g = (bk_geom){.page_w = mm_to_pt(105),
+			       .page_h = mm_to_pt(148),
+			       .top = mm_to_pt(15),
+			       .bottom = mm_to_pt(17),
+			       .inner = mm_to_pt(13),
+			       .outer = mm_to_pt(11),
+			       .head_base = mm_to_pt(9.5),
+			       .folio_base = mm_to_pt(148 - 9),
+			       .body = 8.5,
+			       .leading = 11.5,
+			       .sheet_w = mm_to_pt(210),
+			       .sheet_h = mm_to_pt(148)};
 		break;
 	case BOOKLET_LETTER_HALF:
-		*g = (bk_geom){.page_w = 5.5 * 72, .page_h = 8.5 * 72, .top = mm_to_pt(20),
-		               .bottom = mm_to_pt(23), .inner = mm_to_pt(18), .outer = mm_to_pt(15),
-		               .head_base = mm_to_pt(12.5), .folio_base = 8.5 * 72 - mm_to_pt(12),
-		               .body = 10, .leading = 13.5, .sheet_w = 11 * 72, .sheet_h = 8.5 * 72};
+		*g = (bk_geom){.page_w = 5.5 * 72,
+			       .page_h = 8.5 * 72,
+			       .top = mm_to_pt(20),
+			       .bottom = mm_to_pt(23),
+			       .inner = mm_to_pt(18),
+			       .outer = mm_to_pt(15),
+			       .head_base = mm_to_pt(12.5),
+			       .folio_base = 8.5 * 72 - mm_to_pt(12),
+			       .body = 10,
+			       .leading = 13.5,
+			       .sheet_w = 11 * 72,
+			       .sheet_h = 8.5 * 72};
 		break;
 	default:
-		*g = (bk_geom){.page_w = mm_to_pt(148), .page_h = mm_to_pt(210),
-		               .top = mm_to_pt(20), .bottom = mm_to_pt(23), .inner = mm_to_pt(19),
-		               .outer = mm_to_pt(16), .head_base = mm_to_pt(12.5),
-		               .folio_base = mm_to_pt(210 - 12), .body = 10, .leading = 13.5,
-		               .sheet_w = mm_to_pt(297), .sheet_h = mm_to_pt(210)};
+		*g = (bk_geom){.page_w = mm_to_pt(148),
+			       .page_h = mm_to_pt(210),
+			       .top = mm_to_pt(20),
+			       .bottom = mm_to_pt(23),
+			       .inner = mm_to_pt(19),
+			       .outer = mm_to_pt(16),
+			       .head_base = mm_to_pt(12.5),
+			       .folio_base = mm_to_pt(210 - 12),
+			       .body = 10,
+			       .leading = 13.5,
+			       .sheet_w = mm_to_pt(297),
+			       .sheet_h = mm_to_pt(210)};
 		break;
 	}
 }
@@ -45,7 +67,8 @@ bool bk_recto(size_t page)
 rect bk_text_area(const bk_geom *g, size_t page)
 {
 	double left = bk_recto(page) ? g->inner : g->outer;
-	return (rect){left, g->top, g->page_w - g->inner - g->outer, g->page_h - g->top - g->bottom};
+	return (rect){left, g->top, g->page_w - g->inner - g->outer,
+		      g->page_h - g->top - g->bottom};
 }
 
 /* --- the stream --- */
@@ -96,8 +119,8 @@ int bk_doc_mark(bk_doc *doc, const char *title, const char *dest, int parent, bo
 		doc->cap_marks = doc->cap_marks ? 2 * doc->cap_marks : 32;
 		doc->marks = xrealloc(doc->marks, doc->cap_marks * sizeof *doc->marks);
 	}
-	doc->marks[doc->nmarks] = (bk_mark){.title = xstrdup(title), .dest = xstrdup(dest),
-	                                    .parent = parent, .toc = toc};
+	doc->marks[doc->nmarks] = (bk_mark){
+		.title = xstrdup(title), .dest = xstrdup(dest), .parent = parent, .toc = toc};
 	return (int)doc->nmarks++;
 }
 
@@ -227,14 +250,20 @@ static double chunk_lead(const bk_chunk *c, double area_h)
 	return h;
 }
 
-static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from, size_t k, double sb)
+static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from, size_t k,
+		      double sb)
 {
 	bk_page *p = &c->doc->pages[c->page];
 	bk_box *x = bk_page_box(p);
 	double top = c->area.y + c->y + sb;
-	*x = (bk_box){.kind = BX_TEXT, .layout = g_object_ref(b->layout), .first = from, .count = k,
-	              .x = c->area.x + b->dx, .y = top - L->l[from].top, .color = b->color,
-	              .fade = b->fade};
+	*x = (bk_box){.kind = BX_TEXT,
+		      .layout = g_object_ref(b->layout),
+		      .first = from,
+		      .count = k,
+		      .x = c->area.x + b->dx,
+		      .y = top - L->l[from].top,
+		      .color = b->color,
+		      .fade = b->fade};
 	double h = lines_h(L, from, k);
 	if (b->link >= 0)
 		page_link(p, (rect){x->x, top, c->area.w - b->dx, h}, b->link);
@@ -243,15 +272,17 @@ static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from,
 		size_t n = para_range(b->layout, b->spans[s].start, b->spans[s].end, &sp);
 		for (size_t i = 0; i < n; i++)
 			if ((size_t)sp[i].line >= from && (size_t)sp[i].line < from + k)
-				page_link(p, (rect){x->x + sp[i].r.x, x->y + sp[i].r.y, sp[i].r.w, sp[i].r.h},
-				          b->spans[s].mark);
+				page_link(p,
+					  (rect){x->x + sp[i].r.x, x->y + sp[i].r.y, sp[i].r.w,
+						 sp[i].r.h},
+					  b->spans[s].mark);
 		free(sp);
 	}
 	if (b->number >= 0 && from + k == L->n) {
 		bk_doc *d = c->doc;
 		d->pending = xrealloc(d->pending, (d->npending + 1) * sizeof *d->pending);
 		d->pending[d->npending++] = (bk_pending){c->page, c->area.x + c->area.w,
-		                                         x->y + L->l[L->n - 1].baseline, b->number};
+							 x->y + L->l[L->n - 1].baseline, b->number};
 	}
 	c->y += sb + h;
 	c->empty = false;
@@ -279,7 +310,8 @@ static void place_text(cursor *c, const bk_block *b, double sb)
 	size_t from = 0;
 	while (from < L.n) {
 		size_t k = lines_here(&L, from, c->area.h - c->y - sb);
-		if (k == 0 && c->empty) { /* a page cannot hold even this: put what fits, at least 1 */
+		if (k == 0 &&
+		    c->empty) { /* a page cannot hold even this: put what fits, at least 1 */
 			k = 1;
 			while (from + k < L.n && lines_h(&L, from, k + 1) <= c->area.h - c->y - sb)
 				k++;
@@ -312,14 +344,24 @@ static void place_block(cursor *c, const bk_block *b, double sb)
 	bk_box *x = bk_page_box(&c->doc->pages[c->page]);
 	double top = c->area.y + c->y + sb;
 	if (b->kind == BX_FILL) {
-		*x = (bk_box){.kind = BX_FILL, .x = c->area.x + b->dx, .y = top, .w = b->w, .h = b->h,
-		              .color = b->color, .fade = b->fade};
+		*x = (bk_box){.kind = BX_FILL,
+			      .x = c->area.x + b->dx,
+			      .y = top,
+			      .w = b->w,
+			      .h = b->h,
+			      .color = b->color,
+			      .fade = b->fade};
 		if (!b->beside)
 			c->y += sb + b->h;
 	} else {
-		*x = (bk_box){.kind = BX_RULED, .x = c->area.x + b->dx, .y = top,
-		              .w = c->area.w - b->dx, .h = c->area.h - c->y - sb, .step = b->h,
-		              .color = b->color, .fade = b->fade};
+		*x = (bk_box){.kind = BX_RULED,
+			      .x = c->area.x + b->dx,
+			      .y = top,
+			      .w = c->area.w - b->dx,
+			      .h = c->area.h - c->y - sb,
+			      .step = b->h,
+			      .color = b->color,
+			      .fade = b->fade};
 		c->y = c->area.h;
 	}
 	c->empty = false;
@@ -367,8 +409,9 @@ static void roman(unsigned n, char *buf)
 	static const struct {
 		unsigned v;
 		const char *s;
-	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-	         {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+		 {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+		 {5, "v"},    {4, "iv"},   {1, "i"}};
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof r / sizeof r[0] && n < 4000; i++)
 		while (n >= r[i].v) {
@@ -390,7 +433,7 @@ char *bk_page_label(const bk_doc *doc, size_t p, char *buf)
 
 /* A one-line layout of text at baseline y, its left edge at x or its right edge at x. */
 static void furniture(bk_page *p, const bk_furniture *f, const para_style *st, const char *markup,
-                      double x, bool right, double baseline, double fade)
+		      double x, bool right, double baseline, double fade)
 {
 	PangoLayout *l = para_new(f->ctx, st, markup, 0);
 	if (!l)
@@ -398,9 +441,14 @@ static void furniture(bk_page *p, const bk_furniture *f, const para_style *st, c
 	para_line *L;
 	size_t n = para_lines(l, &L);
 	bk_box *b = bk_page_box(p);
-	*b = (bk_box){.kind = BX_TEXT, .layout = l, .first = 0, .count = n,
-	              .x = right ? x - para_width(l) : x, .y = baseline - (n ? L[0].baseline : 0),
-	              .color = f->ink, .fade = fade};
+	*b = (bk_box){.kind = BX_TEXT,
+		      .layout = l,
+		      .first = 0,
+		      .count = n,
+		      .x = right ? x - para_width(l) : x,
+		      .y = baseline - (n ? L[0].baseline : 0),
+		      .color = f->ink,
+		      .fade = fade};
 	free(L);
 }
 
@@ -414,7 +462,8 @@ void bk_furnish(bk_doc *doc, const bk_furniture *f)
 		rect a = bk_text_area(&doc->g, i);
 		bool r = bk_recto(i);
 		double outer = r ? a.x + a.w : a.x;
-		furniture(p, f, &f->folio, bk_page_label(doc, i, buf), outer, r, doc->g.folio_base, 0.3);
+		furniture(p, f, &f->folio, bk_page_label(doc, i, buf), outer, r, doc->g.folio_base,
+			  0.3);
 		if (p->head >= 0) {
 			char *up = g_utf8_strup(doc->marks[p->head].title, -1);
 			char *m = g_markup_escape_text(up, -1);
@@ -426,7 +475,7 @@ void bk_furnish(bk_doc *doc, const bk_furniture *f)
 	for (size_t i = 0; i < doc->npending; i++) {
 		const bk_pending *q = &doc->pending[i];
 		furniture(&doc->pages[q->page], f, &f->number,
-		          bk_page_label(doc, doc->marks[q->mark].page, buf), q->right, true, q->baseline,
-		          0.2);
+			  bk_page_label(doc, doc->marks[q->mark].page, buf), q->right, true,
+			  q->baseline, 0.2);
 	}
 }

@@ -47,7 +47,8 @@ static int paginate(const booklet_job *job, bk_doc *doc, struct diag *d)
 		bk_flow(doc, &c.cover, PG_COVER);
 		doc->pages[0].bare = true;
 		bk_flow(doc, &c.front, PG_FRONT);
-		if (doc->npages % 2) /* a blank left-hand page, so that page 1 is a right-hand one */
+		if (doc->npages %
+		    2) /* a blank left-hand page, so that page 1 is a right-hand one */
 			bk_doc_page(doc, PG_FRONT, true);
 		doc->body_first = doc->npages;
 		bk_flow(doc, &c.body, PG_BODY);
@@ -91,7 +92,7 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 	char buf[16];
 	for (size_t p = 0; p < doc->npages; p++) {
 		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
-		                                           : bk_page_label(doc, p, buf));
+							   : bk_page_label(doc, p, buf));
 		booklet_render_page(cr, doc, p, true);
 		cairo_show_page(cr);
 	}
@@ -140,15 +141,17 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 }
 
 static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
-                                   const saddle_plan *plan, const char *path)
+				   const saddle_plan *plan, const char *path)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
-		cairo_surface_t *l = sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
-		cairo_surface_t *r = sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
+		cairo_surface_t *l =
+			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
+		cairo_surface_t *r =
+			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -177,14 +180,14 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	}
 	saddle_plan plan;
 	if (job->impose && saddle_plan_make((int)doc.npages, doc.g.page_w, doc.g.page_h,
-	                                    doc.g.sheet_w, doc.g.sheet_h, job->duplex, &plan)) {
+					    doc.g.sheet_w, doc.g.sheet_h, job->duplex, &plan)) {
 		diag(d, M_BOOKLET_IMPOSE, NULL, 0, 0, format_names[job->format]);
 		bk_doc_free(&doc);
 		return 1;
 	}
 	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp)
-	                                : write_pages(job, &doc, tmp);
+	cairo_status_t st =
+		job->impose ? write_sheets(job, &doc, &plan, tmp) : write_pages(job, &doc, tmp);
 	int rc = 0;
 	char *err = NULL;
 	if (st != CAIRO_STATUS_SUCCESS) {

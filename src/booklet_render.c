@@ -51,8 +51,8 @@ static void tag_link(cairo_t *cr, const bk_link *l, const char *dest)
 {
 	char x[NUM_BUF], y[NUM_BUF], w[NUM_BUF], h[NUM_BUF];
 	char *attr = xasprintf("dest='%s' rect=[%s %s %s %s]", dest, num_format(x, l->r.x, 2),
-	                       num_format(y, l->r.y, 2), num_format(w, l->r.w, 2),
-	                       num_format(h, l->r.h, 2));
+			       num_format(y, l->r.y, 2), num_format(w, l->r.w, 2),
+			       num_format(h, l->r.h, 2));
 	cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	free(attr);

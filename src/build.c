@@ -18,8 +18,8 @@
 #include "preview.h"
 #include "session.h"
 
-const char *const build_files[] = {"cards.pdf", "printshop.pdf", "booklet.pdf",
-                                   "booklet-saddle.pdf", "contact.png", NULL};
+const char *const build_files[] = {"cards.pdf",          "printshop.pdf", "booklet.pdf",
+				   "booklet-saddle.pdf", "contact.png",   NULL};
 
 static int worst(int a, int b)
 {
@@ -29,9 +29,11 @@ static int worst(int a, int b)
 static int make_dir(const char *dir, struct diag *d)
 {
 	struct stat st;
-	if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (mkdir(dir, 0777) == 0 ||
+	    (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
 		return 0;
-	diag(d, M_IO_WRITE, dir, 0, 0, errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
+	diag(d, M_IO_WRITE, dir, 0, 0,
+	     errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
 	return EXIT_IO;
 }
 
@@ -43,12 +45,18 @@ static void wrote(struct diag *d, int verbosity, const char *path, int rc)
 }
 
 static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
-                 struct diag *d)
+		 struct diag *d)
 {
-	cards_job job = {.dk = s->dk, .lang = s->lang, .ps = *ps, .ctx = fontset_context(s->fonts),
-	                 .hyph = s->hyph};
+	cards_job job = {.dk = s->dk,
+			 .lang = s->lang,
+			 .ps = *ps,
+			 .ctx = fontset_context(s->fonts),
+			 .hyph = s->hyph};
 	/* home printing needs a sheet even when the deck's print: says none */
-	free(print_setup_apply(&job.ps, "sheet", shop ? "none" : ps->sheet_none ? "a4" : ps->sheet_name));
+	free(print_setup_apply(&job.ps, "sheet",
+			       shop             ? "none"
+			       : ps->sheet_none ? "a4"
+						: ps->sheet_name));
 	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
@@ -60,9 +68,15 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir, 
 static int booklet(session *s, bool saddle, const char *dir, int v, struct diag *d)
 {
 	char *path = xasprintf("%s/%s", dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
-	booklet_job job = {.dk = s->dk, .lang = s->lang, .ctx = fontset_context(s->fonts),
-	                   .hyph = s->hyph, .format = BOOKLET_A5, .impose = saddle,
-	                   .duplex = SADDLE_LONG, .team = s->dk->team, .out = path};
+	booklet_job job = {.dk = s->dk,
+			   .lang = s->lang,
+			   .ctx = fontset_context(s->fonts),
+			   .hyph = s->hyph,
+			   .format = BOOKLET_A5,
+			   .impose = saddle,
+			   .duplex = SADDLE_LONG,
+			   .team = s->dk->team,
+			   .out = path};
 	int rc = booklet_pdf_write(&job, d);
 	wrote(d, v, path, rc);
 	free(path);
@@ -85,8 +99,14 @@ static int build_team(const team *tm, const char *dir, int v, struct diag *d)
 		rc = worst(rc, cards(&s, &ps, true, dir, v, d));
 		rc = worst(rc, booklet(&s, false, dir, v, d));
 		rc = worst(rc, booklet(&s, true, dir, v, d));
-		preview_job pj = {.dk = s.dk, .lang = s.lang, .ps = ps, .dir = dir, .dpi = 60,
-		                  .ctx = fontset_context(s.fonts), .hyph = s.hyph, .contact_only = true};
+		preview_job pj = {.dk = s.dk,
+				  .lang = s.lang,
+				  .ps = ps,
+				  .dir = dir,
+				  .dpi = 60,
+				  .ctx = fontset_context(s.fonts),
+				  .hyph = s.hyph,
+				  .contact_only = true};
 		rc = worst(rc, preview_write(&pj, d));
 		char *png = xasprintf("%s/contact.png", dir);
 		wrote(d, v, png, rc);
@@ -149,7 +169,8 @@ static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
 	if (c->pid < 0) {
 		c->rc = EXIT_IO;
 		c->done = true;
-		fprintf(stderr, "deckpress: error: cannot start a build process: %s\n", strerror(errno));
+		fprintf(stderr, "deckpress: error: cannot start a build process: %s\n",
+			strerror(errno));
 	}
 }
 
@@ -157,8 +178,8 @@ static void progress(const build_opts *o, size_t done, size_t total, const char 
 {
 	if (!o->progress || o->verbosity == 0)
 		return;
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s \u00b7 %.1f s", done, total, current ? "building " : "",
-	        current ? current : "done", now() - t0);
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s \u00b7 %.1f s", done, total,
+		current ? "building " : "", current ? current : "done", now() - t0);
 	fflush(stderr);
 }
 
@@ -171,7 +192,7 @@ static const char *failure(const team *tm, const child *c, char *buf, size_t n)
 		return buf;
 	}
 	return c->rc == EXIT_IO ? "a file could not be written (above)"
-	                        : "a card or the booklet could not be typeset (above)";
+				: "a card or the booklet could not be typeset (above)";
 }
 
 static void summary(const team_set *ts, const child *c, const build_opts *o, size_t ok)
@@ -180,8 +201,8 @@ static void summary(const team_set *ts, const child *c, const build_opts *o, siz
 		fputc('\n', stderr);
 	if (ok == ts->n) {
 		if (o->verbosity)
-			printf("deckpress: built %zu %s into %s/\n", ok, ts->is_teams ? "teams" : "deck",
-			       o->dir);
+			printf("deckpress: built %zu %s into %s/\n", ok,
+			       ts->is_teams ? "teams" : "deck", o->dir);
 		return;
 	}
 	if (!ts->is_teams)
@@ -190,8 +211,8 @@ static void summary(const team_set *ts, const child *c, const build_opts *o, siz
 	char buf[64];
 	for (size_t i = 0; i < ts->n; i++)
 		if (c[i].rc)
-			fprintf(stderr, "  %s (line %d): %s\n", team_label(&ts->v[i]), ts->v[i].pos.line,
-			        failure(&ts->v[i], &c[i], buf, sizeof buf));
+			fprintf(stderr, "  %s (line %d): %s\n", team_label(&ts->v[i]),
+				ts->v[i].pos.line, failure(&ts->v[i], &c[i], buf, sizeof buf));
 }
 
 int build_run(const team_set *ts, const build_opts *o)

@@ -13,16 +13,16 @@
 enum { MAXB = 3 };
 
 /* Text sizes of the parts that do not scale with the card's main text. */
-#define BOTTOM_MAX 7.5  /* attribution, follow-ups */
-#define BOTTOM_MIN 6.0
-#define LABEL_SIZE 6.5  /* band: category and card type */
+#define BOTTOM_MAX  7.5 /* attribution, follow-ups */
+#define BOTTOM_MIN  6.0
+#define LABEL_SIZE  6.5 /* band: category and card type */
 #define FOOTER_SIZE 5.5 /* footer: deck title and card id */
 /* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
  * copy in PDF viewers, split the word into letters. */
 #define LABEL_TRACKING 0.08
-#define TITLE_SHARE 0.62 /* of the footer for the deck title; the id has the rest */
-#define GAP 6.0         /* between the main text and the bottom block */
-#define RULE_PAD 10.0   /* room above a quote for its short rule */
+#define TITLE_SHARE    0.62 /* of the footer for the deck title; the id has the rest */
+#define GAP            6.0  /* between the main text and the bottom block */
+#define RULE_PAD       10.0 /* room above a quote for its short rule */
 
 typedef struct {
 	bool serif;
@@ -35,12 +35,12 @@ typedef struct {
 static const block_style main_styles[CARD_NTYPES][MAXB] = {
 	[CARD_QUOTE] = {{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0, 1.12}},
 	[CARD_CASE] = {{false, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 1.2, 0, 1.0},
-	               {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0.5, 1.12},
-	               {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.0, 1.3, 1.1}},
+		       {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0.5, 1.12},
+		       {true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.0, 1.3, 1.1}},
 	[CARD_QUESTION] = {{true, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1.0, 0, 1.08}},
 };
-static const block_style bottom_style = {false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                                         1.0, 0, 1.15};
+static const block_style bottom_style = {false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.0, 0,
+					 1.15};
 
 typedef struct {
 	char *main[MAXB]; /* Pango markup per main block; NULL = empty */
@@ -129,7 +129,8 @@ static char *attribution(const cardset *cs, const card *c)
 	if (c->page)
 		strbuf_printf(&b, ", %s\u00a0%s", label(cs->lang, L_PAGE), c->page);
 	if (strcmp(cs->lang, dk->language) && c->text.n) {
-		char *note = xasprintf(label(cs->lang, L_TRANSLATED), language_name(cs->lang, dk->language));
+		char *note = xasprintf(label(cs->lang, L_TRANSLATED),
+				       language_name(cs->lang, dk->language));
 		strbuf_printf(&b, "\n<i>%s</i>", note);
 		free(note);
 	}
@@ -171,9 +172,13 @@ static void card_markup(const cardset *cs, const card *c, card_text *t)
 static tblock block(const cardset *cs, const block_style *st, const char *m)
 {
 	return (tblock){.family = st->serif ? cs->dk->theme.font_serif : cs->dk->theme.font_sans,
-	                .weight = st->weight, .style = st->style, .scale = st->scale,
-	                .space_before = st->space_before, .line_spacing = st->line_spacing,
-	                .align = PANGO_ALIGN_LEFT, .markup = m};
+			.weight = st->weight,
+			.style = st->style,
+			.scale = st->scale,
+			.space_before = st->space_before,
+			.line_spacing = st->line_spacing,
+			.align = PANGO_ALIGN_LEFT,
+			.markup = m};
 }
 
 static size_t main_blocks(const cardset *cs, const card *c, const card_text *t, tblock *out)
@@ -197,11 +202,11 @@ static const char *lang_note(const cardset *cs, char *buf, size_t n)
 }
 
 static void fit_error(const cardset *cs, const card *c, struct diag *d, const char *what,
-                      double size)
+		      double size)
 {
 	char note[32];
-	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, lang_note(cs, note, sizeof note), what,
-	     size);
+	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, lang_note(cs, note, sizeof note),
+	     what, size);
 }
 
 static int fit_card(cardset *cs, size_t i, struct diag *d)
@@ -214,11 +219,14 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	tstack s;
 	if (t->bottom) {
 		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN, &s))
+		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
+				  &s))
 			return 1;
 		if (!s.fits) {
-			fit_error(cs, c, d, c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
-			          BOTTOM_MIN);
+			fit_error(cs, c, d,
+				  c->type == CARD_QUOTE ? "the attribution"
+							: "the follow-up questions",
+				  BOTTOM_MIN);
 			errors++;
 		}
 		t->bottom_size = s.size;
@@ -231,7 +239,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	size_t n = main_blocks(cs, c, t, mb);
 	const theme *th = &cs->dk->theme;
 	if (typeset_stack(cs->ctx, mb, n, g->body.w, avail, th->size_max[c->type],
-	                  th->size_min[c->type], &s))
+			  th->size_min[c->type], &s))
 		return errors + 1;
 	if (!s.fits) {
 		fit_error(cs, c, d, "the text", th->size_min[c->type]);
@@ -250,7 +258,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 }
 
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
-                     const card_geom *g)
+		     const card_geom *g)
 {
 	cardset *cs = xcalloc(1, sizeof *cs);
 	cs->dk = dk;
@@ -300,20 +308,22 @@ const card_geom *cardset_geom(const cardset *cs)
 /* --- shared label layouts --- */
 
 static PangoLayout *label_layout(const cardset *cs, const char *text, bool serif, PangoWeight w,
-                                 double size, double spacing_em, bool upper)
+				 double size, double spacing_em, bool upper)
 {
 	PangoLayout *l = pango_layout_new(cs->ctx);
 	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, serif ? cs->dk->theme.font_serif : cs->dk->theme.font_sans);
+	pango_font_description_set_family(fd, serif ? cs->dk->theme.font_serif
+						    : cs->dk->theme.font_sans);
 	pango_font_description_set_weight(fd, w);
 	pango_font_description_set_size(fd, (int)lround(size * PANGO_SCALE));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	char *up = upper ? g_utf8_strup(text, -1) : g_strdup(text);
 	char *esc = g_markup_escape_text(up, -1);
-	char *m = spacing_em > 0 ? g_strdup_printf("<span letter_spacing=\"%d\">%s</span>",
-	                                           (int)lround(spacing_em * size * PANGO_SCALE), esc)
-	                         : g_strdup(esc);
+	char *m = spacing_em > 0
+			  ? g_strdup_printf("<span letter_spacing=\"%d\">%s</span>",
+					    (int)lround(spacing_em * size * PANGO_SCALE), esc)
+			  : g_strdup(esc);
 	pango_layout_set_markup(l, m, -1);
 	g_free(m);
 	g_free(esc);
@@ -346,8 +356,8 @@ static PangoLayout *deck_title_layout(const cardset *cs, double width)
 {
 	const deck *dk = cs->dk;
 	return limited(label_layout(cs, mtext_get(&dk->title, cs->lang, dk->language), false,
-	                            PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false),
-	               width);
+				    PANGO_WEIGHT_NORMAL, FOOTER_SIZE, 0, false),
+		       width);
 }
 
 static void cached_labels(cardset *cs, const card *c, card_face *f)
@@ -357,25 +367,32 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	size_t k = c->category >= 0 ? (size_t)c->category : dk->ncategories;
 	if (!cs->type_label[0]) /* all three first: the category label makes room for the widest */
 		for (int t = 0; t < CARD_NTYPES; t++) {
-			cs->type_label[t] = label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + t)), false,
-			                                 PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
+			cs->type_label[t] =
+				label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + t)), false,
+					     PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
 			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
 		}
 	if (!cs->band[k * 2])
 		cs->band[k * 2] = limited(label_layout(cs, category_name(cs, c->category), false,
-		                                       PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, LABEL_TRACKING, true),
-		                          inner - cs->type_w - 8);
+						       PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE,
+						       LABEL_TRACKING, true),
+					  inner - cs->type_w - 8);
 	if (!cs->deck_title)
 		cs->deck_title = deck_title_layout(cs, TITLE_SHARE * cs->g.footer.w);
 	if (!cs->back_category[k])
-		cs->back_category[k] = limited(label_layout(cs, category_name(cs, c->category), false,
-		                                            PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true),
-		                               inner);
+		cs->back_category[k] =
+			limited(label_layout(cs, category_name(cs, c->category), false,
+					     PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true),
+				inner);
 	if (!cs->back_title) {
 		char *m = markup(cs, &dk->title, false);
-		tblock b = {.family = dk->theme.font_serif, .weight = PANGO_WEIGHT_SEMIBOLD,
-		            .style = PANGO_STYLE_NORMAL, .scale = 1, .line_spacing = 1.05,
-		            .align = PANGO_ALIGN_CENTER, .markup = m};
+		tblock b = {.family = dk->theme.font_serif,
+			    .weight = PANGO_WEIGHT_SEMIBOLD,
+			    .style = PANGO_STYLE_NORMAL,
+			    .scale = 1,
+			    .line_spacing = 1.05,
+			    .align = PANGO_ALIGN_CENTER,
+			    .markup = m};
 		tstack s;
 		double w = cs->g.w - 2 * cs->g.safe - 12;
 		if (typeset_stack(cs->ctx, &b, 1, w, 0.4 * cs->g.h, 18, 9, &s) == 0) {
@@ -386,9 +403,9 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		free(m);
 	}
 	if (!cs->back_team && dk->team)
-		cs->back_team = limited(label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06,
-		                                     false),
-		                        inner);
+		cs->back_team = limited(
+			label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06, false),
+			inner);
 	f->back_team = cs->back_team;
 	f->category = cs->band[k * 2];
 	f->type = cs->type_label[c->type];
@@ -406,8 +423,8 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	const card_geom *g = &cs->g;
 	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
 	f->color = c->category >= 0 && cs->dk->categories[c->category].has_color
-	               ? cs->dk->categories[c->category].color
-	               : cs->dk->theme.accent;
+			   ? cs->dk->categories[c->category].color
+			   : cs->dk->theme.accent;
 	tblock mb[MAXB];
 	size_t n = main_blocks(cs, c, t, mb);
 	if (typeset_stack_at(cs->ctx, mb, n, g->body.w, t->size, &f->main))

@@ -32,15 +32,15 @@ static void draw_marks(cairo_t *cr, const impose_plan *plan)
 
 /* "Deck · sheet 2/5 · front · print at 100% (actual size)" in the margin. */
 static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info_place where,
-                      rect r, int sheet, int sheets, bool back)
+		      rect r, int sheet, int sheets, bool back)
 {
 	if (where == INFO_NONE)
 		return;
 	const deck *dk = job->dk;
-	char *text = xasprintf("%s \u00b7 %s %d/%d, %s \u00b7 %s",
-	                       mtext_get(&dk->title, job->lang, dk->language),
-	                       label(job->lang, L_SHEET), sheet, sheets,
-	                       label(job->lang, back ? L_BACK : L_FRONT), label(job->lang, L_PRINT_NOTE));
+	char *text = xasprintf(
+		"%s \u00b7 %s %d/%d, %s \u00b7 %s", mtext_get(&dk->title, job->lang, dk->language),
+		label(job->lang, L_SHEET), sheet, sheets, label(job->lang, back ? L_BACK : L_FRONT),
+		label(job->lang, L_PRINT_NOTE));
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, dk->theme.font_sans);
@@ -97,8 +97,8 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 	}
 	if (!P->job->ps.sheet_none) {
 		draw_marks(P->cr, plan);
-		draw_info(P->cr, P->job, P->job->ctx, plan->info_where, plan->info, sheet + 1, P->sheets,
-		          false);
+		draw_info(P->cr, P->job, P->job->ctx, plan->info_where, plan->info, sheet + 1,
+			  P->sheets, false);
 	}
 	cairo_show_page(P->cr);
 	if (plan->backs) {
@@ -107,8 +107,8 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 			render_card_back(P->cr, &faces[k], g, s->back_trim, s->back_art, P->logo);
 		}
 		if (!P->job->ps.sheet_none)
-			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where, plan->back_info,
-			          sheet + 1, P->sheets, true);
+			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where,
+				  plan->back_info, sheet + 1, P->sheets, true);
 		cairo_show_page(P->cr);
 	}
 	for (size_t k = 0; k < n; k++)
@@ -117,7 +117,7 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 }
 
 static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs, const char *path,
-                      cairo_surface_t *logo, struct diag *d)
+		      cairo_surface_t *logo, struct diag *d)
 {
 	cairo_surface_t *surf = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
 	pdf_metadata(surf, job->dk, job->lang, NULL);
@@ -135,8 +135,8 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 	cairo_surface_destroy(surf);
 	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
 		/* name the file the user asked for, not our temporary one */
-		diag(d, M_IO_WRITE, job->out, 0, 0, st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno)
-		                                                                   : cairo_status_to_string(st));
+		diag(d, M_IO_WRITE, job->out, 0, 0,
+		     st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
 		rc = -1;
 	}
 	return rc;
@@ -198,18 +198,19 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 static void dump_rect(FILE *out, const char *name, rect r)
 {
 	fprintf(out, " %s %.2f,%.2f %.2fx%.2f", name, pt_to_mm(r.x), pt_to_mm(r.y), pt_to_mm(r.w),
-	        pt_to_mm(r.h));
+		pt_to_mm(r.h));
 }
 
 static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i)
 {
-	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type), cardset_size(cs, i));
+	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type),
+		cardset_size(cs, i));
 	for (size_t b = 0; b < f->main.n; b++)
 		fprintf(out, " main%zu@%.2f+%d", b, f->main_top + f->main.y[b],
-		        pango_layout_get_line_count(f->main.layouts[b]));
+			pango_layout_get_line_count(f->main.layouts[b]));
 	if (f->bottom.n)
 		fprintf(out, " bottom@%.2f+%d", f->bottom_top,
-		        pango_layout_get_line_count(f->bottom.layouts[0]));
+			pango_layout_get_line_count(f->bottom.layouts[0]));
 	fputc('\n', out);
 }
 
@@ -223,8 +224,8 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 		return 1;
 	}
 	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan.page_w),
-	        pt_to_mm(plan.page_h), plan.cols, plan.rows, plan.per_page,
-	        plan.landscape ? "landscape" : "portrait");
+		pt_to_mm(plan.page_h), plan.cols, plan.rows, plan.per_page,
+		plan.landscape ? "landscape" : "portrait");
 	for (int k = 0; k < plan.per_page; k++) {
 		fprintf(out, "slot %d", k);
 		dump_rect(out, "trim", plan.slots[k].trim);
@@ -235,7 +236,7 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 	card_geom g;
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g.w), pt_to_mm(g.h),
-	        pt_to_mm(g.safe), g.band_h);
+		pt_to_mm(g.safe), g.band_h);
 	dump_rect(out, "body(mm)", g.body);
 	fputc('\n', out);
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);

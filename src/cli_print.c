@@ -7,7 +7,7 @@
 #include "commands.h"
 
 static const char *const keys[] = {"size",   "sheet", "bleed",    "safe",  "margin",
-                                   "duplex", "backs", "no-backs", "marks", "back-offset"};
+				   "duplex", "backs", "no-backs", "marks", "back-offset"};
 
 void cli_print_add(cli_print *cp, int c, const char *arg)
 {

@@ -30,15 +30,18 @@ void cmd_booklet_help(FILE *out)
 
 enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX };
 
-static const struct option opts[] = {
-	{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-	{"help", no_argument, NULL, 'h'},         {"format", required_argument, NULL, O_FORMAT},
-	{"impose", required_argument, NULL, O_IMPOSE}, {"duplex", required_argument, NULL, O_DUPLEX},
-	{0}};
+static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+				     {"lang", required_argument, NULL, 'l'},
+				     {"help", no_argument, NULL, 'h'},
+				     {"format", required_argument, NULL, O_FORMAT},
+				     {"impose", required_argument, NULL, O_IMPOSE},
+				     {"duplex", required_argument, NULL, O_DUPLEX},
+				     {0}};
 
 static int usage_error(const char *opt, const char *value, const char *valid)
 {
-	fprintf(stderr, "deckpress: error: --%s: unknown value '%s'; expected %s\n", opt, value, valid);
+	fprintf(stderr, "deckpress: error: --%s: unknown value '%s'; expected %s\n", opt, value,
+		valid);
 	return EXIT_USAGE;
 }
 
@@ -78,7 +81,8 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 	}
 	if (optind != argc - 1 || !job->out) {
 		fputs("deckpress: error: 'booklet' needs one deck and -o OUT.pdf\n"
-		      "deckpress: note: for example: deckpress booklet decks/identiteit.yaml -o booklet.pdf\n",
+		      "deckpress: note: for example: deckpress booklet decks/identiteit.yaml -o "
+		      "booklet.pdf\n",
 		      stderr);
 		return EXIT_USAGE;
 	}

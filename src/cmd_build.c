@@ -43,7 +43,9 @@ int cmd_build(int argc, char **argv)
 		case 'j':
 			o.jobs = (int)strtol(optarg, &end, 10);
 			if (*end || o.jobs < 1 || o.jobs > 64) {
-				fprintf(stderr, "deckpress: error: -j: '%s' is not a number from 1 to 64\n", optarg);
+				fprintf(stderr,
+					"deckpress: error: -j: '%s' is not a number from 1 to 64\n",
+					optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -61,7 +63,8 @@ int cmd_build(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || !o.dir) {
-		fputs("deckpress: error: 'build' needs one teams file or deck and -o DIR\n", stderr);
+		fputs("deckpress: error: 'build' needs one teams file or deck and -o DIR\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 	struct diag d;

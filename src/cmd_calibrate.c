@@ -17,7 +17,7 @@
 #include "paths.h"
 #include "pdf_finish.h"
 
-#define RANGE_MM 5     /* the scales read -5 mm to +5 mm */
+#define RANGE_MM     5 /* the scales read -5 mm to +5 mm */
 #define SCALE_GAP_MM 6 /* scales sit this far from the target's centre */
 
 void cmd_calibrate_help(FILE *out)
@@ -36,7 +36,7 @@ void cmd_calibrate_help(FILE *out)
 }
 
 static void text(cairo_t *cr, PangoContext *ctx, const char *s, double size, double x, double y,
-                 double width, bool centre)
+		 double width, bool centre)
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string("Open Sans");
@@ -102,7 +102,8 @@ static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, co
 	cairo_t *cr = cairo_create(s);
 	rect p = plan->printable;
 	char *note = xasprintf("deckpress calibrate \u00b7 front \u00b7 print duplex (%s edge) at "
-	                       "100%%, then hold against the light", mode);
+			       "100%%, then hold against the light",
+			       mode);
 	text(cr, ctx, note, 7, p.x, p.y, p.w, true);
 	for (int i = 0; i < plan->per_page; i++)
 		cross(cr, plan->slots[i].trim.x + plan->slots[i].trim.w / 2,
@@ -127,7 +128,9 @@ static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, co
 int cmd_calibrate(int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-	                                     {"help", no_argument, NULL, 'h'}, CLI_PRINT_OPTIONS, {0}};
+					     {"help", no_argument, NULL, 'h'},
+					     CLI_PRINT_OPTIONS,
+					     {0}};
 	const char *out = NULL;
 	cli_print set = {0};
 	int c;
@@ -155,7 +158,8 @@ int cmd_calibrate(int argc, char **argv)
 	if (cli_print_apply(&set, &ps))
 		return EXIT_USAGE;
 	if (ps.sheet_none || ps.duplex == DUPLEX_NONE || !ps.backs) {
-		fputs("deckpress: error: calibration needs a sheet and duplex long or short\n", stderr);
+		fputs("deckpress: error: calibration needs a sheet and duplex long or short\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 	char *err = NULL, *real = output_path(out, NULL, 0, &err);
@@ -172,7 +176,8 @@ int cmd_calibrate(int argc, char **argv)
 	int rc = EXIT_IO;
 	if (fs && impose_plan_make(&ps, &plan, &err) == 0) {
 		char *tmp = xasprintf("%s.cairo.%ld", out, (long)getpid());
-		if (draw(tmp, &plan, fontset_context(fs), ps.duplex == DUPLEX_LONG ? "long" : "short") == 0 &&
+		if (draw(tmp, &plan, fontset_context(fs),
+			 ps.duplex == DUPLEX_LONG ? "long" : "short") == 0 &&
 		    pdf_finish(tmp, out, NULL, NULL, &err) == 0)
 			rc = EXIT_OK;
 		unlink(tmp);

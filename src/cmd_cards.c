@@ -37,10 +37,12 @@ void cmd_cards_help(FILE *out)
 	print_exit_codes(out);
 }
 
-static const struct option opts[] = {
-	{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-	{"help", no_argument, NULL, 'h'}, {"dump", required_argument, NULL, 'd'},
-	CLI_PRINT_OPTIONS, {0}};
+static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+				     {"lang", required_argument, NULL, 'l'},
+				     {"help", no_argument, NULL, 'h'},
+				     {"dump", required_argument, NULL, 'd'},
+				     CLI_PRINT_OPTIONS,
+				     {0}};
 
 int cmd_cards(int argc, char **argv)
 {
@@ -67,7 +69,8 @@ int cmd_cards(int argc, char **argv)
 	}
 	if (optind != argc - 1 || (!out && !dump)) {
 		fputs("deckpress: error: 'cards' needs one deck and -o OUT.pdf\n"
-		      "deckpress: note: for example: deckpress cards decks/identiteit.yaml -o cards.pdf\n",
+		      "deckpress: note: for example: deckpress cards decks/identiteit.yaml -o "
+		      "cards.pdf\n",
 		      stderr);
 		return EXIT_USAGE;
 	}

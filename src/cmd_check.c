@@ -33,8 +33,8 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 		printf("%s: team '%s': ", path, team_name);
 	else
 		printf("%s: ", path);
-	printf("%zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors",
-	       dk->ncards, dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
+	printf("%zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors", dk->ncards,
+	       dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
 	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
 	       n[CARD_QUESTION] == 1 ? "" : "s");
 	if (warnings)
@@ -51,8 +51,10 @@ static int fit_deck(const team *tm, struct diag *d)
 		session s;
 		int rc = session_attach(&s, tm->dk, lang, d);
 		if (rc == 0) {
-			cards_job job = {.dk = s.dk, .lang = s.lang, .ctx = fontset_context(s.fonts),
-			                 .hyph = s.hyph};
+			cards_job job = {.dk = s.dk,
+					 .lang = s.lang,
+					 .ctx = fontset_context(s.fonts),
+					 .hyph = s.hyph};
 			print_setup_default(&job.ps);
 			session_print_defaults(&s, &job.ps);
 			errors += cards_fit_check(&job, d);
@@ -69,8 +71,9 @@ static int fit_deck(const team *tm, struct diag *d)
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
-	                                     {"fit", no_argument, NULL, 'f'},
-	                                     {"help", no_argument, NULL, 'h'}, {0}};
+					     {"fit", no_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {0}};
 	int quiet = 0, fit = 0, c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qfh", opts, NULL)) != -1) {
@@ -87,7 +90,8 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc) {
 		fputs("deckpress: error: 'check' needs at least one deck file\n", stderr);
-		fputs("deckpress: note: for example: deckpress check decks/identiteit.yaml\n", stderr);
+		fputs("deckpress: note: for example: deckpress check decks/identiteit.yaml\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 	int rc = EXIT_OK;
@@ -109,7 +113,7 @@ int cmd_check(int argc, char **argv)
 			rc = EXIT_DECK;
 		if (!quiet && !d.nio)
 			fprintf(stderr, "%s: %d error%s%s\n", argv[i], d.nerrors,
-			        d.nerrors == 1 ? "" : "s", d.nwarnings ? ", and warnings" : "");
+				d.nerrors == 1 ? "" : "s", d.nwarnings ? ", and warnings" : "");
 	}
 	fflush(stdout);
 	return rc;

@@ -44,10 +44,13 @@ static int parse_px(const char *s, int *w, int *h)
 
 int cmd_preview(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},         {"dpi", required_argument, NULL, O_DPI},
-		{"px", required_argument, NULL, O_PX},    CLI_PRINT_OPTIONS, {0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"lang", required_argument, NULL, 'l'},
+					     {"help", no_argument, NULL, 'h'},
+					     {"dpi", required_argument, NULL, O_DPI},
+					     {"px", required_argument, NULL, O_PX},
+					     CLI_PRINT_OPTIONS,
+					     {0}};
 	preview_job job = {.dpi = 300};
 	const char *lang = NULL;
 	cli_print set = {0};
@@ -71,8 +74,9 @@ int cmd_preview(int argc, char **argv)
 		else {
 			if (c == O_DPI || c == O_PX)
 				fprintf(stderr, "deckpress: error: --%s: '%s' is not %s\n",
-				        c == O_DPI ? "dpi" : "px", optarg,
-				        c == O_DPI ? "a resolution from 30 to 1200" : "WxH in pixels, e.g. 822x1122");
+					c == O_DPI ? "dpi" : "px", optarg,
+					c == O_DPI ? "a resolution from 30 to 1200"
+						   : "WxH in pixels, e.g. 822x1122");
 			return bad_option("preview", argv);
 		}
 	}

@@ -10,8 +10,8 @@ const command commands[] = {
 	 cmd_booklet, cmd_booklet_help},
 	{"cards", "DECK -o OUT.pdf", "typeset the cards into a print-ready PDF", cmd_cards,
 	 cmd_cards_help},
-	{"preview", "DECK -o DIR", "PNG images of every card face and a contact sheet",
-	 cmd_preview, cmd_preview_help},
+	{"preview", "DECK -o DIR", "PNG images of every card face and a contact sheet", cmd_preview,
+	 cmd_preview_help},
 	{"calibrate", "-o CAL.pdf", "a duplex test sheet to measure --back-offset", cmd_calibrate,
 	 cmd_calibrate_help},
 	{"build", "TEAMS_OR_DECK -o DIR", "everything for a deck or for every team, in parallel",
@@ -29,15 +29,15 @@ void print_exit_codes(FILE *out)
 	      out);
 }
 
-
 int bad_option(const char *cmd, char **argv)
 {
 	const char *opt = argv[optind - 1];
 	if (optopt && optopt < 256 && opt[0] == '-' && opt[1] != '-')
-		fprintf(stderr, "deckpress: error: %s: option '-%c' is unknown or needs a value\n", cmd,
-		        optopt);
+		fprintf(stderr, "deckpress: error: %s: option '-%c' is unknown or needs a value\n",
+			cmd, optopt);
 	else
-		fprintf(stderr, "deckpress: error: %s: unknown option or missing value: '%s'\n", cmd, opt);
+		fprintf(stderr, "deckpress: error: %s: unknown option or missing value: '%s'\n",
+			cmd, opt);
 	fprintf(stderr, "deckpress: note: run 'deckpress %s --help' for usage\n", cmd);
 	return EXIT_USAGE;
 }

@@ -53,14 +53,14 @@ static void check_unique(checker *C, idref *refs, size_t n, const char *kind)
 	free(refs);
 }
 
-#define COLLECT(arr, n, origin, out, count)                                             \
-	do {                                                                           \
-		out = xcalloc((n) + 1, sizeof(idref));                                 \
-		count = 0;                                                             \
-		for (size_t i_ = 0; i_ < (n); i_++)                                    \
-			if ((arr)[i_].id)                                              \
-				out[count++] = (idref){(arr)[i_].id, (arr)[i_].origin,   \
-				                       (arr)[i_].pos, i_};               \
+#define COLLECT(arr, n, origin, out, count)                                                        \
+	do {                                                                                       \
+		out = xcalloc((n) + 1, sizeof(idref));                                             \
+		count = 0;                                                                         \
+		for (size_t i_ = 0; i_ < (n); i_++)                                                \
+			if ((arr)[i_].id)                                                          \
+				out[count++] = (idref){(arr)[i_].id, (arr)[i_].origin,             \
+						       (arr)[i_].pos, i_};                         \
 	} while (0)
 
 static void unique_ids(checker *C)
@@ -99,14 +99,17 @@ static void resolve_refs(checker *C)
 	for (size_t i = 0; i < dk->ncards; i++) {
 		card *c = &dk->cards[i];
 		const char *id = c->id ? c->id : "?";
-		if (c->category_ref && (c->category = deck_find_category(dk, c->category_ref)) < 0) {
+		if (c->category_ref &&
+		    (c->category = deck_find_category(dk, c->category_ref)) < 0) {
 			char *hint = known_ids_hint(c->category_ref, cat_ids, dk->ncategories);
-			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category", c->category_ref, hint);
+			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category",
+			   c->category_ref, hint);
 			free(hint);
 		}
 		if (c->source_ref && (c->source = deck_find_source(dk, c->source_ref)) < 0) {
 			char *hint = known_ids_hint(c->source_ref, src_ids, dk->nsources);
-			at(C, c->file, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref, hint);
+			at(C, c->file, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref,
+			   hint);
 			free(hint);
 		}
 	}
@@ -119,8 +122,9 @@ static void unused(checker *C)
 	deck *dk = C->dk;
 	for (size_t i = 0; i < dk->ncategories; i++) {
 		size_t j = 0; /* by id: a duplicate category is reported once, as a duplicate */
-		while (j < dk->ncards && !(dk->cards[j].category_ref && dk->categories[i].id &&
-		                           !strcmp(dk->cards[j].category_ref, dk->categories[i].id)))
+		while (j < dk->ncards &&
+		       !(dk->cards[j].category_ref && dk->categories[i].id &&
+			 !strcmp(dk->cards[j].category_ref, dk->categories[i].id)))
 			j++;
 		if (j == dk->ncards && dk->categories[i].id)
 			at(C, dk->categories[i].origin, dk->categories[i].pos, M_UNUSED, "category",
@@ -137,7 +141,7 @@ static void unused(checker *C)
 }
 
 typedef void text_fn(checker *C, const char *file, const mtext *t, const char *owner,
-                     const char *field);
+		     const char *field);
 
 /* Calls fn for every text field of the deck that may be printed. */
 static void each_text(checker *C, text_fn *fn)
@@ -177,7 +181,7 @@ static void each_text(checker *C, text_fn *fn)
 
 /* Every present text should exist in every declared language. */
 static void translated(checker *C, const char *file, const mtext *t, const char *owner,
-                       const char *field)
+		       const char *field)
 {
 	if (!t->n || !strcmp(owner, "source")) /* titles of works keep their own language */
 		return;
@@ -208,7 +212,7 @@ static bool blank(const char *text)
 
 /* Only <b> and <i>, properly nested; and some visible text. */
 static void valid_markup(checker *C, const char *file, const mtext *t, const char *owner,
-                         const char *field)
+			 const char *field)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		size_t off;
@@ -218,16 +222,18 @@ static void valid_markup(checker *C, const char *file, const mtext *t, const cha
 		if (markup_parse(t->v[i].text, &runs, &n, &off, &msg) == 0) {
 			markup_runs_free(runs, n);
 			if (blank(t->v[i].text)) {
-				char *what = xasprintf("%s: '%s'%s%s", owner, field, t->n > 1 ? " in " : "",
-				                       t->n > 1 ? t->v[i].lang : "");
+				char *what = xasprintf("%s: '%s'%s%s", owner, field,
+						       t->n > 1 ? " in " : "",
+						       t->n > 1 ? t->v[i].lang : "");
 				at(C, file, t->v[i].pos, M_BLANK_TEXT, what);
 				free(what);
 			}
 			continue;
 		}
-		char *what = t->n > 1 ? xasprintf("%s: '%s' (%s), at character %zu", owner, field,
-		                                  t->v[i].lang, off + 1)
-		                      : xasprintf("%s: '%s', at character %zu", owner, field, off + 1);
+		char *what =
+			t->n > 1 ? xasprintf("%s: '%s' (%s), at character %zu", owner, field,
+					     t->v[i].lang, off + 1)
+				 : xasprintf("%s: '%s', at character %zu", owner, field, off + 1);
 		at(C, file, t->v[i].pos, M_MARKUP, what, msg);
 		free(what);
 	}
@@ -266,7 +272,7 @@ static void quotes(checker *C)
 		/* relative to the deck file that names it */
 		char *dir_copy = xstrdup(src->origin ? src->origin : dk->path);
 		char *path = src->file[0] == '/' ? xstrdup(src->file)
-		                                 : xasprintf("%s/%s", dirname(dir_copy), src->file);
+						 : xasprintf("%s/%s", dirname(dir_copy), src->file);
 		free(dir_copy);
 		char *err = NULL;
 		quote_source *qs = quote_source_load(path, &err);
@@ -287,8 +293,8 @@ static void quotes(checker *C)
 					orig = &c->text.v[k];
 			char *closest = NULL;
 			if (!quote_source_find(qs, orig->text, &closest))
-				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?", src->id,
-				   closest);
+				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?",
+				   src->id, closest);
 			free(closest);
 		}
 		quote_source_free(qs);

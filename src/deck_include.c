@@ -22,7 +22,7 @@ void *arena_append(arena *a, void *array, size_t *count, const void *items, size
 
 /* A select:/exclude: value: one selector or a list of them. */
 typedef struct {
-	const char *key;    /* "select" or "exclude" */
+	const char *key;     /* "select" or "exclude" */
 	const ynode **nodes; /* one per selector, for messages */
 	selection *sel;      /* NULL when absent or wrong (reported) */
 } chooser;
@@ -71,7 +71,8 @@ static void chooser_check(loader *L, chooser *ch, const card *cards, size_t n, c
 
 static bool keep(const chooser *sel, const chooser *exc, const card *c)
 {
-	return (!sel->sel || selection_match(sel->sel, c)) && !(exc->sel && selection_match(exc->sel, c));
+	return (!sel->sel || selection_match(sel->sel, c)) &&
+	       !(exc->sel && selection_match(exc->sel, c));
 }
 
 /* "top.yaml -> a.yaml -> b.yaml -> a.yaml": the outermost file first. */
@@ -90,7 +91,7 @@ static deck *open_part(loader *L, const ynode *file)
 {
 	char *dir_copy = xstrdup(L->path);
 	char *path = file->value[0] == '/' ? xstrdup(file->value)
-	                                   : xasprintf("%s/%s", dirname(dir_copy), file->value);
+					   : xasprintf("%s/%s", dirname(dir_copy), file->value);
 	free(dir_copy);
 	char real[PATH_MAX];
 	deck *part = NULL;
@@ -122,26 +123,27 @@ void take_refs(loader *L, const deck *part, const card *c)
 		const category *cat = &part->categories[k];
 		size_t i = 0;
 		while (i < dk->ncategories && !(dk->categories[i].origin == cat->origin &&
-		                                 dk->categories[i].pos.line == cat->pos.line))
+						dk->categories[i].pos.line == cat->pos.line))
 			i++;
 		if (i == dk->ncategories)
-			dk->categories = arena_append(L->mem, dk->categories, &dk->ncategories, cat, 1,
-			                              sizeof *cat);
+			dk->categories = arena_append(L->mem, dk->categories, &dk->ncategories, cat,
+						      1, sizeof *cat);
 	}
 	k = c->source_ref ? deck_find_source(part, c->source_ref) : -1;
 	if (k >= 0) {
 		const source *src = &part->sources[k];
 		size_t i = 0;
 		while (i < dk->nsources && !(dk->sources[i].origin == src->origin &&
-		                              dk->sources[i].pos.line == src->pos.line))
+					     dk->sources[i].pos.line == src->pos.line))
 			i++;
 		if (i == dk->nsources)
-			dk->sources = arena_append(L->mem, dk->sources, &dk->nsources, src, 1, sizeof *src);
+			dk->sources = arena_append(L->mem, dk->sources, &dk->nsources, src, 1,
+						   sizeof *src);
 	}
 }
 
 static void include_one(loader *L, const ynode *item, const chooser *top_sel,
-                        const chooser *top_exc, card **all, size_t *nall)
+			const chooser *top_exc, card **all, size_t *nall)
 {
 	static const char *const keys[] = {"file", "select", "exclude", NULL};
 	const ynode *file = item;
@@ -178,9 +180,9 @@ static void include_one(loader *L, const ynode *item, const chooser *top_sel,
 			dk->cards = arena_append(L->mem, dk->cards, &dk->ncards, c, 1, sizeof *c);
 			take_refs(L, part, c);
 		}
-		dk->hyphenation = arena_append(L->mem, dk->hyphenation, &dk->nhyphenation,
-		                               part->hyphenation, part->nhyphenation,
-		                               sizeof(hyph_exception));
+		dk->hyphenation =
+			arena_append(L->mem, dk->hyphenation, &dk->nhyphenation, part->hyphenation,
+				     part->nhyphenation, sizeof(hyph_exception));
 	}
 	chooser_free(&sel);
 	chooser_free(&exc);
@@ -215,7 +217,7 @@ void load_includes(loader *L, const ynode *root)
 }
 
 void take_cards(loader *L, const deck *from, const ynode *select, const ynode *exclude,
-                const char *where)
+		const char *where)
 {
 	chooser sel, exc;
 	chooser_parse(L, select, "select", &sel);

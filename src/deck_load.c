@@ -53,7 +53,7 @@ static void load_languages(loader *L, const ynode *meta)
 static void load_meta(loader *L, const ynode *meta)
 {
 	static const char *const keys[] = {"title",  "subtitle", "language",    "languages",
-	                                   "author", "version",  "description", NULL};
+					   "author", "version",  "description", NULL};
 	deck *dk = L->dk;
 	if (!want(L, meta, YN_MAP, "'deck'"))
 		return;
@@ -90,7 +90,7 @@ static const char *load_id(loader *L, const ynode *map, const char *kind, const 
 static void load_sources(loader *L, const ynode *list)
 {
 	static const char *const keys[] = {"id",          "title", "author", "year",
-	                                   "publication", "url",   "file",   NULL};
+					   "publication", "url",   "file",   NULL};
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'sources'"))
 		return;
@@ -160,9 +160,9 @@ static const char *const card_only[CARD_NTYPES][5] = {
 	[CARD_CASE] = {"title", "question", NULL},
 	[CARD_QUESTION] = {"followups", NULL},
 };
-static const char *const card_all[] = {"id",     "type", "text",    "category", "tags",
-                                       "note",   "source", "page",  "section",  "speaker",
-                                       "title",  "question", "followups", NULL};
+static const char *const card_all[] = {"id",    "type",     "text",      "category", "tags",
+				       "note",  "source",   "page",      "section",  "speaker",
+				       "title", "question", "followups", NULL};
 
 static int parse_type(loader *L, const ynode *n, const char *id)
 {
@@ -181,8 +181,7 @@ static int parse_type(loader *L, const ynode *n, const char *id)
 }
 
 /* Keys of a card: common ones, its type's own, or a clear word about the mix-up. */
-static void check_card_keys(loader *L, const ynode *m, int type, const char *id,
-                            const char *owner)
+static void check_card_keys(loader *L, const ynode *m, int type, const char *id, const char *owner)
 {
 	for (size_t i = 0; i < m->n; i += 2) {
 		const ynode *k = m->kids[i];
@@ -320,14 +319,13 @@ void load_cards(loader *L, const ynode *list)
 	}
 }
 
-
 /* --- the file --- */
 
 static void load_root(loader *L, const ynode *root)
 {
-	static const char *const keys[] = {"deck",    "sources", "categories",  "include",
-	                                   "select",  "exclude", "cards",       "theme",
-	                                   "print",   "hyphenation", "booklet", NULL};
+	static const char *const keys[] = {"deck",   "sources",     "categories", "include",
+					   "select", "exclude",     "cards",      "theme",
+					   "print",  "hyphenation", "booklet",    NULL};
 	if (!root || ynode_is_null(root)) {
 		report(L, NULL, M_EMPTY);
 		return;

@@ -9,8 +9,13 @@ static const char *const type_keys[] = {"quote", "case", "question", NULL};
 static void theme_defaults(theme *t)
 {
 	static const double max[CARD_NTYPES] = {15, 10, 17}, min[CARD_NTYPES] = {8.5, 7, 9};
-	*t = (theme){.font_serif = "Yrsa", .font_sans = "Open Sans", .ink = 0x1f2328,
-	             .paper = 0xffffff, .accent = 0x2f5d8a, .back = 0x2f5d8a, .back_ink = 0xffffff};
+	*t = (theme){.font_serif = "Yrsa",
+		     .font_sans = "Open Sans",
+		     .ink = 0x1f2328,
+		     .paper = 0xffffff,
+		     .accent = 0x2f5d8a,
+		     .back = 0x2f5d8a,
+		     .back_ink = 0xffffff};
 	for (int i = 0; i < CARD_NTYPES; i++) {
 		t->size_max[i] = max[i];
 		t->size_min[i] = min[i];
@@ -47,7 +52,8 @@ static void load_sizes(loader *L, const ynode *m, theme *t)
 				const ynode *n = get(s, keys[k]);
 				char *field = xasprintf("%s.%s", what, keys[k]);
 				if (n)
-					number(L, n, field, 4, 72, k ? &t->size_min[i] : &t->size_max[i]);
+					number(L, n, field, 4, 72,
+					       k ? &t->size_min[i] : &t->size_max[i]);
 				free(field);
 			}
 			if (t->size_min[i] > t->size_max[i])
@@ -117,9 +123,9 @@ static void load_theme(loader *L, const ynode *m)
 /* print: values are parsed later by the same code as the command-line options. */
 void load_print(loader *L, const ynode *m)
 {
-	static const char *const keys[] = {"size",  "sheet", "bleed", "safe",        "margin",
-	                                   "duplex", "backs", "marks", "back_offset",
-	                                   "back-offset", NULL};
+	static const char *const keys[] = {"size",        "sheet",       "bleed", "safe",
+					   "margin",      "duplex",      "backs", "marks",
+					   "back_offset", "back-offset", NULL};
 	deck *dk = L->dk;
 	if (!want(L, m, YN_MAP, "'print'"))
 		return;
@@ -133,7 +139,8 @@ void load_print(loader *L, const ynode *m)
 		const char *v = scalar(L, m->kids[i + 1], what);
 		free(what);
 		if (v)
-			dk->print[dk->nprint++] = (print_setting){k->value, v, pos_of(m->kids[i + 1])};
+			dk->print[dk->nprint++] =
+				(print_setting){k->value, v, pos_of(m->kids[i + 1])};
 	}
 }
 
@@ -142,7 +149,8 @@ static void add_exceptions(loader *L, const ynode *list, const char *lang)
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'hyphenation'"))
 		return;
-	hyph_exception *grown = arena_alloc(L->mem, (dk->nhyphenation + list->n + 1) * sizeof *grown);
+	hyph_exception *grown =
+		arena_alloc(L->mem, (dk->nhyphenation + list->n + 1) * sizeof *grown);
 	if (dk->nhyphenation)
 		memcpy(grown, dk->hyphenation, dk->nhyphenation * sizeof *grown);
 	dk->hyphenation = grown;
@@ -208,7 +216,8 @@ static void load_booklet(loader *L, const ynode *m)
 	double pages;
 	if ((n = get(m, "notes_pages")) && number(L, n, "booklet.notes_pages", 0, 40, &pages)) {
 		if (pages != (int)pages)
-			report(L, n, M_BAD_CHOICE, "booklet.notes_pages", "a whole number", n->value);
+			report(L, n, M_BAD_CHOICE, "booklet.notes_pages", "a whole number",
+			       n->value);
 		b->notes_pages = (int)pages;
 	}
 }

@@ -16,8 +16,8 @@ char *team_slug(const char *name)
 {
 	/* Latin-1 letters with accents, as UTF-8 pairs, and what they fold to */
 	static const char *const from[] = {"à", "á", "â", "ä", "è", "é", "ê", "ë", "ì", "í", "î",
-	                                   "ï", "ò", "ó", "ô", "ö", "ù", "ú", "û", "ü", "ç", "ñ",
-	                                   "À", "Á", "Ä", "È", "É", "Ë", "Ï", "Ö", "Ü", "Ç", NULL};
+					   "ï", "ò", "ó", "ô", "ö", "ù", "ú", "û", "ü", "ç", "ñ",
+					   "À", "Á", "Ä", "È", "É", "Ë", "Ï", "Ö", "Ü", "Ç", NULL};
 	static const char to[] = "aaaaeeeeiiiioooouuuucnaaaeeeiouc";
 	strbuf b = {0};
 	strbuf_add(&b, "", 0);
@@ -109,7 +109,7 @@ static bool team_language(loader *L, const ynode *n, const char *name, deck *t, 
 
 /* The team's deck: the base deck's texts and settings, the chosen cards, its own cards. */
 static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const deck *file_print,
-                       team *tm)
+		       team *tm)
 {
 	const ynode *dn = get(m, "deck");
 	const char *rel = dn ? scalar(F, dn, "a team's deck") : base_rel;
@@ -136,7 +136,7 @@ static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const de
 	t->team = tm->name;
 	/* the teams file's print: settings come after the base deck's, so they win */
 	t->print = arena_append(mem, t->print, &t->nprint, file_print->print, file_print->nprint,
-	                        sizeof(print_setting));
+				sizeof(print_setting));
 	loader T = {.path = F->path, .d = F->d, .dk = t, .mem = mem};
 	take_cards(&T, base, get(m, "select"), get(m, "exclude"), base->path);
 	const ynode *n;
@@ -168,10 +168,10 @@ static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const de
 }
 
 static void load_team(loader *F, const ynode *m, team *tm, const char *base, const deck *fp,
-                      const team *earlier, size_t nearlier)
+		      const team *earlier, size_t nearlier)
 {
 	static const char *const keys[] = {"name",     "deck", "select", "exclude", "cards",
-	                                   "language", "logo", "colors", NULL};
+					   "language", "logo", "colors", NULL};
 	tm->pos = pos_of(m);
 	if (!want(F, m, YN_MAP, "a team"))
 		return;

@@ -80,7 +80,7 @@ void diag_flush(struct diag *d, const char *file)
 	if (d->suppressed) {
 		where(d->out, file, 0, 0);
 		fprintf(d->out, "note: %d more errors not shown; fix the ones above first\n",
-		        d->suppressed);
+			d->suppressed);
 		d->suppressed = 0;
 	}
 }

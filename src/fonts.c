@@ -72,11 +72,20 @@ static char *xml_escape(const char *s)
 	strbuf b = {0};
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': strbuf_puts(&b, "&amp;"); break;
-		case '<': strbuf_puts(&b, "&lt;"); break;
-		case '>': strbuf_puts(&b, "&gt;"); break;
-		case '"': strbuf_puts(&b, "&quot;"); break;
-		default: strbuf_putc(&b, *s);
+		case '&':
+			strbuf_puts(&b, "&amp;");
+			break;
+		case '<':
+			strbuf_puts(&b, "&lt;");
+			break;
+		case '>':
+			strbuf_puts(&b, "&gt;");
+			break;
+		case '"':
+			strbuf_puts(&b, "&quot;");
+			break;
+		default:
+			strbuf_putc(&b, *s);
 		}
 	}
 	return strbuf_take(&b);
@@ -114,7 +123,8 @@ static FcConfig *config_new(const char *dir, char **err)
 	if (cache) {
 		char *esc = xml_escape(cache);
 		char *xml = xasprintf("<?xml version=\"1.0\"?>\n<fontconfig><cachedir>%s</cachedir>"
-		                      "</fontconfig>", esc);
+				      "</fontconfig>",
+				      esc);
 		if (!FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml, FcTrue)) {
 			free(cache);
 			cache = NULL;
@@ -158,7 +168,7 @@ fontset *fontset_new(const char *fonts_dir, char **err)
 	struct stat st;
 	if (!dir || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		*err = xasprintf("cannot read fonts directory %s: %s", fonts_dir,
-		                 dir ? "not a directory" : strerror(errno));
+				 dir ? "not a directory" : strerror(errno));
 		free(dir);
 		return NULL;
 	}
@@ -214,8 +224,9 @@ int fontset_check_family(fontset *f, const char *family, char **resolved)
 	pango_font_description_free(desc);
 	int rc = -1;
 	char *out = NULL;
-	FcPattern *pat = font && PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font))
-	                                               : NULL;
+	FcPattern *pat = font && PANGO_IS_FC_FONT(font)
+				 ? pango_fc_font_get_pattern(PANGO_FC_FONT(font))
+				 : NULL;
 	FcChar8 *file = NULL, *found = NULL;
 	if (pat)
 		FcPatternGetString(pat, FC_FILE, 0, &file);

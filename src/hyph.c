@@ -17,12 +17,13 @@
 #include "util.h"
 
 #define DEFAULT_DICT_DIR "/usr/share/hyphen"
-#define LEFT_MIN 2  /* letters before a break */
-#define RIGHT_MIN 3 /* letters after a break */
-#define WORD_MIN 8  /* shorter words are never broken: on a narrow card, a hyphen in
-                     * "jul-lie" costs more in reading than it gains in raggedness */
+#define LEFT_MIN         2 /* letters before a break */
+#define RIGHT_MIN        3 /* letters after a break */
+#define WORD_MIN                                                                                   \
+	8           /* shorter words are never broken: on a narrow card, a hyphen in               \
+		     * "jul-lie" costs more in reading than it gains in raggedness */
 #define WORD_MAX 64 /* longer letter runs are not words (DNA, tables): left alone */
-#define SHY "\xC2\xAD"
+#define SHY      "\xC2\xAD"
 
 typedef struct {
 	char pri[4]; /* primary language, lower case: "nl" */
@@ -248,14 +249,14 @@ static const unsigned char *exc_find(const hyphenator *h, const char *key)
 	return NULL;
 }
 
-hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exception *exc,
-                     size_t nexc, char **err)
+hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exception *exc, size_t nexc,
+		     char **err)
 {
 	lang_tag t;
 	*err = NULL;
 	if (!lang || !lang_parse(lang, &t)) {
 		*err = xasprintf("'%s' is not a language code like 'nl' or 'en-GB'",
-		                 lang ? lang : "");
+				 lang ? lang : "");
 		return NULL;
 	}
 	if (!dict_dir) {
@@ -278,8 +279,8 @@ hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exceptio
 	bool latin1 = strcmp(dict->cset, "ISO8859-1") == 0 || strcmp(dict->cset, "ISO-8859-1") == 0;
 	if (!utf8 && !latin1) {
 		*err = xasprintf("%s is in encoding '%s'; deckpress reads UTF-8 and ISO8859-1 "
-		                 "dictionaries",
-		                 path, dict->cset);
+				 "dictionaries",
+				 path, dict->cset);
 		hnj_hyphen_free(dict);
 		free(path);
 		return NULL;
@@ -525,7 +526,7 @@ static char *hyphenate(const hyphenator *h, const char *utf8, bool keep_last)
 				/* only the last word stays whole, not the one tied to it */
 				const char *w = e;
 				while (w > p && !(w - p >= 2 && (unsigned char)w[-2] == 0xC2 &&
-				                  (unsigned char)w[-1] == 0xA0))
+						  (unsigned char)w[-1] == 0xA0))
 					w--;
 				hyph_span(h, p, w, &out);
 				strbuf_add(&out, w, (size_t)(e - w));

@@ -18,17 +18,19 @@ void saddle_side_pages(int padded, int sheet, bool back, int *left, int *right)
 }
 
 int saddle_plan_make(int pages, double page_w, double page_h, double sheet_w, double sheet_h,
-                     saddle_duplex duplex, saddle_plan *out)
+		     saddle_duplex duplex, saddle_plan *out)
 {
 	const double tol = 0.01;
 	if (2 * page_w > sheet_w + tol || page_h > sheet_h + tol)
 		return -1;
 	double cx = sheet_w / 2, y = (sheet_h - page_h) / 2;
-	*out = (saddle_plan){.sheet_w = sheet_w, .sheet_h = sheet_h,
-	                     .left = {cx - page_w, y, page_w, page_h},
-	                     .right = {cx, y, page_w, page_h},
-	                     .pages = pages, .padded = saddle_padded(pages),
-	                     .duplex = duplex};
+	*out = (saddle_plan){.sheet_w = sheet_w,
+			     .sheet_h = sheet_h,
+			     .left = {cx - page_w, y, page_w, page_h},
+			     .right = {cx, y, page_w, page_h},
+			     .pages = pages,
+			     .padded = saddle_padded(pages),
+			     .duplex = duplex};
 	out->sheets = out->padded / 4;
 	return 0;
 }

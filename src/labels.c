@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+// clang-format off
 static const char *const en[L_COUNT] = {
 	[L_QUOTE] = "Quote", [L_CASE] = "Case", [L_QUESTION] = "Question",
 	[L_QUOTES] = "Quotes", [L_CASES] = "Cases", [L_QUESTIONS] = "Questions",
@@ -27,6 +28,8 @@ static const char *const nl[L_COUNT] = {
 	[L_VERSION] = "Versie", [L_COVER] = "Omslag", [L_TEAM] = "Team",
 };
 
+// clang-format on
+
 static const char *const *table_for(const char *lang)
 {
 	return lang && !strncmp(lang, "nl", 2) && (lang[2] == '\0' || lang[2] == '-') ? nl : en;
@@ -42,8 +45,10 @@ const char *language_name(const char *lang, const char *code)
 	static const struct {
 		const char *code, *en, *nl;
 	} names[] = {
-		{"nl", "Dutch", "Nederlands"}, {"en", "English", "Engels"},
-		{"de", "German", "Duits"},     {"fr", "French", "Frans"},
+		{"nl", "Dutch", "Nederlands"},
+		{"en", "English", "Engels"},
+		{"de", "German", "Duits"},
+		{"fr", "French", "Frans"},
 	};
 	int dutch = table_for(lang) == nl;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

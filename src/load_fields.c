@@ -78,7 +78,7 @@ void check_keys(loader *L, const ynode *map, const char *const *allowed, const c
 bool want(loader *L, const ynode *n, ynode_kind kind, const char *what)
 {
 	static const char *names[] = {"a text", "a mapping (lines of 'key: value')",
-	                              "a list (lines starting with '- ')"};
+				      "a list (lines starting with '- ')"};
 	if (n->kind == kind)
 		return true;
 	report(L, n, M_KIND, what, names[kind], ynode_kind_name(n));
@@ -195,7 +195,7 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 		free(w);
 		if (v)
 			out->v[out->n++] = (tr_entry){k->value, paragraphs(L, n->kids[i + 1]),
-			                              pos_of(n->kids[i + 1])};
+						      pos_of(n->kids[i + 1])};
 	}
 }
 
@@ -236,4 +236,3 @@ bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
 	*out = (uint32_t)strtoul(s + 1, NULL, 16);
 	return true;
 }
-

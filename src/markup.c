@@ -40,21 +40,21 @@ static bool tag_opens(enum tag_kind k)
 static const char *msg_unclosed(unsigned bit)
 {
 	return bit == MARKUP_BOLD ? "'<b>' is never closed; add '</b>'"
-	                          : "'<i>' is never closed; add '</i>'";
+				  : "'<i>' is never closed; add '</i>'";
 }
 
 static const char *msg_stray(unsigned bit)
 {
 	return bit == MARKUP_BOLD ? "'</b>' closes nothing; remove it or add '<b>' before it"
-	                          : "'</i>' closes nothing; remove it or add '<i>' before it";
+				  : "'</i>' closes nothing; remove it or add '<i>' before it";
 }
 
 /* With only two tags, the one still open is always the other one. */
 static const char *msg_crossed(unsigned closing)
 {
 	return closing == MARKUP_BOLD
-	           ? "'</b>' comes while '<i>' is still open; add '</i>' before it"
-	           : "'</i>' comes while '<b>' is still open; add '</b>' before it";
+		       ? "'</b>' comes while '<i>' is still open; add '</i>' before it"
+		       : "'</i>' comes while '<b>' is still open; add '</b>' before it";
 }
 
 typedef struct {
@@ -105,7 +105,7 @@ static void fail(size_t *err_off, const char **err_msg, size_t off, const char *
 }
 
 int markup_parse(const char *text, text_run **runs, size_t *nruns, size_t *err_off,
-                 const char **err_msg)
+		 const char **err_msg)
 {
 	run_list out = {0};
 	strbuf cur = {0};

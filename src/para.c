@@ -21,11 +21,11 @@ static double pts(int u)
 static void whole_text_attrs(PangoAttrList *attrs, const para_style *st)
 {
 	if (st->leading > 0)
-		pango_attr_list_insert_before(attrs,
-		                              pango_attr_line_height_new_absolute(units(st->leading)));
+		pango_attr_list_insert_before(
+			attrs, pango_attr_line_height_new_absolute(units(st->leading)));
 	if (st->tracking != 0)
-		pango_attr_list_insert_before(attrs,
-		                              pango_attr_letter_spacing_new(units(st->tracking * st->size)));
+		pango_attr_list_insert_before(
+			attrs, pango_attr_letter_spacing_new(units(st->tracking * st->size)));
 }
 
 PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *markup, double width)
@@ -51,7 +51,7 @@ PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *marku
 	if (st->hang > 0) {
 		pango_layout_set_indent(l, -units(st->hang));
 		PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
-		                                                          units(st->hang));
+									 units(st->hang));
 		pango_layout_set_tabs(l, tabs);
 		pango_tab_array_free(tabs);
 	}
@@ -74,10 +74,12 @@ size_t para_lines(PangoLayout *l, para_line **out)
 		pango_layout_iter_get_line_extents(it, NULL, &log);
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-		(*out)[i++] = (para_line){.x = pts(log.x), .top = pts(y0), .bottom = pts(y1),
-		                          .baseline = pts(pango_layout_iter_get_baseline(it)),
-		                          .start = line->start_index,
-		                          .end = line->start_index + line->length};
+		(*out)[i++] = (para_line){.x = pts(log.x),
+					  .top = pts(y0),
+					  .bottom = pts(y1),
+					  .baseline = pts(pango_layout_iter_get_baseline(it)),
+					  .start = line->start_index,
+					  .end = line->start_index + line->length};
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return i;
@@ -113,9 +115,10 @@ size_t para_range(PangoLayout *l, int start, int end, para_span **out)
 		int last = (int)(g_utf8_prev_char(text + b) - text), xa, xb;
 		pango_layout_line_index_to_x(line, a, FALSE, &xa);
 		pango_layout_line_index_to_x(line, last, TRUE, &xb);
-		double x0 = lines[i].x + pts(xa < xb ? xa : xb), x1 = lines[i].x + pts(xa < xb ? xb : xa);
-		(*out)[k++] = (para_span){{x0, lines[i].top, x1 - x0, lines[i].bottom - lines[i].top},
-		                          (int)i};
+		double x0 = lines[i].x + pts(xa < xb ? xa : xb),
+		       x1 = lines[i].x + pts(xa < xb ? xb : xa);
+		(*out)[k++] = (para_span){
+			{x0, lines[i].top, x1 - x0, lines[i].bottom - lines[i].top}, (int)i};
 	}
 	free(lines);
 	return k;

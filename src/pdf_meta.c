@@ -21,8 +21,11 @@ const char *pdf_create_date(void)
 		/* PDF dates have four-digit years: 9999-12-31T23:59:59Z at the most */
 		if (*end || errno || v < 0 || v > 253402300799LL) {
 			if (!warned)
-				fprintf(stderr, "deckpress: warning: SOURCE_DATE_EPOCH '%s' is not a number of "
-				                "seconds from 1970 to 9999; the PDF date is 1970-01-01\n", env);
+				fprintf(stderr,
+					"deckpress: warning: SOURCE_DATE_EPOCH '%s' is not a "
+					"number of "
+					"seconds from 1970 to 9999; the PDF date is 1970-01-01\n",
+					env);
 			warned = true;
 		} else {
 			t = (time_t)v;
@@ -49,6 +52,7 @@ void pdf_metadata(cairo_surface_t *pdf, const deck *dk, const char *lang, const 
 	}
 	if (title)
 		cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "deckpress " DECKPRESS_VERSION);
+	cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR,
+				       "deckpress " DECKPRESS_VERSION);
 	cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, pdf_create_date());
 }

@@ -11,9 +11,9 @@
 #include "card_face.h"
 #include "render_card.h"
 
-#define CONTACT_DPI 60.0
+#define CONTACT_DPI  60.0
 #define CONTACT_COLS 6
-#define CONTACT_GAP 12
+#define CONTACT_GAP  12
 
 /* Writes a surface to path through a temporary file. */
 static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
@@ -35,7 +35,7 @@ static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
 
 /* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
 static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
-                                   bool back, cairo_surface_t *logo)
+				   bool back, cairo_surface_t *logo)
 {
 	double b = job->ps.bleed, w = g->w + 2 * b, h = g->h + 2 * b;
 	int pw = job->px_w ? job->px_w : (int)lround(w / 72.0 * job->dpi);
@@ -74,7 +74,7 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 		}
 		cairo_save(cr);
 		cairo_translate(cr, CONTACT_GAP + (double)(i % cols) * (cw + CONTACT_GAP),
-		                CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
+				CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
 		cairo_scale(cr, cw / g->w, ch / g->h);
 		rect trim = {0, 0, g->w, g->h};
 		render_card_front(cr, &f, g, trim, trim);
@@ -110,7 +110,8 @@ int preview_write(const preview_job *job, struct diag *d)
 		}
 		for (int back = 0; back < 2 && rc == 0; back++) {
 			cairo_surface_t *s = face_image(job, &f, &g, back, logo);
-			char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
+			char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id,
+					       back ? "back" : "front");
 			if (write_png(s, path, d))
 				rc = 3;
 			free(path);

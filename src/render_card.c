@@ -69,8 +69,9 @@ void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect
 	if (f->c->type == CARD_QUOTE)
 		rule(cr, bx, by + 2, 22, 1.4);
 	if (f->rule_before >= 0) {
-		double gap = f->main.y[f->rule_before] - (f->main.y[f->rule_before - 1] +
-		              layout_h(f->main.layouts[f->rule_before - 1]));
+		double gap =
+			f->main.y[f->rule_before] - (f->main.y[f->rule_before - 1] +
+						     layout_h(f->main.layouts[f->rule_before - 1]));
 		rule(cr, bx, by + f->main_top + f->main.y[f->rule_before] - gap / 2, 22, 1.0);
 	}
 	render_set_color(cr, th->ink, 0);
@@ -86,10 +87,11 @@ void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect
 
 /* The logo in a box above the title, scaled to fit, never enlarged past 1 px = 1 pt. */
 static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, rect trim,
-                       double bottom)
+		       double bottom)
 {
 	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
-	double box_w = 0.4 * g->w, box_h = fmin(0.16 * g->h, bottom - trim.y - g->safe - g->band_h / 2);
+	double box_w = 0.4 * g->w,
+	       box_h = fmin(0.16 * g->h, bottom - trim.y - g->safe - g->band_h / 2);
 	if (iw <= 0 || ih <= 0 || box_h <= 4)
 		return;
 	double k = fmin(1.0, fmin(box_w / iw, box_h / ih));
@@ -110,7 +112,7 @@ static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, r
 }
 
 void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art,
-                      cairo_surface_t *logo)
+		      cairo_surface_t *logo)
 {
 	const theme *th = &f->dk->theme;
 	cairo_save(cr);
@@ -140,7 +142,8 @@ cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed)
 	cairo_surface_t *s = cairo_image_surface_create_from_png(dk->logo);
 	if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
 		return s;
-	char *why = xasprintf("cannot be decoded: %s", cairo_status_to_string(cairo_surface_status(s)));
+	char *why =
+		xasprintf("cannot be decoded: %s", cairo_status_to_string(cairo_surface_status(s)));
 	diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo, why);
 	free(why);
 	cairo_surface_destroy(s);

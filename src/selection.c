@@ -51,14 +51,17 @@ static char *parse_condition(const char *word, condition *c)
 				k = i;
 		if (k < 0)
 			return xasprintf("unknown selector key '%.*s' in '%s'; expected id, type, "
-			                 "category or tag", (int)len, word, word);
+					 "category or tag",
+					 (int)len, word, word);
 		c->key = (sel_key)k;
 		vals = colon + 1;
 	}
 	char *copy = xstrdup(vals), *save = NULL;
 	for (char *v = strtok_r(copy, ",", &save); v; v = strtok_r(NULL, ",", &save)) {
-		if (c->key == K_TYPE && strcmp(v, "quote") && strcmp(v, "case") && strcmp(v, "question")) {
-			char *err = xasprintf("type '%s' in '%s'; expected quote, case or question", v, word);
+		if (c->key == K_TYPE && strcmp(v, "quote") && strcmp(v, "case") &&
+		    strcmp(v, "question")) {
+			char *err = xasprintf("type '%s' in '%s'; expected quote, case or question",
+					      v, word);
 			free(copy);
 			return err;
 		}

@@ -114,7 +114,8 @@ static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, d
 		s->desc = pango_font_description_new();
 		if (b->family)
 			pango_font_description_set_family(s->desc, b->family);
-		pango_font_description_set_weight(s->desc, b->weight ? b->weight : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_weight(s->desc,
+						  b->weight ? b->weight : PANGO_WEIGHT_NORMAL);
 		pango_font_description_set_style(s->desc, b->style);
 	}
 	return 0;
@@ -123,7 +124,7 @@ static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, d
 /* Width of a line without its trailing white space: Pango lets spaces at a break hang
  * past the edge, so they must not count as overflow. */
 static int content_width(PangoLayoutLine *line, const char *text, const PangoLogAttr *attrs,
-                         long end_off)
+			 long end_off)
 {
 	int end = line->start_index + line->length, e = end;
 	long off = end_off;
@@ -337,7 +338,7 @@ static int search(job *j, const grid *g, int limit, int k)
 }
 
 int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double width, double height,
-                  double size_max, double size_min, tstack *out)
+		  double size_max, double size_min, tstack *out)
 {
 	*out = (tstack){0};
 	job j;
@@ -362,7 +363,7 @@ int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double widt
 }
 
 int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double width, double size,
-                     tstack *out)
+		     tstack *out)
 {
 	*out = (tstack){0};
 	job j;

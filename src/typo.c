@@ -14,14 +14,14 @@
 
 #define TIE_MAX 12 /* a last word this short (in letters) is tied to the one before */
 
-#define LDQUO "\u201C"
-#define RDQUO "\u201D"
-#define LSQUO "\u2018"
-#define RSQUO "\u2019" /* also the apostrophe */
-#define NDASH "\u2013"
+#define LDQUO  "\u201C"
+#define RDQUO  "\u201D"
+#define LSQUO  "\u2018"
+#define RSQUO  "\u2019" /* also the apostrophe */
+#define NDASH  "\u2013"
 #define HELLIP "\u2026"
-#define NBSP "\u00A0"
-#define SHY "\xC2\xAD"
+#define NBSP   "\u00A0"
+#define SHY    "\xC2\xAD"
 
 typedef struct {
 	const char *open2, *close2, *open1, *close1;
@@ -30,8 +30,8 @@ typedef struct {
 } quote_style;
 
 static const char *const nl_elisions[] = {"s", "t", "n", "k", "m", "ns", NULL};
-static const char *const en_elisions[] = {"em", "til", "tis", "twas", "cause", "cos",
-                                          "bout", "round", "n", NULL};
+static const char *const en_elisions[] = {"em",  "til",  "tis",   "twas", "cause",
+					  "cos", "bout", "round", "n",    NULL};
 static const quote_style nl_quotes = {LDQUO, RDQUO, LSQUO, RSQUO, nl_elisions};
 static const quote_style en_quotes = {LDQUO, RDQUO, LSQUO, RSQUO, en_elisions};
 
@@ -164,8 +164,8 @@ static size_t single_quote(const smart *c, size_t i, strbuf *out)
 		strbuf_puts(out, is_wordy(prev) && is_wordy(next) ? RSQUO : "'");
 		return 1;
 	}
-	bool opening = opens_at(c, i) && !year_at(c, i) && !elision_at(c, i) &&
-	               next != 0 && !is_space(next);
+	bool opening = opens_at(c, i) && !year_at(c, i) && !elision_at(c, i) && next != 0 &&
+		       !is_space(next);
 	/* Apostrophe and closing quote are the same character in nl and en. */
 	strbuf_puts(out, opening ? c->q->open1 : c->q->close1);
 	return 1;
@@ -218,7 +218,8 @@ static bool last_word_at(const smart *c, size_t j)
 	while (k < c->len && !is_ascii_space(c->s[k])) {
 		gunichar ch;
 		k += utf8_next(c->s + k, &ch);
-		chars += g_unichar_isalnum(ch); /* letters: punctuation and soft hyphens are small */
+		chars +=
+			g_unichar_isalnum(ch); /* letters: punctuation and soft hyphens are small */
 	}
 	if (chars > TIE_MAX)
 		return false;
@@ -300,8 +301,7 @@ typedef struct {
 } mark_list;
 
 /* Smarten the runs as one text; marks->v[r] says where run r's text begins. */
-static char *smarten_runs(const text_run *runs, size_t nruns, const typo_opts *o,
-                          mark_list *marks)
+static char *smarten_runs(const text_run *runs, size_t nruns, const typo_opts *o, mark_list *marks)
 {
 	strbuf plain = {0};
 	size_t *start = xmalloc((nruns + 1) * sizeof(*start));
@@ -336,7 +336,8 @@ static void marks_follow_hyphens(mark_list *marks, const char *before, const cha
 	size_t i = 0, j = 0;
 	for (size_t m = 0; m < marks->n; m++) {
 		while (i < marks->v[m].off) {
-			bool inserted = memcmp(after + j, SHY, 2) == 0 && memcmp(before + i, SHY, 2) != 0;
+			bool inserted =
+				memcmp(after + j, SHY, 2) == 0 && memcmp(before + i, SHY, 2) != 0;
 			if (!inserted)
 				i++;
 			j += inserted ? 2 : 1;
@@ -349,12 +350,24 @@ static void escape(strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		switch (s[i]) {
-		case '&': strbuf_puts(out, "&amp;"); break;
-		case '<': strbuf_puts(out, "&lt;"); break;
-		case '>': strbuf_puts(out, "&gt;"); break;
-		case '\'': strbuf_puts(out, "&apos;"); break;
-		case '"': strbuf_puts(out, "&quot;"); break;
-		default: strbuf_putc(out, s[i]); break;
+		case '&':
+			strbuf_puts(out, "&amp;");
+			break;
+		case '<':
+			strbuf_puts(out, "&lt;");
+			break;
+		case '>':
+			strbuf_puts(out, "&gt;");
+			break;
+		case '\'':
+			strbuf_puts(out, "&apos;");
+			break;
+		case '"':
+			strbuf_puts(out, "&quot;");
+			break;
+		default:
+			strbuf_putc(out, s[i]);
+			break;
 		}
 	}
 }

@@ -260,7 +260,7 @@ int edit_distance(const char *a, const char *b)
 }
 
 static char *resolve_output(const char *path, const char *const *inputs, size_t n, char **err,
-                            int links)
+			    int links)
 {
 	struct stat out, in;
 	*err = NULL;
@@ -275,13 +275,16 @@ static char *resolve_output(const char *path, const char *const *inputs, size_t 
 	if (stat(path, &out) == 0) {
 		if (!S_ISREG(out.st_mode)) {
 			*err = xasprintf("%s is %s, not a file", path,
-			                 S_ISDIR(out.st_mode) ? "a directory" : "a device or special file");
+					 S_ISDIR(out.st_mode) ? "a directory"
+							      : "a device or special file");
 			return NULL;
 		}
 		for (size_t i = 0; i < n; i++)
-			if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-				*err = xasprintf("%s is the deck %s itself; choose another output file", path,
-				                 inputs[i]);
+			if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+			    in.st_ino == out.st_ino) {
+				*err = xasprintf(
+					"%s is the deck %s itself; choose another output file",
+					path, inputs[i]);
 				return NULL;
 			}
 		/* write through a symlink to the file it names, as an editor would */
@@ -298,7 +301,7 @@ static char *resolve_output(const char *path, const char *const *inputs, size_t 
 		target[tn] = '\0';
 		char *copy = xstrdup(path);
 		char *resolved = target[0] == '/' ? xstrdup(target)
-		                                  : xasprintf("%s/%s", dirname(copy), target);
+						  : xasprintf("%s/%s", dirname(copy), target);
 		free(copy);
 		char *r = resolve_output(resolved, inputs, n, err, links + 1);
 		free(resolved);
@@ -308,9 +311,9 @@ static char *resolve_output(const char *path, const char *const *inputs, size_t 
 	const char *dir = dirname(copy);
 	struct stat ds;
 	const char *why = stat(dir, &ds) != 0    ? strerror(errno)
-	                  : !S_ISDIR(ds.st_mode) ? "not a folder"
-	                  : access(dir, W_OK)    ? strerror(errno)
-	                                         : NULL;
+			  : !S_ISDIR(ds.st_mode) ? "not a folder"
+			  : access(dir, W_OK)    ? strerror(errno)
+						 : NULL;
 	if (why) {
 		*err = xasprintf("cannot write in folder %s: %s", dir, why);
 		free(copy);

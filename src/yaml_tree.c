@@ -114,7 +114,8 @@ static const struct {
 	const char *problem, *hint;
 } hints[] = {
 	{"mapping values are not allowed", "a text containing ': ' must be put in quotes"},
-	{"did not find expected key", "this line's indentation does not line up with the lines above"},
+	{"did not find expected key",
+	 "this line's indentation does not line up with the lines above"},
 	{"did not find expected '-' indicator", "list items ('- ') must all be indented the same"},
 	{"found unexpected end of stream", "a quoted text is not closed; add the closing quote"},
 	{"found character that cannot start any token", "put the text in quotes"},
@@ -142,12 +143,12 @@ static bool deeper_than_previous(const char *buf, size_t index)
 	const char *pl = buf + prev;
 	size_t plen = start - 1 - prev;
 	bool opens_block = plen > 0 && pl[plen - 1] == ':';
-	return !opens_block && indent_at(buf + start) > indent_at(pl) +
-	                                                   (strncmp(pl + indent_at(pl), "- ", 2) ? 0 : 2);
+	return !opens_block &&
+	       indent_at(buf + start) >
+		       indent_at(pl) + (strncmp(pl + indent_at(pl), "- ", 2) ? 0 : 2);
 }
 
-static void report_parser_error(const char *path, const char *buf, yaml_parser_t *p,
-                                struct diag *d)
+static void report_parser_error(const char *path, const char *buf, yaml_parser_t *p, struct diag *d)
 {
 	const char *problem = p->problem ? p->problem : "unreadable YAML";
 	yaml_mark_t m = p->problem_mark;
@@ -165,7 +166,7 @@ static void report_parser_error(const char *path, const char *buf, yaml_parser_t
 		}
 	if (p->context) {
 		char *msg = xasprintf("%s %s (line %d)", problem, p->context,
-		                      (int)p->context_mark.line + 1);
+				      (int)p->context_mark.line + 1);
 		diag(d, M_YAML, path, line, col, msg);
 		free(msg);
 	} else {
@@ -221,8 +222,7 @@ static bool add_kid(const char *path, frame *stack, int depth, ynode *n, struct 
 	return true;
 }
 
-static bool has_anchor(const char *path, const unsigned char *anchor, yaml_mark_t m,
-                       struct diag *d)
+static bool has_anchor(const char *path, const unsigned char *anchor, yaml_mark_t m, struct diag *d)
 {
 	if (!anchor)
 		return false;
@@ -233,7 +233,8 @@ static bool has_anchor(const char *path, const unsigned char *anchor, yaml_mark_
 
 /* Turn the event stream into a tree. Stops at the first error: after a syntax error
  * libyaml cannot go on, and the other refusals make the rest meaningless. */
-static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem, struct diag *d, ynode **root)
+static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem, struct diag *d,
+		 ynode **root)
 {
 	frame stack[YTREE_MAX_DEPTH + 1];
 	int depth = 0, docs = 0, rc = -1;
@@ -263,7 +264,7 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 				break;
 			n = node_new(mem, YN_SCALAR, ev.start_mark);
 			n->value = arena_strndup(mem, (const char *)ev.data.scalar.value,
-			                         ev.data.scalar.length);
+						 ev.data.scalar.length);
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			n->literal = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE;
 			fail = !add_kid(path, stack, depth, n, d);
@@ -273,8 +274,8 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT: {
 			const unsigned char *anchor = type == YAML_MAPPING_START_EVENT
-			                                  ? ev.data.mapping_start.anchor
-			                                  : ev.data.sequence_start.anchor;
+							      ? ev.data.mapping_start.anchor
+							      : ev.data.sequence_start.anchor;
 			if ((fail = has_anchor(path, anchor, ev.start_mark, d)))
 				break;
 			if (depth == YTREE_MAX_DEPTH) {
@@ -284,7 +285,7 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 				break;
 			}
 			n = node_new(mem, type == YAML_MAPPING_START_EVENT ? YN_MAP : YN_SEQ,
-			             ev.start_mark);
+				     ev.start_mark);
 			if ((fail = !add_kid(path, stack, depth, n, d)))
 				break;
 			if (depth == 0)
@@ -355,8 +356,8 @@ int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
 bool ynode_is_null(const ynode *n)
 {
 	return !n || (n->kind == YN_SCALAR && n->plain &&
-	              (!*n->value || !strcmp(n->value, "~") || !strcmp(n->value, "null") ||
-	               !strcmp(n->value, "Null") || !strcmp(n->value, "NULL")));
+		      (!*n->value || !strcmp(n->value, "~") || !strcmp(n->value, "null") ||
+		       !strcmp(n->value, "Null") || !strcmp(n->value, "NULL")));
 }
 
 const char *ynode_kind_name(const ynode *n)

@@ -49,8 +49,8 @@ static int teardown(void **state)
 	return 0;
 }
 
-static const para_style BODY = {.family = "Yrsa", .size = 10, .leading = 13.5,
-                                 .align = PANGO_ALIGN_LEFT};
+static const para_style BODY = {
+	.family = "Yrsa", .size = 10, .leading = 13.5, .align = PANGO_ALIGN_LEFT};
 
 /* Text of about `words` words. */
 static char *words(int words)
@@ -104,7 +104,8 @@ static void hanging_indent_and_ranges(void **state)
 	size_t k = para_range(l, start, end, &sp);
 	assert_int_equal(k, 1);
 	assert_int_equal(sp[0].line, 1);
-	assert_true(fabs(sp[0].r.x - 14) < 0.5 && sp[0].r.w > 10 && sp[0].r.x + sp[0].r.w <= 180.01);
+	assert_true(fabs(sp[0].r.x - 14) < 0.5 && sp[0].r.w > 10 &&
+		    sp[0].r.x + sp[0].r.w <= 180.01);
 	assert_true(fabs(sp[0].r.y - L[1].top) < 0.01);
 	free(sp);
 	/* a range over a line break: one rectangle per line */
@@ -184,7 +185,8 @@ static void check_pieces(const bk_doc *doc, const bk_stream *s)
 					para_line *L;
 					para_lines(l, &L);
 					assert_true(b->y + L[b->first].top >= a.y - 0.01);
-					assert_true(b->y + L[b->first + b->count - 1].bottom <= a.y + a.h + 0.01);
+					assert_true(b->y + L[b->first + b->count - 1].bottom <=
+						    a.y + a.h + 0.01);
 					free(L);
 				}
 			}
@@ -280,7 +282,7 @@ static void labels_and_margins(void **state)
 	assert_true(fabs(g.page_w - mm_to_pt(148)) < 0.01 && fabs(g.page_h - mm_to_pt(210)) < 0.01);
 	rect r = bk_text_area(&g, 2), v = bk_text_area(&g, 3);
 	assert_true(g.inner > g.outer);
-	assert_true(fabs(r.x - g.inner) < 0.01);          /* right-hand page: fold on the left */
+	assert_true(fabs(r.x - g.inner) < 0.01); /* right-hand page: fold on the left */
 	assert_true(fabs(v.x + v.w - (g.page_w - g.inner)) < 0.01); /* left-hand: on the right */
 	assert_true(bk_recto(0) && !bk_recto(1));
 	bk_doc doc;

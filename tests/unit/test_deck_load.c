@@ -76,7 +76,7 @@ static void test_defaults(void **state)
 	char *msgs;
 	size_t len;
 	deck *dk = load_text("deck: {title: T}\ncards:\n  - {id: a, type: question, text: Why?}\n",
-	                     &d, &msgs, &len);
+			     &d, &msgs, &len);
 	assert_non_null(dk);
 	assert_string_equal(msgs, "");
 	assert_string_equal(dk->language, "nl");
@@ -95,10 +95,11 @@ static void test_unknown_key_suggestion(void **state)
 	char *msgs;
 	size_t len;
 	deck *dk = load_text("deck:\n  titel: T\ncards:\n  - {id: a, type: question, text: Why?}\n",
-	                     &d, &msgs, &len);
+			     &d, &msgs, &len);
 	assert_null(dk);
 	assert_int_equal(d.nerrors, 2); /* the unknown key and the missing title */
-	assert_non_null(strstr(msgs, ":2:3: error: unknown key 'titel' in deck; did you mean 'title'?"));
+	assert_non_null(
+		strstr(msgs, ":2:3: error: unknown key 'titel' in deck; did you mean 'title'?"));
 	free(msgs);
 }
 
@@ -109,10 +110,10 @@ static void test_all_errors_reported(void **state)
 	char *msgs;
 	size_t len;
 	deck *dk = load_text("deck: {title: T}\ncards:\n"
-	                     "  - {id: a, type: quiz, text: x}\n"
-	                     "  - {id: a, type: question}\n"
-	                     "  - {id: b, type: quote, text: y, source: nowhere}\n",
-	                     &d, &msgs, &len);
+			     "  - {id: a, type: quiz, text: x}\n"
+			     "  - {id: a, type: question}\n"
+			     "  - {id: b, type: quote, text: y, source: nowhere}\n",
+			     &d, &msgs, &len);
 	assert_null(dk);
 	assert_int_equal(d.nerrors, 4);
 	assert_non_null(strstr(msgs, ":3:19: error: card 'a' has type 'quiz'"));
@@ -129,7 +130,7 @@ static void test_alias_refused(void **state)
 	char *msgs;
 	size_t len;
 	deck *dk = load_text("deck: {title: &x T}\ncards: [{id: a, type: question, text: *x}]\n",
-	                     &d, &msgs, &len);
+			     &d, &msgs, &len);
 	assert_null(dk);
 	assert_int_equal(d.last, M_ALIAS);
 	assert_non_null(strstr(msgs, ":1:15: error: YAML anchors"));
@@ -139,12 +140,14 @@ static void test_alias_refused(void **state)
 static void test_quote_verify(void **state)
 {
 	(void)state;
-	quote_source *qs = quote_source_new("Ik had eindelijk een aanleiding.It\u2019s a small world\n"
-	                                    "after all. \u201cDe-frienden\u201d ligt op de loer.");
+	quote_source *qs =
+		quote_source_new("Ik had eindelijk een aanleiding.It\u2019s a small world\n"
+				 "after all. \u201cDe-frienden\u201d ligt op de loer.");
 	char *closest = NULL;
 	assert_true(quote_source_find(qs, "It's a small   world after all.", &closest));
 	assert_null(closest);
-	assert_true(quote_source_find(qs, "\"De-frien\u00adden\" ligt <i>op</i> de loer.", &closest));
+	assert_true(
+		quote_source_find(qs, "\"De-frien\u00adden\" ligt <i>op</i> de loer.", &closest));
 	assert_false(quote_source_find(qs, "Ik had eindelijk geen aanleiding.", &closest));
 	assert_non_null(closest);
 	assert_non_null(strstr(closest, "eindelijk een aanleiding"));
@@ -155,9 +158,12 @@ static void test_quote_verify(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_example_model),          cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_unknown_key_suggestion), cmocka_unit_test(test_all_errors_reported),
-		cmocka_unit_test(test_alias_refused),          cmocka_unit_test(test_quote_verify),
+		cmocka_unit_test(test_example_model),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_unknown_key_suggestion),
+		cmocka_unit_test(test_all_errors_reported),
+		cmocka_unit_test(test_alias_refused),
+		cmocka_unit_test(test_quote_verify),
 	};
 	return cmocka_run_group_tests_name("deck_load", tests, NULL, NULL);
 }

@@ -144,14 +144,14 @@ static void test_every_face(void **state)
 		PangoStyle st;
 		const char *file;
 	} faces[] = {
-	    {"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, "Yrsa-Italic.ttf"},
-	    {"Yrsa", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "Yrsa-SemiBold.ttf"},
-	    {"Yrsa", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, "Yrsa-Bold.ttf"},
-	    {"Yrsa", PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, "Yrsa-BoldItalic.ttf"},
-	    {"Open Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, "OpenSans-Italic.ttf"},
-	    {"Open Sans", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "OpenSans-Semibold.ttf"},
-	    {"Open Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, "OpenSans-Bold.ttf"},
-	    {"Open Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, "OpenSans-BoldItalic.ttf"},
+		{"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, "Yrsa-Italic.ttf"},
+		{"Yrsa", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "Yrsa-SemiBold.ttf"},
+		{"Yrsa", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, "Yrsa-Bold.ttf"},
+		{"Yrsa", PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, "Yrsa-BoldItalic.ttf"},
+		{"Open Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, "OpenSans-Italic.ttf"},
+		{"Open Sans", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "OpenSans-Semibold.ttf"},
+		{"Open Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, "OpenSans-Bold.ttf"},
+		{"Open Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, "OpenSans-BoldItalic.ttf"},
 	};
 	for (size_t i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 		char *file = face_file(*state, faces[i].family, faces[i].w, faces[i].st);
@@ -217,7 +217,7 @@ static int unknown_glyphs(fontset *f, const char *text)
 static void test_unknown_glyphs(void **state)
 {
 	assert_int_equal(unknown_glyphs(*state, "Één café, naïef"), 0);
-	assert_int_equal(unknown_glyphs(*state, "smile \xF0\x9F\x98\x80!"), 1); /* U+1F600 */
+	assert_int_equal(unknown_glyphs(*state, "smile \xF0\x9F\x98\x80!"), 1);  /* U+1F600 */
 	assert_int_equal(unknown_glyphs(*state, "\xE4\xB8\xAD\xE6\x96\x87"), 2); /* 中文 */
 }
 
@@ -280,14 +280,10 @@ static void test_quiet_without_cache(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_paths),
-	    cmocka_unit_test(test_families_bundled),
-	    cmocka_unit_test(test_family_missing),
-	    cmocka_unit_test(test_every_face),
-	    cmocka_unit_test(test_72dpi),
-	    cmocka_unit_test(test_unknown_glyphs),
-	    cmocka_unit_test(test_bad_dirs),
-	    cmocka_unit_test(test_quiet_without_cache),
+		cmocka_unit_test(test_paths),          cmocka_unit_test(test_families_bundled),
+		cmocka_unit_test(test_family_missing), cmocka_unit_test(test_every_face),
+		cmocka_unit_test(test_72dpi),          cmocka_unit_test(test_unknown_glyphs),
+		cmocka_unit_test(test_bad_dirs),       cmocka_unit_test(test_quiet_without_cache),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -83,7 +83,7 @@ static void test_no_break_before_trema_or_accent(void **state)
 	expect(h, "financiële", "fi=nan=ciële");
 	expect(h, "beëindigen", "beëin=di=gen");
 	expect(h, "patiënten", "pa=tiën=ten");
-	expect(h, "café", "café"); /* too short */
+	expect(h, "café", "café");                /* too short */
 	expect(h, "caféterras", "ca=fé=ter=ras"); /* after é is fine, only before is not */
 	hyph_free(h);
 }
@@ -101,11 +101,11 @@ static void test_minimum_lengths(void **state)
 {
 	(void)state;
 	hyphenator *h = must_new("nl", NULL, 0);
-	expect(h, "appel markt", "appel markt"); /* 5 letters: ap=pel in the dictionary */
+	expect(h, "appel markt", "appel markt");     /* 5 letters: ap=pel in the dictionary */
 	expect(h, "papier jullie", "papier jullie"); /* 6 letters: pa=pier, jul=lie */
-	expect(h, "gehouden", "ge=hou=den");       /* 8 letters: the shortest broken */
-	expect(h, "gewoonte", "ge=woonte");        /* ge=woon=te: 'te' is 2 letters */
-	expect(h, "moeilijke", "moei=lijke");      /* moei=lij=ke */
+	expect(h, "gehouden", "ge=hou=den");         /* 8 letters: the shortest broken */
+	expect(h, "gewoonte", "ge=woonte");          /* ge=woon=te: 'te' is 2 letters */
+	expect(h, "moeilijke", "moei=lijke");        /* moei=lij=ke */
 	hyph_free(h);
 }
 
@@ -132,20 +132,20 @@ static void test_exceptions(void **state)
 	expect(h, "zeeeend", "zeeeend"); /* the dictionary misses it */
 	hyph_free(h);
 	const hyph_exception exc[] = {
-	    {"nl", "zee-eend"},
-	    {"nl", "verantwoordelijk-heid"}, /* exactly these breaks, no others */
-	    {"en", "pa-per"},
-	    {"nl-BE", "papier-tje"},
-	    {"nl", "o-ma"}, /* an exception may break short words */
+		{"nl", "zee-eend"},
+		{"nl", "verantwoordelijk-heid"}, /* exactly these breaks, no others */
+		{"en", "pa-per"},
+		{"nl-BE", "papier-tje"},
+		{"nl", "o-ma"}, /* an exception may break short words */
 	};
 	size_t n = sizeof(exc) / sizeof(exc[0]);
 	h = must_new("nl", exc, n);
 	expect(h, "zeeeend Zeeeend ZEEEEND", "zee=eend Zee=eend ZEE=EEND");
 	expect(h, "verantwoordelijkheid", "verantwoordelijk=heid");
-	expect(h, "paper", "paper");               /* English exception, Dutch text */
-	expect(h, "papiertje", "pa=pier=tje");     /* nl-BE exception not for nl: dictionary */
+	expect(h, "paper", "paper");           /* English exception, Dutch text */
+	expect(h, "papiertje", "pa=pier=tje"); /* nl-BE exception not for nl: dictionary */
 	expect(h, "oma", "o=ma");
-	expect(h, "zee-eend", "zee-eend");         /* written hyphen: left alone */
+	expect(h, "zee-eend", "zee-eend"); /* written hyphen: left alone */
 	hyph_free(h);
 	h = must_new("nl-BE", exc, n);
 	expect(h, "papiertje zeeeend", "papier=tje zee=eend"); /* both nl and nl-BE apply */
@@ -158,7 +158,8 @@ static void test_exceptions(void **state)
 static void test_later_exception_wins(void **state)
 {
 	(void)state;
-	const hyph_exception exc[] = {{"nl", "zee-eend"}, {"nl", "ze-e-eend"}, {NULL, "or-ganisatie"}};
+	const hyph_exception exc[] = {
+		{"nl", "zee-eend"}, {"nl", "ze-e-eend"}, {NULL, "or-ganisatie"}};
 	hyphenator *h = must_new("nl", exc, 3);
 	expect(h, "zeeeend", "ze=e=eend");
 	expect(h, "organisatie", "or=ganisatie"); /* no language: applies to all */
@@ -169,7 +170,10 @@ static void test_author_hyphens_win(void **state)
 {
 	(void)state;
 	hyphenator *h = must_new("nl", NULL, 0);
-	expect(h, "ver\xC2\xAD" "antwoordelijkheid", "ver=antwoordelijkheid");
+	expect(h,
+	       "ver\xC2\xAD"
+	       "antwoordelijkheid",
+	       "ver=antwoordelijkheid");
 	expect(h, "kwaliteits-bewaking", "kwaliteits-bewaking");
 	expect(h, "kwaliteits\u2011bewaking", "kwaliteits\u2011bewaking");
 	hyph_free(h);
@@ -191,7 +195,8 @@ static void test_addresses_are_left_alone(void **state)
 	hyphenator *h = must_new("nl", NULL, 0);
 	expect(h, "zie https://organisatie.nl/verantwoordelijkheid of www.organisatie.nl",
 	       "zie https://organisatie.nl/verantwoordelijkheid of www.organisatie.nl");
-	expect(h, "mail organisatie@verantwoordelijkheid.nl", "mail organisatie@verantwoordelijkheid.nl");
+	expect(h, "mail organisatie@verantwoordelijkheid.nl",
+	       "mail organisatie@verantwoordelijkheid.nl");
 	hyph_free(h);
 }
 
@@ -308,7 +313,7 @@ static void test_threads_share_a_hyphenator(void **state)
 	(void)state;
 	hyphenator *h = must_new("nl", NULL, 0);
 	const char *text = "Gespreksvaardigheden, verantwoordelijkheid en kwaliteitsbewaking in "
-	                   "een coöperatie.";
+			   "een coöperatie.";
 	char *want = hyph_text(h, text);
 	struct job jobs[4];
 	pthread_t t[4];
@@ -330,7 +335,7 @@ static void test_paragraph_last_word_whole(void **state)
 	hyphenator *h = must_new("nl", NULL, 0);
 	char *got = hyph_paragraphs(h, "organisatie organisatie\n\norganisatie organisatie");
 	assert_string_equal(got, "or\u00adga\u00adni\u00adsa\u00adtie organisatie\n\n"
-	                         "or\u00adga\u00adni\u00adsa\u00adtie organisatie");
+				 "or\u00adga\u00adni\u00adsa\u00adtie organisatie");
 	free(got);
 	hyph_free(h);
 }
@@ -340,7 +345,7 @@ static void test_no_break_inside_f_ligatures(void **state)
 	(void)state;
 	hyphenator *h = must_new("en", NULL, 0);
 	char *got = hyph_text(h, "differently shifting officially");
-	assert_null(strstr(got, "f\u00ad")); /* ff, fi, fl, ft are one glyph in the fonts */
+	assert_null(strstr(got, "f\u00ad"));    /* ff, fi, fl, ft are one glyph in the fonts */
 	assert_non_null(strstr(got, "\u00ad")); /* but the words still break elsewhere */
 	free(got);
 	hyph_free(h);
@@ -351,22 +356,22 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_paragraph_last_word_whole),
 		cmocka_unit_test(test_no_break_inside_f_ligatures),
-	    cmocka_unit_test(test_dutch_words),
-	    cmocka_unit_test(test_capitals_keep_their_case),
-	    cmocka_unit_test(test_no_break_before_trema_or_accent),
-	    cmocka_unit_test(test_letters_outside_latin1_leave_a_dutch_word_alone),
-	    cmocka_unit_test(test_minimum_lengths),
-	    cmocka_unit_test(test_english),
-	    cmocka_unit_test(test_exceptions),
-	    cmocka_unit_test(test_later_exception_wins),
-	    cmocka_unit_test(test_author_hyphens_win),
-	    cmocka_unit_test(test_digits_end_a_word),
-	    cmocka_unit_test(test_addresses_are_left_alone),
-	    cmocka_unit_test(test_bad_bytes_survive),
-	    cmocka_unit_test(test_no_dictionary),
-	    cmocka_unit_test(test_dictionary_choice_and_env),
-	    cmocka_unit_test(test_unsupported_encoding),
-	    cmocka_unit_test(test_threads_share_a_hyphenator),
+		cmocka_unit_test(test_dutch_words),
+		cmocka_unit_test(test_capitals_keep_their_case),
+		cmocka_unit_test(test_no_break_before_trema_or_accent),
+		cmocka_unit_test(test_letters_outside_latin1_leave_a_dutch_word_alone),
+		cmocka_unit_test(test_minimum_lengths),
+		cmocka_unit_test(test_english),
+		cmocka_unit_test(test_exceptions),
+		cmocka_unit_test(test_later_exception_wins),
+		cmocka_unit_test(test_author_hyphens_win),
+		cmocka_unit_test(test_digits_end_a_word),
+		cmocka_unit_test(test_addresses_are_left_alone),
+		cmocka_unit_test(test_bad_bytes_survive),
+		cmocka_unit_test(test_no_dictionary),
+		cmocka_unit_test(test_dictionary_choice_and_env),
+		cmocka_unit_test(test_unsupported_encoding),
+		cmocka_unit_test(test_threads_share_a_hyphenator),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -93,8 +93,9 @@ static void test_empty_text_has_no_runs(void **state)
 static void test_everything_else_is_literal(void **state)
 {
 	(void)state;
-	const char *lit[] = {"R&D", "a < b", "x > y", "<br>", "<B>vet</B>", "<I>x</I>", "< b>x",
-	                     "<b >x", "&amp; &lt;b&gt;", "</>", "<", "<b", "</b", "<u>x</u>"};
+	const char *lit[] = {
+		"R&D",   "a < b",           "x > y", "<br>", "<B>vet</B>", "<I>x</I>", "< b>x",
+		"<b >x", "&amp; &lt;b&gt;", "</>",   "<",    "<b",         "</b",      "<u>x</u>"};
 	for (size_t i = 0; i < sizeof(lit) / sizeof(lit[0]); i++) {
 		text_run *r;
 		size_t n = parse_ok(lit[i], &r);
@@ -124,12 +125,13 @@ static void test_errors_point_at_the_tag(void **state)
 	(void)state;
 	expect_error("Dit is <b>vet", 7, "'<b>' is never closed; add '</b>'");
 	expect_error("<i>schuin", 0, "'<i>' is never closed; add '</i>'");
-	expect_error("tekst</i> meer", 5, "'</i>' closes nothing; remove it or add '<i>' before it");
+	expect_error("tekst</i> meer", 5,
+		     "'</i>' closes nothing; remove it or add '<i>' before it");
 	expect_error("a</b>", 1, "'</b>' closes nothing; remove it or add '<b>' before it");
 	expect_error("<b>a<i>b</b>c</i>", 8,
-	             "'</b>' comes while '<i>' is still open; add '</i>' before it");
+		     "'</b>' comes while '<i>' is still open; add '</i>' before it");
 	expect_error("<i>a<b>b</i>", 8,
-	             "'</i>' comes while '<b>' is still open; add '</b>' before it");
+		     "'</i>' comes while '<b>' is still open; add '</b>' before it");
 	/* Two tags left open: the first one is reported. */
 	expect_error("x <b>a <i>b", 2, "'<b>' is never closed; add '</b>'");
 	/* Offsets are bytes, after multi-byte characters too. */
@@ -162,15 +164,15 @@ static void test_plain_strips_valid_tags_only(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_plain_text_is_one_run),
-	    cmocka_unit_test(test_bold_and_italic_runs),
-	    cmocka_unit_test(test_nesting_both_ways),
-	    cmocka_unit_test(test_same_style_runs_merge),
-	    cmocka_unit_test(test_empty_text_has_no_runs),
-	    cmocka_unit_test(test_everything_else_is_literal),
-	    cmocka_unit_test(test_errors_point_at_the_tag),
-	    cmocka_unit_test(test_error_outputs_are_optional),
-	    cmocka_unit_test(test_plain_strips_valid_tags_only),
+		cmocka_unit_test(test_plain_text_is_one_run),
+		cmocka_unit_test(test_bold_and_italic_runs),
+		cmocka_unit_test(test_nesting_both_ways),
+		cmocka_unit_test(test_same_style_runs_merge),
+		cmocka_unit_test(test_empty_text_has_no_runs),
+		cmocka_unit_test(test_everything_else_is_literal),
+		cmocka_unit_test(test_errors_point_at_the_tag),
+		cmocka_unit_test(test_error_outputs_are_optional),
+		cmocka_unit_test(test_plain_strips_valid_tags_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -357,7 +357,7 @@ static void test_decimal_comma(void **state)
 		/* tests/run.sh builds one: without it this test would prove nothing */
 		if (getenv("DECKPRESS_COMMA_LOCALE"))
 			fail_msg("the decimal-comma locale %s could not be loaded",
-			         getenv("DECKPRESS_COMMA_LOCALE"));
+				 getenv("DECKPRESS_COMMA_LOCALE"));
 		fprintf(stderr, "note: no nl_NL/de_DE locale installed; numbers are formatted by "
 				"hand regardless\n");
 	}

@@ -323,7 +323,7 @@ static void test_locale(void **state)
 		/* tests/run.sh builds one: without it this test would prove nothing */
 		if (getenv("DECKPRESS_COMMA_LOCALE"))
 			fail_msg("the decimal-comma locale %s could not be loaded",
-			         getenv("DECKPRESS_COMMA_LOCALE"));
+				 getenv("DECKPRESS_COMMA_LOCALE"));
 		fprintf(stderr, "note: no nl_NL/de_DE locale installed; checked in the C locale\n");
 	}
 	print_setup p;

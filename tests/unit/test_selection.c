@@ -13,10 +13,22 @@
 static const char *tags_a[] = {"essay", "trust"};
 static const char *tags_b[] = {"picnic"};
 static card cards[] = {
-	{.id = "ID-Q01", .type = CARD_QUOTE, .category_ref = "zelfbeeld", .tags = tags_a, .ntags = 2},
+	{.id = "ID-Q01",
+	 .type = CARD_QUOTE,
+	 .category_ref = "zelfbeeld",
+	 .tags = tags_a,
+	 .ntags = 2},
 	{.id = "ID-Q02", .type = CARD_QUOTE, .category_ref = "latent"},
-	{.id = "ID-C01", .type = CARD_CASE, .category_ref = "zelfbeeld", .tags = tags_b, .ntags = 1},
-	{.id = "VB-V01", .type = CARD_QUESTION, .category_ref = "sturen", .tags = tags_a, .ntags = 2},
+	{.id = "ID-C01",
+	 .type = CARD_CASE,
+	 .category_ref = "zelfbeeld",
+	 .tags = tags_b,
+	 .ntags = 1},
+	{.id = "VB-V01",
+	 .type = CARD_QUESTION,
+	 .category_ref = "sturen",
+	 .tags = tags_a,
+	 .ntags = 2},
 };
 #define N (sizeof cards / sizeof cards[0])
 
@@ -34,12 +46,12 @@ static char *picks(const char *const *sel, size_t n)
 	return out;
 }
 
-#define EXPECT(want, ...)                                                                  \
-	do {                                                                               \
-		const char *sel_[] = {__VA_ARGS__};                                        \
-		char *got_ = picks(sel_, sizeof sel_ / sizeof sel_[0]);                    \
-		assert_string_equal(got_, want);                                           \
-		free(got_);                                                                \
+#define EXPECT(want, ...)                                                                          \
+	do {                                                                                       \
+		const char *sel_[] = {__VA_ARGS__};                                                \
+		char *got_ = picks(sel_, sizeof sel_ / sizeof sel_[0]);                            \
+		assert_string_equal(got_, want);                                                   \
+		free(got_);                                                                        \
 	} while (0)
 
 static void test_single_conditions(void **state)
@@ -57,7 +69,7 @@ static void test_single_conditions(void **state)
 static void test_and_or(void **state)
 {
 	(void)state;
-	EXPECT("1000", "type:quote category:zelfbeeld");    /* all conditions hold */
+	EXPECT("1000", "type:quote category:zelfbeeld");     /* all conditions hold */
 	EXPECT("1001", "tag:essay", "type:quote tag:trust"); /* any selector */
 	EXPECT("1011", "type:case", "VB-*", "tag:essay");
 	EXPECT("0000", "type:case tag:essay");
@@ -75,7 +87,8 @@ static void test_errors(void **state)
 	free(err);
 	const char *bad2[] = {"type:quiz"};
 	assert_null(selection_parse(bad2, 1, &err, &at));
-	assert_non_null(strstr(err, "type 'quiz' in 'type:quiz'; expected quote, case or question"));
+	assert_non_null(
+		strstr(err, "type 'quiz' in 'type:quiz'; expected quote, case or question"));
 	free(err);
 	const char *bad3[] = {"tag:"};
 	assert_null(selection_parse(bad3, 1, &err, &at));
@@ -102,8 +115,10 @@ static void test_unmatched(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_single_conditions), cmocka_unit_test(test_and_or),
-		cmocka_unit_test(test_errors), cmocka_unit_test(test_unmatched),
+		cmocka_unit_test(test_single_conditions),
+		cmocka_unit_test(test_and_or),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_unmatched),
 	};
 	return cmocka_run_group_tests_name("selection", tests, NULL, NULL);
 }

@@ -54,15 +54,19 @@ static PangoContext *ctx_of(void **state)
 }
 
 static const char *QUOTE =
-    "Wie een gesprek begint met de vraag wat de ander eigenlijk bedoelt, merkt al snel dat "
-    "luisteren meer vraagt dan zwijgen. Het vraagt aandacht voor wat er niet gezegd wordt, "
-    "voor de aarzeling tussen twee zinnen en voor de woorden die iemand kiest als het "
-    "moeilijk wordt. Daarom oefenen we het hier samen, kaart voor kaart.";
+	"Wie een gesprek begint met de vraag wat de ander eigenlijk bedoelt, merkt al snel dat "
+	"luisteren meer vraagt dan zwijgen. Het vraagt aandacht voor wat er niet gezegd wordt, "
+	"voor de aarzeling tussen twee zinnen en voor de woorden die iemand kiest als het "
+	"moeilijk wordt. Daarom oefenen we het hier samen, kaart voor kaart.";
 
 static tblock body(const char *markup)
 {
-	return (tblock){.family = "Yrsa", .weight = PANGO_WEIGHT_NORMAL, .scale = 1,
-	                .line_spacing = 0, .align = PANGO_ALIGN_LEFT, .markup = markup};
+	return (tblock){.family = "Yrsa",
+			.weight = PANGO_WEIGHT_NORMAL,
+			.scale = 1,
+			.line_spacing = 0,
+			.align = PANGO_ALIGN_LEFT,
+			.markup = markup};
 }
 
 /* Font size (pt) of a result's layout i. */
@@ -177,7 +181,7 @@ static void test_long_word(void **state)
 
 	/* Soft hyphens give Pango break points: fits at the largest size. */
 	tblock h = body("Dit is een ar\u00ADbeids\u00ADon\u00ADge\u00ADschikt\u00ADheids"
-	                "\u00ADver\u00ADze\u00ADke\u00ADrings\u00ADmaat\u00ADschap\u00ADpij.");
+			"\u00ADver\u00ADze\u00ADke\u00ADrings\u00ADmaat\u00ADschap\u00ADpij.");
 	assert_int_equal(typeset_stack(ctx_of(state), &h, 1, 60, 300, 14, 10, &s), 0);
 	assert_true(s.fits);
 	assert_true(s.size == 14);
@@ -306,18 +310,18 @@ static void test_unknown_glyphs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_short_fits_at_max),
-	    cmocka_unit_test(test_long_shrinks_and_is_maximal),
-	    cmocka_unit_test(test_maximal_over_boxes),
-	    cmocka_unit_test(test_too_long),
-	    cmocka_unit_test(test_long_word),
-	    cmocka_unit_test(test_block_positions),
-	    cmocka_unit_test(test_line_spacing),
-	    cmocka_unit_test(test_uniform),
-	    cmocka_unit_test(test_invalid_markup),
-	    cmocka_unit_test(test_forced_breaks),
-	    cmocka_unit_test(test_history_free),
-	    cmocka_unit_test(test_unknown_glyphs),
+		cmocka_unit_test(test_short_fits_at_max),
+		cmocka_unit_test(test_long_shrinks_and_is_maximal),
+		cmocka_unit_test(test_maximal_over_boxes),
+		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_long_word),
+		cmocka_unit_test(test_block_positions),
+		cmocka_unit_test(test_line_spacing),
+		cmocka_unit_test(test_uniform),
+		cmocka_unit_test(test_invalid_markup),
+		cmocka_unit_test(test_forced_breaks),
+		cmocka_unit_test(test_history_free),
+		cmocka_unit_test(test_unknown_glyphs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -101,7 +101,7 @@ static void test_typographic_text_is_left_alone(void **state)
 	const char *done = "“Ja” – zei ze… ’s nachts z’n ‘ding’ 10–20";
 	smart("nl", done, done);
 	const char *inputs[] = {"\"a\" 'b' z'n - 10-20...", "'s nachts \"'t is\" 'ok'",
-	                        "it's '90s 'quote'"};
+				"it's '90s 'quote'"};
 	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
 		char *once = typo_smarten(inputs[i], "en");
 		char *twice = typo_smarten(once, "en");
@@ -157,7 +157,9 @@ static void test_paragraphs_and_spaces(void **state)
 	pango("  een \n\n  twee \n\n\n\n drie\n", &o, "een\n\ntwee\n\ndrie");
 	pango("a\r\n\r\nb\tc", &o, "a\n\nb c");
 	pango("a <b>\n\n</b>b", &o, "a\n\nb");
-	pango("a\x01" "b", &o, "ab"); /* control characters would break the markup */
+	pango("a\x01"
+	      "b",
+	      &o, "ab"); /* control characters would break the markup */
 }
 
 static void test_tie_last_word(void **state)
@@ -189,9 +191,12 @@ static void test_hyphenation_in_markup(void **state)
 	/* the last word of a paragraph stays whole: no syllable alone on the last line */
 	pango("Kwaliteitsbewaking telt.\n\nVerantwoordelijkheid", &o,
 	      "Kwa=li=teits=be=wa=king~telt.\n\nVerantwoordelijkheid");
-	pango("\"Coöperatie\" en ver\xC2\xAD" "antwoordelijk", &o,
-	      "“Coö=pe=ra=tie” en ver=antwoordelijk"); /* 16 letters: no tie */
-	pango("Een ge\xC2\xAD" "sprek", &o, "Een~ge=sprek"); /* the soft hyphen is not counted */
+	pango("\"Coöperatie\" en ver\xC2\xAD"
+	      "antwoordelijk",
+	      &o, "“Coö=pe=ra=tie” en ver=antwoordelijk"); /* 16 letters: no tie */
+	pango("Een ge\xC2\xAD"
+	      "sprek",
+	      &o, "Een~ge=sprek"); /* the soft hyphen is not counted */
 	pango("<i>R&D-organisatie</i>", &o, "<i>R&amp;D-organisatie</i>");
 	hyph_free(h);
 }
@@ -231,16 +236,61 @@ static void test_pango_accepts_everything(void **state)
 {
 	(void)state;
 	const char *tricky[] = {
-	    "R&D", "a < b", "x > y", "<br>", "&amp;", "&#60;", "&lt;b&gt;", "<B>x</B>", "'\"'",
-	    "\"<i>\"</i>\"", "]]>", "<![CDATA[x]]>", "<!-- c -->", "<?xml?>", "\x01\x02\x1f",
-	    "\xff\xfe", "a\xC2", "\xE2\x80", "<b><i>x</i></b>", "<i><b>x</b>y</i>", "...", "a - b",
-	    "", "   ", "\n\n\n", "<b>\n\n</b>x", "x<b> </b>", "é ë ï 🙂", "\xC2\xAD",
-	    "<span>x</span>", "<b>a</b><b>b</b>", "%s %n \\", "&", ">", "<", "<<b>>x</b>>", "<<i></i>>",
-	    "&&&", "'", "\"", "--", "- -", "10-", "-10", "'90", "''", "\"\"", "<i>'</i>s",
-	    "verantwoordelijkheid&organisatie<kwaliteitsbewaking>", "\t\v\f\r",
-	    "Een <b>\"vette\"</b> 'quote' met R&D... - en <i>10-20</i> \"zaken\"",
-	    "coöperatie\xC2\xA0" "financiële", "https://a.nl/?x=1&y=<2>",
-    };
+		"R&D",
+		"a < b",
+		"x > y",
+		"<br>",
+		"&amp;",
+		"&#60;",
+		"&lt;b&gt;",
+		"<B>x</B>",
+		"'\"'",
+		"\"<i>\"</i>\"",
+		"]]>",
+		"<![CDATA[x]]>",
+		"<!-- c -->",
+		"<?xml?>",
+		"\x01\x02\x1f",
+		"\xff\xfe",
+		"a\xC2",
+		"\xE2\x80",
+		"<b><i>x</i></b>",
+		"<i><b>x</b>y</i>",
+		"...",
+		"a - b",
+		"",
+		"   ",
+		"\n\n\n",
+		"<b>\n\n</b>x",
+		"x<b> </b>",
+		"é ë ï 🙂",
+		"\xC2\xAD",
+		"<span>x</span>",
+		"<b>a</b><b>b</b>",
+		"%s %n \\",
+		"&",
+		">",
+		"<",
+		"<<b>>x</b>>",
+		"<<i></i>>",
+		"&&&",
+		"'",
+		"\"",
+		"--",
+		"- -",
+		"10-",
+		"-10",
+		"'90",
+		"''",
+		"\"\"",
+		"<i>'</i>s",
+		"verantwoordelijkheid&organisatie<kwaliteitsbewaking>",
+		"\t\v\f\r",
+		"Een <b>\"vette\"</b> 'quote' met R&D... - en <i>10-20</i> \"zaken\"",
+		"coöperatie\xC2\xA0"
+		"financiële",
+		"https://a.nl/?x=1&y=<2>",
+	};
 	char *err = NULL;
 	hyphenator *nl = hyph_new("nl", DICT_DIR, NULL, 0, &err);
 	hyphenator *en = hyph_new("en", DICT_DIR, NULL, 0, &err);
@@ -269,9 +319,11 @@ static void test_pango_reads_back_the_text(void **state)
 {
 	(void)state;
 	const char *lines[] = {
-	    "Een <b>\"vette\"</b> 'quote' met R&D... - en <i>10-20</i> \"zaken\"",
-	    "a < b > c & d <br> <B>x</B>", "<i>verantwoordelijkheid</i> 's nachts <b>z'n</b>",
-	    "\"Dit is <i>mooi\"</i>, zei ze.", "kwaliteitsbewaking<b>coöperatie</b>organisatie",
+		"Een <b>\"vette\"</b> 'quote' met R&D... - en <i>10-20</i> \"zaken\"",
+		"a < b > c & d <br> <B>x</B>",
+		"<i>verantwoordelijkheid</i> 's nachts <b>z'n</b>",
+		"\"Dit is <i>mooi\"</i>, zei ze.",
+		"kwaliteitsbewaking<b>coöperatie</b>organisatie",
 	};
 	char *err = NULL;
 	hyphenator *h = hyph_new("nl", DICT_DIR, NULL, 0, &err);
@@ -323,7 +375,8 @@ static void test_quoted_nests_quotes(void **state)
 {
 	(void)state;
 	char *q = typo_quoted("Iedereen zegt: \u201cWij voeren uit\u201d, of <i>niet</i>.");
-	assert_string_equal(q, "\u201cIedereen zegt: \u2018Wij voeren uit\u2019, of <i>niet</i>.\u201d");
+	assert_string_equal(
+		q, "\u201cIedereen zegt: \u2018Wij voeren uit\u2019, of <i>niet</i>.\u201d");
 	free(q);
 	q = typo_quoted("");
 	assert_string_equal(q, "\u201c\u201d");
@@ -333,23 +386,23 @@ static void test_quoted_nests_quotes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_double_quotes),
-	    cmocka_unit_test(test_apostrophes),
-	    cmocka_unit_test(test_dashes_and_ranges),
-	    cmocka_unit_test(test_ellipsis),
-	    cmocka_unit_test(test_typographic_text_is_left_alone),
-	    cmocka_unit_test(test_other_languages_keep_straight_quotes),
-	    cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_tags),
-	    cmocka_unit_test(test_quotes_across_runs),
-	    cmocka_unit_test(test_paragraphs_and_spaces),
-	    cmocka_unit_test(test_tie_last_word),
-	    cmocka_unit_test(test_hyphenation_in_markup),
-	    cmocka_unit_test(test_null_options),
-	    cmocka_unit_test(test_pango_accepts_everything),
-	    cmocka_unit_test(test_pango_reads_back_the_text),
-	    cmocka_unit_test(test_pango_sees_the_styles),
-	    cmocka_unit_test(test_quoted_nests_quotes),
+		cmocka_unit_test(test_double_quotes),
+		cmocka_unit_test(test_apostrophes),
+		cmocka_unit_test(test_dashes_and_ranges),
+		cmocka_unit_test(test_ellipsis),
+		cmocka_unit_test(test_typographic_text_is_left_alone),
+		cmocka_unit_test(test_other_languages_keep_straight_quotes),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_tags),
+		cmocka_unit_test(test_quotes_across_runs),
+		cmocka_unit_test(test_paragraphs_and_spaces),
+		cmocka_unit_test(test_tie_last_word),
+		cmocka_unit_test(test_hyphenation_in_markup),
+		cmocka_unit_test(test_null_options),
+		cmocka_unit_test(test_pango_accepts_everything),
+		cmocka_unit_test(test_pango_reads_back_the_text),
+		cmocka_unit_test(test_pango_sees_the_styles),
+		cmocka_unit_test(test_quoted_nests_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,7 +97,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_double), cmocka_unit_test(test_strbuf),
-		cmocka_unit_test(test_arena), cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_arena),        cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_atomic),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -13,6 +13,7 @@
 #include "booklet_flow.h"
 #include "booklet_render.h"
 #include "pdf_meta.h"
+#include "render_card.h"
 #include "impose_saddle.h"
 #include "labels.h"
 #include "pdf_finish.h"
@@ -82,7 +83,31 @@ static cairo_status_t finish(cairo_surface_t *s)
 	return st;
 }
 
-static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path)
+/* The team's logo on the cover: top right of the text area, on a plate of the team's back
+ * colour, as it appears on the card backs (logos are made for those). */
+static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
+                       cairo_surface_t *logo)
+{
+	if (!logo)
+		return;
+	rect area = bk_text_area(&doc->g, 0);
+	double side = mm_to_pt(20), pad = mm_to_pt(3);
+	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
+	double k = fmin((side - 2 * pad) / iw, (side - 2 * pad) / ih);
+	double x = area.x + area.w - side, y = area.y;
+	cairo_save(cr);
+	render_set_color(cr, job->dk->theme.back, 0);
+	cairo_rectangle(cr, x, y, side, side);
+	cairo_fill(cr);
+	cairo_translate(cr, x + (side - iw * k) / 2, y + (side - ih * k) / 2);
+	cairo_scale(cr, k, k);
+	cairo_set_source_surface(cr, logo, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path,
+                                  cairo_surface_t *logo)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
@@ -94,6 +119,8 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
 							   : bk_page_label(doc, p, buf));
 		booklet_render_page(cr, doc, p, true);
+		if (p == 0)
+			cover_logo(cr, job, doc, logo);
 		cairo_show_page(cr);
 	}
 	cairo_tag_end(cr, "Document");
@@ -103,12 +130,15 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 }
 
 /* One recording surface per page: each is painted once, as vectors. */
-static cairo_surface_t *record_page(const bk_doc *doc, size_t p)
+static cairo_surface_t *record_page(const booklet_job *job, const bk_doc *doc, size_t p,
+                                    cairo_surface_t *logo)
 {
 	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 	cairo_t *cr = cairo_create(rec);
 	booklet_render_page(cr, doc, p, false);
+	if (p == 0)
+		cover_logo(cr, job, doc, logo);
 	cairo_destroy(cr);
 	return rec;
 }
@@ -141,7 +171,7 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 }
 
 static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
-				   const saddle_plan *plan, const char *path)
+				   const saddle_plan *plan, const char *path, cairo_surface_t *logo)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
@@ -149,9 +179,9 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
 		cairo_surface_t *l =
-			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
+			sd.left <= plan->pages ? record_page(job, doc, (size_t)sd.left - 1, logo) : NULL;
 		cairo_surface_t *r =
-			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
+			sd.right <= plan->pages ? record_page(job, doc, (size_t)sd.right - 1, logo) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -185,9 +215,17 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		bk_doc_free(&doc);
 		return 1;
 	}
+	bool bad_logo = false;
+	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
+	if (bad_logo) {
+		bk_doc_free(&doc);
+		return 1;
+	}
 	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	cairo_status_t st =
-		job->impose ? write_sheets(job, &doc, &plan, tmp) : write_pages(job, &doc, tmp);
+	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp, logo)
+	                                : write_pages(job, &doc, tmp, logo);
+	if (logo)
+		cairo_surface_destroy(logo);
 	int rc = 0;
 	char *err = NULL;
 	if (st != CAIRO_STATUS_SUCCESS) {

@@ -23,6 +23,10 @@ expect_eq "team name on every back" "$(grep -o 'Team Noord' "$TMP/noord.txt" | w
 expect_grep "the team's own card" 'NO-V01' "$TMP/noord.txt"
 flat_text "$TMP/serial/team-noord/booklet.pdf" >"$TMP/noord-b.txt"
 expect_grep "team name on the booklet cover" 'Team Noord' "$TMP/noord-b.txt"
+images() { pdfimages -list "$@" | tail -n +3 | wc -l; } # a logo with alpha is 2: image and mask
+expect_eq "Noord's logo on every card back" "$(images "$TMP/serial/team-noord/cards.pdf")" 30
+expect_eq "Noord's logo on the booklet cover" "$(images -f 1 -l 1 "$TMP/serial/team-noord/booklet.pdf")" 2
+expect_eq "no logo for Zuid" "$(images "$TMP/serial/customer-service-zuid/cards.pdf")" 0
 flat_text "$TMP/serial/customer-service-zuid/cards.pdf" >"$TMP/zuid.txt"
 expect_grep "Zuid in English" 'translated from the Dutch' "$TMP/zuid.txt"
 expect_grep "Zuid's backs" 'Customer Service Zuid' "$TMP/zuid.txt"

@@ -24,12 +24,23 @@ ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 
-# Every module in src/ except main.c goes into the library the tests link against.
-SRCS      = $(sort $(wildcard src/*.c))
-LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS)))
+# The modules, in pipeline order; all but main go into the objects the tests link against.
+MODULES   = util diag \
+            yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
+            selection deck deck_check quote_verify \
+            markup typo hyph paths fonts typeset labels \
+            card_face para booklet_content \
+            print_setup numfmt impose impose_saddle booklet_flow \
+            render_card booklet_render \
+            pdf_meta pdf_finish cards_pdf booklet_pdf preview \
+            session cli_print build commands \
+            cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
+TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
+            test_fonts test_typeset test_print_setup test_numfmt test_impose \
+            test_booklet_flow test_booklet_impose test_pdf_finish
+LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o)
 MAIN_OBJ  = $(BUILD)/obj/main.o
-UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
 
 .PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format
@@ -78,7 +89,7 @@ bench: $(BIN)
 	@BIN=$(BIN) sh bench/run.sh
 
 format:
-	clang-format -i src/*.c include/*.h tests/unit/*.c
+	clang-format -i src/*.c include/*.h tests/unit/*.c bench/*.c
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)

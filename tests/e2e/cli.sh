@@ -42,4 +42,10 @@ for d in decks/*.yaml; do
 	"$BIN" check "$d" >"$TMP/out" 2>"$TMP/err"; expect_eq "check $d" $? 0
 	expect_grep "summary of $d" "^$d: (team '[^']+': )?[0-9]+ cards? \(" "$TMP/out"
 done
+# The Makefile lists every module and unit test by name: none may be forgotten.
+for f in src/*.c tests/unit/test_*.c; do
+	m=$(basename "$f" .c)
+	[ "$m" = main ] && continue
+	grep -qE "[ =]$m( |\\|$)" Makefile && ok || fail "$f is not listed in the Makefile"
+done
 finish

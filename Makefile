@@ -43,7 +43,8 @@ MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
 
-.PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format
+.PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format \
+        list-modules
 
 all: $(BIN)
 
@@ -103,3 +104,6 @@ uninstall:
 
 clean:
 	rm -rf build build-asan deckpress out
+
+list-modules:
+	@echo $(MODULES) $(TESTS)

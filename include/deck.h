@@ -143,6 +143,8 @@ typedef struct deck {
 void deck_free(deck *d);
 /* The deck's file and those of the decks it includes, up to max; returns how many. */
 size_t deck_files(const deck *d, const char **out, size_t max);
+/* The colour a card is shown in: its category's, else the theme's accent. */
+uint32_t deck_card_color(const deck *d, const card *c);
 int deck_find_card(const deck *d, const char *id);     /* index or -1 */
 int deck_find_source(const deck *d, const char *id);   /* index or -1 */
 int deck_find_category(const deck *d, const char *id); /* index or -1 */

@@ -345,14 +345,6 @@ static void guide(builder *B, bk_stream *s)
 
 /* --- cards --- */
 
-static uint32_t card_color(const builder *B, const card *c)
-{
-	const deck *dk = B->dk;
-	return c->category >= 0 && dk->categories[c->category].has_color
-		       ? dk->categories[c->category].color
-		       : dk->theme.accent;
-}
-
 /* "— Speaker, <i>Title</i>, section, p. 12". Caller frees; NULL if there is nothing. */
 static char *attribution(const builder *B, const card *c)
 {
@@ -396,7 +388,7 @@ static char *id_line(const builder *B, const card *c)
 	}
 	char *m = xasprintf(
 		"<span foreground=\"%s\">%s</span>\u2003<span foreground=\"%s\">%s</span>",
-		hex(card_color(B, c), col), id, hex(g, grey), type);
+		hex(deck_card_color(B->dk, c), col), id, hex(g, grey), type);
 	g_free(id);
 	g_free(type);
 	return m;
@@ -494,7 +486,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	char *id = id_line(B, c);
 	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id);
 	if (b)
-		b->color = card_color(B, c);
+		b->color = deck_card_color(B->dk, c);
 	free(id);
 	if (c->type == CARD_QUOTE)
 		card_quote(B, k, c, L);

@@ -422,9 +422,7 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	const card_text *t = &cs->t[i];
 	const card_geom *g = &cs->g;
 	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
-	f->color = c->category >= 0 && cs->dk->categories[c->category].has_color
-			   ? cs->dk->categories[c->category].color
-			   : cs->dk->theme.accent;
+	f->color = deck_card_color(cs->dk, c);
 	tblock mb[MAXB];
 	size_t n = main_blocks(cs, c, t, mb);
 	if (typeset_stack_at(cs->ctx, mb, n, g->body.w, t->size, &f->main))

@@ -74,3 +74,10 @@ size_t deck_files(const deck *d, const char **out, size_t max)
 		n += deck_files(d->parts[i], out + n, max - n);
 	return n;
 }
+
+uint32_t deck_card_color(const deck *d, const card *c)
+{
+	return c->category >= 0 && d->categories[c->category].has_color
+	               ? d->categories[c->category].color
+	               : d->theme.accent;
+}

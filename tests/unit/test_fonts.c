@@ -22,39 +22,14 @@
 #include "paths.h"
 #include "util.h"
 
-static char root[PATH_MAX];
+#include "fonts_fixture.h"
 
-/* The source tree: two levels above build/tests/test_fonts (or build-asan/...); the tests
- * read fonts/ from it, whatever the build directory. */
-static void find_root(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	assert_true(n > 0);
-	exe[n] = '\0';
-	*strrchr(exe, '/') = '\0';
-	char *dir = xasprintf("%s/../..", exe);
-	assert_non_null(realpath(dir, root));
-	free(dir);
-	setenv("DECKPRESS_DATA", root, 1);
-}
+static const char *root; /* the source tree, set by setup */
 
 static int setup(void **state)
 {
-	find_root();
-	char *fonts = paths_fonts_dir();
-	char *err = NULL;
-	fontset *f = fonts ? fontset_new(fonts, &err) : NULL;
-	free(fonts);
-	free(err);
-	*state = f;
-	return f ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	fontset_free(*state);
-	return 0;
+	root = fixture_root();
+	return fixture_fontset_setup(state);
 }
 
 static void test_paths(void **state)
@@ -285,5 +260,5 @@ int main(void)
 		cmocka_unit_test(test_72dpi),          cmocka_unit_test(test_unknown_glyphs),
 		cmocka_unit_test(test_bad_dirs),       cmocka_unit_test(test_quiet_without_cache),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_fontset_teardown);
 }

@@ -16,37 +16,7 @@
 #include "typeset.h"
 #include "util.h"
 
-/* DECKPRESS_DATA = the source tree, two levels above build/tests/test_typeset, so the
- * bundled fonts are found from any build directory. */
-static void set_data_dir(void)
-{
-	char exe[PATH_MAX], root[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	assert_true(n > 0);
-	exe[n] = '\0';
-	*strrchr(exe, '/') = '\0';
-	char *dir = xasprintf("%s/../..", exe);
-	assert_non_null(realpath(dir, root));
-	free(dir);
-	setenv("DECKPRESS_DATA", root, 1);
-}
-
-static int setup(void **state)
-{
-	set_data_dir();
-	char *fonts = paths_fonts_dir(), *err = NULL;
-	fontset *f = fonts ? fontset_new(fonts, &err) : NULL;
-	free(fonts);
-	free(err);
-	*state = f;
-	return f ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	fontset_free(*state);
-	return 0;
-}
+#include "fonts_fixture.h"
 
 static PangoContext *ctx_of(void **state)
 {
@@ -323,5 +293,5 @@ int main(void)
 		cmocka_unit_test(test_history_free),
 		cmocka_unit_test(test_unknown_glyphs),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fixture_fontset_setup, fixture_fontset_teardown);
 }

@@ -142,18 +142,27 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 	return rc;
 }
 
+/* The sheet plan and the cards to typeset for a job; NULL (reported) without a plan. */
+static cardset *prepare(const cards_job *job, impose_plan *plan, struct diag *d)
+{
+	char *err = NULL;
+	if (impose_plan_make(&job->ps, plan, &err)) {
+		diag(d, M_PDF, NULL, 0, 0, err);
+		free(err);
+		return NULL;
+	}
+	card_geom g;
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
+	return cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+}
+
 int cards_pdf_write(const cards_job *job, struct diag *d)
 {
 	impose_plan plan;
 	char *err = NULL;
-	if (impose_plan_make(&job->ps, &plan, &err)) {
-		diag(d, M_PDF, NULL, 0, 0, err);
-		free(err);
+	cardset *cs = prepare(job, &plan, d);
+	if (!cs)
 		return 1;
-	}
-	card_geom g;
-	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
 	int rc = 0;
 	bool bad_logo = false;
 	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
@@ -217,12 +226,9 @@ static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 {
 	impose_plan plan;
-	char *err = NULL;
-	if (impose_plan_make(&job->ps, &plan, &err)) {
-		diag(d, M_PDF, NULL, 0, 0, err);
-		free(err);
+	cardset *cs = prepare(job, &plan, d);
+	if (!cs)
 		return 1;
-	}
 	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan.page_w),
 		pt_to_mm(plan.page_h), plan.cols, plan.rows, plan.per_page,
 		plan.landscape ? "landscape" : "portrait");
@@ -233,13 +239,11 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 		dump_rect(out, "back", plan.slots[k].back_trim);
 		fputc('\n', out);
 	}
-	card_geom g;
-	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g.w), pt_to_mm(g.h),
-		pt_to_mm(g.safe), g.band_h);
-	dump_rect(out, "body(mm)", g.body);
+	const card_geom *g = cardset_geom(cs);
+	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g->w), pt_to_mm(g->h),
+		pt_to_mm(g->safe), g->band_h);
+	dump_rect(out, "body(mm)", g->body);
 	fputc('\n', out);
-	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
 	int rc = cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
 		card_face f;

@@ -66,6 +66,7 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 	st->id.tracking = 0.06;
 	st->quote = style(serif, N, U, 11.5 * r, 15 * r);
 	st->attrib = style(sans, N, U, 8 * r, 11 * r);
+	st->attrib.hang = 12 * r; /* "—<tab>": wrapped lines align under the text, not the dash */
 	st->original = style(serif, N, I, 9.5 * r, 12.5 * r);
 	st->case_title = style(sans, SB, U, 10 * r, L);
 	st->case_question = style(serif, N, I, g->body, L);
@@ -354,20 +355,20 @@ static char *attribution(const builder *B, const card *c)
 	const char *who = c->speaker ? c->speaker : src ? src->author : NULL;
 	char *m;
 	if (who && (m = mk(B, who, false))) {
-		strbuf_printf(&b, "\u2014\u2002%s", m);
+		strbuf_printf(&b, "\u2014\t%s", m);
 		free(m);
 	}
 	if (src && (m = mk(B, tr(B, &src->title), false))) {
-		strbuf_printf(&b, "%s<i>%s</i>", b.len ? ", " : "\u2014\u2002", m);
+		strbuf_printf(&b, "%s<i>%s</i>", b.len ? ", " : "\u2014\t", m);
 		free(m);
 	}
 	if (c->section.n && (m = mk(B, tr(B, &c->section), false))) {
-		strbuf_printf(&b, "%s%s", b.len ? ", " : "\u2014\u2002", m);
+		strbuf_printf(&b, "%s%s", b.len ? ", " : "\u2014\t", m);
 		free(m);
 	}
 	if (c->page) {
 		char *p = esc(c->page);
-		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\u2002",
+		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\t",
 			      label(B->lang, L_PAGE), p);
 		g_free(p);
 	}

@@ -78,6 +78,6 @@ size_t deck_files(const deck *d, const char **out, size_t max)
 uint32_t deck_card_color(const deck *d, const card *c)
 {
 	return c->category >= 0 && d->categories[c->category].has_color
-	               ? d->categories[c->category].color
-	               : d->theme.accent;
+		       ? d->categories[c->category].color
+		       : d->theme.accent;
 }

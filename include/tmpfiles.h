@@ -17,5 +17,7 @@ void tmpfiles_remove(const char *path);
 /* Removes every registered file now (for a parent that forwards a signal to its workers and
  * then cleans up after them); unregisters them. */
 void tmpfiles_cleanup(void);
+/* In a forked child: unregisters every file without removing it (they are the parent's). */
+void tmpfiles_forget(void);
 
 #endif

@@ -15,6 +15,7 @@
 #include "booklet.h"
 #include "cards_pdf.h"
 #include "commands.h"
+#include "pool.h"
 #include "preview.h"
 #include "session.h"
 
@@ -116,14 +117,6 @@ static int build_team(const team *tm, const char *dir, int v, struct diag *d)
 	return rc;
 }
 
-typedef struct {
-	pid_t pid;
-	FILE *log; /* the child's messages, shown after it ends so teams do not interleave */
-	int rc;
-	int signal; /* the child was stopped by this signal, or 0 */
-	bool done;
-} child;
-
 static double now(void)
 {
 	struct timespec t;
@@ -136,42 +129,22 @@ static const char *team_label(const team *tm)
 	return tm->name ? tm->name : "deck";
 }
 
-static void show_log(child *c)
-{
-	if (!c->log)
-		return;
-	rewind(c->log);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, c->log)) > 0)
-		fwrite(buf, 1, n, stderr);
-	fclose(c->log);
-	c->log = NULL;
-}
+typedef struct {
+	const team_set *ts;
+	const build_opts *o;
+} run_arg;
 
-static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
+/* A child's task: team i, its messages to log. */
+static int team_task(void *arg, size_t i, FILE *log)
 {
-	const team *tm = &ts->v[i];
-	c->log = tmpfile();
-	fflush(stdout);
-	fflush(stderr);
-	c->pid = fork();
-	if (c->pid == 0) {
-		struct diag d;
-		diag_init(&d, c->log ? c->log : stderr);
-		char *dir = tm->slug ? xasprintf("%s/%s", o->dir, tm->slug) : xstrdup(o->dir);
-		int rc = build_team(tm, dir, o->verbosity, &d);
-		free(dir);
-		if (c->log)
-			fflush(c->log);
-		_exit(rc);
-	}
-	if (c->pid < 0) {
-		c->rc = EXIT_IO;
-		c->done = true;
-		fprintf(stderr, "deckpress: error: cannot start a build process: %s\n",
-			strerror(errno));
-	}
+	const run_arg *r = arg;
+	const team *tm = &r->ts->v[i];
+	struct diag d;
+	diag_init(&d, log);
+	char *dir = tm->slug ? xasprintf("%s/%s", r->o->dir, tm->slug) : xstrdup(r->o->dir);
+	int rc = build_team(tm, dir, r->o->verbosity, &d);
+	free(dir);
+	return rc;
 }
 
 static void progress(const build_opts *o, size_t done, size_t total, const char *current, double t0)
@@ -183,7 +156,7 @@ static void progress(const build_opts *o, size_t done, size_t total, const char 
 	fflush(stderr);
 }
 
-static const char *failure(const team *tm, const child *c, char *buf, size_t n)
+static const char *failure(const team *tm, const pool_child *c, char *buf, size_t n)
 {
 	if (!tm->dk)
 		return "its deck has errors (above)";
@@ -195,7 +168,7 @@ static const char *failure(const team *tm, const child *c, char *buf, size_t n)
 				: "a card or the booklet could not be typeset (above)";
 }
 
-static void summary(const team_set *ts, const child *c, const build_opts *o, size_t ok)
+static void summary(const team_set *ts, const pool_child *c, const build_opts *o, size_t ok)
 {
 	if (o->progress && o->verbosity)
 		fputc('\n', stderr);
@@ -221,48 +194,41 @@ int build_run(const team_set *ts, const build_opts *o)
 	diag_init(&d, stderr);
 	if (make_dir(o->dir, &d))
 		return EXIT_IO;
-	child *c = xcalloc(ts->n + 1, sizeof *c);
-	size_t next = 0, running = 0, finished = 0, ok = 0;
+	pool_budget_init(o->jobs);
+	pool P;
+	pool_init(&P, ts->n);
+	run_arg arg = {ts, o};
+	size_t next = 0, finished = 0, ok = 0;
 	double t0 = now();
 	for (;;) {
-		while (running < (size_t)o->jobs && next < ts->n) {
+		while (next < ts->n && (!ts->v[next].dk || pool_can_start(&P))) {
+			pool_child *c = &P.c[next];
 			if (!ts->v[next].dk) { /* its errors were reported when loading */
-				c[next].rc = EXIT_DECK;
-				c[next].done = true;
+				c->rc = EXIT_DECK;
+				c->done = true;
 				finished++;
 			} else {
 				progress(o, finished, ts->n, team_label(&ts->v[next]), t0);
-				start(ts, next, &c[next], o);
-				running += !c[next].done;
-				finished += c[next].done;
+				finished += pool_start(&P, next, team_task, &arg) != 0;
 			}
 			next++;
 		}
-		if (running == 0)
+		long i = pool_wait(&P);
+		if (i < 0)
 			break;
-		int status;
-		pid_t pid = wait(&status);
-		if (pid < 0)
-			break;
-		for (size_t i = 0; i < ts->n; i++)
-			if (c[i].pid == pid && !c[i].done) {
-				c[i].rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
-				c[i].signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-				c[i].done = true;
-				running--;
-				finished++;
-				if (o->progress && o->verbosity)
-					fputs("\r\033[K", stderr);
-				show_log(&c[i]);
-				progress(o, finished, ts->n, NULL, t0);
-			}
+		finished++;
+		if (o->progress && o->verbosity)
+			fputs("\r\033[K", stderr);
+		pool_show_log(&P.c[i]);
+		progress(o, finished, ts->n, NULL, t0);
 	}
 	int rc = EXIT_OK;
 	for (size_t i = 0; i < ts->n; i++) {
-		ok += c[i].rc == 0;
-		rc = c[i].rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c[i].rc ? c[i].rc : rc;
+		const pool_child *c = &P.c[i];
+		ok += c->rc == 0;
+		rc = c->rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c->rc ? c->rc : rc;
 	}
-	summary(ts, c, o, ok);
-	free(c);
+	summary(ts, P.c, o, ok);
+	pool_free(&P);
 	return rc; /* 1 when any team has deck errors, else 3 when only files failed */
 }

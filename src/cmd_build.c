@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "pool.h"
 
 void cmd_build_help(FILE *out)
 {
@@ -17,7 +18,7 @@ void cmd_build_help(FILE *out)
 	      "deck and the teams file apply. A team that fails does not stop the others.\n\n"
 	      "Options:\n"
 	      "  -o, --output DIR   output directory (created if missing; required)\n"
-	      "  -j, --jobs N       build N teams at once (processes; default 1)\n"
+	      "  -j, --jobs N       processes to use (default: the number of cores)\n"
 	      "  -q, --quiet        print only errors\n"
 	      "  -v, --verbose      also list every file written\n"
 	      "  -h, --help         show this help\n\n",
@@ -31,7 +32,7 @@ int cmd_build(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},         {0}};
-	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
+	build_opts o = {.jobs = pool_cores(), .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:qvh", opts, NULL)) != -1) {

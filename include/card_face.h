@@ -1,9 +1,10 @@
 /* card_face.h - the typesetting stage for cards: every card's text as Pango layouts, at the
  * largest size that fits its box (or one size per card type, for "uniform" fitting).
  *
- * A cardset borrows the deck, the Pango context and the hyphenator; it owns the markup and
- * the sizes it chose. Faces are made one at a time for drawing (card_face_make), so a
- * 10,000-card deck never holds 10,000 cards' layouts at once. All lengths in points. */
+ * A cardset borrows the deck, the Pango context and the hyphenator; it owns the sizes it
+ * chose. Faces are made one at a time for drawing (card_face_make), each card's markup only
+ * then, so a 10,000-card deck never holds 10,000 cards' layouts or markup at once. All
+ * lengths in points. */
 #ifndef DECKPRESS_CARD_FACE_H
 #define DECKPRESS_CARD_FACE_H
 
@@ -29,18 +30,41 @@ void card_geom_make(double w, double h, double safe, card_geom *g);
 
 typedef struct cardset cardset;
 
-/* Prepares the cards of dk in language lang. Borrowed: dk, ctx, hyph (NULL = none).
- * Caller frees with cardset_free. */
+/* The main text size of each card type, pt. For a type fitted "uniform" every card of the
+ * type is set at its size; for "each" it is the theme's maximum, and each card gets the
+ * largest size up to it at which it fits. */
+typedef struct {
+	double size[CARD_NTYPES];
+} card_sizes;
+
+/* Prepares the cards of dk in language lang, with every size at the theme's maximum.
+ * Borrowed: dk, ctx, hyph (NULL = none). Caller frees with cardset_free. */
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
 		     const card_geom *g);
-/* Chooses every card's text size (theme sizes and fit mode). Reports each card that does
- * not fit or has characters no bundled font has, naming the card and its file:line.
- * Returns the number of errors. */
+/* Sets the uniform sizes to a prediction: the size at which the few cards that probably
+ * need the smallest one (the most text for their room) fit. Each card is then laid out once,
+ * at that size, and that layout proves it fits (card_face_make); a card that does not fit
+ * lowers the size, and the cards before it are laid out again: rarely. */
+void cardset_predict(cardset *cs);
+void cardset_get_sizes(const cardset *cs, card_sizes *out);
+void cardset_set_sizes(cardset *cs, const card_sizes *in);
+/* Chooses every card's size (theme sizes and fit mode): cardset_predict, then every card
+ * laid out at the sizes until none needs a smaller one. Reports each card that does not fit
+ * or has characters no bundled font has, naming the card and its file:line, in deck order.
+ * Draws nothing (check, the layout dump). Returns the number of errors. */
 int cardset_fit(cardset *cs, struct diag *d);
-/* The main text size chosen for card i (after cardset_fit), pt. */
-double cardset_size(const cardset *cs, size_t i);
 const card_geom *cardset_geom(const cardset *cs);
 void cardset_free(cardset *cs);
+
+/* What card_face_make found. */
+enum {
+	FACE_OK,     /* laid out at its type's size (fit: each, at the largest that fits) */
+	FACE_SHRINK, /* fit: uniform, and it does not fit at its type's size: it is laid out at
+		      * the largest smaller size that fits (main.size); the type's size must come
+		      * down to that, and cards laid out at the old size be laid out again */
+	FACE_BAD,    /* an error: see bad and unknown */
+};
+enum { FACE_BAD_BOTTOM = 1, FACE_BAD_MAIN = 2, FACE_BAD_GLYPHS = 4 };
 
 /* One card's layouts, ready to draw; owned by the caller (card_face_free). */
 typedef struct {
@@ -48,7 +72,8 @@ typedef struct {
 	const deck *dk;
 	const char *lang;
 	uint32_t color;      /* category colour, or the theme's accent */
-	tstack main, bottom; /* positioned relative to the body box's top */
+	tstack main, bottom; /* positioned relative to the body box's top; main.size is the
+			      * card's size */
 	double main_top;     /* offset of the main stack inside the body box */
 	double bottom_top;   /* offset of the bottom stack inside the body box */
 	int rule_before;     /* main block index with a rule above it (case question), -1 */
@@ -57,10 +82,14 @@ typedef struct {
 	PangoLayout *back_title, *back_category; /* back; borrowed from cache */
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
 	double back_title_y, back_category_y;    /* from the trim top */
+	unsigned bad;                            /* FACE_BAD_* flags */
+	int unknown;                             /* characters no bundled font has */
 } card_face;
 
-/* Lays out card i at its chosen size. Returns 0, or -1 if its markup is invalid (cannot
- * happen after a successful cardset_fit). */
+/* Lays out card i at the sizes of cs: the attribution or follow-ups at the largest of their
+ * sizes that fits, then the main text at its type's size in the room left. Each block's
+ * markup is made and parsed once. Returns a FACE_ value, with f filled in (free it with
+ * card_face_free), or -1 when its markup is invalid (f is then empty). */
 int card_face_make(cardset *cs, size_t i, card_face *f);
 void card_face_free(card_face *f);
 

@@ -45,7 +45,6 @@ static const block_style bottom_style = {false, PANGO_WEIGHT_NORMAL, PANGO_STYLE
 typedef struct {
 	char *main[MAXB]; /* Pango markup per main block; NULL = empty */
 	char *bottom;     /* attribution or follow-ups; NULL if none */
-	double size, bottom_size, bottom_h;
 } card_text;
 
 struct cardset {
@@ -54,8 +53,7 @@ struct cardset {
 	PangoContext *ctx;
 	const hyphenator *hyph;
 	card_geom g;
-	card_text *t;
-	size_t n;
+	card_sizes sizes;
 	/* layouts shared by many cards, made on first use */
 	PangoLayout *deck_title, *back_title, *back_team;
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
@@ -209,52 +207,234 @@ static void fit_error(const cardset *cs, const card *c, struct diag *d, const ch
 	     what, size);
 }
 
-static int fit_card(cardset *cs, size_t i, struct diag *d)
+static void card_text_free(card_text *t)
+{
+	for (int b = 0; b < MAXB; b++)
+		free(t->main[b]);
+	free(t->bottom);
+}
+
+static bool uniform(const cardset *cs, card_type k)
+{
+	return cs->dk->theme.fit[k] == FIT_UNIFORM;
+}
+
+/* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
+ * card_face_make). The markup is made here and parsed once, by the one layout of each block
+ * at the size it is drawn at; the search below that size runs only when it does not fit. */
+static int fit_text(cardset *cs, size_t i, card_face *f)
 {
 	const card *c = &cs->dk->cards[i];
-	card_text *t = &cs->t[i];
 	const card_geom *g = &cs->g;
-	int errors = 0, unknown = 0;
+	const theme *th = &cs->dk->theme;
+	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
+	card_text t = {0};
+	card_markup(cs, c, &t);
 	double avail = g->body.h - top_pad(c);
-	tstack s;
-	if (t->bottom) {
-		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
-				  &s))
-			return 1;
-		if (!s.fits) {
-			fit_error(cs, c, d,
-				  c->type == CARD_QUOTE ? "the attribution"
-							: "the follow-up questions",
-				  BOTTOM_MIN);
-			errors++;
-		}
-		t->bottom_size = s.size;
-		t->bottom_h = s.height;
-		avail -= s.height + GAP;
-		unknown += s.unknown_glyphs;
-		tstack_free(&s);
+	int rc = 0;
+	if (t.bottom) {
+		tblock b = block(cs, &bottom_style, t.bottom);
+		rc = typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
+				   &f->bottom);
+		f->bad |= rc == 0 && !f->bottom.fits ? FACE_BAD_BOTTOM : 0;
+		avail -= f->bottom.height + GAP;
 	}
 	tblock mb[MAXB];
-	size_t n = main_blocks(cs, c, t, mb);
-	const theme *th = &cs->dk->theme;
-	if (typeset_stack(cs->ctx, mb, n, g->body.w, avail, th->size_max[c->type],
-			  th->size_min[c->type], &s))
-		return errors + 1;
-	if (!s.fits) {
-		fit_error(cs, c, d, "the text", th->size_min[c->type]);
-		errors++;
+	size_t n = main_blocks(cs, c, &t, mb);
+	double top = uniform(cs, c->type) ? cs->sizes.size[c->type] : th->size_max[c->type];
+	if (rc == 0)
+		rc = typeset_stack(cs->ctx, mb, n, g->body.w, avail, top, th->size_min[c->type],
+				   &f->main);
+	if (c->type == CARD_CASE && t.main[2])
+		f->rule_before = 2;
+	card_text_free(&t);
+	if (rc) {
+		card_face_free(f);
+		*f = (card_face){0};
+		return -1;
 	}
-	t->size = s.size;
-	unknown += s.unknown_glyphs;
-	tstack_free(&s);
-	if (unknown) {
+	f->bad |= f->main.fits ? 0 : FACE_BAD_MAIN;
+	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
+	f->bad |= f->unknown ? FACE_BAD_GLYPHS : 0;
+	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
+}
+
+/* --- predicting the uniform sizes --- */
+
+/* Average advance of a character in em and line height in em, for estimates only. */
+static double char_em(const block_style *st)
+{
+	if (!st->serif)
+		return st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.58 : 0.53;
+	return st->style == PANGO_STYLE_ITALIC				? 0.43
+	       : st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.48
+						     : 0.46;
+}
+
+static double line_em(const block_style *st)
+{
+	return (st->serif ? 1.218 : 1.362) * st->line_spacing;
+}
+
+/* Estimated lines of s in style st at size pt in width w: every line of s (a follow-up, a
+ * paragraph) starts a line, then wraps at an average character width. */
+static double est_lines(const char *s, const block_style *st, double pt, double w)
+{
+	if (!s || !*s)
+		return 8;
+	double per_line = 0.92 * w / (char_em(st) * pt), lines = 0;
+	size_t run = 0;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += run ? ceil((double)run / per_line) : 1;
+			run = 0;
+			if (!*p)
+				return lines;
+		} else if (((unsigned char)*p & 0xc0) != 0x80) {
+			run++;
+		}
+	}
+}
+
+static double est_bottom(const cardset *cs, const card *c)
+{
+	const deck *dk = cs->dk;
+	double w = cs->g.body.w, lines = 0;
+	if (c->type == CARD_QUOTE && c->source >= 0) {
+		const source *src = &dk->sources[c->source];
+		const char *t = mtext_get(&src->title, cs->lang, dk->language);
+		lines = 1 + est_lines(t, &bottom_style, BOTTOM_MAX, w) + (c->section.n || c->page);
+	}
+	for (size_t k = 0; c->type == CARD_QUESTION && k < c->nfollowups; k++)
+		lines += est_lines(mtext_get(&c->followups[k], cs->lang, dk->language),
+				   &bottom_style, BOTTOM_MAX, w);
+	return lines ? lines * BOTTOM_MAX * line_em(&bottom_style) + GAP : 0;
+}
+
+/* The size card c probably gets on its own, from its text lengths alone; and *need, the
+ * height its text wants at the maximum size over the room it has (to order equal sizes). */
+static double est_size(const cardset *cs, const card *c, double *need)
+{
+	const theme *th = &cs->dk->theme;
+	const mtext *parts[MAXB] = {&c->text};
+	if (c->type == CARD_CASE) {
+		parts[0] = &c->title;
+		parts[1] = &c->text;
+		parts[2] = &c->question;
+	}
+	double w = cs->g.body.w, room = cs->g.body.h - top_pad(c) - est_bottom(cs, c);
+	double s = th->size_max[c->type];
+	for (;; s -= 0.25) {
+		double h = 0;
+		for (int b = 0; b < MAXB && parts[b]; b++) {
+			const block_style *st = &main_styles[c->type][b];
+			const char *txt = mtext_get(parts[b], cs->lang, cs->dk->language);
+			double pt = s * st->scale, lines = est_lines(txt, st, pt, w);
+			h += lines ? lines * line_em(st) * pt + (b ? st->space_before * pt : 0) : 0;
+		}
+		if (s == th->size_max[c->type])
+			*need = h / fmax(room, 1);
+		if (h <= room || s <= th->size_min[c->type])
+			return fmax(s, th->size_min[c->type]);
+	}
+}
+
+typedef struct {
+	size_t i;
+	double size, need;
+} guess;
+
+static int by_guess(const void *a, const void *b)
+{
+	const guess *x = a, *y = b;
+	if (x->size != y->size)
+		return x->size < y->size ? -1 : 1;
+	if (x->need != y->need)
+		return x->need > y->need ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* How many cards of a type are fitted to predict its size: enough that the card needing the
+ * smallest is almost always among them, few enough to cost little next to the deck. */
+static size_t ncandidates(size_t n)
+{
+	return 12 + n / 512;
+}
+
+void cardset_predict(cardset *cs)
+{
+	const deck *dk = cs->dk;
+	guess *gs = xcalloc(dk->ncards + 1, sizeof *gs);
+	for (int k = 0; k < CARD_NTYPES; k++) {
+		cs->sizes.size[k] = dk->theme.size_max[k];
+		if (!uniform(cs, (card_type)k))
+			continue;
+		size_t n = 0;
+		for (size_t i = 0; i < dk->ncards; i++)
+			if (dk->cards[i].type == (card_type)k) {
+				gs[n].i = i;
+				gs[n].size = est_size(cs, &dk->cards[i], &gs[n].need);
+				n++;
+			}
+		qsort(gs, n, sizeof *gs, by_guess);
+		for (size_t j = 0; j < n && j < ncandidates(n); j++) {
+			card_face f;
+			int r = fit_text(cs, gs[j].i, &f);
+			if (r == FACE_SHRINK || (r == FACE_BAD && f.main.n))
+				cs->sizes.size[k] = f.main.size;
+			card_face_free(&f);
+		}
+	}
+	free(gs);
+}
+
+void cardset_get_sizes(const cardset *cs, card_sizes *out)
+{
+	*out = cs->sizes;
+}
+
+void cardset_set_sizes(cardset *cs, const card_sizes *in)
+{
+	cs->sizes = *in;
+}
+
+/* --- fitting every card, and its errors --- */
+
+static void report(const cardset *cs, const card *c, const card_face *f, struct diag *d)
+{
+	const theme *th = &cs->dk->theme;
+	if (f->bad & FACE_BAD_BOTTOM)
+		fit_error(cs, c, d,
+			  c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
+			  BOTTOM_MIN);
+	if (f->bad & FACE_BAD_MAIN)
+		fit_error(cs, c, d, "the text", th->size_min[c->type]);
+	if (f->bad & FACE_BAD_GLYPHS) {
 		char note[32];
 		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id,
-		     lang_note(cs, note, sizeof note), unknown, th->font_serif);
-		errors++;
+		     lang_note(cs, note, sizeof note), f->unknown, th->font_serif);
 	}
-	return errors;
+}
+
+/* One round: every card at the sizes of cs. Returns true when some card needs a smaller
+ * uniform size; *next then holds the sizes for the next round. With d, reports errors. */
+static bool fit_round(cardset *cs, card_sizes *next, struct diag *d, int *errors)
+{
+	*next = cs->sizes;
+	*errors = 0;
+	for (size_t i = 0; i < cs->dk->ncards; i++) {
+		card_face f;
+		int r = fit_text(cs, i, &f);
+		const card *c = &cs->dk->cards[i];
+		if (r == FACE_SHRINK)
+			next->size[c->type] = fmin(next->size[c->type], f.main.size);
+		*errors += r < 0 ? 1 : !!(f.bad & FACE_BAD_BOTTOM) + !!(f.bad & FACE_BAD_MAIN) +
+					       !!(f.bad & FACE_BAD_GLYPHS);
+		if (d)
+			report(cs, c, &f, d);
+		card_face_free(&f);
+	}
+	return memcmp(next, &cs->sizes, sizeof *next) != 0;
 }
 
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
@@ -266,38 +446,23 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 	cs->ctx = ctx;
 	cs->hyph = hyph;
 	cs->g = *g;
-	cs->n = dk->ncards;
-	cs->t = xcalloc(cs->n + 1, sizeof *cs->t);
 	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
 	cs->back_category = xcalloc(dk->ncategories + 1, sizeof(PangoLayout *));
-	for (size_t i = 0; i < cs->n; i++)
-		card_markup(cs, &dk->cards[i], &cs->t[i]);
+	for (int k = 0; k < CARD_NTYPES; k++)
+		cs->sizes.size[k] = dk->theme.size_max[k];
 	return cs;
 }
 
 int cardset_fit(cardset *cs, struct diag *d)
 {
-	int errors = 0;
-	double uniform[CARD_NTYPES];
-	for (int k = 0; k < CARD_NTYPES; k++)
-		uniform[k] = cs->dk->theme.size_max[k];
-	for (size_t i = 0; i < cs->n; i++) {
-		errors += fit_card(cs, i, d);
-		card_type k = cs->dk->cards[i].type;
-		uniform[k] = fmin(uniform[k], cs->t[i].size);
-	}
-	/* uniform: every card of the type at the largest size at which all of them fit */
-	for (size_t i = 0; i < cs->n; i++) {
-		card_type k = cs->dk->cards[i].type;
-		if (cs->dk->theme.fit[k] == FIT_UNIFORM)
-			cs->t[i].size = uniform[k];
-	}
+	cardset_predict(cs);
+	card_sizes next;
+	int errors;
+	while (fit_round(cs, &next, NULL, &errors))
+		cs->sizes = next;
+	if (errors) /* once more, reporting: errors are rare, and this keeps them in deck order */
+		fit_round(cs, &next, d, &errors);
 	return errors;
-}
-
-double cardset_size(const cardset *cs, size_t i)
-{
-	return cs->t[i].size;
 }
 
 const card_geom *cardset_geom(const cardset *cs)
@@ -418,36 +583,25 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 
 int card_face_make(cardset *cs, size_t i, card_face *f)
 {
-	const card *c = &cs->dk->cards[i];
-	const card_text *t = &cs->t[i];
+	int rc = fit_text(cs, i, f);
+	if (rc < 0)
+		return rc;
+	const card *c = f->c;
 	const card_geom *g = &cs->g;
-	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
 	f->color = deck_card_color(cs->dk, c);
-	tblock mb[MAXB];
-	size_t n = main_blocks(cs, c, t, mb);
-	if (typeset_stack_at(cs->ctx, mb, n, g->body.w, t->size, &f->main))
-		return -1;
-	double bottom_h = 0;
-	if (t->bottom) {
-		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack_at(cs->ctx, &b, 1, g->body.w, t->bottom_size, &f->bottom))
-			return -1;
-		bottom_h = f->bottom.height;
-	}
+	double bottom_h = f->bottom.n ? f->bottom.height : 0;
 	f->bottom_top = g->body.h - bottom_h;
 	double area_top = top_pad(c);
 	double area_h = g->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
-	if (c->type == CARD_CASE && t->main[2])
-		f->rule_before = 2;
 	f->id = label_layout(cs, c->id, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
 		f->deck_title = f->own_title = deck_title_layout(cs, room);
-	return 0;
+	return rc;
 }
 
 void card_face_free(card_face *f)
@@ -465,12 +619,6 @@ void cardset_free(cardset *cs)
 {
 	if (!cs)
 		return;
-	for (size_t i = 0; i < cs->n; i++) {
-		for (int b = 0; b < MAXB; b++)
-			free(cs->t[i].main[b]);
-		free(cs->t[i].bottom);
-	}
-	free(cs->t);
 	for (size_t k = 0; k < (cs->dk->ncategories + 1) * 2; k++)
 		if (cs->band[k])
 			g_object_unref(cs->band[k]);

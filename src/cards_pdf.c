@@ -86,8 +86,11 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 	if (n > (size_t)plan->per_page)
 		n = (size_t)plan->per_page;
 	for (size_t k = 0; k < n; k++)
-		if (card_face_make(P->cs, first + k, &faces[k]))
+		if (card_face_make(P->cs, first + k, &faces[k]) != FACE_OK) {
+			for (size_t j = 0; j <= k; j++)
+				card_face_free(&faces[j]);
 			return -1;
+		}
 	for (size_t k = 0; k < n; k++) {
 		const impose_slot *s = &plan->slots[impose_front(plan, first + k).slot];
 		render_card_front(P->cr, &faces[k], g, s->trim, s->art);
@@ -196,10 +199,9 @@ static void dump_rect(FILE *out, const char *name, rect r)
 		pt_to_mm(r.h));
 }
 
-static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i)
+static void dump_card(FILE *out, const card_face *f)
 {
-	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type),
-		cardset_size(cs, i));
+	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type), f->main.size);
 	for (size_t b = 0; b < f->main.n; b++)
 		fprintf(out, " main%zu@%.2f+%d", b, f->main_top + f->main.y[b],
 			pango_layout_get_line_count(f->main.layouts[b]));
@@ -233,11 +235,12 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 	int rc = cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
 		card_face f;
-		if (card_face_make(cs, i, &f)) {
+		if (card_face_make(cs, i, &f) != FACE_OK) {
+			card_face_free(&f);
 			rc = 1;
 			break;
 		}
-		dump_card(out, &f, cs, i);
+		dump_card(out, &f);
 		card_face_free(&f);
 	}
 	cardset_free(cs);

@@ -68,7 +68,8 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		card_face f;
-		if (card_face_make(cs, i, &f)) {
+		if (card_face_make(cs, i, &f) != FACE_OK) {
+			card_face_free(&f);
 			rc = -1;
 			break;
 		}
@@ -104,7 +105,8 @@ int preview_write(const preview_job *job, struct diag *d)
 	int rc = cardset_fit(cs, d) || bad_logo ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0 && !job->contact_only; i++) {
 		card_face f;
-		if (card_face_make(cs, i, &f)) {
+		if (card_face_make(cs, i, &f) != FACE_OK) {
+			card_face_free(&f);
 			rc = 1;
 			break;
 		}

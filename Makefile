@@ -32,8 +32,8 @@ MODULES   = util tmpfiles diag \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
-            pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
-            session cli_print pool build commands \
+            pdf_meta pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf preview \
+            session cli_print build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \

@@ -48,11 +48,7 @@ static void wrote(struct diag *d, int verbosity, const char *path, int rc)
 static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
 		 struct diag *d)
 {
-	cards_job job = {.dk = s->dk,
-			 .lang = s->lang,
-			 .ps = *ps,
-			 .ctx = fontset_context(s->fonts),
-			 .hyph = s->hyph};
+	cards_job job = {.s = s, .ps = *ps, .jobs = 1};
 	/* home printing needs a sheet even when the deck's print: says none */
 	free(print_setup_apply(&job.ps, "sheet",
 			       shop             ? "none"

@@ -266,7 +266,7 @@ static double char_em(const block_style *st)
 {
 	if (!st->serif)
 		return st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.58 : 0.53;
-	return st->style == PANGO_STYLE_ITALIC				? 0.43
+	return st->style == PANGO_STYLE_ITALIC       ? 0.43
 	       : st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.48
 						     : 0.46;
 }
@@ -428,8 +428,9 @@ static bool fit_round(cardset *cs, card_sizes *next, struct diag *d, int *errors
 		const card *c = &cs->dk->cards[i];
 		if (r == FACE_SHRINK)
 			next->size[c->type] = fmin(next->size[c->type], f.main.size);
-		*errors += r < 0 ? 1 : !!(f.bad & FACE_BAD_BOTTOM) + !!(f.bad & FACE_BAD_MAIN) +
-					       !!(f.bad & FACE_BAD_GLYPHS);
+		*errors += r < 0 ? 1
+				 : !!(f.bad & FACE_BAD_BOTTOM) + !!(f.bad & FACE_BAD_MAIN) +
+					   !!(f.bad & FACE_BAD_GLYPHS);
 		if (d)
 			report(cs, c, &f, d);
 		card_face_free(&f);

@@ -36,19 +36,13 @@ int cmd_build(int argc, char **argv)
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:qvh", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'o':
 			o.dir = optarg;
 			break;
 		case 'j':
-			o.jobs = (int)strtol(optarg, &end, 10);
-			if (*end || o.jobs < 1 || o.jobs > 64) {
-				fprintf(stderr,
-					"deckpress: error: -j: '%s' is not a number from 1 to 64\n",
-					optarg);
+			if (!parse_jobs(optarg, &o.jobs))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'q':
 			o.verbosity = 0;

@@ -8,6 +8,7 @@
 #include "cards_pdf.h"
 #include "cli_print.h"
 #include "commands.h"
+#include "pool.h"
 #include "session.h"
 
 void cmd_cards_help(FILE *out)
@@ -32,6 +33,8 @@ void cmd_cards_help(FILE *out)
 	      "                           misregistration (measure with 'deckpress calibrate')\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
+	      "  -j, --jobs N             processes to draw with (default: the number of\n"
+	      "                           cores); the PDF is the same for every N\n"
 	      "  -h, --help               show this help\n\n",
 	      out);
 	print_exit_codes(out);
@@ -41,6 +44,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
 				     {"help", no_argument, NULL, 'h'},
 				     {"dump", required_argument, NULL, 'd'},
+				     {"jobs", required_argument, NULL, 'j'},
 				     CLI_PRINT_OPTIONS,
 				     {0}};
 
@@ -48,11 +52,16 @@ int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL;
 	bool dump = false;
+	int jobs = pool_cores();
 	cli_print set = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
-		if (c == 'o')
+	while ((c = getopt_long(argc, argv, "o:l:j:h", opts, NULL)) != -1) {
+		if (c == 'j' && !parse_jobs(optarg, &jobs))
+			return EXIT_USAGE;
+		else if (c == 'j')
+			;
+		else if (c == 'o')
 			out = optarg;
 		else if (c == 'l')
 			lang = optarg;
@@ -76,9 +85,9 @@ int cmd_cards(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d, stderr);
-	session s;
-	int rc = session_open(&s, argv[optind], lang, &d);
-	cards_job job = {.dk = s.dk, .lang = s.lang, .out = out};
+	session s; /* its fonts are loaded after the workers have started (pool.h) */
+	int rc = session_open_deck(&s, argv[optind], lang, &d);
+	cards_job job = {.s = &s, .out = out, .jobs = jobs};
 	print_setup_default(&job.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &job.ps);
@@ -94,9 +103,8 @@ int cmd_cards(int argc, char **argv)
 	if (rc == 0 && !dump && !real)
 		rc = EXIT_IO;
 	if (rc == 0) {
-		job.ctx = fontset_context(s.fonts);
-		job.hyph = s.hyph;
 		job.out = real;
+		pool_budget_init(jobs);
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
 	}
 	free(real);

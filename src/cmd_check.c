@@ -51,10 +51,7 @@ static int fit_deck(const team *tm, struct diag *d)
 		session s;
 		int rc = session_attach(&s, tm->dk, lang, d);
 		if (rc == 0) {
-			cards_job job = {.dk = s.dk,
-					 .lang = s.lang,
-					 .ctx = fontset_context(s.fonts),
-					 .hyph = s.hyph};
+			cards_job job = {.s = &s};
 			print_setup_default(&job.ps);
 			session_print_defaults(&s, &job.ps);
 			errors += cards_fit_check(&job, d);

@@ -29,8 +29,21 @@ static int pick_language(session *s, const char *lang, struct diag *d)
 	return EXIT_USAGE;
 }
 
-static int load_fonts(session *s, struct diag *d)
+fontset *session_new_fontset(const session *s)
 {
+	char *dir = paths_fonts_dir(), *err = NULL;
+	fontset *f = dir ? fontset_new(dir, &err) : NULL;
+	free(dir);
+	free(err);
+	if (f)
+		fontset_set_language(f, s->lang);
+	return f;
+}
+
+int session_fonts(session *s, struct diag *d)
+{
+	if (s->fonts)
+		return 0;
 	char *dir = paths_fonts_dir(), *err = NULL;
 	if (!dir) {
 		diag(d, M_IO_OPEN, "fonts/", 0, 0, "no bundled fonts found (set DECKPRESS_DATA)");
@@ -60,23 +73,33 @@ static int load_fonts(session *s, struct diag *d)
 	return rc;
 }
 
-int session_open(session *s, const char *path, const char *lang, struct diag *d)
+static int open_deck(session *s, const char *path, const char *lang, bool fonts, struct diag *d)
 {
 	*s = (session){0};
 	deck *dk = deck_open(path, d);
 	if (!dk)
 		return d->nio ? EXIT_IO : EXIT_DECK;
-	int rc = session_attach(s, dk, lang, d);
+	int rc = fonts ? session_attach(s, dk, lang, d) : session_attach_deck(s, dk, lang, d);
 	s->borrowed = false;
 	return rc;
 }
 
-int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
+int session_open(session *s, const char *path, const char *lang, struct diag *d)
+{
+	return open_deck(s, path, lang, true, d);
+}
+
+int session_open_deck(session *s, const char *path, const char *lang, struct diag *d)
+{
+	return open_deck(s, path, lang, false, d);
+}
+
+static int attach(session *s, deck *dk, const char *lang, bool fonts, struct diag *d)
 {
 	*s = (session){.dk = dk, .borrowed = true};
 	int rc = pick_language(s, lang, d);
-	if (rc == 0)
-		rc = load_fonts(s, d);
+	if (rc == 0 && fonts)
+		rc = session_fonts(s, d);
 	if (rc == 0) {
 		char *err = NULL;
 		s->hyph = hyph_new(s->lang, NULL, s->dk->hyphenation, s->dk->nhyphenation, &err);
@@ -86,6 +109,16 @@ int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
 		}
 	}
 	return rc;
+}
+
+int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	return attach(s, dk, lang, true, d);
+}
+
+int session_attach_deck(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	return attach(s, dk, lang, false, d);
 }
 
 void session_close(session *s)

@@ -96,14 +96,8 @@ static int build_team(const team *tm, const char *dir, int v, struct diag *d)
 		rc = worst(rc, cards(&s, &ps, true, dir, v, d));
 		rc = worst(rc, booklet(&s, false, dir, v, d));
 		rc = worst(rc, booklet(&s, true, dir, v, d));
-		preview_job pj = {.dk = s.dk,
-				  .lang = s.lang,
-				  .ps = ps,
-				  .dir = dir,
-				  .dpi = 60,
-				  .ctx = fontset_context(s.fonts),
-				  .hyph = s.hyph,
-				  .contact_only = true};
+		preview_job pj = {
+			.s = &s, .ps = ps, .dir = dir, .dpi = 60, .contact_only = true, .jobs = 1};
 		rc = worst(rc, preview_write(&pj, d));
 		char *png = xasprintf("%s/contact.png", dir);
 		wrote(d, v, png, rc);

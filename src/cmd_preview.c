@@ -5,6 +5,7 @@
 
 #include "cli_print.h"
 #include "commands.h"
+#include "pool.h"
 #include "preview.h"
 #include "session.h"
 
@@ -21,6 +22,7 @@ void cmd_preview_help(FILE *out)
 	      "      --px WxH        exact pixel size of each image instead, e.g. 822x1122\n"
 	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
+	      "  -j, --jobs N        processes to draw with (default: the number of cores)\n"
 	      "  -h, --help          show this help\n\n",
 	      out);
 	print_exit_codes(out);
@@ -49,16 +51,21 @@ int cmd_preview(int argc, char **argv)
 					     {"help", no_argument, NULL, 'h'},
 					     {"dpi", required_argument, NULL, O_DPI},
 					     {"px", required_argument, NULL, O_PX},
+					     {"jobs", required_argument, NULL, 'j'},
 					     CLI_PRINT_OPTIONS,
 					     {0}};
-	preview_job job = {.dpi = 300};
+	preview_job job = {.dpi = 300, .jobs = pool_cores()};
 	const char *lang = NULL;
 	cli_print set = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:j:h", opts, NULL)) != -1) {
 		double v;
-		if (c == 'o')
+		if (c == 'j' && !parse_jobs(optarg, &job.jobs))
+			return EXIT_USAGE;
+		else if (c == 'j')
+			;
+		else if (c == 'o')
 			job.dir = optarg;
 		else if (c == 'l')
 			lang = optarg;
@@ -86,18 +93,16 @@ int cmd_preview(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d, stderr);
-	session s;
-	int rc = session_open(&s, argv[optind], lang, &d);
+	session s; /* its fonts are loaded after the workers have started (pool.h) */
+	int rc = session_open_deck(&s, argv[optind], lang, &d);
 	print_setup_default(&job.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &job.ps);
 		rc = cli_print_apply(&set, &job.ps);
 	}
 	if (rc == 0) {
-		job.dk = s.dk;
-		job.lang = s.lang;
-		job.ctx = fontset_context(s.fonts);
-		job.hyph = s.hyph;
+		job.s = &s;
+		pool_budget_init(job.jobs);
 		rc = preview_write(&job, &d);
 	}
 	session_close(&s);

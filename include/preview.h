@@ -9,11 +9,11 @@
 #include "session.h"
 
 typedef struct {
-	session *s;      /* deck, language, hyphenation; fonts loaded when needed */
-	print_setup ps;  /* card size, bleed, safe */
-	const char *dir; /* created if missing */
-	double dpi;      /* when px_w == 0 */
-	int px_w, px_h;  /* exact pixel size of each face image (with bleed), or 0 */
+	session *s;        /* deck, language, hyphenation; fonts loaded when needed */
+	print_setup ps;    /* card size, bleed, safe */
+	const char *dir;   /* created if missing */
+	double dpi;        /* when px_w == 0 */
+	int px_w, px_h;    /* exact pixel size of each face image (with bleed), or 0 */
 	bool contact_only; /* just DIR/contact.png */
 	int jobs;          /* processes to draw with (pool.h); <= 1: one */
 } preview_job;

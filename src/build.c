@@ -45,64 +45,128 @@ static void wrote(struct diag *d, int verbosity, const char *path, int rc)
 		fprintf(d->out, "deckpress: wrote %s\n", path);
 }
 
-static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
-		 struct diag *d)
+/* One team's outputs, and what they need. */
+typedef struct {
+	session *s;
+	print_setup ps;
+	const char *dir;
+	int v;    /* verbosity */
+	int jobs; /* processes an output may use (pool.h's budget has the final say) */
+} team_out;
+
+static int cards(const team_out *T, bool shop, struct diag *d)
 {
-	cards_job job = {.s = s, .ps = *ps, .jobs = 1};
+	cards_job job = {.s = T->s, .ps = T->ps, .jobs = T->jobs};
 	/* home printing needs a sheet even when the deck's print: says none */
 	free(print_setup_apply(&job.ps, "sheet",
-			       shop             ? "none"
-			       : ps->sheet_none ? "a4"
-						: ps->sheet_name));
-	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
+			       shop               ? "none"
+			       : T->ps.sheet_none ? "a4"
+						  : T->ps.sheet_name));
+	char *path = xasprintf("%s/%s", T->dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
-	wrote(d, v, path, rc);
+	wrote(d, T->v, path, rc);
 	free(path);
 	return rc;
 }
 
-static int booklet(session *s, bool saddle, const char *dir, int v, struct diag *d)
+static int booklet(const team_out *T, bool saddle, struct diag *d)
 {
-	char *path = xasprintf("%s/%s", dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
+	session *s = T->s;
+	char *path = xasprintf("%s/%s", T->dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
+	int rc = session_fonts(s, d);
 	booklet_job job = {.dk = s->dk,
 			   .lang = s->lang,
-			   .ctx = fontset_context(s->fonts),
+			   .ctx = rc ? NULL : fontset_context(s->fonts),
 			   .hyph = s->hyph,
 			   .format = BOOKLET_A5,
 			   .impose = saddle,
 			   .duplex = SADDLE_LONG,
 			   .team = s->dk->team,
 			   .out = path};
-	int rc = booklet_pdf_write(&job, d);
-	wrote(d, v, path, rc);
+	if (rc == 0)
+		rc = booklet_pdf_write(&job, d);
+	wrote(d, T->v, path, rc);
 	free(path);
 	return rc;
 }
 
-/* One team's files, in the child process. */
-static int build_team(const team *tm, const char *dir, int v, struct diag *d)
+static int contact(const team_out *T, struct diag *d)
+{
+	preview_job pj = {.s = T->s,
+			  .ps = T->ps,
+			  .dir = T->dir,
+			  .dpi = 60,
+			  .contact_only = true,
+			  .jobs = T->jobs};
+	int rc = preview_write(&pj, d);
+	char *png = xasprintf("%s/contact.png", T->dir);
+	wrote(d, T->v, png, rc);
+	free(png);
+	return rc;
+}
+
+enum { FONTS, CARDS, SHOP, BOOKLET, SADDLE, CONTACT }; /* the steps, in order */
+
+static int step(const team_out *T, int which, struct diag *d)
+{
+	switch (which) {
+	case FONTS:
+		return session_fonts(T->s, d);
+	case CARDS:
+	case SHOP:
+		return cards(T, which == SHOP, d);
+	case BOOKLET:
+	case SADDLE:
+		return booklet(T, which == SADDLE, d);
+	default:
+		return contact(T, d);
+	}
+}
+
+/* Runs a step in a child process, so that this one never starts Pango and every step can
+ * fork workers of its own. */
+static int forked_step(const team_out *T, int which, struct diag *d)
+{
+	fflush(d->out);
+	pid_t pid = pool_fork();
+	if (pid == 0) {
+		int rc = step(T, which, d);
+		fflush(d->out);
+		_exit(rc);
+	}
+	int status = 0;
+	if (pid < 0) {
+		diag(d, M_IO_WRITE, T->dir, 0, 0, strerror(errno));
+		return EXIT_IO;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
+}
+
+/* One team's files, in the child process. When the budget has a core to spare now, each
+ * step runs in a process of its own and may use more (a plain deck, the last teams);
+ * otherwise every core is busy with other teams, and the steps run here one by one. */
+static int build_team(const team *tm, const char *dir, int v, int jobs, struct diag *d)
 {
 	int rc = make_dir(dir, d);
 	if (rc)
 		return rc;
 	session s;
-	rc = session_attach(&s, tm->dk, tm->lang, d);
+	rc = session_attach_deck(&s, tm->dk, tm->lang, d);
+	bool wide = jobs > 1 && pool_token_try();
+	if (wide)
+		pool_token_put();
+	team_out T = {.s = &s, .dir = dir, .v = v, .jobs = wide ? jobs : 1};
+	print_setup_default(&T.ps);
 	if (rc == 0) {
-		print_setup ps;
-		print_setup_default(&ps);
-		session_print_defaults(&s, &ps);
-		rc = worst(rc, cards(&s, &ps, false, dir, v, d));
-		rc = worst(rc, cards(&s, &ps, true, dir, v, d));
-		rc = worst(rc, booklet(&s, false, dir, v, d));
-		rc = worst(rc, booklet(&s, true, dir, v, d));
-		preview_job pj = {
-			.s = &s, .ps = ps, .dir = dir, .dpi = 60, .contact_only = true, .jobs = 1};
-		rc = worst(rc, preview_write(&pj, d));
-		char *png = xasprintf("%s/contact.png", dir);
-		wrote(d, v, png, rc);
-		free(png);
+		session_print_defaults(&s, &T.ps);
+		rc = wide ? forked_step(&T, FONTS, d) : step(&T, FONTS, d);
 	}
+	if (rc == 0)
+		for (int k = CARDS; k <= CONTACT; k++)
+			rc = worst(rc, wide ? forked_step(&T, k, d) : step(&T, k, d));
 	session_close(&s);
 	return rc;
 }
@@ -132,7 +196,7 @@ static int team_task(void *arg, size_t i, FILE *log)
 	struct diag d;
 	diag_init(&d, log);
 	char *dir = tm->slug ? xasprintf("%s/%s", r->o->dir, tm->slug) : xstrdup(r->o->dir);
-	int rc = build_team(tm, dir, r->o->verbosity, &d);
+	int rc = build_team(tm, dir, r->o->verbosity, r->o->jobs, &d);
 	free(dir);
 	return rc;
 }

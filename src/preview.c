@@ -148,8 +148,7 @@ static int faces(painter *P, size_t i)
 	int rc = card_face_make(P->cs, i, &f) == FACE_OK ? CHUNK_OK : CHUNK_BAD;
 	for (int back = 0; back < 2 && rc == CHUNK_OK; back++) {
 		cairo_surface_t *s = face_image(job, &f, &P->A->g, back, P->A->logo);
-		char *path =
-			xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
+		char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
 		if (write_png(s, path, &P->d))
 			rc = CHUNK_IO;
 		free(path);
@@ -161,8 +160,8 @@ static int faces(painter *P, size_t i)
 
 /* Chunk k (chunk_work.run): eight cards' images, or the contact sheet. The sizes are final
  * (fitted before), so no round repeats. */
-static int paint_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need,
-		       int *err, const chunks *ch)
+static int paint_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need, int *err,
+		       const chunks *ch)
 {
 	(void)need;
 	(void)ch;

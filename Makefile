@@ -86,8 +86,14 @@ regen: $(BIN)
 valgrind: $(BIN) $(UNIT_BINS)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
-bench: $(BIN)
-	@BIN=$(BIN) sh bench/run.sh
+# The floor (bench/floor.c): the plain job deckpress is measured against; fonts as ours.
+FLOOR_OBJS = $(BUILD)/obj/fonts.o $(BUILD)/obj/paths.o $(BUILD)/obj/util.o $(BUILD)/obj/tmpfiles.o
+
+$(BUILD)/floor: bench/floor.c $(FLOOR_OBJS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(FLOOR_OBJS) $(LIBS)
+
+bench: $(BIN) $(BUILD)/floor
+	@BIN=$(BIN) FLOOR=$(BUILD)/floor sh bench/run.sh
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c bench/*.c

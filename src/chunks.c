@@ -3,9 +3,10 @@
  *
  * The shared state is a page of memory mapped before the fork; processes take chunks with
  * an atomic counter and lower the next round's sizes with an atomic minimum, so no process
- * ever waits for a lock another one may die holding. Pipes carry the rest: a byte on each
- * worker's go pipe starts a round (end of file: quit), a byte back on its event pipe says
- * it has finished the round; a worker that dies closes its event pipe. */
+ * ever waits for a lock another one may die holding. A socket pair per worker carries the
+ * rest: a byte to the worker starts a round (end of file: quit), a byte back says it has
+ * finished the round; a worker that dies closes its end. Sockets rather than pipes, so that
+ * writing to a dead worker is an error (MSG_NOSIGNAL), not a SIGPIPE. */
 #include "chunks.h"
 
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,7 +35,7 @@ typedef struct {
 
 typedef struct {
 	pid_t pid;
-	int go, ev; /* write end of its go pipe, read end of its event pipe */
+	int fd; /* this process's end of the worker's socket pair */
 } worker;
 
 struct chunks {
@@ -117,19 +119,19 @@ static bool read_byte(int fd)
 
 static void write_byte(int fd, char c)
 {
-	while (write(fd, &c, 1) < 0 && errno == EINTR)
+	while (send(fd, &c, 1, MSG_NOSIGNAL) < 0 && errno == EINTR)
 		;
 }
 
-static _Noreturn void worker_main(chunks *ch, int go, int ev)
+static _Noreturn void worker_main(chunks *ch, int fd)
 {
 	void *state = ch->w->open(ch->w->arg);
-	while (read_byte(go)) {
+	while (read_byte(fd)) {
 		if (state)
 			work_round(ch, state);
 		else
 			fail(ch->sh, CHUNK_IO, ERR_START);
-		write_byte(ev, 'r');
+		write_byte(fd, 'r');
 	}
 	if (state)
 		ch->w->close(state);
@@ -152,50 +154,38 @@ chunks *chunks_start(const chunk_work *w, int jobs)
 		want = w->n - 1;
 	ch->wk = xcalloc(want + 1, sizeof *ch->wk);
 	while (ch->nw < want && pool_token_try()) {
-		int go[2], ev[2];
-		if (pipe(go) != 0) {
-			pool_token_put();
-			break;
-		}
-		if (pipe(ev) != 0) {
-			close(go[0]);
-			close(go[1]);
+		int sv[2];
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
 			pool_token_put();
 			break;
 		}
 		pid_t pid = pool_fork();
 		if (pid == 0) {
-			for (size_t i = 0; i < ch->nw; i++) { /* the other workers' pipes */
-				close(ch->wk[i].go);
-				close(ch->wk[i].ev);
-			}
-			close(go[1]);
-			close(ev[0]);
-			worker_main(ch, go[0], ev[1]);
+			for (size_t i = 0; i < ch->nw; i++) /* the other workers' sockets */
+				close(ch->wk[i].fd);
+			close(sv[0]);
+			worker_main(ch, sv[1]);
 		}
-		close(go[0]);
-		close(ev[1]);
+		close(sv[1]);
 		if (pid < 0) {
-			close(go[1]);
-			close(ev[0]);
+			close(sv[0]);
 			pool_token_put();
 			break;
 		}
-		ch->wk[ch->nw++] = (worker){pid, go[1], ev[0]};
+		ch->wk[ch->nw++] = (worker){pid, sv[0]};
 	}
 	return ch;
 }
 
-/* Reaps worker i, which closed its event pipe: it died. */
+/* Reaps worker i, which closed its socket: it died. */
 static void worker_died(chunks *ch, size_t i)
 {
 	worker *wk = &ch->wk[i];
 	int status = 0;
 	while (waitpid(wk->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	close(wk->go);
-	close(wk->ev);
-	wk->go = wk->ev = -1;
+	close(wk->fd);
+	wk->fd = -1;
 	wk->pid = -1;
 	pool_token_put();
 	fail(ch->sh, CHUNK_IO, WIFSIGNALED(status) ? -WTERMSIG(status) : ERR_START + 1);
@@ -207,7 +197,7 @@ static void wait_round(chunks *ch)
 	size_t left = 0;
 	struct pollfd *p = xcalloc(ch->nw + 1, sizeof *p);
 	for (size_t i = 0; i < ch->nw; i++) {
-		p[i] = (struct pollfd){.fd = ch->wk[i].ev, .events = POLLIN};
+		p[i] = (struct pollfd){.fd = ch->wk[i].fd, .events = POLLIN};
 		left += ch->wk[i].pid > 0;
 		if (ch->wk[i].pid <= 0)
 			p[i].fd = -1;
@@ -241,7 +231,7 @@ int chunks_run(chunks *ch, void *state, card_sizes *sizes, int *err)
 		__atomic_store_n(&sh->next, 0, __ATOMIC_SEQ_CST);
 		for (size_t i = 0; i < ch->nw; i++)
 			if (ch->wk[i].pid > 0)
-				write_byte(ch->wk[i].go, 'g');
+				write_byte(ch->wk[i].fd, 'g');
 		work_round(ch, state);
 		wait_round(ch);
 		if (sh->fail) {
@@ -259,14 +249,14 @@ void chunks_end(chunks *ch)
 {
 	for (size_t i = 0; i < ch->nw; i++)
 		if (ch->wk[i].pid > 0)
-			close(ch->wk[i].go); /* end of file: the worker quits */
+			shutdown(ch->wk[i].fd, SHUT_WR); /* end of file: the worker quits */
 	for (size_t i = 0; i < ch->nw; i++) {
 		worker *wk = &ch->wk[i];
 		if (wk->pid <= 0)
 			continue;
 		while (waitpid(wk->pid, NULL, 0) < 0 && errno == EINTR)
 			;
-		close(wk->ev);
+		close(wk->fd);
 		pool_token_put();
 	}
 	if (ch->mapped)

@@ -231,7 +231,7 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag(d, M_IO_WRITE, job->out, 0, 0, cairo_status_to_string(st));
 		rc = 3;
-	} else if (pdf_finish(tmp, job->out, NULL, NULL, &err)) {
+	} else if (pdf_finish(tmp, job->out, NULL, &err)) {
 		diag(d, M_IO_WRITE, job->out, 0, 0, err);
 		free(err);
 		rc = 3;

@@ -178,7 +178,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 		rect trim = pdf_rect_from_top(plan.slots[0].trim, plan.page_h);
 		rect bleed = {0, 0, plan.page_w, plan.page_h};
 		bool boxes = job->ps.sheet_none;
-		if (pdf_finish(tmp, job->out, boxes ? &trim : NULL, boxes ? &bleed : NULL, &err)) {
+		pdf_finish_opts fo = {.trim = boxes ? &trim : NULL, .bleed = boxes ? &bleed : NULL};
+		if (pdf_finish(tmp, job->out, &fo, &err)) {
 			diag(d, M_IO_WRITE, job->out, 0, 0, err);
 			free(err);
 			rc = 3;

@@ -178,7 +178,7 @@ int cmd_calibrate(int argc, char **argv)
 		char *tmp = xasprintf("%s.cairo.%ld", out, (long)getpid());
 		if (draw(tmp, &plan, fontset_context(fs),
 			 ps.duplex == DUPLEX_LONG ? "long" : "short") == 0 &&
-		    pdf_finish(tmp, out, NULL, NULL, &err) == 0)
+		    pdf_finish(tmp, out, NULL, &err) == 0)
 			rc = EXIT_OK;
 		unlink(tmp);
 		free(tmp);

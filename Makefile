@@ -32,12 +32,12 @@ MODULES   = util diag \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
-            pdf_meta pdf_finish cards_pdf booklet_pdf preview \
+            pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdf_finish cards_pdf booklet_pdf preview \
             session cli_print build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
-            test_booklet_flow test_booklet_impose test_pdf_finish
+            test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o)
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)

@@ -1,9 +1,11 @@
-/* pdf_finish.h - after Cairo: page boxes (/TrimBox, /BleedBox), a deterministic /ID, and an
- * atomic write of the final PDF (libqpdf). */
+/* pdf_finish.h - after Cairo: page boxes (/TrimBox, /BleedBox), an accessible PDF's
+ * structure and metadata (pdf_tags.h), a deterministic /ID, and an atomic write of the
+ * final PDF (libqpdf). */
 #ifndef DECKPRESS_PDF_FINISH_H
 #define DECKPRESS_PDF_FINISH_H
 
 #include "impose.h"
+#include "pdf_tags.h"
 
 /* Returns r, given with a top-left origin and y downwards on a page of height page_h, in PDF
  * coordinates (origin bottom-left, y upwards). */
@@ -11,7 +13,8 @@ rect pdf_rect_from_top(rect r, double page_h);
 
 /* What pdf_finish adds; NULL members add nothing. */
 typedef struct {
-	const rect *trim, *bleed; /* /TrimBox and /BleedBox of every page, PDF coordinates */
+	const rect *trim, *bleed;  /* /TrimBox and /BleedBox of every page, PDF coordinates */
+	const pdf_tags_opts *tags; /* make the PDF accessible (PDF/UA-1), with XMP metadata */
 } pdf_finish_opts;
 
 /* Reads the PDF at in_path, adds what o asks for (o may be NULL), gives the file a /ID

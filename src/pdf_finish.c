@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "numfmt.h"
+#include "pdf_xmp.h"
 #include "util.h"
 
 #define BOX_TOL 0.01 /* points: rounding in the box numbers is not an error */
@@ -111,6 +112,20 @@ static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 	char *msg = NULL;
 	if (o->trim || o->bleed)
 		msg = add_boxes(q, in_path, o->trim, o->bleed);
+	/* one XMP packet, to which every step that needs one adds its properties */
+	xmp_props xmp = {0};
+	if (!msg && o->tags) {
+		pdf_xmp_from_info(q, &xmp);
+		msg = pdf_tags_apply(q, o->tags, &xmp);
+		if (msg) { /* a deckpress bug, not the user's: say where it happened */
+			char *m = xasprintf("making the PDF accessible: %s", msg);
+			free(msg);
+			msg = m;
+		}
+	}
+	if (!msg && xmp.n)
+		msg = pdf_xmp_attach(q, &xmp);
+	xmp_props_free(&xmp);
 	return msg;
 }
 

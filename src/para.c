@@ -2,6 +2,7 @@
 #include "para.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 
 #include "util.h"
@@ -122,4 +123,97 @@ size_t para_range(PangoLayout *l, int start, int end, para_span **out)
 	}
 	free(lines);
 	return k;
+}
+
+/* --- drawing part of a line --- */
+
+/* The first cluster boundary of run r at or after byte k of the text (k inside the run). */
+static int cluster_start(const PangoGlyphItem *r, int k)
+{
+	int o = r->item->offset, best = o + r->item->length;
+	for (int g = 0; g < r->glyphs->num_glyphs; g++) {
+		int c = o + r->glyphs->log_clusters[g];
+		if (c >= k && c < best)
+			best = c;
+	}
+	return best;
+}
+
+/* The glyphs of run r for bytes [a, b) as a new glyph item (caller frees), shifted right by
+ * *x (Pango units, from the run's left) to where they stand in the run; NULL when none. */
+static PangoGlyphItem *run_part(const PangoGlyphItem *r, const char *text, int a, int b, int *x)
+{
+	int o = r->item->offset, e = o + r->item->length;
+	a = a <= o ? o : cluster_start(r, a);
+	b = b >= e ? e : cluster_start(r, b);
+	if (a >= b)
+		return NULL;
+	int total = pango_glyph_string_get_width(r->glyphs), before = 0;
+	PangoGlyphItem *g = pango_glyph_item_copy((PangoGlyphItem *)r);
+	if (a > o) {
+		PangoGlyphItem *head = pango_glyph_item_split(g, text, a - o);
+		before = pango_glyph_string_get_width(head->glyphs);
+		pango_glyph_item_free(head);
+	}
+	if (b < e) {
+		PangoGlyphItem *part = pango_glyph_item_split(g, text, b - a);
+		pango_glyph_item_free(g);
+		g = part;
+	}
+	int w = pango_glyph_string_get_width(g->glyphs);
+	/* right to left, the text before the part stands to its right */
+	*x = r->item->analysis.level % 2 ? total - before - w : before;
+	return g;
+}
+
+/* The run's own foreground colour, as Pango's renderer would set it; false if none. */
+static bool run_color(const PangoGlyphItem *r, cairo_t *cr)
+{
+	for (GSList *a = r->item->analysis.extra_attrs; a; a = a->next) {
+		const PangoAttribute *attr = a->data;
+		if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+			const PangoColor *c = &((const PangoAttrColor *)attr)->color;
+			cairo_set_source_rgb(cr, c->red / 65535., c->green / 65535.,
+					     c->blue / 65535.);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void show_run_part(cairo_t *cr, const char *text, PangoGlyphItem *g, int x, int y_off)
+{
+	/* Glyph positions carry the shift, so they add up exactly as Pango's own do; the
+	 * current point stays the line's start (Cairo keeps it in fixed point). */
+	for (int i = 0; i < g->glyphs->num_glyphs; i++) {
+		g->glyphs->glyphs[i].geometry.x_offset += x;
+		g->glyphs->glyphs[i].geometry.y_offset -= y_off;
+	}
+	cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
+	run_color(g, cr);
+	pango_cairo_show_glyph_item(cr, text, g);
+	cairo_set_source(cr, src);
+	cairo_pattern_destroy(src);
+}
+
+void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
+{
+	PangoLayoutLine *ln = pango_layout_get_line_readonly(l, line);
+	const char *text = pango_layout_get_text(l);
+	double x0, y0;
+	cairo_get_current_point(cr, &x0, &y0);
+	int x = 0;
+	for (GSList *r = ln ? ln->runs : NULL; r; r = r->next) {
+		const PangoGlyphItem *run = r->data;
+		int shift;
+		x += run->start_x_offset;
+		PangoGlyphItem *g = run_part(run, text, start, end, &shift);
+		if (g) {
+			cairo_move_to(cr, x0, y0);
+			show_run_part(cr, text, g, x + shift, run->y_offset);
+			pango_glyph_item_free(g);
+		}
+		x += pango_glyph_string_get_width(run->glyphs) + run->end_x_offset;
+	}
+	cairo_move_to(cr, x0, y0);
 }

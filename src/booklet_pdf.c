@@ -1,6 +1,6 @@
 /* booklet_pdf.c - the booklet document: paginate, then write the pages (or saddle-stitch
- * sheets) with outline, page labels, links and metadata; finish with a stable /ID and an
- * atomic write. */
+ * sheets) with outline, page labels, links, structure tags and metadata; finish with the
+ * accessible PDF's additions, a stable /ID and an atomic write. */
 #include "booklet.h"
 
 #include <cairo-pdf.h>
@@ -85,60 +85,68 @@ static cairo_status_t finish(cairo_surface_t *s)
 
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
-static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
-                       cairo_surface_t *logo)
+static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *logo)
 {
-	if (!logo)
+	if (!logo || !doc->npages)
 		return;
 	rect area = bk_text_area(&doc->g, 0);
 	double side = mm_to_pt(20), pad = mm_to_pt(3);
 	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
 	double k = fmin((side - 2 * pad) / iw, (side - 2 * pad) / ih);
 	double x = area.x + area.w - side, y = area.y;
-	cairo_save(cr);
-	render_set_color(cr, job->dk->theme.back, 0);
-	cairo_rectangle(cr, x, y, side, side);
-	cairo_fill(cr);
-	cairo_translate(cr, x + (side - iw * k) / 2, y + (side - ih * k) / 2);
-	cairo_scale(cr, k, k);
-	cairo_set_source_surface(cr, logo, 0, 0);
-	cairo_paint(cr);
-	cairo_restore(cr);
+	bk_box *plate = bk_page_box(&doc->pages[0]);
+	*plate = (bk_box){.kind = BX_FILL,
+			  .x = x,
+			  .y = y,
+			  .w = side,
+			  .h = side,
+			  .color = job->dk->theme.back,
+			  .node = -1,
+			  .art = ART_LAYOUT};
+	bk_box *img = bk_page_box(&doc->pages[0]);
+	*img = (bk_box){.kind = BX_IMAGE,
+			.x = x + (side - iw * k) / 2,
+			.y = y + (side - ih * k) / 2,
+			.w = iw * k,
+			.h = ih * k,
+			.image = logo,
+			.node = doc->figure};
 }
 
+/* The pages, tagged when st is given (else with links only). */
 static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path,
-                                  cairo_surface_t *logo)
+				  pdf_struct *st)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
-	cairo_tag_begin(cr, "Document", NULL);
+	bk_tagger *t = st ? bk_tagger_begin(cr, doc, st) : NULL;
+	if (!t)
+		cairo_tag_begin(cr, "Document", NULL);
 	char buf[16];
 	for (size_t p = 0; p < doc->npages; p++) {
 		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
 							   : bk_page_label(doc, p, buf));
-		booklet_render_page(cr, doc, p, true);
-		if (p == 0)
-			cover_logo(cr, job, doc, logo);
+		booklet_render_page(cr, doc, p, true, t);
 		cairo_show_page(cr);
 	}
-	cairo_tag_end(cr, "Document");
+	if (t)
+		bk_tagger_end(t, cr);
+	else
+		cairo_tag_end(cr, "Document");
 	outline(s, doc);
 	cairo_destroy(cr);
 	return finish(s);
 }
 
 /* One recording surface per page: each is painted once, as vectors. */
-static cairo_surface_t *record_page(const booklet_job *job, const bk_doc *doc, size_t p,
-                                    cairo_surface_t *logo)
+static cairo_surface_t *record_page(const bk_doc *doc, size_t p)
 {
 	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 	cairo_t *cr = cairo_create(rec);
-	booklet_render_page(cr, doc, p, false);
-	if (p == 0)
-		cover_logo(cr, job, doc, logo);
+	booklet_render_page(cr, doc, p, false, NULL);
 	cairo_destroy(cr);
 	return rec;
 }
@@ -171,7 +179,7 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 }
 
 static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
-				   const saddle_plan *plan, const char *path, cairo_surface_t *logo)
+				   const saddle_plan *plan, const char *path)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
@@ -179,9 +187,9 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
 		cairo_surface_t *l =
-			sd.left <= plan->pages ? record_page(job, doc, (size_t)sd.left - 1, logo) : NULL;
+			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
 		cairo_surface_t *r =
-			sd.right <= plan->pages ? record_page(job, doc, (size_t)sd.right - 1, logo) : NULL;
+			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -221,21 +229,27 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		bk_doc_free(&doc);
 		return 1;
 	}
+	cover_logo(job, &doc, logo);
 	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp, logo)
-	                                : write_pages(job, &doc, tmp, logo);
+	/* the imposed sheets are for printing: tagged are only single pages */
+	pdf_struct *tags = job->tags && !job->impose ? pdf_struct_new() : NULL;
+	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp)
+					: write_pages(job, &doc, tmp, tags);
 	if (logo)
 		cairo_surface_destroy(logo);
 	int rc = 0;
 	char *err = NULL;
+	pdf_tags_opts to = {tags, job->lang};
+	pdf_finish_opts fo = {.tags = tags ? &to : NULL};
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag(d, M_IO_WRITE, job->out, 0, 0, cairo_status_to_string(st));
 		rc = 3;
-	} else if (pdf_finish(tmp, job->out, NULL, &err)) {
+	} else if (pdf_finish(tmp, job->out, &fo, &err)) {
 		diag(d, M_IO_WRITE, job->out, 0, 0, err);
 		free(err);
 		rc = 3;
 	}
+	pdf_struct_free(tags);
 	unlink(tmp);
 	free(tmp);
 	bk_doc_free(&doc);

@@ -76,6 +76,7 @@ static int booklet(session *s, bool saddle, const char *dir, int v, struct diag 
 			   .impose = saddle,
 			   .duplex = SADDLE_LONG,
 			   .team = s->dk->team,
+			   .tags = !saddle,
 			   .out = path};
 	int rc = booklet_pdf_write(&job, d);
 	wrote(d, v, path, rc);

@@ -16,7 +16,7 @@
 #include "render_card.h"
 #include "impose_saddle.h"
 #include "labels.h"
-#include "pdf_finish.h"
+#include "pdf_out.h"
 #include "util.h"
 
 static const char *const format_names[BOOKLET_NFORMATS] = {"a5", "a6", "letter-half"};
@@ -75,14 +75,6 @@ static void outline(cairo_surface_t *s, const bk_doc *doc)
 	free(id);
 }
 
-static cairo_status_t finish(cairo_surface_t *s)
-{
-	cairo_surface_finish(s);
-	cairo_status_t st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	return st;
-}
-
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
 static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *logo)
@@ -114,10 +106,9 @@ static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *log
 }
 
 /* The pages, tagged when st is given (else with links only). */
-static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path,
-				  pdf_struct *st)
+static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface_t *s,
+			pdf_struct *st)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
@@ -137,7 +128,6 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 		cairo_tag_end(cr, "Document");
 	outline(s, doc);
 	cairo_destroy(cr);
-	return finish(s);
 }
 
 /* One recording surface per page: each is painted once, as vectors. */
@@ -178,10 +168,9 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 	cairo_restore(cr);
 }
 
-static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
-				   const saddle_plan *plan, const char *path)
+static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle_plan *plan,
+			 cairo_surface_t *s)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
@@ -206,7 +195,6 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
 			cairo_surface_destroy(r);
 	}
 	cairo_destroy(cr);
-	return finish(s);
 }
 
 int booklet_pdf_write(const booklet_job *job, struct diag *d)
@@ -230,28 +218,25 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		return 1;
 	}
 	cover_logo(job, &doc, logo);
-	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
 	/* the imposed sheets are for printing: tagged are only single pages */
 	pdf_struct *tags = job->tags && !job->impose ? pdf_struct_new() : NULL;
-	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp)
-					: write_pages(job, &doc, tmp, tags);
-	if (logo)
-		cairo_surface_destroy(logo);
-	int rc = 0;
-	char *err = NULL;
-	pdf_tags_opts to = {tags, job->lang};
-	pdf_finish_opts fo = {.tags = tags ? &to : NULL};
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(d, M_IO_WRITE, job->out, 0, 0, cairo_status_to_string(st));
-		rc = 3;
-	} else if (pdf_finish(tmp, job->out, &fo, &err)) {
-		diag(d, M_IO_WRITE, job->out, 0, 0, err);
-		free(err);
-		rc = 3;
+	pdf_out o;
+	cairo_surface_t *s = job->impose
+				     ? pdf_out_open(&o, job->out, plan.sheet_w, plan.sheet_h, d)
+				     : pdf_out_open(&o, job->out, doc.g.page_w, doc.g.page_h, d);
+	int rc = 3;
+	if (s) {
+		if (job->impose)
+			write_sheets(job, &doc, &plan, s);
+		else
+			write_pages(job, &doc, s, tags);
+		pdf_tags_opts to = {tags, job->lang};
+		pdf_finish_opts fo = {.tags = tags ? &to : NULL};
+		rc = pdf_out_close(&o, &fo, d);
 	}
 	pdf_struct_free(tags);
-	unlink(tmp);
-	free(tmp);
+	if (logo)
+		cairo_surface_destroy(logo);
 	bk_doc_free(&doc);
 	return rc;
 }

@@ -148,10 +148,10 @@ static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pd
 	return qpdf_problem(q);
 }
 
-int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts *o, char **err)
+int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts *opts, char **err)
 {
 	static const pdf_finish_opts none = {0};
-	o = o ? o : &none;
+	const pdf_finish_opts *o = opts ? opts : &none;
 	*err = NULL;
 	if (o->trim && o->bleed && !rect_inside(o->trim, o->bleed)) {
 		char *t = box_text(o->trim), *b = box_text(o->bleed);

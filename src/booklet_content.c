@@ -879,7 +879,7 @@ static void cover(builder *B, bk_stream *s)
 			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
 			       team ? team : "");
 	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover",
-				 node(B, "P", -1, NULL));
+				 node(B, "P", -1, lab(B)));
 	if (b)
 		b->fade = 0.35;
 	free(line);

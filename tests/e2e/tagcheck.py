@@ -10,6 +10,10 @@
                                       order) and each holds its card's texts, in reading order
     tagcheck.py lang PDF              the catalog's /Lang, then each element that has one:
                                       "Role lang: text"
+    tagcheck.py samewords A B TOL     pdftotext finds the same words on the same pages of A and
+                                      B, each box within TOL points
+    tagcheck.py pixels A B DPI FRAC   rendered at DPI, every page of A differs from B's in at
+                                      most the fraction FRAC of its pixels (a smoke test)
 
 The file is read with `qpdf --json=2 --decode-level=all` (streams decoded); content streams
 are tokenised here, glyphs mapped to text through each font's /ToUnicode.
@@ -478,6 +482,8 @@ def cmd_check(path):
     pdf = Pdf(path)
     problems = []
     bad = problems.append
+    check_document(pdf, bad)  # first: a few lines that say the most
+    fonts = check_fonts(pdf, bad)
     t = Tree(pdf)
     problems += t.problems
     if not t.elems:
@@ -485,8 +491,6 @@ def cmd_check(path):
     nums, mcids = check_content(t, bad)
     levels = check_tree(t, bad)
     links = check_links(t, nums, bad)
-    check_document(pdf, bad)
-    fonts = check_fonts(pdf, bad)
     for p in problems[:40]:
         print(p)
     print("tagcheck: %d pages, %d elements, %d marked contents, %d headings, %d links, %d fonts,"
@@ -587,7 +591,77 @@ def cmd_lang(path):
     return 0
 
 
+def page_words(pdf):
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = html.split("<page ")[1:]
+    return [re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                       r'([^<]*)</word>', p) for p in pages]
+
+
+def cmd_samewords(a, b, tol):
+    pa, pb = page_words(a), page_words(b)
+    bad, worst, n = 0, 0.0, 0
+    if len(pa) != len(pb):
+        print("%d pages against %d" % (len(pa), len(pb)))
+        return 1
+    for p, (wa, wb) in enumerate(zip(pa, pb)):
+        if [w[4] for w in wa] != [w[4] for w in wb]:
+            bad += 1
+            print("page %d: the words differ" % (p + 1))
+            continue
+        for x, y in zip(wa, wb):
+            n += 1
+            d = max(abs(float(x[i]) - float(y[i])) for i in range(4))
+            worst = max(worst, d)
+            if d > float(tol):
+                bad += 1
+                print("page %d: %r moved %.3f pt" % (p + 1, x[4], d))
+    print("samewords: %d words, worst %.3f pt, %d problems" % (n, worst, bad))
+    return 1 if bad or not n else 0
+
+
+def ppm_pages(pdf, dpi, tmp):
+    import glob, os, tempfile
+    d = tempfile.mkdtemp(dir=tmp)
+    subprocess.run(["pdftoppm", "-r", dpi, pdf, d + "/p"], check=True)
+    out = []
+    for f in sorted(glob.glob(d + "/p*.ppm")):
+        data = open(f, "rb").read()
+        # P6 <w> <h> <max>\n then RGB bytes
+        head = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+        out.append((int(head.group(1)), int(head.group(2)), data[head.end():]))
+        os.unlink(f)
+    os.rmdir(d)
+    return out
+
+
+def cmd_pixels(a, b, dpi, frac):
+    import tempfile
+    tmp = tempfile.mkdtemp()
+    pa, pb = ppm_pages(a, dpi, tmp), ppm_pages(b, dpi, tmp)
+    import shutil
+    shutil.rmtree(tmp)
+    if len(pa) != len(pb):
+        print("%d pages against %d" % (len(pa), len(pb)))
+        return 1
+    bad, worst = 0, 0.0
+    for p, (x, y) in enumerate(zip(pa, pb)):
+        if x[:2] != y[:2]:
+            bad += 1
+            print("page %d: sizes differ" % (p + 1))
+            continue
+        px = x[0] * x[1]
+        diff = sum(1 for i in range(0, 3 * px, 3) if x[2][i:i + 3] != y[2][i:i + 3])
+        worst = max(worst, diff / px)
+        if diff / px > float(frac):
+            bad += 1
+            print("page %d: %d of %d pixels differ" % (p + 1, diff, px))
+    print("pixels: %d pages, worst %.5f of a page, %d problems" % (len(pa), worst, bad))
+    return 1 if bad else 0
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"check": cmd_check, "tree": cmd_tree, "text": cmd_text, "order": cmd_order,
-              "lang": cmd_lang}[cmd](*args))
+              "lang": cmd_lang, "samewords": cmd_samewords, "pixels": cmd_pixels}[cmd](*args))

@@ -19,39 +19,9 @@
 #include <unistd.h>
 
 #include "impose.h"
+#include "pdf_fixture.h"
 #include "pdf_finish.h"
 #include "util.h"
-
-static char dir[64];
-
-static char *path_in(const char *name)
-{
-	return xasprintf("%s/%s", dir, name);
-}
-
-static int setup_dir(void **state)
-{
-	(void)state;
-	strcpy(dir, "/tmp/deckpress-pdf-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-	(void)state;
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			char *p = path_in(e->d_name);
-			unlink(p);
-			free(p);
-		}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-	return 0;
-}
 
 /* An npages-page PDF of w x h points, the way the renderer makes one. */
 static void make_pdf(const char *path, int npages, double w, double h)
@@ -92,15 +62,6 @@ static void write_file(const char *path, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
-}
-
-/* Exit status of `qpdf --check`: 0 clean, 2 errors, 3 warnings. */
-static int qpdf_check(const char *path)
-{
-	char *cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
-	int rc = system(cmd);
-	free(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 /* Asserts that key on every page is exactly r (or absent when r is NULL); returns page count. */
@@ -249,7 +210,7 @@ static void test_deterministic(void **state)
 
 static bool tmp_left(void)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(fixture_dir);
 	struct dirent *e;
 	bool found = false;
 	while (d && (e = readdir(d)))

@@ -230,6 +230,7 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 			write_sheets(job, &doc, &plan, s);
 		else
 			write_pages(job, &doc, s, tags);
+		bk_doc_free(&doc); /* its layouts are drawn: let libqpdf have the memory */
 		pdf_tags_opts to = {tags, job->lang};
 		pdf_finish_opts fo = {.tags = tags ? &to : NULL};
 		rc = pdf_out_close(&o, &fo, d);

@@ -139,31 +139,44 @@ static int cluster_start(const PangoGlyphItem *r, int k)
 	return best;
 }
 
-/* The glyphs of run r for bytes [a, b) as a new glyph item (caller frees), shifted right by
- * *x (Pango units, from the run's left) to where they stand in the run; NULL when none. */
-static PangoGlyphItem *run_part(const PangoGlyphItem *r, const char *text, int a, int b, int *x)
+/* The glyphs of run r for bytes [a, b) of text, in *item and a new glyph string (caller
+ * frees), each glyph moved right by the width of the run's glyphs left of the part and by x
+ * (Pango units): where it stands in the line. The item shares r's analysis. Returns NULL
+ * when the part has no glyphs in r. */
+static PangoGlyphString *run_part(const PangoGlyphItem *r, const char *text, int a, int b, int x,
+				  PangoItem *item)
 {
 	int o = r->item->offset, e = o + r->item->length;
 	a = a <= o ? o : cluster_start(r, a);
 	b = b >= e ? e : cluster_start(r, b);
 	if (a >= b)
 		return NULL;
-	int total = pango_glyph_string_get_width(r->glyphs), before = 0;
-	PangoGlyphItem *g = pango_glyph_item_copy((PangoGlyphItem *)r);
-	if (a > o) {
-		PangoGlyphItem *head = pango_glyph_item_split(g, text, a - o);
-		before = pango_glyph_string_get_width(head->glyphs);
-		pango_glyph_item_free(head);
+	/* glyphs are in visual order; a part's clusters are a run of them either way */
+	const PangoGlyphString *gs = r->glyphs;
+	int first = -1, n = 0, left = 0;
+	for (int g = 0; g < gs->num_glyphs; g++) {
+		int c = o + gs->log_clusters[g];
+		if (c >= a && c < b) {
+			first = first < 0 ? g : first;
+			n++;
+		} else if (first < 0) {
+			left += gs->glyphs[g].geometry.width;
+		}
 	}
-	if (b < e) {
-		PangoGlyphItem *part = pango_glyph_item_split(g, text, b - a);
-		pango_glyph_item_free(g);
-		g = part;
+	if (!n)
+		return NULL;
+	PangoGlyphString *part = pango_glyph_string_new();
+	pango_glyph_string_set_size(part, n);
+	for (int i = 0; i < n; i++) {
+		part->glyphs[i] = gs->glyphs[first + i];
+		part->glyphs[i].geometry.x_offset += left + x;
+		part->log_clusters[i] = gs->log_clusters[first + i] - (a - o);
 	}
-	int w = pango_glyph_string_get_width(g->glyphs);
-	/* right to left, the text before the part stands to its right */
-	*x = r->item->analysis.level % 2 ? total - before - w : before;
-	return g;
+	*item = *r->item;
+	item->offset = a;
+	item->length = b - a;
+	item->num_chars = (int)g_utf8_strlen(text + a, b - a);
+	return part;
 }
 
 /* The run's own foreground colour, as Pango's renderer would set it; false if none. */
@@ -181,21 +194,6 @@ static bool run_color(const PangoGlyphItem *r, cairo_t *cr)
 	return false;
 }
 
-static void show_run_part(cairo_t *cr, const char *text, PangoGlyphItem *g, int x, int y_off)
-{
-	/* Glyph positions carry the shift, so they add up exactly as Pango's own do; the
-	 * current point stays the line's start (Cairo keeps it in fixed point). */
-	for (int i = 0; i < g->glyphs->num_glyphs; i++) {
-		g->glyphs->glyphs[i].geometry.x_offset += x;
-		g->glyphs->glyphs[i].geometry.y_offset -= y_off;
-	}
-	cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
-	run_color(g, cr);
-	pango_cairo_show_glyph_item(cr, text, g);
-	cairo_set_source(cr, src);
-	cairo_pattern_destroy(src);
-}
-
 void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
 {
 	PangoLayoutLine *ln = pango_layout_get_line_readonly(l, line);
@@ -205,13 +203,22 @@ void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
 	int x = 0;
 	for (GSList *r = ln ? ln->runs : NULL; r; r = r->next) {
 		const PangoGlyphItem *run = r->data;
-		int shift;
 		x += run->start_x_offset;
-		PangoGlyphItem *g = run_part(run, text, start, end, &shift);
-		if (g) {
+		PangoItem item;
+		/* Glyph offsets carry the shift, so positions add up exactly as Pango's own do;
+		 * the current point stays the line's start (Cairo keeps it in fixed point). */
+		PangoGlyphString *gs = run_part(run, text, start, end, x, &item);
+		if (gs) {
+			for (int i = 0; i < gs->num_glyphs; i++)
+				gs->glyphs[i].geometry.y_offset -= run->y_offset;
+			PangoGlyphItem part = {&item, gs, 0, 0, 0};
+			cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
+			run_color(run, cr);
 			cairo_move_to(cr, x0, y0);
-			show_run_part(cr, text, g, x + shift, run->y_offset);
-			pango_glyph_item_free(g);
+			pango_cairo_show_glyph_item(cr, text, &part);
+			cairo_set_source(cr, src);
+			cairo_pattern_destroy(src);
+			pango_glyph_string_free(gs);
 		}
 		x += pango_glyph_string_get_width(run->glyphs) + run->end_x_offset;
 	}

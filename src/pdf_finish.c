@@ -143,6 +143,11 @@ static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pd
 		return qpdf_problem(q);
 	/* Same content, same /ID: builds are reproducible and diffable. */
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	/* A structure tree is thousands of small objects: packed into compressed object
+	 * streams (PDF 1.5, as Cairo writes) a tagged file is smaller than an untagged one.
+	 * Only there: print-shop standards (PDF/X-1a) forbid object streams. */
+	if (o->tags)
+		qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		return qpdf_problem(q);
 	return qpdf_problem(q);

@@ -36,6 +36,8 @@ typedef struct {
 	art_mc *arts;
 	size_t narts, cap_arts;
 	bool root_dirty;
+	struct nt_entry *keys; /* the parent tree by key */
+	int nkeys;
 } fix;
 
 /* --- reading the tree --- */
@@ -109,34 +111,56 @@ static char *check_record(fix *f)
 
 /* --- the parent tree: MCIDs and annotations to their elements --- */
 
-/* The /Nums array holding key and the index of its value; false when there is none. */
-static bool nt_find(qpdf_data q, qpdf_oh node, int key, qpdf_oh *nums, int *at, int depth)
+/* Where each key's value is: the /Nums array holding it and its index there. */
+typedef struct nt_entry {
+	qpdf_oh nums;
+	int at; /* 0: no entry */
+} nt_entry;
+
+/* Indexes the number tree at node (its /Nums, then its /Kids), so that a lookup costs no
+ * walk through qpdf's objects (each step of which makes a handle that lives until the end). */
+static void nt_index(fix *f, qpdf_oh node, int depth)
 {
+	qpdf_data q = f->q;
 	qpdf_oh v = qpdf_oh_get_key(q, node, "/Nums");
-	for (int j = 0; qpdf_oh_is_array(q, v) && j + 1 < qpdf_oh_get_array_n_items(q, v); j += 2)
-		if (qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_array_item(q, v, j)) == key) {
-			*nums = v;
-			*at = j + 1;
-			return true;
+	int n = qpdf_oh_is_array(q, v) ? qpdf_oh_get_array_n_items(q, v) : 0;
+	for (int j = 0; j + 1 < n; j += 2) {
+		int key = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_array_item(q, v, j));
+		if (key < 0 || key > f->max_id * 2)
+			continue; /* Cairo numbers pages and annotations from 0 */
+		if (key >= f->nkeys) {
+			int grow = key + 64;
+			f->keys = xrealloc(f->keys, (size_t)grow * sizeof *f->keys);
+			memset(f->keys + f->nkeys, 0, (size_t)(grow - f->nkeys) * sizeof *f->keys);
+			f->nkeys = grow;
 		}
+		f->keys[key] = (nt_entry){v, j + 1};
+	}
 	qpdf_oh kids = qpdf_oh_get_key(q, node, "/Kids");
-	for (int j = 0; depth < MAX_DEPTH && qpdf_oh_is_array(q, kids) &&
-			j < qpdf_oh_get_array_n_items(q, kids);
-	     j++)
-		if (nt_find(q, qpdf_oh_get_array_item(q, kids, j), key, nums, at, depth + 1))
-			return true;
-	return false;
+	n = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
+	for (int j = 0; depth < MAX_DEPTH && j < n; j++)
+		nt_index(f, qpdf_oh_get_array_item(q, kids, j), depth + 1);
+}
+
+/* The parent tree's entry for the /StructParent(s) value sp; false when there is none. */
+static bool nt_find(const fix *f, qpdf_oh sp, nt_entry *e)
+{
+	if (!qpdf_oh_is_integer(f->q, sp))
+		return false;
+	int key = qpdf_oh_get_int_value_as_int(f->q, sp);
+	if (key < 0 || key >= f->nkeys || !f->keys[key].at)
+		return false;
+	*e = f->keys[key];
+	return true;
 }
 
 /* Points the parent tree's entry for marked content `mcid` of `page` at value. */
 static void parent_of_mcid(fix *f, qpdf_oh page, int mcid, qpdf_oh value)
 {
-	qpdf_oh sp = qpdf_oh_get_key(f->q, page, "/StructParents"), nums;
-	int at;
-	if (!qpdf_oh_is_integer(f->q, sp) ||
-	    !nt_find(f->q, f->parent_tree, qpdf_oh_get_int_value_as_int(f->q, sp), &nums, &at, 0))
+	nt_entry e;
+	if (!nt_find(f, qpdf_oh_get_key(f->q, page, "/StructParents"), &e))
 		return;
-	qpdf_oh arr = qpdf_oh_get_array_item(f->q, nums, at);
+	qpdf_oh arr = qpdf_oh_get_array_item(f->q, e.nums, e.at);
 	if (qpdf_oh_is_array(f->q, arr) && mcid >= 0 && mcid < qpdf_oh_get_array_n_items(f->q, arr))
 		qpdf_oh_set_array_item(f->q, arr, mcid, value);
 }
@@ -144,11 +168,9 @@ static void parent_of_mcid(fix *f, qpdf_oh page, int mcid, qpdf_oh value)
 /* Points the parent tree's entry for annotation `annot` at value. */
 static void parent_of_annot(fix *f, qpdf_oh annot, qpdf_oh value)
 {
-	qpdf_oh sp = qpdf_oh_get_key(f->q, annot, "/StructParent"), nums;
-	int at;
-	if (qpdf_oh_is_integer(f->q, sp) &&
-	    nt_find(f->q, f->parent_tree, qpdf_oh_get_int_value_as_int(f->q, sp), &nums, &at, 0))
-		qpdf_oh_set_array_item(f->q, nums, at, value);
+	nt_entry e;
+	if (nt_find(f, qpdf_oh_get_key(f->q, annot, "/StructParent"), &e))
+		qpdf_oh_set_array_item(f->q, e.nums, e.at, value);
 }
 
 /* --- content items of an element --- */
@@ -505,6 +527,7 @@ static char *run(fix *f, xmp_props *xmp)
 	f->parent_tree = qpdf_oh_get_key(q, f->root, "/ParentTree");
 	if (!qpdf_oh_is_dictionary(q, f->root) || !qpdf_oh_is_dictionary(q, f->parent_tree))
 		return xstrdup("Cairo wrote no structure tree");
+	nt_index(f, f->parent_tree, 0);
 	char *err = collect(f, f->root, -1, 0);
 	if (!err)
 		err = check_record(f);
@@ -537,6 +560,7 @@ char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp)
 	if (!err && qpdf_has_error(q))
 		err = xstrdup(qpdf_get_error_full_text(q, qpdf_get_error(q)));
 	free(f.by_id);
+	free(f.keys);
 	free(f.el);
 	free(f.arts);
 	return err;

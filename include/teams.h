@@ -35,7 +35,14 @@ typedef struct {
 	size_t n;
 	bool is_teams; /* a teams file, not a plain deck */
 	arena *mem;
-	void *tree_owner; /* internal */
+	char *root; /* realpath of the teams file's folder: every file it names is inside */
+	struct team_base {
+		char *real; /* realpath of a base deck: loaded once however many teams use it */
+		deck *dk;   /* owned; NULL when it has errors */
+	} *bases;
+	size_t nbases;
+	char **logos; /* realpaths of the logos decoded once already */
+	size_t nlogos;
 } team_set;
 
 /* Loads a teams file, or a plain deck as one team. Each team's problems (any error in the

@@ -101,15 +101,18 @@ static void resolve_refs(checker *C)
 	for (size_t i = 0; i < dk->ncards; i++) {
 		card *c = &dk->cards[i];
 		const char *id = c->id ? c->id : "?";
+		/* past the error cap nothing is printed: no hints to compute */
+		size_t ncat = C->d->nerrors < C->d->max_errors ? dk->ncategories : 0;
+		size_t nsrc = C->d->nerrors < C->d->max_errors ? dk->nsources : 0;
 		if (c->category_ref &&
 		    (c->category = deck_find_category(dk, c->category_ref)) < 0) {
-			char *hint = known_ids_hint(c->category_ref, cat_ids, dk->ncategories);
+			char *hint = known_ids_hint(c->category_ref, cat_ids, ncat);
 			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category",
 			   c->category_ref, hint);
 			free(hint);
 		}
 		if (c->source_ref && (c->source = deck_find_source(dk, c->source_ref)) < 0) {
-			char *hint = known_ids_hint(c->source_ref, src_ids, dk->nsources);
+			char *hint = known_ids_hint(c->source_ref, src_ids, nsrc);
 			at(C, c->file, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref,
 			   hint);
 			free(hint);
@@ -315,7 +318,9 @@ static void quotes(checker *C)
 				if (!strcmp(c->text.v[k].lang, dk->language))
 					orig = &c->text.v[k];
 			char *closest = NULL;
-			if (!quote_source_find(qs, orig->text, &closest))
+			/* past the cap nothing is printed: do not search for the passage */
+			bool quiet = C->d->nerrors >= C->d->max_errors;
+			if (!quote_source_find(qs, orig->text, quiet ? NULL : &closest))
 				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?",
 				   src->id, closest);
 			free(closest);

@@ -15,7 +15,13 @@ deck *deck_load(const char *path, struct diag *d);
  * file inside root too, and so must every file it names. */
 deck *deck_load_in(const char *path, const char *root, struct diag *d);
 
+/* deck_load of bytes in memory (buf changed; len without the NUL that must follow) as if read
+ * from path, naming files inside root. For the fuzzer. */
+deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d);
+
 /* deck_load + deck_check: returns the deck only if it has no errors, else NULL. */
 deck *deck_open(const char *path, struct diag *d);
+/* deck_load_in + deck_check. */
+deck *deck_open_in(const char *path, const char *root, struct diag *d);
 
 #endif

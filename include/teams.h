@@ -50,6 +50,10 @@ typedef struct {
  * load. Returns -1 when the file itself is unusable or has an error outside the teams
  * (nothing may be built), else the number of teams that failed to load. */
 int teams_load(const char *path, struct diag *d, team_set *out);
+/* teams_load of bytes in memory (buf changed, len without its NUL) as if read from path,
+ * naming files inside dir. For the fuzzer. */
+int teams_load_mem(const char *path, char *buf, size_t len, const char *dir, struct diag *d,
+		   team_set *out);
 void teams_free(team_set *ts);
 
 /* "Team Noord" -> "team-noord"; accents folded (é -> e). Caller frees; "" if nothing is left. */

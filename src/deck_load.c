@@ -406,6 +406,17 @@ static void adopt_parts(deck *dk, load_ctx *ctx)
 	ctx->nparts = 0;
 }
 
+deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d)
+{
+	load_ctx ctx = {.root = root, .bytes = len};
+	char *real = realpath(path, NULL);
+	include_stack top = {real ? real : path, path, NULL, 0};
+	deck *dk = deck_load_nested(path, buf, len, d, &top, &ctx);
+	free(real);
+	adopt_parts(dk, &ctx);
+	return dk;
+}
+
 /* Reads path (inside read_root, or anywhere when NULL) and loads it; the files it names must
  * be inside root. */
 static deck *load_top(const char *path, const char *read_root, const char *root, struct diag *d)
@@ -416,13 +427,8 @@ static deck *load_top(const char *path, const char *read_root, const char *root,
 		diag_flush(d, path);
 		return NULL;
 	}
-	load_ctx ctx = {.root = root, .bytes = len};
-	char *real = realpath(path, NULL);
-	include_stack top = {real ? real : path, path, NULL, 0};
-	deck *dk = deck_load_nested(path, buf, len, d, &top, &ctx);
+	deck *dk = deck_load_mem(path, buf, len, root, d);
 	free(buf);
-	free(real);
-	adopt_parts(dk, &ctx);
 	return dk;
 }
 
@@ -465,10 +471,9 @@ deck *deck_load_nested(const char *path, char *buf, size_t len, struct diag *d,
 	return dk;
 }
 
-deck *deck_open(const char *path, struct diag *d)
+/* deck_check on a loaded deck: the deck, or NULL when it has errors. */
+static deck *checked(deck *dk, const char *path, int before, struct diag *d)
 {
-	int before = d->nerrors;
-	deck *dk = deck_load(path, d);
 	if (dk)
 		deck_check(dk, d);
 	diag_flush(d, path);
@@ -477,4 +482,16 @@ deck *deck_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	return dk;
+}
+
+deck *deck_open(const char *path, struct diag *d)
+{
+	int before = d->nerrors;
+	return checked(deck_load(path, d), path, before, d);
+}
+
+deck *deck_open_in(const char *path, const char *root, struct diag *d)
+{
+	int before = d->nerrors;
+	return checked(deck_load_in(path, root, d), path, before, d);
 }

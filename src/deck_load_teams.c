@@ -293,16 +293,31 @@ static int load_teams_file(const char *path, const ynode *root, struct diag *d, 
 
 int teams_load(const char *path, struct diag *d, team_set *out)
 {
-	*out = (team_set){.mem = arena_new()};
-	ynode *root = NULL;
-	if (ytree_load(path, out->mem, d, &root) != 0)
+	size_t len = 0;
+	char *buf = ytree_read(path, NULL, &len, d);
+	if (!buf) {
+		*out = (team_set){.mem = arena_new()};
 		return -1;
-	out->root = input_root_of(path);
+	}
+	char *root = input_root_of(path);
+	int rc = teams_load_mem(path, buf, len, root ? root : "/nonexistent", d, out);
+	free(root);
+	free(buf);
+	return rc;
+}
+
+int teams_load_mem(const char *path, char *buf, size_t len, const char *dir, struct diag *d,
+		   team_set *out)
+{
+	*out = (team_set){.mem = arena_new(), .root = xstrdup(dir)};
+	ynode *root = NULL;
+	if (ytree_parse(path, buf, len, out->mem, d, &root) != 0)
+		return -1;
 	if (!root || root->kind != YN_MAP || !get(root, "teams")) {
 		/* a plain deck: one team without a name */
 		out->v = xcalloc(1, sizeof(team));
 		out->n = 1;
-		out->v[0].dk = deck_open(path, d);
+		out->v[0].dk = deck_open_in(path, out->root, d);
 		return out->v[0].dk ? 0 : -1;
 	}
 	out->is_teams = true;

@@ -101,5 +101,5 @@ int cmd_preview(int argc, char **argv)
 		rc = preview_write(&job, &d);
 	}
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

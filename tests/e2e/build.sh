@@ -58,7 +58,7 @@ expect_eq "plain deck: five files" "$(ls "$TMP/plain" | wc -l)" 5
 expect_eq "broken team: exit 1" $? 1
 expect "the good team is built" test -s "$TMP/broken/goed/booklet.pdf"
 expect_grep "missing logo named" "team 'Zonder Logo': logo 'no-such-logo.png' cannot be read" "$TMP/err"
-expect_grep "unfit card named" "card 'LONG' \\(en\\): the text does not fit" "$TMP/err"
+expect_grep "unfit card named" "card 'LONG' \\(nl\\): the text does not fit" "$TMP/err"
 expect_grep "summary of failures" '1 of 3 teams built; failed:' "$TMP/err"
 expect_grep "failed team listed" 'Te Lang \(line 7\): a card or the booklet could not be typeset' "$TMP/err"
 expect "no cards.pdf for the unfit team" test ! -e "$TMP/broken/te-lang/cards.pdf"

@@ -122,6 +122,7 @@ typedef struct {
 
 typedef struct deck {
 	const char *path; /* as given on the command line */
+	const char *root; /* realpath of the folder every file the deck names must be inside */
 	mtext title, subtitle, description;
 	const char *author, *version;
 	const char *language;   /* original language, default "nl" */
@@ -141,7 +142,9 @@ typedef struct deck {
 	size_t nhyphenation;
 	const char *team;    /* team name for backs and cover (teams file), or NULL */
 	const char *logo;    /* path of the team's PNG logo, or NULL */
-	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
+	struct deck **parts; /* every deck included, at any depth, each once; owned; their cards
+			      * are in cards */
+	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
 } deck;

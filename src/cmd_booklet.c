@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "booklet.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "session.h"
 
@@ -25,8 +26,10 @@ void cmd_booklet_help(FILE *out)
 	      "                        on the long edge, short if on the short edge\n"
 	      "      --no-tags         leave out the structure that makes the PDF accessible\n"
 	      "                        (tagged PDF/UA-1 is the default for single pages)\n"
-	      "  -h, --help            show this help\n\n",
+	      "  -h, --help            show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -39,6 +42,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
 				     {"no-tags", no_argument, NULL, O_NO_TAGS},
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 static int usage_error(const char *opt, const char *value, const char *valid)
@@ -82,6 +86,11 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 			job->tags = false;
 			break;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("booklet", argv);
 		}
 	}

@@ -7,6 +7,7 @@
 
 #include "cards_pdf.h"
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "session.h"
 
@@ -32,8 +33,10 @@ void cmd_cards_help(FILE *out)
 	      "                           misregistration (measure with 'deckpress calibrate')\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
-	      "  -h, --help               show this help\n\n",
+	      "  -h, --help               show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -42,6 +45,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"help", no_argument, NULL, 'h'},
 				     {"dump", required_argument, NULL, 'd'},
 				     CLI_PRINT_OPTIONS,
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 int cmd_cards(int argc, char **argv)
@@ -61,6 +65,9 @@ int cmd_cards(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else if (c >= CLI_PRINT_FIRST) {
 			cli_print_add(&set, c, optarg);
 		} else {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli_input.h"
 #include "commands.h"
 #include "deck_load.h"
 #include "cards_pdf.h"
@@ -20,8 +21,10 @@ void cmd_check_help(FILE *out)
 	      "  -f, --fit    also typeset every card, in every language of the deck, at the\n"
 	      "               deck's print: size, and report each card whose text does not fit\n"
 	      "  -q, --quiet  print only problems, no summary lines\n"
-	      "  -h, --help   show this help\n\n",
+	      "  -h, --help   show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -77,6 +80,7 @@ int cmd_check(int argc, char **argv)
 	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
 					     {"fit", no_argument, NULL, 'f'},
 					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	int quiet = 0, fit = 0, c;
 	optind = 1;
@@ -88,6 +92,9 @@ int cmd_check(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else {
 			return bad_option("check", argv);
 		}

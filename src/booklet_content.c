@@ -834,6 +834,47 @@ static void contents(builder *B, bk_stream *s)
 
 /* --- cover --- */
 
+/* The foot of the cover, in chunk foot: team, organisation and version. */
+static void cover_foot(builder *B, bk_chunk *foot)
+{
+	const deck *dk = B->dk;
+	const styles *st = &B->st;
+	double L = B->doc->g.leading, r = B->doc->g.body / 10;
+	char *team = B->job->team ? esc(B->job->team) : NULL;
+	char *tl = caps(label(B->lang, L_TEAM));
+	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s",
+			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
+			       team ? team : "");
+	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover",
+				 node(B, "P", -1, lab(B)));
+	if (b)
+		b->fade = 0.35;
+	free(line);
+	g_free(tl);
+	g_free(team);
+	if (!B->job->team) /* a line to write the team's name on */
+		fill_block(foot, 0.6 * B->width, 0.5, dk->theme.ink, 1.6 * L)->fade = 0.6;
+	strbuf f = {0};
+	if (dk->author) {
+		char *a = esc(dk->author);
+		strbuf_puts(&f, a);
+		g_free(a);
+	}
+	if (dk->version) {
+		char *v = esc(dk->version);
+		strbuf_printf(&f, "%s%s %s", f.len ? "\u2003\u00b7\u2003" : "",
+			      label(B->lang, L_VERSION), v);
+		g_free(v);
+	}
+	if (f.len) {
+		b = text_block(B, foot, &st->cover_small, f.s, 0, 1.4 * L, "the cover",
+			       node(B, "P", -1, NULL));
+		if (b)
+			b->fade = 0.35;
+	}
+	strbuf_free(&f);
+}
+
 static void cover(builder *B, bk_stream *s)
 {
 	const deck *dk = B->dk;
@@ -871,41 +912,8 @@ static void cover(builder *B, bk_stream *s)
 	if (sb)
 		sb->fade = 0.2;
 	free(sub);
-	/* the foot of the cover: team, organisation and version */
 	bk_chunk *foot = bk_stream_chunk(s);
-	char *team = B->job->team ? esc(B->job->team) : NULL;
-	char *tl = caps(label(B->lang, L_TEAM));
-	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s",
-			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
-			       team ? team : "");
-	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover",
-				 node(B, "P", -1, lab(B)));
-	if (b)
-		b->fade = 0.35;
-	free(line);
-	g_free(tl);
-	g_free(team);
-	if (!B->job->team) /* a line to write the team's name on */
-		fill_block(foot, 0.6 * B->width, 0.5, dk->theme.ink, 1.6 * L)->fade = 0.6;
-	strbuf f = {0};
-	if (dk->author) {
-		char *a = esc(dk->author);
-		strbuf_puts(&f, a);
-		g_free(a);
-	}
-	if (dk->version) {
-		char *v = esc(dk->version);
-		strbuf_printf(&f, "%s%s %s", f.len ? "\u2003\u00b7\u2003" : "",
-			      label(B->lang, L_VERSION), v);
-		g_free(v);
-	}
-	if (f.len) {
-		b = text_block(B, foot, &st->cover_small, f.s, 0, 1.4 * L, "the cover",
-			       node(B, "P", -1, NULL));
-		if (b)
-			b->fade = 0.35;
-	}
-	strbuf_free(&f);
+	cover_foot(B, foot);
 	/* push the foot to the bottom of the text area: the flow uses a chunk's space_before
 	 * for its first block and each later block's own */
 	double used = 0;

@@ -138,10 +138,10 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
-	const char *team;    /* team name for backs and cover (teams file), or NULL */
-	const char *logo;    /* path of the team's PNG logo, or NULL */
-	struct deck **parts; /* every deck included, at any depth, each once; owned; their cards
-			      * are in cards */
+	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *logo;        /* path of the team's PNG logo, or NULL */
+	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
+				  * are in cards */
 	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;

@@ -217,8 +217,9 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		     type == YAML_MAPPING_START_EVENT) &&
 		    ++nodes > max_nodes) {
 			/* a small file of "[a,a,a,...]" would otherwise build a huge tree */
-			char *what = xasprintf("the file holds more than %zu texts, lists and mappings",
-					       max_nodes);
+			char *what =
+				xasprintf("the file holds more than %zu texts, lists and mappings",
+					  max_nodes);
 			diag(d, M_LIMIT, path, (int)ev.start_mark.line + 1,
 			     (int)ev.start_mark.column + 1, what, bound_name(B_YAML_NODES));
 			free(what);

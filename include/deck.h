@@ -140,10 +140,10 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
-	const char *team;    /* team name for backs and cover (teams file), or NULL */
-	const char *logo;    /* path of the team's PNG logo, or NULL */
-	struct deck **parts; /* every deck included, at any depth, each once; owned; their cards
-			      * are in cards */
+	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *logo;        /* path of the team's PNG logo, or NULL */
+	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
+				  * are in cards */
 	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
@@ -152,6 +152,11 @@ typedef struct deck {
 void deck_free(deck *d);
 /* The deck's file and those of the decks it includes, up to max; returns how many. */
 size_t deck_files(const deck *d, const char **out, size_t max);
+/* Every file the deck was made from, each once: its own file, the decks it includes, a team's
+ * base deck, the sources' plain-text files and the team's logo, as paths to open from the
+ * working directory (for 'watch'; a team's teams file is not among them: the caller has
+ * it). Sets *n; caller frees each string and the array. */
+char **deck_inputs(const deck *d, size_t *n);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* Index of the entry with this id, or -1 (also for a NULL id; entries without one are

@@ -2,7 +2,11 @@
  *
  * Ownership: a deck owns every string and array in it (one arena, freed by deck_free).
  * Other stages only borrow. Lengths are in points; the deck's millimetres are converted
- * by the loader. Positions are 1-based line/column in deck->path. */
+ * by the loader. Positions are 1-based line/column in deck->path.
+ *
+ * NULL: a deck from deck_load may have errors; then any id, reference or required text the
+ * author got wrong is NULL (or n == 0 for an mtext), and every function here tolerates it.
+ * A deck from deck_open has no errors: ids and required fields are never NULL there. */
 #ifndef DECKPRESS_DECK_H
 #define DECKPRESS_DECK_H
 
@@ -31,6 +35,8 @@ typedef struct {
 /* The text in `lang`; else in the deck's original language `orig`; else the first; NULL if
  * absent. Never NULL when the text exists. */
 const char *mtext_get(const mtext *t, const char *lang, const char *orig);
+/* The language of the text mtext_get(t, lang, orig) returns; NULL if absent. */
+const char *mtext_lang(const mtext *t, const char *lang, const char *orig);
 /* True when the text exists in exactly `lang`. */
 bool mtext_has(const mtext *t, const char *lang);
 
@@ -116,6 +122,7 @@ typedef struct {
 
 typedef struct deck {
 	const char *path; /* as given on the command line */
+	const char *root; /* realpath of the folder every file the deck names must be inside */
 	mtext title, subtitle, description;
 	const char *author, *version;
 	const char *language;   /* original language, default "nl" */
@@ -133,9 +140,11 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
-	const char *team;    /* team name for backs and cover (teams file), or NULL */
-	const char *logo;    /* path of the team's PNG logo, or NULL */
-	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
+	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *logo;        /* path of the team's PNG logo, or NULL */
+	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
+				  * are in cards */
+	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
 } deck;
@@ -143,10 +152,17 @@ typedef struct deck {
 void deck_free(deck *d);
 /* The deck's file and those of the decks it includes, up to max; returns how many. */
 size_t deck_files(const deck *d, const char **out, size_t max);
+/* Every file the deck was made from, each once: its own file, the decks it includes, a team's
+ * base deck, the sources' plain-text files and the team's logo, as paths to open from the
+ * working directory (for 'watch'; a team's teams file is not among them: the caller has
+ * it). Sets *n; caller frees each string and the array. */
+char **deck_inputs(const deck *d, size_t *n);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
-int deck_find_card(const deck *d, const char *id);     /* index or -1 */
-int deck_find_source(const deck *d, const char *id);   /* index or -1 */
-int deck_find_category(const deck *d, const char *id); /* index or -1 */
+/* Index of the entry with this id, or -1 (also for a NULL id; entries without one are
+ * skipped). */
+int deck_find_card(const deck *d, const char *id);
+int deck_find_source(const deck *d, const char *id);
+int deck_find_category(const deck *d, const char *id);
 
 #endif

@@ -26,9 +26,14 @@ bool pool_token_try(void);
 void pool_token_put(void);
 
 /* fork() for a worker: in the child, SIGTERM arrives when the parent dies
- * (PR_SET_PDEATHSIG), and the parent's temporary files are forgotten (the parent removes
- * them, never the child). Returns as fork: the child's pid, 0 in the child, -1 on failure. */
+ * (PR_SET_PDEATHSIG), the parent's temporary files are forgotten (the parent removes them,
+ * never the child) and so are its messages (diag_log_reset). In the parent, the child is
+ * remembered until pool_waitpid or pool_wait reaps it: SIGINT, SIGTERM or SIGHUP to the
+ * parent reach it, and the parent waits for it to clean up before it dies (tmpfiles.h's
+ * hook). Returns as fork: the child's pid, 0 in the child, -1 on failure. */
 pid_t pool_fork(void);
+/* waitpid(pid) for a child of pool_fork, retried on EINTR; returns its status. */
+int pool_waitpid(pid_t pid);
 
 /* A set of children, one per task, for commands that run whole tasks (build: one team
  * each). Each child's messages go to its own log, shown when it ends, so that the

@@ -1,5 +1,5 @@
-/* build.c - build teams in child processes: each child has its own Pango font map, so
- * the output does not depend on -j (Pango and Cairo share font caches between threads,
+/* build.c - build teams in child processes (pool.h): each child has its own Pango font map,
+ * so the output does not depend on -j (Pango and Cairo share font caches between threads,
  * which made thread builds differ between runs; processes do not share them). */
 #include "build.h"
 
@@ -18,6 +18,7 @@
 #include "pool.h"
 #include "preview.h"
 #include "session.h"
+#include "tmpfiles.h"
 
 const char *const build_files[] = {"cards.pdf",          "printshop.pdf", "booklet.pdf",
 				   "booklet-saddle.pdf", "contact.png",   NULL};
@@ -38,19 +39,11 @@ static int make_dir(const char *dir, struct diag *d)
 	return EXIT_IO;
 }
 
-/* --verbose: each file written, in the team's own log so teams never interleave. */
-static void wrote(struct diag *d, int verbosity, const char *path, int rc)
-{
-	if (verbosity >= 2 && rc == 0)
-		fprintf(d->out, "deckpress: wrote %s\n", path);
-}
-
 /* One team's outputs, and what they need. */
 typedef struct {
 	session *s;
 	print_setup ps;
 	const char *dir;
-	int v;    /* verbosity */
 	int jobs; /* processes an output may use (pool.h's budget has the final say) */
 } team_out;
 
@@ -65,7 +58,6 @@ static int cards(const team_out *T, bool shop, struct diag *d)
 	char *path = xasprintf("%s/%s", T->dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
-	wrote(d, T->v, path, rc);
 	free(path);
 	return rc;
 }
@@ -83,10 +75,10 @@ static int booklet(const team_out *T, bool saddle, struct diag *d)
 			   .impose = saddle,
 			   .duplex = SADDLE_LONG,
 			   .team = s->dk->team,
+			   .tags = !saddle,
 			   .out = path};
 	if (rc == 0)
 		rc = booklet_pdf_write(&job, d);
-	wrote(d, T->v, path, rc);
 	free(path);
 	return rc;
 }
@@ -99,11 +91,7 @@ static int contact(const team_out *T, struct diag *d)
 			  .dpi = 60,
 			  .contact_only = true,
 			  .jobs = T->jobs};
-	int rc = preview_write(&pj, d);
-	char *png = xasprintf("%s/contact.png", T->dir);
-	wrote(d, T->v, png, rc);
-	free(png);
-	return rc;
+	return preview_write(&pj, d);
 }
 
 enum { FONTS, CARDS, SHOP, BOOKLET, SADDLE, CONTACT }; /* the steps, in order */
@@ -131,34 +119,93 @@ static int forked_step(const team_out *T, int which, struct diag *d)
 	fflush(d->out);
 	pid_t pid = pool_fork();
 	if (pid == 0) {
-		int rc = step(T, which, d);
+		int rc = diag_exit(d, step(T, which, d));
 		fflush(d->out);
+		diag_log_exit(rc);
 		_exit(rc);
 	}
-	int status = 0;
 	if (pid < 0) {
 		diag(d, M_IO_WRITE, T->dir, 0, 0, strerror(errno));
 		return EXIT_IO;
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int status = pool_waitpid(pid);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
 }
 
-/* One team's files, in the child process. When the budget has a core to spare now, each
- * step runs in a process of its own and may use more (a plain deck, the last teams);
- * otherwise every core is busy with other teams, and the steps run here one by one. */
-static int build_team(const team *tm, const char *dir, int v, int jobs, struct diag *d)
+/* Moves the files made in staging to the team's folder `final`: the whole folder in one
+ * rename when it is new, else file by file. Files of a team that failed are never moved,
+ * so a team's folder never mixes a new file with an old one left by a failure. */
+static int publish(const char *staging, const char *final, int verbosity, struct diag *d)
 {
-	int rc = make_dir(dir, d);
-	if (rc)
-		return rc;
+	struct stat st;
+	bool fresh = stat(final, &st) != 0;
+	if (!fresh && !S_ISDIR(st.st_mode)) {
+		diag(d, M_IO_WRITE, final, 0, 0, "a file of that name is in the way");
+		return EXIT_IO;
+	}
+	if (fresh && rename(staging, final) != 0) {
+		diag(d, M_IO_WRITE, final, 0, 0, strerror(errno));
+		return EXIT_IO;
+	}
+	for (size_t i = 0; build_files[i]; i++) {
+		char *from = xasprintf("%s/%s", staging, build_files[i]);
+		char *to = xasprintf("%s/%s", final, build_files[i]);
+		int rc = fresh ? 0 : rename(from, to);
+		if (rc != 0)
+			diag(d, M_IO_WRITE, to, 0, 0, strerror(errno));
+		else if (verbosity >= 2)
+			fprintf(d->out, "deckpress: wrote %s\n", to);
+		free(from);
+		free(to);
+		if (rc != 0)
+			return EXIT_IO;
+	}
+	return 0;
+}
+
+/* The hidden folder a team is built in, beside its own: ".team-noord.build.1234". */
+static char *staging_dir(const char *parent, const char *slug)
+{
+	return xasprintf("%s/.%s.build.%ld", parent, slug ? slug : "deck", (long)getpid());
+}
+
+static int build_files_in(const team *tm, const char *dir, int jobs, struct diag *d);
+
+/* One team's files, in the child process: made in a staging folder registered with
+ * tmpfiles (a signal removes it and what is in it), published when all are made. */
+static int build_team(const team *tm, const char *parent, int v, int jobs, struct diag *d)
+{
+	char *final = tm->slug ? xasprintf("%s/%s", parent, tm->slug) : xstrdup(parent);
+	char *staging = staging_dir(parent, tm->slug);
+	int rc = make_dir(staging, d);
+	if (rc == 0) {
+		tmpfiles_add_dir(staging);
+		for (size_t i = 0; build_files[i]; i++) { /* temporary until all are made */
+			char *f = xasprintf("%s/%s", staging, build_files[i]);
+			tmpfiles_add(f);
+			free(f);
+		}
+		rc = build_files_in(tm, staging, jobs, d);
+		if (rc == 0)
+			rc = publish(staging, final, v, d);
+		tmpfiles_cleanup(); /* what is left of staging: nothing after a fresh rename */
+	}
+	free(staging);
+	free(final);
+	return rc;
+}
+
+/* The five files of a team into dir. When the budget has a core to spare now, each step
+ * runs in a process of its own and may use more (a plain deck, the last teams); otherwise
+ * every core is busy with other teams, and the steps run here one by one. */
+static int build_files_in(const team *tm, const char *dir, int jobs, struct diag *d)
+{
 	session s;
-	rc = session_attach_deck(&s, tm->dk, tm->lang, d);
+	int rc = session_attach_deck(&s, tm->dk, tm->lang, d);
 	bool wide = jobs > 1 && pool_token_try();
 	if (wide)
 		pool_token_put();
-	team_out T = {.s = &s, .dir = dir, .v = v, .jobs = wide ? jobs : 1};
+	team_out T = {.s = &s, .dir = dir, .jobs = wide ? jobs : 1};
 	print_setup_default(&T.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &T.ps);
@@ -188,17 +235,13 @@ typedef struct {
 	const build_opts *o;
 } run_arg;
 
-/* A child's task: team i, its messages to log. */
+/* A child's task (pool_start): team i, its messages to log. */
 static int team_task(void *arg, size_t i, FILE *log)
 {
 	const run_arg *r = arg;
-	const team *tm = &r->ts->v[i];
 	struct diag d;
 	diag_init(&d, log);
-	char *dir = tm->slug ? xasprintf("%s/%s", r->o->dir, tm->slug) : xstrdup(r->o->dir);
-	int rc = build_team(tm, dir, r->o->verbosity, r->o->jobs, &d);
-	free(dir);
-	return rc;
+	return diag_exit(&d, build_team(&r->ts->v[i], r->o->dir, r->o->verbosity, r->o->jobs, &d));
 }
 
 static void progress(const build_opts *o, size_t done, size_t total, const char *current, double t0)

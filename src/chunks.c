@@ -21,6 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "commands.h"
+#include "diag.h"
 #include "pool.h"
 #include "util.h"
 
@@ -135,7 +137,9 @@ static _Noreturn void worker_main(chunks *ch, int fd)
 	}
 	if (state)
 		ch->w->close(state);
-	_exit(0);
+	int f = ch->sh->fail, rc = f == CHUNK_BAD ? EXIT_DECK : f ? EXIT_IO : 0;
+	diag_log_exit(rc);
+	_exit(rc);
 }
 
 chunks *chunks_start(const chunk_work *w, int jobs)
@@ -181,9 +185,7 @@ chunks *chunks_start(const chunk_work *w, int jobs)
 static void worker_died(chunks *ch, size_t i)
 {
 	worker *wk = &ch->wk[i];
-	int status = 0;
-	while (waitpid(wk->pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int status = pool_waitpid(wk->pid);
 	close(wk->fd);
 	wk->fd = -1;
 	wk->pid = -1;
@@ -254,8 +256,7 @@ void chunks_end(chunks *ch)
 		worker *wk = &ch->wk[i];
 		if (wk->pid <= 0)
 			continue;
-		while (waitpid(wk->pid, NULL, 0) < 0 && errno == EINTR)
-			;
+		pool_waitpid(wk->pid);
 		close(wk->fd);
 		pool_token_put();
 	}

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "pool.h"
 
@@ -21,17 +22,22 @@ void cmd_build_help(FILE *out)
 	      "  -j, --jobs N       processes to use (default: the number of cores)\n"
 	      "  -q, --quiet        print only errors\n"
 	      "  -v, --verbose      also list every file written\n"
-	      "  -h, --help         show this help\n\n",
+	      "  -h, --help         show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
 int cmd_build(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
-		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},         {0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"jobs", required_argument, NULL, 'j'},
+					     {"quiet", no_argument, NULL, 'q'},
+					     {"verbose", no_argument, NULL, 'v'},
+					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
+					     {0}};
 	build_opts o = {.jobs = pool_cores(), .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	int c;
 	optind = 1;
@@ -54,6 +60,11 @@ int cmd_build(int argc, char **argv)
 			cmd_build_help(stdout);
 			return EXIT_OK;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("build", argv);
 		}
 	}
@@ -68,5 +79,5 @@ int cmd_build(int argc, char **argv)
 	int loaded = teams_load(argv[optind], &d, &ts);
 	int rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
 	teams_free(&ts);
-	return rc;
+	return diag_exit(&d, rc);
 }

@@ -7,6 +7,7 @@
 
 #include "cards_pdf.h"
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "pool.h"
 #include "session.h"
@@ -35,8 +36,10 @@ void cmd_cards_help(FILE *out)
 	      "                           of writing a PDF; -o is then not needed\n"
 	      "  -j, --jobs N             processes to draw with (default: the number of\n"
 	      "                           cores); the PDF is the same for every N\n"
-	      "  -h, --help               show this help\n\n",
+	      "  -h, --help               show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -46,6 +49,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"dump", required_argument, NULL, 'd'},
 				     {"jobs", required_argument, NULL, 'j'},
 				     CLI_PRINT_OPTIONS,
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 int cmd_cards(int argc, char **argv)
@@ -70,6 +74,9 @@ int cmd_cards(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else if (c >= CLI_PRINT_FIRST) {
 			cli_print_add(&set, c, optarg);
 		} else {
@@ -109,5 +116,5 @@ int cmd_cards(int argc, char **argv)
 	}
 	free(real);
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

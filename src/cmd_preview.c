@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "pool.h"
 #include "preview.h"
@@ -23,8 +24,10 @@ void cmd_preview_help(FILE *out)
 	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
 	      "  -j, --jobs N        processes to draw with (default: the number of cores)\n"
-	      "  -h, --help          show this help\n\n",
+	      "  -h, --help          show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -53,6 +56,7 @@ int cmd_preview(int argc, char **argv)
 					     {"px", required_argument, NULL, O_PX},
 					     {"jobs", required_argument, NULL, 'j'},
 					     CLI_PRINT_OPTIONS,
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	preview_job job = {.dpi = 300, .jobs = pool_cores()};
 	const char *lang = NULL;
@@ -76,7 +80,10 @@ int cmd_preview(int argc, char **argv)
 			job.dpi = v;
 		else if (c == O_PX && parse_px(optarg, &job.px_w, &job.px_h) == 0)
 			;
-		else if (c >= CLI_PRINT_FIRST)
+		else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
+		} else if (c >= CLI_PRINT_FIRST)
 			cli_print_add(&set, c, optarg);
 		else {
 			if (c == O_DPI || c == O_PX)
@@ -106,5 +113,5 @@ int cmd_preview(int argc, char **argv)
 		rc = preview_write(&job, &d);
 	}
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

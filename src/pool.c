@@ -12,10 +12,37 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "diag.h"
 #include "tmpfiles.h"
 #include "util.h"
 
 static int budget[2] = {-1, -1}; /* the jobserver pipe: one byte per free token */
+
+/* This process's children, for the signal hook: read in a signal handler, so a fixed table
+ * of pids written one word at a time. */
+#define MAX_KIDS 128
+static volatile pid_t kids[MAX_KIDS];
+
+static void kid_set(pid_t from, pid_t to)
+{
+	for (int i = 0; i < MAX_KIDS; i++)
+		if (kids[i] == from) {
+			kids[i] = to;
+			return;
+		}
+}
+
+/* The tmpfiles hook: the signal reaches every child, and this process waits until they
+ * have removed their temporary files before it removes its own and dies. */
+static void forward(int sig)
+{
+	for (int i = 0; i < MAX_KIDS; i++)
+		if (kids[i] > 0)
+			kill(kids[i], sig);
+	for (int i = 0; i < MAX_KIDS; i++)
+		if (kids[i] > 0)
+			waitpid(kids[i], NULL, 0);
+}
 
 int pool_cores(void)
 {
@@ -52,14 +79,30 @@ pid_t pool_fork(void)
 	fflush(stdout);
 	fflush(stderr);
 	pid_t parent = getpid();
+	tmpfiles_init();
+	tmpfiles_hook(forward);
 	pid_t pid = fork();
 	if (pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		if (getppid() != parent) /* the parent died before prctl */
 			_exit(EXIT_IO);
 		tmpfiles_forget();
+		for (int i = 0; i < MAX_KIDS; i++)
+			kids[i] = 0;
+		diag_log_reset();
+	} else if (pid > 0) {
+		kid_set(0, pid);
 	}
 	return pid;
+}
+
+int pool_waitpid(pid_t pid)
+{
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	kid_set(pid, 0);
+	return status;
 }
 
 void pool_init(pool *p, size_t ntasks)
@@ -92,6 +135,7 @@ int pool_start(pool *p, size_t i, int (*fn)(void *arg, size_t i, FILE *log), voi
 		int rc = fn(arg, i, c->log ? c->log : stderr);
 		if (c->log)
 			fflush(c->log);
+		diag_log_exit(rc);
 		_exit(rc);
 	}
 	if (c->pid < 0) {
@@ -117,6 +161,7 @@ long pool_wait(pool *p)
 			continue;
 		if (pid < 0)
 			return -1;
+		kid_set(pid, 0);
 		for (size_t i = 0; i < p->n; i++) {
 			pool_child *c = &p->c[i];
 			if (c->pid != pid || c->done)

@@ -24,7 +24,7 @@ expect_eq "deck errors win over I/O errors" $? 1
 # Size limit: a deck over 16 MiB is refused before parsing (generated, not committed).
 { printf 'deck:\n  title: Big\ncards:\n'; yes '  - {id: X, type: question, text: "Why is this deck so big?"}' | head -c 17000000; } >"$TMP/big.yaml"
 "$BIN" check "$TMP/big.yaml" 2>"$TMP/err"; expect_eq "oversize deck exits 1" $? 1
-expect_grep "oversize message" 'the file is too large: decks may be at most 16777216 bytes' "$TMP/err"
+expect_grep "oversize message" 'the file has more than 16777216 bytes: over a limit \(raise it with --limit file-bytes=N' "$TMP/err"
 
 # Error cap: a deck with hundreds of errors prints 50 and a count, and does not take long.
 { printf 'deck:\n  title: Many\ncards:\n'; i=0; while [ $i -lt 300 ]; do printf '  - {id: "bad id %d", type: question, text: x}\n' $i; i=$((i+1)); done; } >"$TMP/many.yaml"
@@ -49,4 +49,17 @@ for f in src/*.c tests/unit/test_*.c; do
 	[ "$m" = main ] && continue
 	echo " $listed " | grep -q " $m " && ok || fail "$f is not listed in the Makefile"
 done
+# --limit and --allow-read: every limit is in docs/robustness.md with its default; a bad one is
+# a usage error that lists them.
+"$BIN" check --limit nonsense=1 decks/example.yaml 2>"$TMP/err"; expect_eq "--limit unknown: usage" $? 2
+expect_grep "--limit unknown: lists the limits" "the limits and their defaults are: file-bytes=" "$TMP/err"
+for pair in $(sed -n 's/.*defaults are: //p' "$TMP/err" | tr -d ','); do
+	name=${pair%%=*} value=${pair#*=}
+	pat=$(printf '^\\| `%s` \\| %s \\|' "$name" "$value")
+	expect_grep "docs/robustness.md: $name" "$pat" docs/robustness.md
+done
+"$BIN" check --limit cards=x decks/example.yaml 2>"$TMP/err"; expect_eq "--limit cards=x: usage" $? 2
+expect_grep "--limit needs a number" "needs a whole number" "$TMP/err"
+"$BIN" check --limit cards=3 decks/example.yaml 2>"$TMP/err"; expect_eq "--limit cards=3 fails the 4-card example" $? 1
+"$BIN" check --allow-read /no/such/dir decks/example.yaml 2>"$TMP/err"; expect_eq "--allow-read missing folder: usage" $? 2
 finish

@@ -12,6 +12,7 @@
 
 #include "deck_load.h"
 #include "quote_verify.h"
+#include "teams.h"
 
 /* Load YAML text from a temporary file; messages go to *msgs (caller frees). */
 static deck *load_text(const char *yaml, struct diag *d, char **msgs, size_t *len)
@@ -37,20 +38,23 @@ static void test_example_model(void **state)
 	deck *dk = deck_open("decks/example.yaml", &d);
 	assert_non_null(dk);
 	assert_int_equal(d.nerrors, 0);
-	assert_string_equal(dk->language, "en");
+	assert_string_equal(dk->language, "nl");
 	assert_int_equal(dk->nlanguages, 2);
-	assert_string_equal(dk->languages[0], "en");
-	assert_string_equal(mtext_get(&dk->title, "nl", dk->language), "De klant zien");
-	assert_string_equal(mtext_get(&dk->title, "fr", dk->language), "Seeing the customer");
+	assert_string_equal(dk->languages[0], "nl");
+	assert_string_equal(mtext_get(&dk->title, "en", dk->language), "Seeing the customer");
+	assert_string_equal(mtext_get(&dk->title, "fr", dk->language), "De klant zien");
 	assert_int_equal(dk->ncards, 4);
 	const card *q = &dk->cards[0];
 	assert_int_equal(q->type, CARD_QUOTE);
-	assert_string_equal(dk->sources[q->source].id, "ford");
+	assert_string_equal(dk->sources[q->source].id, "shifting-worlds");
+	assert_string_equal(dk->sources[q->source].file, "example-quote.txt");
+	assert_null(dk->sources[q->source].url); /* only as a comment: no address to give */
 	assert_string_equal(dk->categories[q->category].id, "customer");
 	assert_int_equal(dk->categories[q->category].color, 0x2f5d8a);
 	assert_int_equal(q->ntags, 2);
-	assert_string_equal(q->page, "72");
-	assert_int_equal(q->pos.line, 30);
+	assert_string_equal(mtext_get(&q->section, "en", dk->language), "A twofold view");
+	assert_null(q->page);
+	assert_int_equal(q->pos.line, 35);
 	assert_int_equal(q->pos.col, 5);
 	const card *c = &dk->cards[1];
 	assert_int_equal(c->type, CARD_CASE);
@@ -59,11 +63,11 @@ static void test_example_model(void **state)
 	assert_true(strstr(mtext_get(&dk->cards[2].text, "en", "en"), "<i>surprise</i>"));
 	assert_true(dk->theme.size_min[CARD_CASE] == 7.5);
 	assert_int_equal(dk->theme.fit[CARD_QUOTE], FIT_UNIFORM);
-	assert_int_equal(dk->nprint, 6);
+	assert_int_equal(dk->nprint, 9);
 	assert_string_equal(dk->print[0].key, "size");
 	assert_string_equal(dk->print[0].value, "poker");
 	assert_int_equal(dk->nhyphenation, 2);
-	assert_string_equal(dk->hyphenation[1].lang, "nl");
+	assert_string_equal(dk->hyphenation[0].lang, "nl");
 	assert_int_equal(dk->booklet.nguide, 1);
 	assert_int_equal(dk->booklet.notes_pages, 1);
 	deck_free(dk);
@@ -155,6 +159,54 @@ static void test_quote_verify(void **state)
 	quote_source_free(qs);
 }
 
+static bool has(char **v, size_t n, const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], path))
+			return true;
+	return false;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Every file a deck is made of, each once: what 'watch' must watch. */
+static void test_inputs(void **state)
+{
+	(void)state;
+	struct diag d;
+	diag_init(&d, stderr);
+	size_t n;
+	deck *dk = deck_open("decks/workshop.yaml", &d);
+	assert_non_null(dk);
+	char **v = deck_inputs(dk, &n);
+	assert_int_equal(n, 3);
+	assert_true(has(v, n, "decks/workshop.yaml") && has(v, n, "decks/identiteit.yaml") &&
+		    has(v, n, "decks/verbinding.yaml"));
+	free_list(v, n);
+	deck_free(dk);
+	dk = deck_open("decks/example.yaml", &d);
+	assert_non_null(dk);
+	v = deck_inputs(dk, &n);
+	assert_int_equal(n, 2); /* the deck and its source's excerpt */
+	assert_true(has(v, n, "decks/example-quote.txt"));
+	free_list(v, n);
+	deck_free(dk);
+	/* a team: the teams file's base deck, what that includes, sources, the logo */
+	team_set ts;
+	assert_int_equal(teams_load("tests/fuzz/root/teams.yaml", &d, &ts), 0);
+	v = deck_inputs(ts.v[0].dk, &n);
+	assert_true(has(v, n, "tests/fuzz/root/outer.yaml") && has(v, n, "tests/fuzz/root/part.yaml") &&
+		    has(v, n, "tests/fuzz/root/source.txt") && has(v, n, "tests/fuzz/root/logo.png"));
+	assert_int_equal(n, 4); /* the teams file itself is the caller's to watch */
+	free_list(v, n);
+	teams_free(&ts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_alias_refused),
 		cmocka_unit_test(test_quote_verify),
+		cmocka_unit_test(test_inputs),
 	};
 	return cmocka_run_group_tests_name("deck_load", tests, NULL, NULL);
 }

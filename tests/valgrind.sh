@@ -17,6 +17,9 @@ for f in decks/*.yaml tests/regress/check/*.yaml; do run "check $f" "$BIN" check
 if "$BIN" --help | grep -q '^  cards '; then
 	for f in decks/*.yaml; do run "cards $f" "$BIN" cards "$f" -o "$tmp/c.pdf"; done
 	run "cards print shop" "$BIN" cards decks/example.yaml --sheet none -o "$tmp/c.pdf"
+	# three chunks drawn by two processes (the worker is checked too) and put together
+	awk -v n=540 -f bench/gen_deck.awk >"$tmp/540.yaml"
+	run "cards -j 2, three chunks" "$BIN" cards "$tmp/540.yaml" -j 2 -o "$tmp/c.pdf"
 fi
 if "$BIN" --help | grep -q '^  booklet '; then
 	for f in decks/*.yaml; do run "booklet $f" "$BIN" booklet "$f" -o "$tmp/b.pdf"; done

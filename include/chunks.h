@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "card_face.h"
+#include "session.h"
 
 /* What a chunk came to. */
 enum {
@@ -52,6 +53,19 @@ chunks *chunks_start(const chunk_work *w, int jobs);
 int chunks_run(chunks *ch, void *state, card_sizes *sizes, int *err);
 /* True when some card of the current round needs smaller sizes. */
 bool chunks_repeats(const chunks *ch);
+/* A process's own fonts and cards: a worker makes fonts of its own after the fork; this
+ * process uses its session's (loaded by session_fonts). */
+typedef struct {
+	fontset *own; /* a worker's; NULL: the session's */
+	PangoContext *ctx;
+	cardset *cs;
+} chunk_cards;
+
+/* Sets up c for session s and card geometry g, with fonts of its own when `own`. Returns
+ * false when those fonts cannot be loaded. */
+bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own);
+void chunk_cards_close(chunk_cards *c);
+
 /* What went wrong, for a CHUNK_IO's err: a system error or a worker that died. */
 const char *chunks_why(int err);
 /* Ends the workers, waits for them and gives their tokens back; frees ch. */

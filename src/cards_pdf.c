@@ -88,45 +88,36 @@ typedef struct {
 	cairo_surface_t *logo; /* team logo on backs, or NULL */
 } book;
 
-/* One process's own typesetting: its fonts and cards. */
+/* One process's own typesetting: its fonts and cards, the faces of the sheet at hand. */
 typedef struct {
 	const book *B;
-	fontset *fonts; /* a worker's own; NULL in the main process (the session has them) */
-	PangoContext *ctx;
-	cardset *cs;
-	card_face *faces; /* the cards of the sheet at hand */
+	chunk_cards c;
+	card_face *faces;
 } drawer;
 
-static void drawer_init(drawer *D, const book *B, fontset *fonts, PangoContext *ctx)
+static drawer *drawer_new(const book *B, bool own)
 {
-	const session *s = B->job->s;
-	*D = (drawer){.B = B, .fonts = fonts, .ctx = ctx};
-	D->cs = cardset_new(s->dk, s->lang, ctx, s->hyph, &B->g);
+	drawer *D = xcalloc(1, sizeof *D);
+	D->B = B;
+	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own)) {
+		free(D);
+		return NULL;
+	}
 	D->faces = xcalloc((size_t)B->plan.per_page, sizeof *D->faces);
-}
-
-static void drawer_free(drawer *D)
-{
-	cardset_free(D->cs);
-	free(D->faces);
-	fontset_free(D->fonts);
+	return D;
 }
 
 static void *drawer_open(void *arg)
 {
-	const book *B = arg;
-	fontset *f = session_new_fontset(B->job->s);
-	if (!f)
-		return NULL;
-	drawer *D = xmalloc(sizeof *D);
-	drawer_init(D, B, f, fontset_context(f));
-	return D;
+	return drawer_new(arg, true);
 }
 
 static void drawer_close(void *state)
 {
-	drawer_free(state);
-	free(state);
+	drawer *D = state;
+	chunk_cards_close(&D->c);
+	free(D->faces);
+	free(D);
 }
 
 /* Lays out the cards of a sheet; a CHUNK_ value (need lowered for FACE_SHRINK). */
@@ -135,7 +126,7 @@ static int sheet_faces(drawer *D, size_t first, size_t n, card_sizes *need)
 	int rc = CHUNK_OK;
 	for (size_t k = 0; k < n; k++) {
 		card_face *f = &D->faces[k];
-		int r = card_face_make(D->cs, first + k, f);
+		int r = card_face_make(D->c.cs, first + k, f);
 		if (r == FACE_SHRINK) {
 			card_type t = f->c->type;
 			need->size[t] = fmin(need->size[t], f->main.size);
@@ -161,7 +152,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 	}
 	if (!job->ps.sheet_none) {
 		draw_marks(cr, plan);
-		draw_info(cr, job, D->ctx, plan->info_where, plan->info, sheet + 1, B->sheets,
+		draw_info(cr, job, D->c.ctx, plan->info_where, plan->info, sheet + 1, B->sheets,
 			  false);
 	}
 	cairo_show_page(cr);
@@ -172,7 +163,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 		render_card_back(cr, &D->faces[k], &B->g, s->back_trim, s->back_art, B->logo);
 	}
 	if (!job->ps.sheet_none)
-		draw_info(cr, job, D->ctx, plan->back_info_where, plan->back_info, sheet + 1,
+		draw_info(cr, job, D->c.ctx, plan->back_info_where, plan->back_info, sheet + 1,
 			  B->sheets, true);
 	cairo_show_page(cr);
 }
@@ -187,7 +178,7 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 	const book *B = D->B;
 	const cards_job *job = B->job;
 	size_t per = (size_t)B->plan.per_page, ncards = job->s->dk->ncards;
-	cardset_set_sizes(D->cs, sizes);
+	cardset_set_sizes(D->c.cs, sizes);
 	pdf_part_out po;
 	cairo_surface_t *surf = pdf_part_begin(&po, &B->parts, k, B->plan.page_w, B->plan.page_h);
 	pdf_metadata(surf, job->s->dk, job->s->lang, NULL);
@@ -243,15 +234,14 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	drawer D;
-	drawer_init(&D, B, NULL, fontset_context(job->s->fonts));
+	drawer *D = drawer_new(B, false);
 	card_sizes sizes;
-	cardset_predict(D.cs);
-	cardset_get_sizes(D.cs, &sizes);
-	int err = 0, r = chunks_run(ch, &D, &sizes, &err);
+	cardset_predict(D->c.cs);
+	cardset_get_sizes(D->c.cs, &sizes);
+	int err = 0, r = chunks_run(ch, D, &sizes, &err);
 	if (r == CHUNK_BAD) /* the messages, in deck order, by this process alone */
-		cardset_fit(D.cs, d);
-	drawer_free(&D);
+		cardset_fit(D->c.cs, d);
+	drawer_close(D);
 	malloc_trim(0); /* the layouts' memory back before the merge, which needs the most */
 	if (r == CHUNK_OK) {
 		/* print shops cut at the TrimBox; the BleedBox is the whole page */

@@ -282,3 +282,20 @@ const char *chunks_why(int err)
 		snprintf(buf, sizeof buf, "a worker process ended unexpectedly");
 	return buf;
 }
+
+bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own)
+{
+	*c = (chunk_cards){.own = own ? session_new_fontset(s) : NULL};
+	if (own && !c->own)
+		return false;
+	c->ctx = fontset_context(own ? c->own : s->fonts);
+	c->cs = cardset_new(s->dk, s->lang, c->ctx, s->hyph, g);
+	return true;
+}
+
+void chunk_cards_close(chunk_cards *c)
+{
+	cardset_free(c->cs);
+	fontset_free(c->own);
+	*c = (chunk_cards){0};
+}

@@ -127,38 +127,34 @@ typedef struct {
 	FILE *log;          /* where messages go, also from workers */
 } album;
 
-/* One process's own fonts and cards. */
+/* One process's own fonts and cards, and where its messages go. */
 typedef struct {
 	const album *A;
-	fontset *fonts; /* a worker's own; NULL in the main process */
-	cardset *cs;
+	chunk_cards c;
 	struct diag d;
 } painter;
 
-static void painter_init(painter *P, const album *A, fontset *fonts, PangoContext *ctx)
+static painter *painter_new(const album *A, bool own)
 {
-	const session *s = A->job->s;
-	*P = (painter){.A = A, .fonts = fonts};
-	P->cs = cardset_new(s->dk, s->lang, ctx, s->hyph, &A->g);
+	painter *P = xcalloc(1, sizeof *P);
+	P->A = A;
+	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own)) {
+		free(P);
+		return NULL;
+	}
 	diag_init(&P->d, A->log);
+	return P;
 }
 
 static void *painter_open(void *arg)
 {
-	const album *A = arg;
-	fontset *f = session_new_fontset(A->job->s);
-	if (!f)
-		return NULL;
-	painter *P = xmalloc(sizeof *P);
-	painter_init(P, A, f, fontset_context(f));
-	return P;
+	return painter_new(arg, true);
 }
 
 static void painter_close(void *state)
 {
 	painter *P = state;
-	cardset_free(P->cs);
-	fontset_free(P->fonts);
+	chunk_cards_close(&P->c);
 	free(P);
 }
 
@@ -167,7 +163,7 @@ static int faces(painter *P, size_t i)
 {
 	const preview_job *job = P->A->job;
 	card_face f;
-	int rc = card_face_make(P->cs, i, &f) == FACE_OK ? CHUNK_OK : CHUNK_BAD;
+	int rc = card_face_make(P->c.cs, i, &f) == FACE_OK ? CHUNK_OK : CHUNK_BAD;
 	for (int back = 0; back < 2 && rc == CHUNK_OK; back++) {
 		cairo_surface_t *s = face_image(job, &f, &P->A->g, back, P->A->logo);
 		char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
@@ -189,10 +185,10 @@ static int paint_chunk(void *state, size_t k, const card_sizes *sizes, card_size
 	(void)ch;
 	painter *P = state;
 	const album *A = P->A;
-	cardset_set_sizes(P->cs, sizes);
+	cardset_set_sizes(P->c.cs, sizes);
 	int rc = CHUNK_OK;
 	if (k == A->face_chunks) {
-		rc = contact_sheet(A->job, P->cs, &P->d);
+		rc = contact_sheet(A->job, P->c.cs, &P->d);
 	} else {
 		size_t n = A->job->s->dk->ncards;
 		for (size_t i = k * CHUNK_FACES; i < n && i < (k + 1) * CHUNK_FACES && !rc; i++)
@@ -210,18 +206,17 @@ static int paint(album *A, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	painter P;
-	painter_init(&P, A, NULL, fontset_context(job->s->fonts));
-	if (cardset_fit(P.cs, d) == 0) {
+	painter *P = painter_new(A, false);
+	if (cardset_fit(P->c.cs, d) == 0) {
 		card_sizes sizes;
 		int err = 0;
-		cardset_get_sizes(P.cs, &sizes);
-		int r = chunks_run(ch, &P, &sizes, &err);
+		cardset_get_sizes(P->c.cs, &sizes);
+		int r = chunks_run(ch, P, &sizes, &err);
 		rc = r == CHUNK_OK ? 0 : r == CHUNK_BAD ? EXIT_DECK : EXIT_IO;
 	} else {
 		rc = EXIT_DECK;
 	}
-	cardset_free(P.cs);
+	painter_close(P);
 	return rc;
 }
 

@@ -225,6 +225,8 @@ char *pdf_merge(qpdf_data q, qpdf_data *parts, size_t n)
 		if (msg)
 			return msg;
 	}
+	if (n == 0) /* one part: nothing to share */
+		return problem(q);
 	dedupe D = {.q = q};
 	int pages = qpdf_get_num_pages(q);
 	for (int i = 0; i < pages; i++) {

@@ -10,7 +10,7 @@ MANDIR    = $(PREFIX)/share/man/man1
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf
+PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf icu-uc
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -25,17 +25,17 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util diag \
-            yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
+MODULES   = util diag charname \
+            yaml_tree srcloc load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify \
-            markup typo hyph paths fonts typeset labels \
+            markup typo hyph paths fonts typeset glyphs labels \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
             pdf_meta pdf_finish cards_pdf booklet_pdf preview \
             session cli_print build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
-TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
+TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o)

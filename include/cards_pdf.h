@@ -4,6 +4,7 @@
 #define DECKPRESS_CARDS_PDF_H
 
 #include <pango/pango.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "deck.h"
@@ -18,6 +19,7 @@ typedef struct {
 	const char *out;        /* the PDF to write */
 	PangoContext *ctx;      /* from the fontset, language already set */
 	const hyphenator *hyph; /* NULL: no hyphenation */
+	bool glyphs_checked;    /* missing characters were reported already (glyphs.h) */
 } cards_job;
 
 /* Typesets and writes the cards PDF. Returns 0; 1 when a card cannot be typeset (reported
@@ -31,7 +33,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d);
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d);
 
 /* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
- * does not fit or has characters without glyphs. Returns the number of such errors. */
+ * does not fit or (unless job->glyphs_checked) has characters without glyphs. Returns the
+ * number of such errors. */
 int cards_fit_check(const cards_job *job, struct diag *d);
 
 #endif

@@ -63,8 +63,7 @@ MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
 MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts (found '%s')", "use a family from fonts/README.md")
-MSG(M_FONT_GLYPHS, DIAG_ERROR, "card '%s'%s: %d character(s) have no glyph in font '%s'", "use characters the bundled fonts have, or another font")
-MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s does not fit on the card even at %.1f pt", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
+MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
@@ -85,4 +84,10 @@ MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's 
 MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
 MSG(M_TEAM_SLUG, DIAG_ERROR, "team name '%s' gives no usable folder name", "use letters or digits in the name")
 MSG(M_TEAM_SLUG_DUP, DIAG_ERROR, "team '%s' would be built into the same folder '%s' as team '%s' (line %d)", "give the teams names that differ in letters or digits")
+
+/* --- messages that teach: quote marks, characters, fit (deck_check.c, yaml_tree.c, card_face.c) --- */
+MSG(M_QUOTE_WRAPPED, DIAG_WARNING, "quote '%s' is already in quotation marks (%s...): it would be printed with two pairs", "remove the quotation marks around the text; deckpress puts every quote between the quotation marks of its language")
+MSG(M_STRAY_DQUOTE, DIAG_ERROR, "this quote mark (\") ends the text that began at column %d, so the rest of the line cannot be read", "a text in \"...\" cannot hold a straight \": put the text in single quotes ('...') instead, or write typographic quotes (\u201c...\u201d or \u201e...\u201d) inside it")
+MSG(M_STRAY_SQUOTE, DIAG_ERROR, "this apostrophe (') ends the text that began at column %d, so the rest of the line cannot be read", "inside '...' write an apostrophe twice (''), or put the text in double quotes (\"...\") instead")
+MSG(M_GLYPH, DIAG_ERROR, "%s: %s (%s) is in none of the bundled fonts", "leave the character out or replace it; fonts/README.md says which scripts the fonts cover")
 // clang-format on

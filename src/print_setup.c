@@ -140,6 +140,23 @@ static bool split_wxh(const char *v, size_t *at, size_t *skip)
 	return true;
 }
 
+/* A size with decimal commas ("63,5x88,9", as Dutch and German write it) gets the size
+ * with points to copy. */
+static char *unknown_size(const char *v)
+{
+	if (!strchr(v, ','))
+		return xasprintf("unknown card size '%s'; expected " EXPECT_SIZE, v);
+	char *fixed = xstrdup(v);
+	for (char *c = fixed; *c; c++)
+		if (*c == ',')
+			*c = '.';
+	char *msg = xasprintf("card size '%s' is not a size (write a point, not a comma: %s); "
+			      "expected " EXPECT_SIZE,
+			      v, fixed);
+	free(fixed);
+	return msg;
+}
+
 static char *set_size(print_setup *p, const char *v)
 {
 	const named_size *s = find_size(card_sizes, sizeof card_sizes / sizeof *card_sizes, v);
@@ -153,7 +170,7 @@ static char *set_size(print_setup *p, const char *v)
 	double w, h;
 	if (!split_wxh(v, &at, &skip) || !parse_mm(v, at, &w) ||
 	    !parse_mm(v + at + skip, strlen(v + at + skip), &h))
-		return xasprintf("unknown card size '%s'; expected " EXPECT_SIZE, v);
+		return unknown_size(v);
 	if (w < CARD_MIN || w > CARD_MAX || h < CARD_MIN || h > CARD_MAX)
 		return xasprintf("card size '%s' is out of range; expected width and height "
 				 "from 20 to 300 mm, like 63.5x88.9",

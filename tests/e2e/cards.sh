@@ -107,7 +107,8 @@ expect_grep "too long: card and place" "fixtures/too_long.yaml:7:5: error: card 
 expect_eq "old file left as it was" "$(cat "$TMP/keep.pdf")" old
 expect_eq "no temporary files left" "$(ls "$TMP" | grep -c 'keep.pdf.')" 0
 "$BIN" cards $F/missing_glyph.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "missing glyph exits 1" $? 1
-expect_grep "missing glyphs named" "missing_glyph.yaml:4:5: error: card 'EMOJI': 3 character\(s\) have no glyph" "$TMP/err"
+expect_grep "missing character named at its own place" "missing_glyph.yaml:6:33: error: card 'EMOJI': 'text': U\+1F600 GRINNING FACE" "$TMP/err"
+expect_eq "each missing character named once" "$(grep -c 'is in none of the bundled fonts' "$TMP/err")" 3
 "$BIN" cards $F/missing_font.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "font not bundled exits 1" $? 1
 expect_grep "font not bundled named" "missing_font.yaml:4:10: error: font family 'Comic Sans MS' is not among the bundled fonts" "$TMP/err"
 [ ! -e "$TMP/x.pdf" ] && ok || fail "no PDF after errors"

@@ -25,7 +25,9 @@ for f in decks/*.yaml tests/regress/check/*.yaml; do
 		# Errors the schema cannot express: meaning across the deck, bytes, YAML features.
 		duplicate_id.yaml|unknown_refs.yaml|quote_mismatch.yaml|markup.yaml|print_too_big.yaml|include_duplicates.yaml|include_cycle.yaml|include_teams.yaml|languages.yaml|language_not_listed.yaml|\
 		invalid_utf8.yaml|tabs.yaml|alias.yaml|billion_laughs.yaml|two_documents.yaml|duplicate_key.yaml|\
-		deep_nesting.yaml|complex_key.yaml|syntax_*.yaml|empty.yaml|comments_only.yaml) continue ;;
+		deep_nesting.yaml|complex_key.yaml|syntax_*.yaml|stray_*.yaml|empty.yaml|comments_only.yaml|\
+		category_name.yaml|category_none.yaml|font_once.yaml|\
+		fit_over.yaml|missing_char.yaml) continue ;; # typesetting: only the fonts know
 	esac
 	if [ $rc -eq 0 ]; then expect_eq "schema accepts $f (loader does)" "$verdict" valid
 	else expect_eq "schema rejects $f (loader does)" "$verdict" invalid; fi

@@ -31,6 +31,11 @@ int booklet_format_parse(const char *name, booklet_format *out)
 	return -1;
 }
 
+const char *booklet_format_name(booklet_format f)
+{
+	return f < BOOKLET_NFORMATS ? format_names[f] : "?";
+}
+
 const char *booklet_format_list(void)
 {
 	return "a5, a6, letter-half";
@@ -86,7 +91,7 @@ static cairo_status_t finish(cairo_surface_t *s)
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
 static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
-                       cairo_surface_t *logo)
+		       cairo_surface_t *logo)
 {
 	if (!logo)
 		return;
@@ -107,7 +112,7 @@ static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
 }
 
 static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path,
-                                  cairo_surface_t *logo)
+				  cairo_surface_t *logo)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
@@ -131,7 +136,7 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 
 /* One recording surface per page: each is painted once, as vectors. */
 static cairo_surface_t *record_page(const booklet_job *job, const bk_doc *doc, size_t p,
-                                    cairo_surface_t *logo)
+				    cairo_surface_t *logo)
 {
 	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
@@ -178,10 +183,12 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
-		cairo_surface_t *l =
-			sd.left <= plan->pages ? record_page(job, doc, (size_t)sd.left - 1, logo) : NULL;
-		cairo_surface_t *r =
-			sd.right <= plan->pages ? record_page(job, doc, (size_t)sd.right - 1, logo) : NULL;
+		cairo_surface_t *l = sd.left <= plan->pages
+					     ? record_page(job, doc, (size_t)sd.left - 1, logo)
+					     : NULL;
+		cairo_surface_t *r = sd.right <= plan->pages
+					     ? record_page(job, doc, (size_t)sd.right - 1, logo)
+					     : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -223,7 +230,7 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	}
 	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
 	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp, logo)
-	                                : write_pages(job, &doc, tmp, logo);
+					: write_pages(job, &doc, tmp, logo);
 	if (logo)
 		cairo_surface_destroy(logo);
 	int rc = 0;
@@ -238,6 +245,10 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	}
 	unlink(tmp);
 	free(tmp);
+	if (rc == 0 && job->written)
+		*job->written = (booklet_written){(int)doc.npages, job->impose ? plan.sheets : 0,
+						  doc.g.page_w,    doc.g.page_h,
+						  doc.g.sheet_w,   doc.g.sheet_h};
 	bk_doc_free(&doc);
 	return rc;
 }

@@ -118,4 +118,15 @@ expect_grep "bad size lists the sizes" "unknown card size 'pokr'; expected poker
 expect_grep "languages listed" "has no language 'fr'; it has: en, nl" "$TMP/err"
 "$BIN" cards decks/example.yaml 2>/dev/null; expect_eq "no -o exits 2" $? 2
 "$BIN" cards decks/example.yaml -o /nonexistent/dir/x.pdf 2>"$TMP/err"; expect_eq "unwritable output exits 3" $? 3
+# On success one line says what was written; its page count is the PDF's; -q says nothing.
+"$BIN" cards decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>"$TMP/err"; expect_eq "cards succeeds" $? 0
+n=$(qpdf --show-npages "$TMP/ok.pdf")
+expect_grep "success line: file, cards, pages, sheets, size" "^$TMP/ok.pdf: 36 cards \(nl\), $n pages: $((n / 2)) A4 sheets, fronts and backs; poker 63.5 x 88.9 mm$" "$TMP/out"
+expect_eq "one line" "$(wc -l <"$TMP/out")" 1
+"$BIN" cards decks/identiteit.yaml --sheet none --bleed 2 -o "$TMP/ok.pdf" >"$TMP/out"
+expect_grep "print-shop success line" "72 pages: one card per page with 2 mm bleed" "$TMP/out"
+"$BIN" cards -q decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>&1; expect_eq "cards -q succeeds" $? 0
+expect_eq "cards -q prints nothing" "$(cat "$TMP/out")" ""
+"$BIN" cards --quiet decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>&1
+expect_eq "cards --quiet prints nothing" "$(cat "$TMP/out")" ""
 finish

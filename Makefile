@@ -25,14 +25,14 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util diag charname \
+MODULES   = util tmpfiles diag charname \
             yaml_tree srcloc load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify \
             markup typo hyph paths fonts typeset glyphs labels \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
-            pdf_meta pdf_finish cards_pdf booklet_pdf preview \
+            pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \

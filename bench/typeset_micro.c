@@ -23,11 +23,38 @@
 #include "typeset.h"
 #include "util.h"
 
-static const char *words[] = {
-    "gesprek", "luisteren", "vraag", "de", "het", "een", "wat", "je", "hoort", "aandacht",
-    "zwijgen", "moeilijk", "samen", "kaart", "woorden", "ander", "be\u00ADdoelt", "niet",
-    "ver\u00ADant\u00ADwoor\u00ADde\u00ADlijk\u00ADheid", "en", "voor", "als", "iemand", "kiest",
-    "<i>echt</i>", "<b>nu</b>", "twijfel", "ruimte", "stilte", "vertrouwen", "in", "met"};
+static const char *words[] = {"gesprek",
+			      "luisteren",
+			      "vraag",
+			      "de",
+			      "het",
+			      "een",
+			      "wat",
+			      "je",
+			      "hoort",
+			      "aandacht",
+			      "zwijgen",
+			      "moeilijk",
+			      "samen",
+			      "kaart",
+			      "woorden",
+			      "ander",
+			      "be\u00ADdoelt",
+			      "niet",
+			      "ver\u00ADant\u00ADwoor\u00ADde\u00ADlijk\u00ADheid",
+			      "en",
+			      "voor",
+			      "als",
+			      "iemand",
+			      "kiest",
+			      "<i>echt</i>",
+			      "<b>nu</b>",
+			      "twijfel",
+			      "ruimte",
+			      "stilte",
+			      "vertrouwen",
+			      "in",
+			      "met"};
 
 static double now(void)
 {
@@ -72,11 +99,12 @@ static void *fit_cards(void *arg)
 	for (int i = w->from; i < w->to; i++) {
 		char *text = card_text((unsigned)i);
 		tblock b[3] = {
-		    {"Open Sans", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 0.8, 0, 0, PANGO_ALIGN_LEFT,
-		     "Vraag bij het gesprek"},
-		    {"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1, 0.6, 1.1, PANGO_ALIGN_LEFT, text},
-		    {"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0.7, 0.8, 0, PANGO_ALIGN_RIGHT,
-		     "Uit: Het goede gesprek, 2024"},
+			{"Open Sans", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 0.8, 0, 0,
+			 PANGO_ALIGN_LEFT, "Vraag bij het gesprek"},
+			{"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1, 0.6, 1.1,
+			 PANGO_ALIGN_LEFT, text},
+			{"Yrsa", PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0.7, 0.8, 0,
+			 PANGO_ALIGN_RIGHT, "Uit: Het goede gesprek, 2024"},
 		};
 		tstack s;
 		typeset_stack(ctx, b, 3, 240, box_height, 16, 7, &s);
@@ -84,7 +112,8 @@ static void *fit_cards(void *arg)
 		w->nofit += !s.fits;
 		w->sum_size += s.size;
 		w->check += ((unsigned long)i * 2654435761u) ^
-		            ((unsigned long)(s.size * 4) * 1000003u + (unsigned long)(s.height * PANGO_SCALE));
+			    ((unsigned long)(s.size * 4) * 1000003u +
+			     (unsigned long)(s.height * PANGO_SCALE));
 		tstack_free(&s);
 		free(text);
 	}

@@ -2,7 +2,11 @@
  *
  * Ownership: a deck owns every string and array in it (one arena, freed by deck_free).
  * Other stages only borrow. Lengths are in points; the deck's millimetres are converted
- * by the loader. Positions are 1-based line/column in deck->path. */
+ * by the loader. Positions are 1-based line/column in deck->path.
+ *
+ * NULL: a deck from deck_load may have errors; then any id, reference or required text the
+ * author got wrong is NULL (or n == 0 for an mtext), and every function here tolerates it.
+ * A deck from deck_open has no errors: ids and required fields are never NULL there. */
 #ifndef DECKPRESS_DECK_H
 #define DECKPRESS_DECK_H
 
@@ -158,8 +162,10 @@ typedef void text_ref_fn(void *ctx, const text_ref *t);
 void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx);
 
 uint32_t deck_card_color(const deck *d, const card *c);
-int deck_find_card(const deck *d, const char *id);     /* index or -1 */
-int deck_find_source(const deck *d, const char *id);   /* index or -1 */
-int deck_find_category(const deck *d, const char *id); /* index or -1 */
+/* Index of the entry with this id, or -1 (also for a NULL id; entries without one are
+ * skipped). */
+int deck_find_card(const deck *d, const char *id);
+int deck_find_source(const deck *d, const char *id);
+int deck_find_category(const deck *d, const char *id);
 
 #endif

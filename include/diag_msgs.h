@@ -15,6 +15,7 @@ MSG(M_TOO_BIG, DIAG_ERROR, "the file is too large: decks may be at most %u bytes
 MSG(M_EMPTY, DIAG_ERROR, "the file is empty", "a deck needs at least 'deck:' with a title and 'cards:'; see docs/deck-format.md")
 MSG(M_UTF8, DIAG_ERROR, "invalid UTF-8 at byte offset %zu", "save the file as UTF-8 (in most editors: 'Save with encoding')")
 MSG(M_NUL, DIAG_ERROR, "NUL byte at byte offset %zu; this is not a text file", NULL)
+MSG(M_NUL_ESCAPE, DIAG_ERROR, "this text contains a NUL character (written as \\0 or \\x00), which cannot be printed", "remove the escape from the quoted text")
 MSG(M_TAB, DIAG_ERROR, "tab character used for indentation", "YAML indentation must use spaces; replace the tab with spaces")
 MSG(M_YAML, DIAG_ERROR, "YAML syntax error: %s", NULL)
 MSG(M_YAML_HINT, DIAG_ERROR, "YAML syntax error: %s; %s", NULL)
@@ -68,7 +69,6 @@ MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
 MSG(M_PDF, DIAG_ERROR, "PDF output failed: %s", NULL)
-MSG(M_PRINT_SETTING, DIAG_ERROR, "%s", "see docs/printing.md") /* print_setup_apply/_check text */
 MSG(M_MARKS_SHORT, DIAG_WARNING, "crop marks do not fit on every side of the %s sheet", "use 'marks: lines' or a smaller margin")
 
 /* --- booklet (booklet*.c) --- */

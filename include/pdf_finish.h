@@ -9,13 +9,17 @@
  * coordinates (origin bottom-left, y upwards). */
 rect pdf_rect_from_top(rect r, double page_h);
 
-/* Reads the PDF at in_path, sets /TrimBox to trim and /BleedBox to bleed (PDF coordinates)
- * on every page (either may be NULL: that box is not written), gives the file a /ID derived
+/* What pdf_finish adds to Cairo's file: one field per finishing step. */
+typedef struct {
+	const rect *trim, *bleed; /* page boxes in PDF coordinates; NULL: that box is not written */
+} pdf_finish_opts;
+
+/* Reads the PDF at in_path, sets /TrimBox to opts->trim and /BleedBox to opts->bleed on every
+ * page (opts may be NULL: nothing but the /ID is added), gives the file a /ID derived
  * from its content, and writes it to out_path through a temporary file in the same directory
  * (in_path may equal out_path). Boxes must lie inside each page's /MediaBox, the trim inside
  * the bleed; qpdf warnings about the input count as errors (they mean a damaged file).
  * Returns 0, or -1 with *err set (caller frees) and out_path untouched. */
-int pdf_finish(const char *in_path, const char *out_path, const rect *trim, const rect *bleed,
-	       char **err);
+int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts *opts, char **err);
 
 #endif

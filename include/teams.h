@@ -38,9 +38,10 @@ typedef struct {
 	void *tree_owner; /* internal */
 } team_set;
 
-/* Loads a teams file, or a plain deck as one team. Each team's problems are reported to d
- * and leave that team's dk NULL; the others load. Returns -1 when the file itself is
- * unusable (nothing to build), else the number of teams that failed to load. */
+/* Loads a teams file, or a plain deck as one team. Each team's problems (any error in the
+ * team's entry or its deck) are reported to d and leave that team's dk NULL; the others
+ * load. Returns -1 when the file itself is unusable or has an error outside the teams
+ * (nothing may be built), else the number of teams that failed to load. */
 int teams_load(const char *path, struct diag *d, team_set *out);
 void teams_free(team_set *ts);
 

@@ -50,7 +50,8 @@ static inline double pt_to_mm(double pt)
 bool parse_double(const char *s, double *out);
 
 /* Atomic output: write to "<path>.tmp.<pid>" in the same directory, rename on commit.
- * atomic_abort() removes the temporary file; the old file at path stays untouched. */
+ * atomic_abort() removes the temporary file; the old file at path stays untouched. The
+ * temporary file is registered with tmpfiles.h, so a signal removes it too. */
 typedef struct {
 	char *path, *tmp;
 } atomic_file;

@@ -21,7 +21,7 @@ typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } ynode_kind;
 typedef struct ynode {
 	ynode_kind kind;
 	int line, col;       /* 1-based start of the node */
-	const char *value;   /* scalar text, NUL-terminated (may contain NUL? no: refused) */
+	const char *value;   /* scalar text, NUL-terminated (an escaped NUL is refused) */
 	bool plain;          /* scalar written without quotes (so "~", "null", "" mean nothing) */
 	bool literal;        /* block scalar '|': its newlines are line breaks as written */
 	struct ynode **kids; /* sequence items; mapping: key, value, key, value... */

@@ -368,8 +368,8 @@ static char *attribution(const builder *B, const card *c)
 	}
 	if (c->page) {
 		char *p = esc(c->page);
-		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\t",
-			      label(B->lang, L_PAGE), p);
+		strbuf_printf(&b, "%s%s\u00a0%s", b.len ? ", " : "\u2014\t", label(B->lang, L_PAGE),
+			      p);
 		g_free(p);
 	}
 	return b.len ? strbuf_take(&b) : NULL;

@@ -16,7 +16,7 @@
 #include "render_card.h"
 #include "impose_saddle.h"
 #include "labels.h"
-#include "pdf_finish.h"
+#include "pdf_out.h"
 #include "util.h"
 
 static const char *const format_names[BOOKLET_NFORMATS] = {"a5", "a6", "letter-half"};
@@ -80,14 +80,6 @@ static void outline(cairo_surface_t *s, const bk_doc *doc)
 	free(id);
 }
 
-static cairo_status_t finish(cairo_surface_t *s)
-{
-	cairo_surface_finish(s);
-	cairo_status_t st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	return st;
-}
-
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
 static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
@@ -111,10 +103,9 @@ static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
 	cairo_restore(cr);
 }
 
-static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, const char *path,
-				  cairo_surface_t *logo)
+static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface_t *s,
+			cairo_surface_t *logo)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create(path, doc->g.page_w, doc->g.page_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
@@ -131,7 +122,6 @@ static cairo_status_t write_pages(const booklet_job *job, const bk_doc *doc, con
 	cairo_tag_end(cr, "Document");
 	outline(s, doc);
 	cairo_destroy(cr);
-	return finish(s);
 }
 
 /* One recording surface per page: each is painted once, as vectors. */
@@ -175,10 +165,9 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 	cairo_restore(cr);
 }
 
-static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
-				   const saddle_plan *plan, const char *path, cairo_surface_t *logo)
+static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle_plan *plan,
+			 cairo_surface_t *s, cairo_surface_t *logo)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->sheet_w, plan->sheet_h);
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
@@ -205,7 +194,6 @@ static cairo_status_t write_sheets(const booklet_job *job, const bk_doc *doc,
 			cairo_surface_destroy(r);
 	}
 	cairo_destroy(cr);
-	return finish(s);
 }
 
 int booklet_pdf_write(const booklet_job *job, struct diag *d)
@@ -228,23 +216,20 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		bk_doc_free(&doc);
 		return 1;
 	}
-	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	cairo_status_t st = job->impose ? write_sheets(job, &doc, &plan, tmp, logo)
-					: write_pages(job, &doc, tmp, logo);
+	pdf_out o;
+	cairo_surface_t *s = job->impose
+				     ? pdf_out_open(&o, job->out, plan.sheet_w, plan.sheet_h, d)
+				     : pdf_out_open(&o, job->out, doc.g.page_w, doc.g.page_h, d);
+	int rc = 3;
+	if (s) {
+		if (job->impose)
+			write_sheets(job, &doc, &plan, s, logo);
+		else
+			write_pages(job, &doc, s, logo);
+		rc = pdf_out_close(&o, NULL, d);
+	}
 	if (logo)
 		cairo_surface_destroy(logo);
-	int rc = 0;
-	char *err = NULL;
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(d, M_IO_WRITE, job->out, 0, 0, cairo_status_to_string(st));
-		rc = 3;
-	} else if (pdf_finish(tmp, job->out, NULL, NULL, &err)) {
-		diag(d, M_IO_WRITE, job->out, 0, 0, err);
-		free(err);
-		rc = 3;
-	}
-	unlink(tmp);
-	free(tmp);
 	if (rc == 0 && job->written)
 		*job->written = (booklet_written){(int)doc.npages, job->impose ? plan.sheets : 0,
 						  doc.g.page_w,    doc.g.page_h,

@@ -1,19 +1,16 @@
 /* cards_pdf.c - impose typeset cards on pages and write the PDF. */
 #include "cards_pdf.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "card_face.h"
 #include "impose.h"
 #include "labels.h"
-#include "pdf_finish.h"
 #include "pdf_meta.h"
+#include "pdf_out.h"
 #include "render_card.h"
 
 static void draw_marks(cairo_t *cr, const impose_plan *plan)
@@ -116,10 +113,14 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 	return 0;
 }
 
-static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs, const char *path,
-		      cairo_surface_t *logo, struct diag *d)
+/* Draws every sheet into out; returns 0, 1 (a card could not be typeset) or 3 (reported). */
+static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs,
+		      cairo_surface_t *logo, const pdf_finish_opts *fin, struct diag *d)
 {
-	cairo_surface_t *surf = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
+	pdf_out o;
+	cairo_surface_t *surf = pdf_out_open(&o, job->out, plan->page_w, plan->page_h, d);
+	if (!surf)
+		return 3;
 	pdf_metadata(surf, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
@@ -130,16 +131,11 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 		rc = draw_sheet(&P, s, faces);
 	free(faces);
 	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	cairo_status_t st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
-		/* name the file the user asked for, not our temporary one */
-		diag(d, M_IO_WRITE, job->out, 0, 0,
-		     st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
-		rc = -1;
+	if (rc) {
+		pdf_out_abort(&o);
+		return 1;
 	}
-	return rc;
+	return pdf_out_close(&o, fin, d);
 }
 
 /* The sheet plan and the cards to typeset for a job; NULL (reported) without a plan. */
@@ -159,7 +155,6 @@ static cardset *prepare(const cards_job *job, impose_plan *plan, struct diag *d)
 int cards_pdf_write(const cards_job *job, struct diag *d)
 {
 	impose_plan plan;
-	char *err = NULL;
 	cardset *cs = prepare(job, &plan, d);
 	if (!cs)
 		return 1;
@@ -170,22 +165,13 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 		rc = 1;
 		goto out;
 	}
-	char *tmp = xasprintf("%s.cairo.%ld", job->out, (long)getpid());
-	if (render_pdf(job, &plan, cs, tmp, logo, d)) {
-		rc = 3;
-	} else {
-		/* print shops cut at the TrimBox; the BleedBox is the whole page */
-		rect trim = pdf_rect_from_top(plan.slots[0].trim, plan.page_h);
-		rect bleed = {0, 0, plan.page_w, plan.page_h};
-		bool boxes = job->ps.sheet_none;
-		if (pdf_finish(tmp, job->out, boxes ? &trim : NULL, boxes ? &bleed : NULL, &err)) {
-			diag(d, M_IO_WRITE, job->out, 0, 0, err);
-			free(err);
-			rc = 3;
-		}
-	}
-	unlink(tmp);
-	free(tmp);
+	/* print shops cut at the TrimBox; the BleedBox is the whole page */
+	rect trim = pdf_rect_from_top(plan.slots[0].trim, plan.page_h);
+	rect bleed = {0, 0, plan.page_w, plan.page_h};
+	pdf_finish_opts fin = {0};
+	if (job->ps.sheet_none)
+		fin = (pdf_finish_opts){.trim = &trim, .bleed = &bleed};
+	rc = render_pdf(job, &plan, cs, logo, &fin, d);
 out:
 	if (logo)
 		cairo_surface_destroy(logo);

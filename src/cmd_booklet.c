@@ -145,5 +145,5 @@ int cmd_booklet(int argc, char **argv)
 	}
 	free(real);
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

@@ -73,5 +73,5 @@ int cmd_build(int argc, char **argv)
 	int loaded = teams_load(argv[optind], &d, &ts);
 	int rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
 	teams_free(&ts);
-	return rc;
+	return diag_exit(&d, rc);
 }

@@ -15,7 +15,7 @@
 #include "fonts.h"
 #include "impose.h"
 #include "paths.h"
-#include "pdf_finish.h"
+#include "pdf_out.h"
 
 #define RANGE_MM     5 /* the scales read -5 mm to +5 mm */
 #define SCALE_GAP_MM 6 /* scales sit this far from the target's centre */
@@ -95,9 +95,8 @@ static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
 	text(cr, ctx, "Y", 6, cx + off - 2, cy - mm_to_pt(RANGE_MM) - 10, 10, false);
 }
 
-static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, const char *mode)
+static void draw(cairo_surface_t *s, const impose_plan *plan, PangoContext *ctx, const char *mode)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create(path, plan->page_w, plan->page_h);
 	pdf_metadata(s, NULL, NULL, "deckpress duplex calibration");
 	cairo_t *cr = cairo_create(s);
 	rect p = plan->printable;
@@ -119,10 +118,6 @@ static int draw(const char *path, const impose_plan *plan, PangoContext *ctx, co
 	cairo_show_page(cr);
 	free(note);
 	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-	cairo_surface_destroy(s);
-	return rc;
 }
 
 int cmd_calibrate(int argc, char **argv)
@@ -175,13 +170,15 @@ int cmd_calibrate(int argc, char **argv)
 	free(dir);
 	int rc = EXIT_IO;
 	if (fs && impose_plan_make(&ps, &plan, &err) == 0) {
-		char *tmp = xasprintf("%s.cairo.%ld", out, (long)getpid());
-		if (draw(tmp, &plan, fontset_context(fs),
-			 ps.duplex == DUPLEX_LONG ? "long" : "short") == 0 &&
-		    pdf_finish(tmp, out, NULL, NULL, &err) == 0)
-			rc = EXIT_OK;
-		unlink(tmp);
-		free(tmp);
+		struct diag d;
+		diag_init(&d, stderr);
+		pdf_out o;
+		cairo_surface_t *s = pdf_out_open(&o, out, plan.page_w, plan.page_h, &d);
+		if (s) {
+			draw(s, &plan, fontset_context(fs),
+			     ps.duplex == DUPLEX_LONG ? "long" : "short");
+			rc = pdf_out_close(&o, NULL, &d);
+		}
 		impose_plan_free(&plan);
 	}
 	if (err)

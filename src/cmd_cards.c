@@ -140,5 +140,5 @@ int cmd_cards(int argc, char **argv)
 	}
 	free(real);
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

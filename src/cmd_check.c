@@ -1,6 +1,7 @@
 /* cmd_check.c - deckpress check: load and check decks, one summary line each. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cards_pdf.h"
 #include "commands.h"
@@ -33,10 +34,13 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	size_t n[CARD_NTYPES] = {0};
 	for (size_t i = 0; i < dk->ncards; i++)
 		n[dk->cards[i].type]++;
-	if (team_name)
-		printf("%s: team '%s': ", path, team_name);
+	char *p = diag_safe(path), *t = team_name ? diag_safe(team_name) : NULL;
+	if (t)
+		printf("%s: team '%s': ", p, t);
 	else
-		printf("%s: ", path);
+		printf("%s: ", p);
+	free(p);
+	free(t);
 	printf("%zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors", dk->ncards,
 	       dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
 	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
@@ -74,15 +78,6 @@ static int typeset_deck(const team *tm, struct diag *d)
 			break;
 	}
 	return errors;
-}
-
-/* "decks/x.yaml: 2 errors, 1 warning" */
-static void failed_summary(const char *path, const struct diag *d)
-{
-	fprintf(stderr, "%s: %d error%s", path, d->nerrors, d->nerrors == 1 ? "" : "s");
-	if (d->nwarnings)
-		fprintf(stderr, ", %d warning%s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
-	fputc('\n', stderr);
 }
 
 int cmd_check(int argc, char **argv)
@@ -123,17 +118,23 @@ int cmd_check(int argc, char **argv)
 		int failed = teams_load(argv[i], &d, &ts);
 		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
 			failed += typeset_deck(&ts.v[t], &d) > 0;
-		for (size_t t = 0; failed == 0 && !quiet && t < ts.n; t++)
+		/* any error fails the deck, even one that left every team loadable */
+		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
+		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)
 			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
 		teams_free(&ts);
-		if (failed == 0)
+		if (deck_rc == 0)
 			continue;
-		if (d.nio && rc != EXIT_DECK)
-			rc = EXIT_IO;
-		else if (!d.nio)
-			rc = EXIT_DECK;
-		if (!quiet && !d.nio)
-			failed_summary(argv[i], &d);
+		rc = rc == EXIT_DECK || deck_rc == EXIT_DECK ? EXIT_DECK : deck_rc;
+		if (!quiet && !d.nio) {
+			char *name = diag_safe(argv[i]);
+			fprintf(stderr, "%s: %d error%s", name, d.nerrors, d.nerrors == 1 ? "" : "s");
+			if (d.nwarnings)
+				fprintf(stderr, ", %d warning%s", d.nwarnings,
+					d.nwarnings == 1 ? "" : "s");
+			fputc('\n', stderr);
+			free(name);
+		}
 	}
 	fflush(stdout);
 	return rc;

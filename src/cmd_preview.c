@@ -123,5 +123,5 @@ int cmd_preview(int argc, char **argv)
 			written(&job);
 	}
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

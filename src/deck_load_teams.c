@@ -172,6 +172,7 @@ static void load_team(loader *F, const ynode *m, team *tm, const char *base, con
 {
 	static const char *const keys[] = {"name",     "deck", "select", "exclude", "cards",
 					   "language", "logo", "colors", NULL};
+	int before = F->d->nerrors;
 	tm->pos = pos_of(m);
 	if (!want(F, m, YN_MAP, "a team"))
 		return;
@@ -195,11 +196,17 @@ static void load_team(loader *F, const ynode *m, team *tm, const char *base, con
 			return;
 		}
 	tm->dk = team_deck(F, m, base, fp, tm);
+	if (tm->dk && F->d->nerrors > before) { /* e.g. an unknown key in the team: never build
+						   what the author did not mean */
+		deck_free(tm->dk);
+		tm->dk = NULL;
+	}
 }
 
 static int load_teams_file(const char *path, const ynode *root, struct diag *d, team_set *ts)
 {
 	static const char *const keys[] = {"deck", "print", "teams", NULL};
+	int start = d->nerrors;
 	deck *fp = arena_alloc(ts->mem, sizeof *fp); /* holds the file's print: settings */
 	fp->path = path;
 	loader F = {.path = path, .d = d, .dk = fp, .mem = ts->mem};
@@ -214,6 +221,7 @@ static int load_teams_file(const char *path, const ynode *root, struct diag *d, 
 		report(&F, teams, M_TEAMS_EMPTY);
 		return -1;
 	}
+	int file_errors = d->nerrors - start;
 	ts->v = xcalloc(teams->n, sizeof(team));
 	int failed = 0;
 	for (size_t i = 0; i < teams->n; i++) {
@@ -221,7 +229,9 @@ static int load_teams_file(const char *path, const ynode *root, struct diag *d, 
 		ts->n++;
 		failed += ts->v[i].dk == NULL;
 	}
-	return failed;
+	/* a mistake outside the teams (an unknown top-level key, a print: value) concerns them
+	 * all: the teams were loaded to report their problems too, but none is built */
+	return file_errors ? -1 : failed;
 }
 
 int teams_load(const char *path, struct diag *d, team_set *out)

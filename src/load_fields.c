@@ -32,12 +32,16 @@ const char *nearest(const char *word, const char *const *list)
 	const char *best = NULL;
 	int best_d = 3;
 	int limit = strlen(word) <= 3 ? 1 : 2;
+	const char *prefix_of = NULL; /* 'lang' for 'language': a shortened word */
+	size_t len = strlen(word);
 	for (; *list; list++) {
 		int dist = edit_distance(word, *list);
 		if (dist < best_d && dist <= limit)
 			best = *list, best_d = dist;
+		if (len >= 3 && strlen(*list) > len && !strncmp(word, *list, len))
+			prefix_of = prefix_of ? "" : *list; /* "" when ambiguous */
 	}
-	return best;
+	return best ? best : prefix_of && *prefix_of ? prefix_of : NULL;
 }
 
 bool in_list(const char *word, const char *const *list)

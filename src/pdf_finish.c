@@ -106,14 +106,13 @@ static char *add_boxes(qpdf_data q, const char *path, const rect *trim, const re
 }
 
 /* Everything between qpdf_read and a complete temporary file; returns an error or NULL. */
-static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const rect *trim,
-		     const rect *bleed)
+static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pdf_finish_opts *o)
 {
 	if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
 		return qpdf_problem(q);
 	char *msg = qpdf_problem(q);
-	if (!msg && (trim || bleed))
-		msg = add_boxes(q, in_path, trim, bleed);
+	if (!msg && (o->trim || o->bleed))
+		msg = add_boxes(q, in_path, o->trim, o->bleed);
 	if (msg)
 		return msg;
 	if (qpdf_init_write(q, tmp) & QPDF_ERRORS)
@@ -125,12 +124,13 @@ static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const re
 	return qpdf_problem(q);
 }
 
-int pdf_finish(const char *in_path, const char *out_path, const rect *trim, const rect *bleed,
-	       char **err)
+int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts *opts, char **err)
 {
+	static const pdf_finish_opts none = {0};
+	const pdf_finish_opts *o = opts ? opts : &none;
 	*err = NULL;
-	if (trim && bleed && !rect_inside(trim, bleed)) {
-		char *t = box_text(trim), *b = box_text(bleed);
+	if (o->trim && o->bleed && !rect_inside(o->trim, o->bleed)) {
+		char *t = box_text(o->trim), *b = box_text(o->bleed);
 		*err = xasprintf("%s: TrimBox %s is not inside the BleedBox %s", out_path, t, b);
 		free(t);
 		free(b);
@@ -141,7 +141,7 @@ int pdf_finish(const char *in_path, const char *out_path, const rect *trim, cons
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q); /* we report errors ourselves */
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	char *msg = rewrite(q, in_path, f.tmp, trim, bleed);
+	char *msg = rewrite(q, in_path, f.tmp, o);
 	qpdf_cleanup(&q);
 	if (msg) {
 		atomic_abort(&f);

@@ -1,6 +1,8 @@
 /* util.c - allocation wrappers, arena, string buffer, atomic files, small helpers. */
 #include "util.h"
 
+#include "tmpfiles.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -209,6 +211,8 @@ void atomic_begin(atomic_file *f, const char *path)
 {
 	f->path = xstrdup(path);
 	f->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	tmpfiles_init();
+	tmpfiles_add(f->tmp);
 }
 
 int atomic_commit(atomic_file *f)
@@ -217,6 +221,7 @@ int atomic_commit(atomic_file *f)
 	int saved = errno;
 	if (rc != 0)
 		unlink(f->tmp);
+	tmpfiles_remove(f->tmp);
 	free(f->path);
 	free(f->tmp);
 	f->path = f->tmp = NULL;
@@ -226,8 +231,10 @@ int atomic_commit(atomic_file *f)
 
 void atomic_abort(atomic_file *f)
 {
-	if (f->tmp)
+	if (f->tmp) {
 		unlink(f->tmp);
+		tmpfiles_remove(f->tmp);
+	}
 	free(f->path);
 	free(f->tmp);
 	f->path = f->tmp = NULL;

@@ -296,6 +296,7 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 {
 	frame stack[YTREE_MAX_DEPTH + 1];
 	int depth = 0, docs = 0, rc = -1;
+	bool refused = false;
 	*root = NULL;
 	for (;;) {
 		yaml_event_t ev;
@@ -320,6 +321,12 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		case YAML_SCALAR_EVENT:
 			if ((fail = has_anchor(path, ev.data.scalar.anchor, ev.start_mark, d)))
 				break;
+			if (strlen((const char *)ev.data.scalar.value) != ev.data.scalar.length) {
+				/* "A\0B" would silently print as "A" */
+				diag(d, M_NUL_ESCAPE, path, (int)ev.start_mark.line + 1,
+				     (int)ev.start_mark.column + 1);
+				refused = true; /* go on: the rest of the file may have more */
+			}
 			n = node_new(mem, YN_SCALAR, ev.start_mark);
 			n->value = arena_strndup(mem, (const char *)ev.data.scalar.value,
 						 ev.data.scalar.length);
@@ -370,7 +377,7 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		if (fail)
 			break;
 		if (type == YAML_STREAM_END_EVENT) {
-			rc = 0;
+			rc = refused ? -1 : 0;
 			break;
 		}
 	}

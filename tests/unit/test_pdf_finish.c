@@ -183,7 +183,7 @@ static void test_boxes(void **state)
 	char *in = path_in("cards.cairo.pdf"), *out = path_in("cards.pdf");
 	make_pdf(in, 3, w, h);
 	char *err = NULL;
-	if (pdf_finish(in, out, &trim, &bleed, &err) != 0)
+	if (pdf_finish(in, out, &(pdf_finish_opts){&trim, &bleed}, &err) != 0)
 		fail_msg("%s", err);
 	read_back(out, 3, &trim, &bleed);
 	assert_int_equal(qpdf_check(out), 0);
@@ -212,7 +212,7 @@ static void test_only_id(void **state)
 	char *in = path_in("sheet.cairo.pdf"), *out = path_in("sheet.pdf");
 	make_pdf(in, 2, mm_to_pt(210), mm_to_pt(297));
 	char *err = NULL;
-	assert_int_equal(pdf_finish(in, out, NULL, NULL, &err), 0);
+	assert_int_equal(pdf_finish(in, out, NULL, &err), 0);
 	assert_null(err);
 	read_back(out, 2, NULL, NULL);
 	assert_int_equal(qpdf_check(out), 0);
@@ -229,15 +229,15 @@ static void test_deterministic(void **state)
 	char *in = path_in("det.cairo.pdf"), *a = path_in("a.pdf"), *b = path_in("b.pdf");
 	make_pdf(in, 2, w, h);
 	char *err = NULL;
-	assert_int_equal(pdf_finish(in, a, &trim, &bleed, &err), 0);
-	assert_int_equal(pdf_finish(in, b, &trim, &bleed, &err), 0);
+	assert_int_equal(pdf_finish(in, a, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
+	assert_int_equal(pdf_finish(in, b, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
 	size_t la, lb;
 	char *da = slurp(a, &la), *db = slurp(b, &lb);
 	assert_true(la == lb && memcmp(da, db, la) == 0);
 	free(da);
 	free(db);
 	/* Rewriting in place works: qpdf reads the old file while the new one is written. */
-	assert_int_equal(pdf_finish(in, in, &trim, &bleed, &err), 0);
+	assert_int_equal(pdf_finish(in, in, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
 	read_back(in, 2, &trim, &bleed);
 	free(in);
 	free(a);
@@ -274,14 +274,14 @@ static void test_errors_keep_old_file(void **state)
 	write_file(out, "old output");
 	char *err = NULL;
 
-	assert_int_equal(pdf_finish(junk, out, NULL, NULL, &err), -1);
+	assert_int_equal(pdf_finish(junk, out, NULL, &err), -1);
 	assert_non_null(err);
 	fprintf(stderr, "note: junk input: %s\n", err);
 	free(err);
 	assert_untouched(out);
 
 	char *missing = path_in("missing.pdf");
-	assert_int_equal(pdf_finish(missing, out, NULL, NULL, &err), -1);
+	assert_int_equal(pdf_finish(missing, out, NULL, &err), -1);
 	assert_non_null(strstr(err, "missing.pdf"));
 	free(err);
 	assert_untouched(out);
@@ -292,13 +292,13 @@ static void test_errors_keep_old_file(void **state)
 	shop_boxes(&w, &h, &trim, &bleed);
 	make_pdf(in, 1, w, h);
 	rect big = {0, 0, w + 10, h};
-	assert_int_equal(pdf_finish(in, out, &trim, &big, &err), -1);
+	assert_int_equal(pdf_finish(in, out, &(pdf_finish_opts){&trim, &big}, &err), -1);
 	assert_non_null(strstr(err, "BleedBox"));
 	assert_non_null(strstr(err, "is not inside the MediaBox"));
 	free(err);
 	assert_untouched(out);
 
-	assert_int_equal(pdf_finish(in, out, &bleed, &trim, &err), -1);
+	assert_int_equal(pdf_finish(in, out, &(pdf_finish_opts){&bleed, &trim}, &err), -1);
 	assert_non_null(strstr(err, "TrimBox"));
 	free(err);
 	assert_untouched(out);
@@ -322,7 +322,7 @@ static void test_errors_keep_old_file(void **state)
 	fwrite(pdf, 1, len, f);
 	fclose(f);
 	free(pdf);
-	assert_int_equal(pdf_finish(damaged, out, &trim, &bleed, &err), -1);
+	assert_int_equal(pdf_finish(damaged, out, &(pdf_finish_opts){&trim, &bleed}, &err), -1);
 	assert_non_null(strstr(err, "damaged.pdf"));
 	fprintf(stderr, "note: damaged input: %s\n", err);
 	free(err);
@@ -331,7 +331,7 @@ static void test_errors_keep_old_file(void **state)
 
 	/* An output directory that does not exist. */
 	char *nodir = path_in("no/such/dir/out.pdf");
-	assert_int_equal(pdf_finish(in, nodir, &trim, &bleed, &err), -1);
+	assert_int_equal(pdf_finish(in, nodir, &(pdf_finish_opts){&trim, &bleed}, &err), -1);
 	assert_non_null(err);
 	free(err);
 	free(nodir);
@@ -368,7 +368,7 @@ static void test_decimal_comma(void **state)
 	char *in = path_in("nl.cairo.pdf"), *out = path_in("nl.pdf");
 	make_pdf(in, 2, w, h);
 	char *err = NULL;
-	if (pdf_finish(in, out, &trim, &bleed, &err) != 0)
+	if (pdf_finish(in, out, &(pdf_finish_opts){&trim, &bleed}, &err) != 0)
 		fail_msg("%s", err);
 	setlocale(LC_ALL, "C");
 	read_back(out, 2, &trim, &bleed);

@@ -1,0 +1,99 @@
+/* tmpfiles.c - remove registered temporary files when a signal ends the process. */
+#include "tmpfiles.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define MAX_TMP 64
+
+/* The handler reads this table: entries are published and withdrawn with the signals
+ * blocked, so it never sees a half-written pointer. */
+static char *volatile table[MAX_TMP];
+static volatile sig_atomic_t installed;
+static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void block(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaddset(&set, sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (table[i])
+			unlink(table[i]); /* async-signal-safe */
+	/* die of the signal itself, so a calling shell or make stops too */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void tmpfiles_init(void)
+{
+	if (installed)
+		return;
+	installed = 1;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us (nohup, a background job) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+bool tmpfiles_add(const char *path)
+{
+	char *copy = xstrdup(path);
+	sigset_t old;
+	block(&old);
+	int i = 0;
+	while (i < MAX_TMP && table[i])
+		i++;
+	if (i < MAX_TMP)
+		table[i] = copy;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (i == MAX_TMP)
+		free(copy);
+	return i < MAX_TMP;
+}
+
+void tmpfiles_remove(const char *path)
+{
+	char *gone = NULL;
+	sigset_t old;
+	block(&old);
+	for (int i = 0; i < MAX_TMP && !gone; i++)
+		if (table[i] && !strcmp(table[i], path)) {
+			gone = table[i];
+			table[i] = NULL;
+		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	free(gone);
+}
+
+void tmpfiles_cleanup(void)
+{
+	sigset_t old;
+	block(&old);
+	for (int i = 0; i < MAX_TMP; i++)
+		if (table[i]) {
+			unlink(table[i]);
+			free(table[i]);
+			table[i] = NULL;
+		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}

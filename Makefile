@@ -34,11 +34,13 @@ MODULES   = util tmpfiles diag charname \
             render_card booklet_render \
             pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print build commands \
-            cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
+            cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish
-LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o)
+# The starter project of 'deckpress init', made into C from the files in templates/.
+TEMPLATES = $(sort $(wildcard templates/*/*))
+LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/templates.o
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
@@ -52,6 +54,14 @@ $(BIN): $(MAIN_OBJ) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/templates.c: templates/embed.sh $(TEMPLATES)
+	@mkdir -p $(dir $@)
+	sh templates/embed.sh $(TEMPLATES) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/templates.o: $(BUILD)/gen/templates.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

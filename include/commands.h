@@ -34,6 +34,8 @@ int cmd_calibrate(int argc, char **argv);
 void cmd_calibrate_help(FILE *out);
 int cmd_build(int argc, char **argv);
 void cmd_build_help(FILE *out);
+int cmd_init(int argc, char **argv);
+void cmd_init_help(FILE *out);
 
 /* A getopt_long failure in command cmd: says which option and how to get help; returns
  * EXIT_USAGE. (main sets opterr = 0 so getopt itself prints nothing.) */

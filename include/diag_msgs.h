@@ -90,4 +90,10 @@ MSG(M_QUOTE_WRAPPED, DIAG_WARNING, "quote '%s' is already in quotation marks (%s
 MSG(M_STRAY_DQUOTE, DIAG_ERROR, "this quote mark (\") ends the text that began at column %d, so the rest of the line cannot be read", "a text in \"...\" cannot hold a straight \": put the text in single quotes ('...') instead, or write typographic quotes (\u201c...\u201d or \u201e...\u201d) inside it")
 MSG(M_STRAY_SQUOTE, DIAG_ERROR, "this apostrophe (') ends the text that began at column %d, so the rest of the line cannot be read", "inside '...' write an apostrophe twice (''), or put the text in double quotes (\"...\") instead")
 MSG(M_GLYPH, DIAG_ERROR, "%s: %s (%s) is in none of the bundled fonts", "leave the character out or replace it; fonts/README.md says which scripts the fonts cover")
+
+/* --- init, export, import (cmd_init.c, csv*.c) --- */
+MSG(M_INIT_NOT_EMPTY, DIAG_ERROR, "this folder is not empty (it holds '%s'); deckpress init never overwrites files", "give the name of a new folder, or of an empty one")
+MSG(M_INIT_NOT_DIR, DIAG_ERROR, "this is a file, not a folder", "give the name of a new folder")
+MSG(M_INIT_MKDIR, DIAG_ERROR, "cannot create this folder: %s", "create the folders above it first, or give another path")
+MSG(M_INIT_EXISTS, DIAG_ERROR, "already exists; not overwritten (%s)", "give the name of a new folder")
 // clang-format on

@@ -4,6 +4,8 @@
 #include <getopt.h>
 
 const command commands[] = {
+	{"init", "DIR [--lang nl|en]", "start a new deck project: a deck, a teams file, a README",
+	 cmd_init, cmd_init_help},
 	{"check", "DECK...", "check decks and report every problem with file:line:column",
 	 cmd_check, cmd_check_help},
 	{"booklet", "DECK -o OUT.pdf", "typeset the companion booklet: guide, notes, sources",

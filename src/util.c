@@ -229,6 +229,19 @@ int atomic_commit(atomic_file *f)
 	return rc;
 }
 
+int atomic_commit_new(atomic_file *f)
+{
+	int rc = link(f->tmp, f->path);
+	int saved = errno;
+	unlink(f->tmp);
+	tmpfiles_remove(f->tmp);
+	free(f->path);
+	free(f->tmp);
+	f->path = f->tmp = NULL;
+	errno = saved;
+	return rc;
+}
+
 void atomic_abort(atomic_file *f)
 {
 	if (f->tmp) {

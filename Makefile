@@ -26,7 +26,7 @@ endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
 MODULES   = util tmpfiles diag charname \
-            yaml_tree srcloc load_fields deck_load deck_load_settings deck_include deck_load_teams \
+            yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify \
             markup typo hyph paths fonts typeset glyphs labels \
             card_face para booklet_content \

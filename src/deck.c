@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_fields.h"
+
 const char *mtext_get(const mtext *t, const char *lang, const char *orig)
 {
 	if (!t || t->n == 0)
@@ -112,13 +114,13 @@ void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx)
 	for (size_t i = 0; i < dk->ncards; i++) {
 		const card *c = &dk->cards[i];
 		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
-		visit(fn, ctx, c->file, &c->text, owner, "text", c);
-		visit(fn, ctx, c->file, &c->note, owner, "note", c);
-		visit(fn, ctx, c->file, &c->title, owner, "title", c);
-		visit(fn, ctx, c->file, &c->question, owner, "question", c);
-		visit(fn, ctx, c->file, &c->section, owner, "section", c);
-		for (size_t f = 0; f < c->nfollowups; f++)
-			visit(fn, ctx, c->file, &c->followups[f], owner, "followups", c);
+		for (const card_field *f = card_fields; f->key; f++) {
+			if (f->kind == CF_TEXT)
+				visit(fn, ctx, c->file, card_field_ptr(f, c), owner, f->key, c);
+			const mtext *const *list = card_field_ptr(f, c);
+			for (size_t k = 0; f->kind == CF_TEXTS && k < card_field_count(f, c); k++)
+				visit(fn, ctx, c->file, &(*list)[k], owner, f->key, c);
+		}
 		free(owner);
 	}
 	const booklet_text *b = &dk->booklet;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_fields.h"
 #include "charname.h"
 #include "markup.h"
 #include "srcloc.h"
@@ -41,31 +42,38 @@ static const tr_entry *holding(const deck *dk, const mtext *t, const char *lang,
 	return NULL;
 }
 
+/* The first text of card c (then its source's title) printed in lang that holds utf8; sets
+ * the field's name and file. */
+static const tr_entry *find_on_card(const deck *dk, const card *c, const char *lang,
+				    const char *utf8, const char **field, const char **file)
+{
+	const tr_entry *e = NULL;
+	*field = "text", *file = c->file;
+	for (const card_field *f = card_fields; !e && f->key; f++) {
+		const mtext *t = f->kind == CF_TEXT ? card_field_ptr(f, c) : NULL;
+		const mtext *const *list = f->kind == CF_TEXTS ? card_field_ptr(f, c) : NULL;
+		if (t)
+			e = holding(dk, t, lang, utf8);
+		for (size_t k = 0; list && !e && k < card_field_count(f, c); k++)
+			e = holding(dk, &(*list)[k], lang, utf8);
+		if (e)
+			*field = f->key;
+	}
+	if (!e && c->source >= 0 && (e = holding(dk, &dk->sources[c->source].title, lang, utf8)))
+		*field = "source title", *file = dk->sources[c->source].origin;
+	return e;
+}
+
 void glyphs_report_card(struct diag *d, const deck *dk, const card *c, const char *lang,
 			const uint32_t *cps, size_t n)
 {
 	char owner[64];
 	snprintf(owner, sizeof owner, "card '%s'", c->id ? c->id : "?");
-	const source *src = c->source >= 0 ? &dk->sources[c->source] : NULL;
 	for (size_t k = 0; k < n; k++) {
 		char utf8[8];
-		char_utf8(cps[k], utf8);
-		const struct {
-			const mtext *t;
-			const char *field, *file;
-		} fields[] = {{&c->text, "text", c->file},
-			      {&c->title, "title", c->file},
-			      {&c->question, "question", c->file},
-			      {&c->section, "section", c->file},
-			      {src ? &src->title : NULL, "source title", src ? src->origin : NULL}};
-		const tr_entry *e = NULL;
-		const char *field = "text", *file = c->file;
-		for (size_t f = 0; !e && f < sizeof fields / sizeof *fields; f++)
-			if (fields[f].t && (e = holding(dk, fields[f].t, lang, utf8)))
-				field = fields[f].field, file = fields[f].file;
-		for (size_t f = 0; !e && f < c->nfollowups; f++)
-			if ((e = holding(dk, &c->followups[f], lang, utf8)))
-				field = "followups";
+		const char *field, *file;
+		const tr_entry *e =
+			find_on_card(dk, c, lang, char_utf8(cps[k], utf8), &field, &file);
 		char *what = field_name(dk, owner, field, lang);
 		report(d, file, e, c->pos, what, cps[k]);
 		free(what);

@@ -36,6 +36,10 @@ int cmd_build(int argc, char **argv);
 void cmd_build_help(FILE *out);
 int cmd_init(int argc, char **argv);
 void cmd_init_help(FILE *out);
+int cmd_export(int argc, char **argv);
+void cmd_export_help(FILE *out);
+int cmd_import(int argc, char **argv);
+void cmd_import_help(FILE *out);
 
 /* A getopt_long failure in command cmd: says which option and how to get help; returns
  * EXIT_USAGE. (main sets opterr = 0 so getopt itself prints nothing.) */

@@ -33,6 +33,16 @@ typedef struct ynode {
  * ytree_load_io). */
 int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root);
 
+/* The bytes of an input file (a deck, a spreadsheet), refusing directories and files over
+ * YTREE_MAX_BYTES; NULL after reporting why. NUL-terminated; caller frees. */
+char *ytree_read_file(const char *path, size_t *len, struct diag *d);
+
+/* Nodes made by other readers (a spreadsheet: deck_csv.c), allocated from mem: a node of
+ * `kind` at line:col (kids to be set by the caller), and a scalar whose line breaks are kept
+ * as written (like YAML's '|'). */
+ynode *ynode_new(arena *mem, ynode_kind kind, int line, int col);
+ynode *ynode_new_scalar(arena *mem, const char *value, int line, int col);
+
 /* True for a plain scalar meaning "nothing": empty, ~, null. */
 bool ynode_is_null(const ynode *n);
 const char *ynode_kind_name(const ynode *n); /* "text", "mapping", "list" */

@@ -103,12 +103,8 @@ static int write_new(const char *dir, const char *name, const char *text, struct
 	char *path = xasprintf("%s/%s", dir, name);
 	atomic_file f;
 	atomic_begin(&f, path);
-	FILE *fp = fopen(f.tmp, "wb");
-	bool ok = fp && fputs(text, fp) >= 0;
-	if (fp && fclose(fp) != 0)
-		ok = false;
 	int rc = 0;
-	if (!ok) {
+	if (atomic_write(&f, text, strlen(text)) != 0) {
 		diag(d, M_IO_WRITE, path, 0, 0, strerror(errno));
 		atomic_abort(&f);
 		rc = EXIT_IO;

@@ -401,6 +401,22 @@ deck *deck_load_nested(const char *path, struct diag *d, const include_stack *st
 	return dk;
 }
 
+deck *deck_load_cards(const char *path, const ynode *list, arena *mem, const char *language,
+		      const char *const *languages, size_t nlanguages, struct diag *d)
+{
+	deck *dk = arena_alloc(mem, sizeof *dk);
+	dk->mem = mem;
+	dk->path = arena_strdup(mem, path);
+	dk->language = arena_strdup(mem, language);
+	dk->languages = arena_alloc(mem, (nlanguages + 1) * sizeof(char *));
+	for (size_t i = 0; i < nlanguages; i++)
+		dk->languages[dk->nlanguages++] = arena_strdup(mem, languages[i]);
+	loader L = {.path = dk->path, .d = d, .dk = dk, .mem = mem};
+	load_cards(&L, list);
+	load_settings(&L, NULL); /* the theme's defaults */
+	return dk;
+}
+
 deck *deck_open(const char *path, struct diag *d)
 {
 	int before = d->nerrors;

@@ -229,6 +229,20 @@ int atomic_commit(atomic_file *f)
 	return rc;
 }
 
+int atomic_write(atomic_file *f, const char *data, size_t len)
+{
+	FILE *fp = fopen(f->tmp, "wb");
+	if (!fp)
+		return -1;
+	size_t n = fwrite(data, 1, len, fp);
+	int saved = errno;
+	if (fclose(fp) != 0 || n != len) {
+		errno = n != len ? saved : errno;
+		return -1;
+	}
+	return 0;
+}
+
 int atomic_commit_new(atomic_file *f)
 {
 	int rc = link(f->tmp, f->path);

@@ -8,8 +8,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-/* Read the whole file, refusing directories and oversize files. */
-static char *read_file(const char *path, size_t *len, struct diag *d)
+char *ytree_read_file(const char *path, size_t *len, struct diag *d)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -390,7 +389,7 @@ int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
 {
 	size_t len = 0;
 	*root = NULL;
-	char *buf = read_file(path, &len, d);
+	char *buf = ytree_read_file(path, &len, d);
 	if (!buf)
 		return -1;
 	/* A byte-order mark (Notepad writes one) is not text: libyaml would count it as a
@@ -428,4 +427,21 @@ bool ynode_is_null(const ynode *n)
 const char *ynode_kind_name(const ynode *n)
 {
 	return n->kind == YN_SCALAR ? "text" : n->kind == YN_MAP ? "mapping" : "list";
+}
+
+ynode *ynode_new(arena *mem, ynode_kind kind, int line, int col)
+{
+	ynode *n = arena_alloc(mem, sizeof *n);
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+ynode *ynode_new_scalar(arena *mem, const char *value, int line, int col)
+{
+	ynode *n = ynode_new(mem, YN_SCALAR, line, col);
+	n->value = arena_strdup(mem, value);
+	n->literal = true; /* line breaks are kept as written */
+	return n;
 }

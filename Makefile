@@ -25,7 +25,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag charname \
+MODULES   = util tmpfiles diag charname bounds input image \
             yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify csv deck_csv yaml_write \
             markup typo hyph paths fonts typeset glyphs labels \
@@ -33,7 +33,7 @@ MODULES   = util tmpfiles diag charname \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
             pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
-            session cli_print build commands \
+            session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
             cmd_export cmd_import
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \

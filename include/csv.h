@@ -27,7 +27,7 @@ typedef struct {
 typedef struct {
 	csv_row *rows; /* rows with every cell empty are left out */
 	size_t n;
-	char sep; /* ',', ';' or '\t' */
+	char sep;   /* ',', ';' or '\t' */
 	arena *mem; /* owns everything above */
 } csv_table;
 

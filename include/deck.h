@@ -120,6 +120,7 @@ typedef struct {
 
 typedef struct deck {
 	const char *path; /* as given on the command line */
+	const char *root; /* realpath of the folder every file the deck names must be inside */
 	mtext title, subtitle, description;
 	const char *author, *version;
 	const char *language;   /* original language, default "nl" */
@@ -137,9 +138,11 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
-	const char *team;    /* team name for backs and cover (teams file), or NULL */
-	const char *logo;    /* path of the team's PNG logo, or NULL */
-	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
+	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *logo;        /* path of the team's PNG logo, or NULL */
+	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
+				  * are in cards */
+	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
 } deck;

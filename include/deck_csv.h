@@ -28,7 +28,7 @@ typedef struct {
 /* The cards of spreadsheet t (read from path) as a cards: list node, allocated from mem.
  * Plain columns hold language `language`; a KEY.LANG column of a language not in *langs
  * appends it. Returns NULL after reporting what is wrong with the header. */
-ynode *deck_csv_cards(const csv_table *t, const char *path, const char *language,
-		      lang_list *langs, arena *mem, struct diag *d);
+ynode *deck_csv_cards(const csv_table *t, const char *path, const char *language, lang_list *langs,
+		      arena *mem, struct diag *d);
 
 #endif

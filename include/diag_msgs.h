@@ -9,9 +9,10 @@ MSG(M_IO_DIR, DIAG_ERROR, "is a directory, not a deck file", "give the path of a
 MSG(M_IO_WRITE, DIAG_ERROR, "cannot write: %s", NULL)
 MSG(M_OUTPUT, DIAG_ERROR, "not written: %s", NULL)
 MSG(M_USAGE, DIAG_ERROR, "%s", "run 'deckpress --help' for usage")
+MSG(M_LIMIT, DIAG_ERROR, "%s: over a limit (raise it with --limit %s=N if you trust this file)", "limits keep a deck that came by email from taking all time or memory; see docs/robustness.md")
+MSG(M_OUTSIDE, DIAG_ERROR, "'%s' is outside the deck's folder; a deck may name only files in its own folder and below", "move the file into the deck's folder, or allow its folder on the command line with --allow-read DIR")
 
 /* --- loader: bytes and YAML syntax (deck_load.c, yaml_tree.c) --- */
-MSG(M_TOO_BIG, DIAG_ERROR, "the file is too large: decks may be at most %u bytes", "split the deck into smaller decks")
 MSG(M_EMPTY, DIAG_ERROR, "the file is empty", "a deck needs at least 'deck:' with a title and 'cards:'; see docs/deck-format.md")
 MSG(M_UTF8, DIAG_ERROR, "invalid UTF-8 at byte offset %zu", "save the file as UTF-8 (in most editors: 'Save with encoding')")
 MSG(M_NUL, DIAG_ERROR, "NUL byte at byte offset %zu; this is not a text file", NULL)
@@ -20,7 +21,7 @@ MSG(M_TAB, DIAG_ERROR, "tab character used for indentation", "YAML indentation m
 MSG(M_YAML, DIAG_ERROR, "YAML syntax error: %s", NULL)
 MSG(M_YAML_HINT, DIAG_ERROR, "YAML syntax error: %s; %s", NULL)
 MSG(M_ALIAS, DIAG_ERROR, "YAML anchors and aliases ('&%s', '*%s') are not supported in decks", "write the text out in full where it is needed")
-MSG(M_DEPTH, DIAG_ERROR, "nesting deeper than %d levels", "decks never need this much nesting; check the indentation")
+MSG(M_DEPTH, DIAG_ERROR, "nesting deeper than %d levels (raise the limit with --limit %s=N if the deck needs it)", "decks never need this much nesting; check the indentation")
 MSG(M_MULTIDOC, DIAG_ERROR, "a second YAML document ('---') in the same file", "put one deck in each file")
 MSG(M_DUPKEY, DIAG_ERROR, "key '%s' appears twice in this mapping (first on line %d)", "remove or rename one of them")
 MSG(M_COMPLEX_KEY, DIAG_ERROR, "a key must be a plain word, not a %s", NULL)
@@ -79,6 +80,7 @@ MSG(M_BOOKLET_IMPOSE, DIAG_ERROR, "booklet: %s pages do not fit two-up on the sh
 /* --- teams and builds --- */
 MSG(M_IS_TEAMS, DIAG_ERROR, "this is a teams file, not a deck", "build it with 'deckpress build', check it with 'deckpress check'; include: and the other commands take decks")
 MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with a name")
+MSG(M_TEAM_DECK, DIAG_ERROR, "deck '%s' %s", "give the path of a deck file, relative to the teams file")
 MSG(M_TEAM_NO_DECK, DIAG_ERROR, "team '%s' has no deck", "give 'deck: FILE' at the top of the teams file or in the team")
 MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's languages (%s)", NULL)
 MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
@@ -107,5 +109,6 @@ MSG(M_CSV_NEEDS, DIAG_ERROR, "the header has no '%s' column", "the first row nam
 MSG(M_CSV_NO_HEADER, DIAG_ERROR, "this cell in column %s has no column name in the header row", "name the column in row 1, or empty the cell")
 MSG(M_EXPORT_BREAK, DIAG_WARNING, "card '%s': follow-up %zu (%s) has a line break; it is written as a space, one follow-up per line", NULL)
 MSG(M_IMPORT_BASE, DIAG_ERROR, "the base deck has errors; see them with 'deckpress check %s'", "fix them, then import again")
+MSG(M_IMPORT_OUTSIDE, DIAG_ERROR, "source '%s': its file '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck in the base deck's folder, copy the file next to the new deck, or allow its folder with --allow-read DIR")
 MSG(M_IMPORT_SELFCHECK, DIAG_ERROR, "the deck made from the spreadsheet does not load back; nothing was written", "this is a bug in deckpress: please report it with the spreadsheet")
 // clang-format on

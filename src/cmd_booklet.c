@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "booklet.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "numfmt.h"
 #include "session.h"
@@ -28,8 +29,10 @@ void cmd_booklet_help(FILE *out)
 	      "                        on the long edge, short if on the short edge\n"
 	      "  -q, --quiet           print nothing on success (by default one line says what\n"
 	      "                        was written: file, pages, sheets, sizes)\n"
-	      "  -h, --help            show this help\n\n",
+	      "  -h, --help            show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -42,6 +45,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
 				     {"quiet", no_argument, NULL, 'q'},
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 static int usage_error(const char *opt, const char *value, const char *valid)
@@ -85,6 +89,11 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, boo
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("booklet", argv);
 		}
 	}

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "cli_input.h"
 #include "commands.h"
 
 void cmd_build_help(FILE *out)
@@ -20,8 +21,10 @@ void cmd_build_help(FILE *out)
 	      "  -j, --jobs N       build N teams at once (processes; default 1)\n"
 	      "  -q, --quiet        print only errors\n"
 	      "  -v, --verbose      also list every file written\n"
-	      "  -h, --help         show this help\n\n",
+	      "  -h, --help         show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -30,7 +33,7 @@ int cmd_build(int argc, char **argv)
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},         {0}};
+		{"help", no_argument, NULL, 'h'},         CLI_INPUT_OPTIONS, {0}};
 	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	int c;
 	optind = 1;
@@ -59,6 +62,11 @@ int cmd_build(int argc, char **argv)
 			cmd_build_help(stdout);
 			return EXIT_OK;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("build", argv);
 		}
 	}

@@ -8,6 +8,7 @@
 
 #include "cards_pdf.h"
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "impose.h"
 #include "numfmt.h"
@@ -37,8 +38,10 @@ void cmd_cards_help(FILE *out)
 	      "                           of writing a PDF; -o is then not needed\n"
 	      "  -q, --quiet              print nothing on success (by default one line says\n"
 	      "                           what was written: file, cards, pages, sizes)\n"
-	      "  -h, --help               show this help\n\n",
+	      "  -h, --help               show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -48,6 +51,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"dump", required_argument, NULL, 'd'},
 				     {"quiet", no_argument, NULL, 'q'},
 				     CLI_PRINT_OPTIONS,
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 /* "cards.pdf: 36 cards (en), 10 pages: 5 A4 sheets, fronts and backs; poker 63.5 x 88.9 mm" */
@@ -98,6 +102,9 @@ int cmd_cards(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else if (c >= CLI_PRINT_FIRST) {
 			cli_print_add(&set, c, optarg);
 		} else {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cards_pdf.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "deck_load.h"
 #include "glyphs.h"
@@ -24,8 +25,10 @@ void cmd_check_help(FILE *out)
 	      "      --no-fit  check the deck's structure and meaning only, without typesetting\n"
 	      "  -f, --fit     typeset (the default; kept for scripts that pass it)\n"
 	      "  -q, --quiet   print only problems, no summary lines\n"
-	      "  -h, --help    show this help\n\n",
+	      "  -h, --help    show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -87,6 +90,7 @@ int cmd_check(int argc, char **argv)
 					     {"fit", no_argument, NULL, 'f'},
 					     {"no-fit", no_argument, NULL, O_NO_FIT},
 					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	int quiet = 0, fit = 1, c;
 	optind = 1;
@@ -100,6 +104,9 @@ int cmd_check(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else {
 			return bad_option("check", argv);
 		}

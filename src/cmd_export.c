@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "commands.h"
 #include "deck_csv.h"
 #include "deck_load.h"
@@ -22,8 +23,10 @@ void cmd_export_help(FILE *out)
 	      "      --separator SEP    comma (default), semicolon (what Excel expects in Dutch\n"
 	      "                         and German locales) or tab\n"
 	      "  -q, --quiet            print nothing on success\n"
-	      "  -h, --help             show this help\n\n",
+	      "  -h, --help             show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -75,6 +78,7 @@ int cmd_export(int argc, char **argv)
 					     {"separator", required_argument, NULL, O_SEP},
 					     {"quiet", no_argument, NULL, 'q'},
 					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	const char *out = NULL;
 	char sep = 0;
@@ -91,10 +95,14 @@ int cmd_export(int argc, char **argv)
 		} else if (c == 'h') {
 			cmd_export_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else {
 			if (c == O_SEP)
 				fprintf(stderr,
-					"deckpress: error: --separator: '%s' is not comma, semicolon "
+					"deckpress: error: --separator: '%s' is not comma, "
+					"semicolon "
 					"or tab\n",
 					optarg);
 			return bad_option("export", argv);

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_input.h"
 #include "commands.h"
 #include "deck_check.h"
 #include "deck_csv.h"
 #include "deck_load.h"
+#include "input.h"
 #include "load_fields.h"
 #include "yaml_write.h"
 
@@ -27,10 +29,13 @@ void cmd_import_help(FILE *out)
 	      "Options:\n"
 	      "  -o, --output FILE  the deck to write (required)\n"
 	      "  -b, --base DECK    the deck whose settings, sources and categories to keep\n"
-	      "  -l, --lang CODE    without --base: the language of the plain columns (default nl)\n"
+	      "  -l, --lang CODE    without --base: the language of the plain columns (default "
+	      "nl)\n"
 	      "  -q, --quiet        print nothing on success\n"
-	      "  -h, --help         show this help\n\n",
+	      "  -h, --help         show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -46,6 +51,7 @@ static int parse(int argc, char **argv, import_opts *o)
 					     {"lang", required_argument, NULL, 'l'},
 					     {"quiet", no_argument, NULL, 'q'},
 					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	int c;
 	optind = 1;
@@ -61,13 +67,17 @@ static int parse(int argc, char **argv, import_opts *o)
 		else if (c == 'h') {
 			cmd_import_help(stdout);
 			return -1;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else {
 			return bad_option("import", argv);
 		}
 	}
 	if (optind != argc - 1 || !o->out) {
 		fputs("deckpress: error: 'import' needs one spreadsheet and -o NEW.yaml\n"
-		      "deckpress: note: for example: deckpress import cards.csv --base deck.yaml -o "
+		      "deckpress: note: for example: deckpress import cards.csv --base deck.yaml "
+		      "-o "
 		      "new.yaml\n",
 		      stderr);
 		return EXIT_USAGE;
@@ -79,7 +89,8 @@ static int parse(int argc, char **argv, import_opts *o)
 		return EXIT_USAGE;
 	}
 	if (o->lang && !valid_lang(o->lang)) {
-		fprintf(stderr, "deckpress: error: --lang: '%s' is not a language code like nl or en\n",
+		fprintf(stderr,
+			"deckpress: error: --lang: '%s' is not a language code like nl or en\n",
 			o->lang);
 		return EXIT_USAGE;
 	}
@@ -135,6 +146,29 @@ static deck combined(const deck *base, deck *cards, const char *csv)
 	return dk;
 }
 
+/* A source's plain-text copy must stay readable from the new deck's folder: deckpress reads
+ * only files in a deck's own folder (or one allowed with --allow-read). */
+static int sources_reachable(const deck *dk, const char *out_dir, struct diag *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < dk->nsources; i++) {
+		const source *s = &dk->sources[i];
+		if (!s->file)
+			continue;
+		char *path = input_beside(s->origin, s->file);
+		input_result r = {0};
+		input_probe(path, out_dir, &r);
+		if (r.status == IN_OUTSIDE) {
+			diag(d, M_IMPORT_OUTSIDE, s->origin, s->pos.line, s->pos.col, s->id,
+			     s->file, out_dir);
+			rc = EXIT_DECK;
+		}
+		free(r.why);
+		free(path);
+	}
+	return rc;
+}
+
 /* Writes the deck to o->out through a temporary file that must load back without errors
  * before it replaces anything. */
 static int write_deck(const import_opts *o, const deck *dk, const deck *base, struct diag *d)
@@ -147,6 +181,14 @@ static int write_deck(const import_opts *o, const deck *dk, const deck *base, st
 		return EXIT_IO;
 	}
 	char *dir_copy = xstrdup(real);
+	char *root = input_root_of(real);
+	if (sources_reachable(dk, root ? root : dirname(dir_copy), d)) {
+		free(root);
+		free(dir_copy);
+		free(real);
+		return EXIT_DECK;
+	}
+	free(root);
 	char *header = xasprintf("Made by 'deckpress import' from %s%s%s.", o->csv,
 				 base ? " with the settings of " : "", base ? o->base : "");
 	strbuf b = {0};
@@ -201,8 +243,8 @@ static int run(const import_opts *o, struct diag *d)
 	}
 	arena *mem = arena_new();
 	ynode *list = rc == 0 ? deck_csv_cards(&t, o->csv, language, &langs, mem, d) : NULL;
-	deck *cards = list ? deck_load_cards(o->csv, list, mem, language, langs.v, langs.n, d)
-			   : NULL;
+	deck *cards =
+		list ? deck_load_cards(o->csv, list, mem, language, langs.v, langs.n, d) : NULL;
 	if (!cards)
 		arena_free(mem);
 	if (cards) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "preview.h"
 #include "session.h"
@@ -24,8 +25,10 @@ void cmd_preview_help(FILE *out)
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
 	      "  -q, --quiet         print nothing on success (by default one line says what\n"
 	      "                      was written: folder, images, cards, pixel size)\n"
-	      "  -h, --help          show this help\n\n",
+	      "  -h, --help          show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -67,6 +70,7 @@ int cmd_preview(int argc, char **argv)
 					     {"px", required_argument, NULL, O_PX},
 					     {"quiet", no_argument, NULL, 'q'},
 					     CLI_PRINT_OPTIONS,
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	preview_job job = {.dpi = 300};
 	const char *lang = NULL;
@@ -89,7 +93,10 @@ int cmd_preview(int argc, char **argv)
 			job.dpi = v;
 		else if (c == O_PX && parse_px(optarg, &job.px_w, &job.px_h) == 0)
 			;
-		else if (c >= CLI_PRINT_FIRST)
+		else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
+		} else if (c >= CLI_PRINT_FIRST)
 			cli_print_add(&set, c, optarg);
 		else {
 			if (c == O_DPI || c == O_PX)

@@ -140,7 +140,7 @@ int csv_read(const char *path, struct diag *d, csv_table *out)
 {
 	*out = (csv_table){.mem = arena_new()};
 	size_t len = 0;
-	char *buf = ytree_read_file(path, &len, d);
+	char *buf = ytree_read(path, NULL, &len, d); /* named on the command line */
 	if (!buf)
 		return -1;
 	size_t skip = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;

@@ -74,6 +74,8 @@ size_t deck_files(const deck *d, const char **out, size_t max)
 		out[n++] = d->path;
 	for (size_t i = 0; i < d->nparts && n < max; i++)
 		n += deck_files(d->parts[i], out + n, max - n);
+	if (d->base && n < max)
+		n += deck_files(d->base, out + n, max - n);
 	return n;
 }
 

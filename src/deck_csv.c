@@ -51,8 +51,8 @@ static bool translatable(const card_field *f)
 }
 
 /* The cell of field f of card c in language lang (lang ignored for other fields). */
-static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c,
-		 const char *lang, struct diag *d)
+static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c, const char *lang,
+		 struct diag *d)
 {
 	const void *v = card_field_ptr(f, c);
 	size_t n = card_field_count(f, c);
@@ -70,7 +70,8 @@ static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c
 		break;
 	case CF_WORDS:
 		for (size_t i = 0; i < n; i++)
-			strbuf_printf(out, "%s%s", i ? "\n" : "", (*(const char *const *const *)v)[i]);
+			strbuf_printf(out, "%s%s", i ? "\n" : "",
+				      (*(const char *const *const *)v)[i]);
 		break;
 	case CF_TEXTS:
 		for (size_t i = 0; i < n; i++) {
@@ -98,7 +99,8 @@ char *deck_csv_export(const deck *dk, char sep, struct diag *d)
 	for (const card_field *f = card_fields; f->key; f++) {
 		for (size_t l = 0; column_used(dk, f) && l < (translatable(f) ? dk->nlanguages : 1);
 		     l++) {
-			char *name = l ? xasprintf("%s.%s", f->key, dk->languages[l]) : xstrdup(f->key);
+			char *name =
+				l ? xasprintf("%s.%s", f->key, dk->languages[l]) : xstrdup(f->key);
 			if (!first)
 				strbuf_putc(&b, sep);
 			csv_put_cell(&b, name, sep);
@@ -112,7 +114,8 @@ char *deck_csv_export(const deck *dk, char sep, struct diag *d)
 		first = true;
 		for (const card_field *f = card_fields; f->key; f++) {
 			for (size_t l = 0;
-			     column_used(dk, f) && l < (translatable(f) ? dk->nlanguages : 1); l++) {
+			     column_used(dk, f) && l < (translatable(f) ? dk->nlanguages : 1);
+			     l++) {
 				v.len = 0;
 				strbuf_puts(&v, "");
 				cell(&v, dk, f, c, dk->languages[l], d);
@@ -263,8 +266,8 @@ static bool read_header(importer *I, const csv_row *h, lang_list *langs)
 	static const char *const needed[] = {"id", "type", "text"};
 	for (size_t k = 0; ok && k < 3; k++) {
 		size_t i = 0;
-		while (i < I->ncols && !(I->cols[i].f && !strcmp(I->cols[i].f->key, needed[k]) &&
-					 !I->cols[i].lang))
+		while (i < I->ncols &&
+		       !(I->cols[i].f && !strcmp(I->cols[i].f->key, needed[k]) && !I->cols[i].lang))
 			i++;
 		if (i == I->ncols) {
 			diag(I->d, M_CSV_NEEDS, I->path, 1, 0, needed[k]);
@@ -412,8 +415,8 @@ static ynode *card_node(importer *I, const csv_row *r)
 	return kids_set(I, ynode_new(I->mem, YN_MAP, r->row, 1), &k);
 }
 
-ynode *deck_csv_cards(const csv_table *t, const char *path, const char *language,
-		      lang_list *langs, arena *mem, struct diag *d)
+ynode *deck_csv_cards(const csv_table *t, const char *path, const char *language, lang_list *langs,
+		      arena *mem, struct diag *d)
 {
 	importer I = {.path = path, .language = language, .mem = mem, .d = d};
 	if (t->n == 0 || t->rows[0].row != 1) {

@@ -1,32 +1,26 @@
 /* srcloc.c - find a character of a text in its deck file, for located messages. */
 #include "srcloc.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
+#include "input.h"
 #include "util.h"
-#include "yaml_tree.h"
 
 /* The file's bytes without a byte order mark, or NULL; caller frees. Messages are rare, so
- * the file is read again rather than kept for the whole run. */
+ * the file (read once already, so allowed) is read again rather than kept for the run. */
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	input_result r = {0};
+	char *buf = input_read(path, NULL, bound_get(B_FILE_BYTES), &r);
+	free(r.why);
+	if (!buf)
 		return NULL;
-	strbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= YTREE_MAX_BYTES)
-		strbuf_add(&b, chunk, n);
-	fclose(f);
-	if (!b.s)
-		return NULL;
-	size_t skip = b.len >= 3 && !memcmp(b.s, "\xef\xbb\xbf", 3) ? 3 : 0;
-	*len = b.len - skip;
-	memmove(b.s, b.s + skip, *len + 1);
-	return b.s;
+	size_t skip = r.size >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	*len = r.size - skip;
+	memmove(buf, buf + skip, *len + 1);
+	return buf;
 }
 
 static bool continuation(unsigned char c)

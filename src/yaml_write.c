@@ -15,7 +15,8 @@
  * of YAML 1.1 (NEL, LS, PS) and the byte order mark. */
 static bool printable(gunichar c)
 {
-	return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029) ||
+	return (c >= 0x20 && c <= 0x7e) ||
+	       (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029) ||
 	       (c >= 0xe000 && c <= 0xfffd && c != 0xfeff) || (c >= 0x10000 && c <= 0x10ffff);
 }
 

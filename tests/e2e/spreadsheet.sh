@@ -7,27 +7,32 @@
 export SOURCE_DATE_EPOCH=1700000000
 PY=/usr/bin/python3
 
+# The new decks are written beside copies of the bundled ones: a deck reads the files it
+# names (quote sources) only in its own folder.
+cp -r decks "$TMP/decks"
 for d in decks/*.yaml; do
 	grep -q '^teams:' "$d" && continue
 	name=$(basename "$d" .yaml)
 	"$BIN" export "$d" -o "$TMP/$name.csv" >"$TMP/out" 2>"$TMP/err"; expect_eq "export $name" $? 0
 	expect_grep "export says what it wrote" "^$TMP/$name.csv: [0-9]+ cards in [0-9] languages?, cells separated by commas$" "$TMP/out"
-	"$BIN" import "$TMP/$name.csv" --base "$d" -o "$TMP/$name.yaml" -q 2>"$TMP/err"; expect_eq "import $name" $? 0
+	"$BIN" import "$TMP/$name.csv" --base "$TMP/$d" -o "$TMP/decks/new-$name.yaml" -q 2>"$TMP/err"
+	expect_eq "import $name" $? 0
+	cp "$TMP/decks/new-$name.yaml" "$TMP/$name.yaml"
 	langs=$(sed -n 's/^  languages: *\[\(.*\)\]/\1/p' "$d" | tr -d ' ' | tr ',' ' ')
 	for lang in ${langs:-nl}; do
 		"$BIN" cards "$d" --lang "$lang" -o "$TMP/a.pdf" -q
-		"$BIN" cards "$TMP/$name.yaml" --lang "$lang" -o "$TMP/b.pdf" -q
+		"$BIN" cards "$TMP/decks/new-$name.yaml" --lang "$lang" -o "$TMP/b.pdf" -q
 		expect "$name ($lang): the same cards PDF after export and import" cmp "$TMP/a.pdf" "$TMP/b.pdf"
 	done
-	"$BIN" booklet "$d" -o "$TMP/a.pdf" -q; "$BIN" booklet "$TMP/$name.yaml" -o "$TMP/b.pdf" -q
+	"$BIN" booklet "$d" -o "$TMP/a.pdf" -q; "$BIN" booklet "$TMP/decks/new-$name.yaml" -o "$TMP/b.pdf" -q
 	expect "$name: the same booklet too" cmp "$TMP/a.pdf" "$TMP/b.pdf"
-	"$BIN" check "$TMP/$name.yaml" >/dev/null 2>&1; expect_eq "$name: the new deck checks" $? 0
+	"$BIN" check "$TMP/decks/new-$name.yaml" >/dev/null 2>&1; expect_eq "$name: the new deck checks" $? 0
 done
 for sep in semicolon tab; do
 	"$BIN" export decks/identiteit.yaml --separator $sep -o "$TMP/s.csv" -q
-	"$BIN" import "$TMP/s.csv" --base decks/identiteit.yaml -o "$TMP/s.yaml" -q 2>"$TMP/err"
+	"$BIN" import "$TMP/s.csv" --base decks/identiteit.yaml -o "$TMP/decks/s.yaml" -q 2>"$TMP/err"
 	expect_eq "--separator $sep: import finds the separator" $? 0
-	"$BIN" cards decks/identiteit.yaml -o "$TMP/a.pdf" -q; "$BIN" cards "$TMP/s.yaml" -o "$TMP/b.pdf" -q
+	"$BIN" cards decks/identiteit.yaml -o "$TMP/a.pdf" -q; "$BIN" cards "$TMP/decks/s.yaml" -o "$TMP/b.pdf" -q
 	expect "--separator $sep: the same PDF" cmp "$TMP/a.pdf" "$TMP/b.pdf"
 done
 "$BIN" export decks/example.yaml -o "$TMP/x.tsv" -q
@@ -73,10 +78,13 @@ with open(sys.argv[1], "w", encoding="utf-8", newline="") as f:
     for i, c in enumerate(cells):
         w.writerow(["H%02d" % i, "question", c, c[::-1], c])
 PYEOF
-"$BIN" import "$TMP/hostile.csv" -o "$TMP/hostile.yaml" -q 2>"$TMP/err"; expect_eq "hostile cells import" $? 0
+"$BIN" import "$TMP/hostile.csv" -o "$TMP/hostile.yaml" -q 2>"$TMP/err"; expect_eq "a cell over the text limit" $? 1
+expect_grep "the limit named at row:column" "hostile.csv:35:3: error: 'text' of card 'H33' \(nl\) has more than [0-9]+ characters" "$TMP/err"
+"$BIN" import "$TMP/hostile.csv" --limit text-chars=1000000 -o "$TMP/hostile.yaml" -q 2>"$TMP/err"
+expect_eq "hostile cells import" $? 0
 $PY -c 'import yaml,sys; d=yaml.safe_load(open(sys.argv[1])); print(len(d["cards"]))' "$TMP/hostile.yaml" >"$TMP/n" 2>&1
 expect_eq "other YAML readers read the new deck" "$(cat "$TMP/n")" 34
-"$BIN" export "$TMP/hostile.yaml" -o "$TMP/hostile2.csv" -q 2>/dev/null; expect_eq "and export again" $? 0
+"$BIN" export "$TMP/hostile.yaml" --limit text-chars=1000000 -o "$TMP/hostile2.csv" -q 2>/dev/null; expect_eq "and export again" $? 0
 $PY - "$TMP/hostile.csv" "$TMP/hostile2.csv" >"$TMP/diff" <<'PYEOF'
 import csv, sys
 csv.field_size_limit(10**8)
@@ -122,7 +130,14 @@ expect_grep "says it is a teams file" "this is a teams file, not a deck" "$TMP/e
 "$BIN" import "$TMP/nothere.csv" -o "$TMP/x.yaml" 2>"$TMP/err"; expect_eq "a missing spreadsheet exits 3" $? 3
 "$BIN" export decks/example.yaml -o "$TMP/x.csv" --separator pipe 2>"$TMP/err"; expect_eq "a bad separator exits 2" $? 2
 "$BIN" import "$TMP/example.csv" --base decks/example.yaml -o decks/example.yaml 2>"$TMP/err"; expect_eq "import never overwrites its base" $? 3
-"$BIN" import "$TMP/example.csv" --base decks/example.yaml -o "$TMP/q.yaml" -q >"$TMP/out"; expect_eq "-q" "$(cat "$TMP/out")" ""
+"$BIN" import "$TMP/example.csv" --base decks/example.yaml -o "$TMP/decks/q.yaml" -q >"$TMP/out"; expect_eq "-q" "$(cat "$TMP/out")" ""
+# a quote source that would be outside the new deck's folder is named; --allow-read allows it
+"$BIN" import "$TMP/example.csv" --base decks/example.yaml -o "$TMP/far.yaml" 2>"$TMP/err"; expect_eq "a source out of reach fails" $? 1
+expect_grep "the source named" "example.yaml:[0-9]+:5: error: source '[a-z-]+': its file 'example-quote.txt' would be outside the new deck's folder" "$TMP/err"
+[ ! -e "$TMP/far.yaml" ] && ok || fail "nothing written when a source is out of reach"
+"$BIN" import "$TMP/example.csv" --base decks/example.yaml --allow-read decks -o "$TMP/far.yaml" -q 2>"$TMP/err"
+expect_eq "--allow-read lets it through" $? 0
+expect_grep "the file path leads back" '^    file: .*decks/example-quote.txt$' "$TMP/far.yaml"
 # a new language column adds the language; without --base, --lang names the plain columns
 printf 'id,type,text,text.de\nQ1,question,What?,Was?\n' >"$TMP/de.csv"
 "$BIN" import "$TMP/de.csv" --lang en -o "$TMP/de.yaml" -q 2>"$TMP/err"; expect_eq "a deck without base" $? 0

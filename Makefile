@@ -7,6 +7,8 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/deckpress
 MANDIR    = $(PREFIX)/share/man/man1
+DOCDIR    = $(PREFIX)/share/doc/deckpress
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -104,14 +106,19 @@ format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c bench/*.c
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/deckpress
 	install -m 644 fonts/*.ttf fonts/*.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 docs/*.schema.json $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/deckpress.1 $(DESTDIR)$(MANDIR)/deckpress.1
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/completion/deckpress.bash $(DESTDIR)$(BASHCOMPDIR)/deckpress
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/deckpress $(DESTDIR)$(MANDIR)/deckpress.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/deckpress $(DESTDIR)$(MANDIR)/deckpress.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/deckpress
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build build-asan deckpress out

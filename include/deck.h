@@ -150,7 +150,11 @@ typedef struct deck {
 void deck_free(deck *d);
 /* The deck's file and those of the decks it includes, up to max; returns how many. */
 size_t deck_files(const deck *d, const char **out, size_t max);
-/* The colour a card is shown in: its category's, else the theme's accent. */
+/* Every file the deck was made from, each once: its own file, the decks it includes, a team's
+ * base deck, the sources' plain-text files and the team's logo, as paths to open from the
+ * working directory (for 'watch'; a team's teams file is not among them: the caller has
+ * it). Sets *n; caller frees each string and the array. */
+char **deck_inputs(const deck *d, size_t *n);
 /* One text field of the deck, as deck_each_text hands it over. */
 typedef struct {
 	const char *file;  /* the deck file it is written in */
@@ -164,6 +168,7 @@ typedef void text_ref_fn(void *ctx, const text_ref *t);
  * present or not, in the order of the deck. */
 void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx);
 
+/* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* Index of the entry with this id, or -1 (also for a NULL id; entries without one are
  * skipped). */

@@ -72,8 +72,8 @@ char *bound_set(const char *arg)
 	char *end = NULL;
 	unsigned long long n = eq && eq[1] >= '0' && eq[1] <= '9' ? strtoull(eq + 1, &end, 10) : 0;
 	if (!end || *end || n == 0 || n > (1ull << 40))
-		return xasprintf("--limit %s=N needs a whole number N from 1 to %llu", table[b].name,
-				 1ull << 40);
+		return xasprintf("--limit %s=N needs a whole number N from 1 to %llu",
+				 table[b].name, 1ull << 40);
 	value[b] = (size_t)n;
 	return NULL;
 }

@@ -30,10 +30,13 @@ void cmd_build_help(FILE *out)
 
 int cmd_build(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
-		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},         CLI_INPUT_OPTIONS, {0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"jobs", required_argument, NULL, 'j'},
+					     {"quiet", no_argument, NULL, 'q'},
+					     {"verbose", no_argument, NULL, 'v'},
+					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
+					     {0}};
 	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	int c;
 	optind = 1;

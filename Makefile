@@ -41,7 +41,7 @@ MODULES   = util tmpfiles diag charname bounds input image \
             pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
-            cmd_export cmd_import cmd_tables
+            cmd_watch cmd_export cmd_import cmd_tables
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish

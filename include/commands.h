@@ -36,6 +36,8 @@ int cmd_build(int argc, char **argv);
 void cmd_build_help(FILE *out);
 int cmd_init(int argc, char **argv);
 void cmd_init_help(FILE *out);
+int cmd_watch(int argc, char **argv);
+void cmd_watch_help(FILE *out);
 int cmd_export(int argc, char **argv);
 void cmd_export_help(FILE *out);
 int cmd_import(int argc, char **argv);

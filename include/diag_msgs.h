@@ -111,4 +111,12 @@ MSG(M_EXPORT_BREAK, DIAG_WARNING, "card '%s': follow-up %zu (%s) has a line brea
 MSG(M_IMPORT_BASE, DIAG_ERROR, "the base deck has errors; see them with 'deckpress check %s'", "fix them, then import again")
 MSG(M_IMPORT_OUTSIDE, DIAG_ERROR, "source '%s': its file '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck in the base deck's folder, copy the file next to the new deck, or allow its folder with --allow-read DIR")
 MSG(M_IMPORT_SELFCHECK, DIAG_ERROR, "the deck made from the spreadsheet does not load back; nothing was written", "this is a bug in deckpress: please report it with the spreadsheet")
+
+/* --- watch (cmd_watch.c) --- */
+MSG(M_WATCH_INIT, DIAG_ERROR, "cannot watch files: %s", "deckpress watch needs Linux's inotify; build with 'deckpress build' instead")
+MSG(M_WATCH_FILE, DIAG_WARNING, "cannot watch this file: %s; saving it will not rebuild", "raise fs.inotify.max_user_watches, or check that its folder exists")
+MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s (Ctrl-C to stop)", NULL)
+MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
+MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
+MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)
 // clang-format on

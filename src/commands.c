@@ -18,6 +18,8 @@ const command commands[] = {
 	 cmd_calibrate_help},
 	{"build", "TEAMS_OR_DECK -o DIR", "everything for a deck or for every team, in parallel",
 	 cmd_build, cmd_build_help},
+	{"watch", "TEAMS_OR_DECK -o DIR", "build again on every save: a live preview in a PDF viewer",
+	 cmd_watch, cmd_watch_help},
 	{"export", "DECK -o CARDS.csv", "the cards as a spreadsheet, for translators and editors",
 	 cmd_export, cmd_export_help},
 	{"import", "CARDS.csv -o NEW.yaml", "a deck from a spreadsheet (--base DECK for its settings)",

@@ -38,13 +38,14 @@ MODULES   = util tmpfiles diag charname bounds input image \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
-            pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \
+            pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdf_finish pdf_out cards_pdf \
+            booklet_pdf preview \
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
             cmd_watch cmd_export cmd_import cmd_tables
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
-            test_booklet_flow test_booklet_impose test_pdf_finish
+            test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
 FUZZERS   = fuzz_deck fuzz_teams fuzz_card
 # The starter project of 'deckpress init', made into C from the files in templates/.

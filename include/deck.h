@@ -35,6 +35,8 @@ typedef struct {
 /* The text in `lang`; else in the deck's original language `orig`; else the first; NULL if
  * absent. Never NULL when the text exists. */
 const char *mtext_get(const mtext *t, const char *lang, const char *orig);
+/* The language of the text mtext_get(t, lang, orig) returns; NULL if absent. */
+const char *mtext_lang(const mtext *t, const char *lang, const char *orig);
 /* True when the text exists in exactly `lang`. */
 bool mtext_has(const mtext *t, const char *lang);
 

@@ -63,9 +63,9 @@ char *bound_set(const char *arg)
 	if (b == B__COUNT) {
 		strbuf names = {0};
 		for (int i = 0; i < B__COUNT; i++)
-			strbuf_printf(&names, "%s%s", i ? ", " : "", table[i].name);
-		char *msg = xasprintf("unknown limit '%.*s'; the limits are: %s", (int)len, arg,
-				      names.s);
+			strbuf_printf(&names, "%s%s=%zu", i ? ", " : "", table[i].name, table[i].dflt);
+		char *msg = xasprintf("unknown limit '%.*s'; the limits and their defaults are: %s",
+				      (int)len, arg, names.s);
 		strbuf_free(&names);
 		return msg;
 	}

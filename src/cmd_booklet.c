@@ -27,6 +27,8 @@ void cmd_booklet_help(FILE *out)
 	      "                        landscape) in saddle-stitch order, to fold and staple\n"
 	      "      --duplex MODE     with --impose: long (default) if the printer flips sheets\n"
 	      "                        on the long edge, short if on the short edge\n"
+	      "      --no-tags         leave out the structure that makes the PDF accessible\n"
+	      "                        (tagged PDF/UA-1 is the default for single pages)\n"
 	      "  -q, --quiet           print nothing on success (by default one line says what\n"
 	      "                        was written: file, pages, sheets, sizes)\n"
 	      "  -h, --help            show this help\n",
@@ -36,7 +38,7 @@ void cmd_booklet_help(FILE *out)
 	print_exit_codes(out);
 }
 
-enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX };
+enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX, O_NO_TAGS };
 
 static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
@@ -45,6 +47,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
 				     {"quiet", no_argument, NULL, 'q'},
+				     {"no-tags", no_argument, NULL, O_NO_TAGS},
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
@@ -88,6 +91,9 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, boo
 				return usage_error("duplex", optarg, "long, short");
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
+		case O_NO_TAGS:
+			job->tags = false;
+			break;
 		default:
 			if (c >= CLI_INPUT_FIRST) {
 				if (cli_input_option(c, optarg))
@@ -128,7 +134,7 @@ static void written(const char *out, const booklet_job *job, const booklet_writt
 int cmd_booklet(int argc, char **argv)
 {
 	booklet_written w = {0};
-	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .written = &w};
+	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .tags = true, .written = &w};
 	const char *lang = NULL;
 	bool quiet = false;
 	int rc = parse(argc, argv, &job, &lang, &quiet);

@@ -31,7 +31,7 @@ void cmd_watch_help(FILE *out)
 	      "decks). Each save's problems are printed as 'deckpress check' prints them; after\n"
 	      "an error the last good files stay. A PDF viewer that reloads a changed file\n"
 	      "(Evince, Okular, SumatraPDF) then shows each save. Ctrl-C stops it; no temporary\n"
-	      "file is left.\n\n"
+	      "file is left. It exits 0 when no save had errors, else 1.\n\n"
 	      "Options:\n"
 	      "  -o, --output DIR   output directory (created if missing; required)\n"
 	      "  -j, --jobs N       build N teams at once (default 1)\n"
@@ -156,8 +156,9 @@ static void free_list(char **v, size_t n)
 }
 
 /* One build with the signals let through (a Ctrl-C during it removes its temporary files
- * and ends deckpress, as in 'build'). Updates the watched files when the deck loaded. */
-static void build_once(const char *path, const build_opts *o, const sigset_t *sigs, watcher *w)
+ * and ends deckpress, as in 'build'). Updates the watched files when the deck loaded.
+ * Returns the build's exit code. */
+static int build_once(const char *path, const build_opts *o, const sigset_t *sigs, watcher *w)
 {
 	struct diag d;
 	diag_init(&d, stderr);
@@ -166,7 +167,8 @@ static void build_once(const char *path, const build_opts *o, const sigset_t *si
 	int loaded = teams_load(path, &d, &ts);
 	int rc = loaded < 0 ? EXIT_DECK : build_run(&ts, o);
 	sigprocmask(SIG_BLOCK, sigs, NULL);
-	if (diag_exit(&d, rc))
+	rc = diag_exit(&d, rc);
+	if (rc)
 		diag(&d, M_WATCH_KEPT, o->dir, 0, 0);
 	/* a deck with errors says less about what it reads: keep watching what it read */
 	bool complete = loaded == 0;
@@ -181,6 +183,13 @@ static void build_once(const char *path, const build_opts *o, const sigset_t *si
 	teams_free(&ts);
 	fflush(stdout);
 	fflush(stderr);
+	return rc;
+}
+
+/* The worse of two exit codes: a deck's errors (1) over files (3) over success. */
+static int worse(int a, int b)
+{
+	return a == EXIT_DECK || b == EXIT_DECK ? EXIT_DECK : a ? a : b;
 }
 
 /* Waits for a save of a watched file and for the save to be over; false on a signal. */
@@ -273,7 +282,7 @@ int cmd_watch(int argc, char **argv)
 		diag(&d, M_WATCH_INIT, NULL, 0, 0, strerror(errno));
 		return diag_exit(&d, EXIT_IO);
 	}
-	build_once(path, &o, &sigs, &w);
+	int worst = build_once(path, &o, &sigs, &w);
 	if (o.verbosity)
 		diag(&d, M_WATCH_START, path, 0, 0, w.n, o.dir);
 	const char *changed = NULL;
@@ -284,12 +293,12 @@ int cmd_watch(int argc, char **argv)
 			strftime(when, sizeof when, "%H:%M:%S", localtime(&now));
 			diag(&d, M_WATCH_SAVED, changed, 0, 0, when);
 		}
-		build_once(path, &o, &sigs, &w);
+		worst = worse(worst, build_once(path, &o, &sigs, &w));
 	}
 	if (o.verbosity)
 		diag(&d, M_WATCH_STOP, NULL, 0, 0);
 	watcher_clear(&w);
 	close(w.fd);
 	close(sfd);
-	return EXIT_OK;
+	return worst; /* an error, even one fixed since, never ends in 0 */
 }

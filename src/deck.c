@@ -21,6 +21,15 @@ const char *mtext_get(const mtext *t, const char *lang, const char *orig)
 	return t->v[0].text;
 }
 
+const char *mtext_lang(const mtext *t, const char *lang, const char *orig)
+{
+	const char *text = mtext_get(t, lang, orig);
+	for (size_t i = 0; text && i < t->n; i++)
+		if (t->v[i].text == text)
+			return t->v[i].lang;
+	return NULL;
+}
+
 bool mtext_has(const mtext *t, const char *lang)
 {
 	for (size_t i = 0; t && i < t->n; i++)

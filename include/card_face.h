@@ -44,8 +44,9 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 /* Sets the uniform sizes to a prediction: the size at which the few cards that probably
  * need the smallest one (the most text for their room) fit. Each card is then laid out once,
  * at that size, and that layout proves it fits (card_face_make); a card that does not fit
- * lowers the size, and the cards before it are laid out again: rarely. */
-void cardset_predict(cardset *cs);
+ * lowers the size, and the cards before it are laid out again: rarely. Returns false when
+ * one of those cards cannot be typeset at all (there is no point in drawing). */
+bool cardset_predict(cardset *cs);
 void cardset_get_sizes(const cardset *cs, card_sizes *out);
 void cardset_set_sizes(cardset *cs, const card_sizes *in);
 /* Chooses every card's size (theme sizes and fit mode): cardset_predict, then every card
@@ -53,6 +54,12 @@ void cardset_set_sizes(cardset *cs, const card_sizes *in);
  * or has characters no bundled font has, naming the card and its file:line, in deck order.
  * Draws nothing (check, the layout dump). Returns the number of errors. */
 int cardset_fit(cardset *cs, struct diag *d);
+/* Reports, in deck order, each card that cannot be typeset at the current sizes (it cannot
+ * at any: too much text, characters without glyphs). Returns the number of errors. */
+int cardset_report(cardset *cs, struct diag *d);
+/* Makes cardset_fit leave characters without glyphs unreported: glyphs_check_deck has
+ * reported them already (deckpress check). */
+void cardset_skip_glyphs(cardset *cs);
 const card_geom *cardset_geom(const cardset *cs);
 void cardset_free(cardset *cs);
 
@@ -82,8 +89,8 @@ typedef struct {
 	PangoLayout *back_title, *back_category; /* back; borrowed from cache */
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
 	double back_title_y, back_category_y;    /* from the trim top */
-	unsigned bad;                            /* FACE_BAD_* flags */
-	int unknown;                             /* characters no bundled font has */
+	unsigned bad; /* FACE_BAD_* flags (no FACE_BAD_GLYPHS after cardset_skip_glyphs) */
+	int unknown;  /* characters no bundled font has */
 } card_face;
 
 /* Lays out card i at the sizes of cs: the attribution or follow-ups at the largest of their

@@ -3,6 +3,7 @@
 #ifndef DECKPRESS_CARDS_PDF_H
 #define DECKPRESS_CARDS_PDF_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -10,10 +11,11 @@
 #include "session.h"
 
 typedef struct {
-	session *s;      /* deck, language, hyphenation; its fonts are loaded when needed */
-	print_setup ps;  /* checked with print_setup_check */
-	const char *out; /* the PDF to write */
-	int jobs;        /* processes to draw with (within the budget of pool.h); <= 1: one */
+	session *s;          /* deck, language, hyphenation; its fonts are loaded when needed */
+	print_setup ps;      /* checked with print_setup_check */
+	const char *out;     /* the PDF to write */
+	int jobs;            /* processes to draw with (within the budget of pool.h); <= 1: one */
+	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
 } cards_job;
 
 /* Typesets and writes the cards PDF. The sheets are drawn in chunks of a fixed size, by
@@ -30,7 +32,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d);
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d);
 
 /* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
- * does not fit or has characters without glyphs. Returns the number of such errors. */
+ * does not fit or (unless job->glyphs_checked) has characters without glyphs. Returns the
+ * number of such errors. */
 int cards_fit_check(const cards_job *job, struct diag *d);
 
 #endif

@@ -18,6 +18,9 @@ typedef struct {
 	int jobs;          /* processes to draw with (pool.h); <= 1: one */
 } preview_job;
 
+/* The pixel size of each face image: --px, or the card with bleed at the job's dpi. */
+void preview_face_px(const preview_job *job, int *pw, int *ph);
+
 /* Writes DIR/<id>-front.png, DIR/<id>-back.png for every card and DIR/contact.png (all
  * fronts on one image), each atomically, with up to job->jobs processes (call it before
  * this process starts Pango, or it draws alone). Every card is fitted before any image is

@@ -31,6 +31,11 @@ int booklet_format_parse(const char *name, booklet_format *out)
 	return -1;
 }
 
+const char *booklet_format_name(booklet_format f)
+{
+	return f < BOOKLET_NFORMATS ? format_names[f] : "?";
+}
+
 const char *booklet_format_list(void)
 {
 	return "a5, a6, letter-half";
@@ -218,6 +223,9 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		return 1;
 	}
 	cover_logo(job, &doc, logo);
+	booklet_written done = {(int)doc.npages, job->impose ? plan.sheets : 0,
+				doc.g.page_w,    doc.g.page_h,
+				doc.g.sheet_w,   doc.g.sheet_h};
 	/* the imposed sheets are for printing: tagged are only single pages */
 	pdf_struct *tags = job->tags && !job->impose ? pdf_struct_new() : NULL;
 	pdf_out o;
@@ -238,6 +246,8 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	pdf_struct_free(tags);
 	if (logo)
 		cairo_surface_destroy(logo);
+	if (rc == 0 && job->written)
+		*job->written = done;
 	bk_doc_free(&doc);
 	return rc;
 }

@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glyphs.h"
 #include "labels.h"
 #include "typo.h"
 
-enum { MAXB = 3 };
+enum { MAXB = 3, MAX_UNKNOWN = 32 };
 
 /* Text sizes of the parts that do not scale with the card's main text. */
 #define BOTTOM_MAX  7.5 /* attribution, follow-ups */
@@ -59,7 +60,8 @@ struct cardset {
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
 	PangoLayout **back_category;
 	PangoLayout *type_label[CARD_NTYPES];
-	double type_w; /* the widest type label */
+	double type_w;       /* the widest type label */
+	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
 	double back_title_h;
 };
 
@@ -202,12 +204,49 @@ static const char *lang_note(const cardset *cs, char *buf, size_t n)
 	return buf;
 }
 
+#define SIZE_FLOOR 4.0 /* pt: the smallest size theme.sizes allows */
+
+/* How far blocks b[0..n) that do not fit `avail` at `min` pt (laid out as at_min) are over:
+ * the size at which they would fit and the share of the text to cut. Caller frees. */
+static char *overflow(const cardset *cs, const tblock *b, size_t n, double avail, double min,
+		      const tstack *at_min)
+{
+	strbuf m = {0};
+	tstack s = {0};
+	bool smaller = min > SIZE_FLOOR &&
+		       typeset_stack(cs->ctx, b, n, cs->g.body.w, avail, min - 0.25, SIZE_FLOOR,
+				     &s) == 0 &&
+		       s.fits;
+	if (at_min->height > avail) {
+		int cut = (int)ceil(100 * (1 - avail / at_min->height));
+		if (smaller)
+			strbuf_printf(&m, "; it would fit at %g pt, or with about %d%% less text",
+				      s.size, cut);
+		else
+			strbuf_printf(&m, "; it needs about %d%% less text", cut);
+	} else if (smaller) {
+		strbuf_printf(&m, "; a word is wider than the card; it would fit at %g pt", s.size);
+	} else {
+		strbuf_printf(&m, "; a word is wider than the card even at %g pt", SIZE_FLOOR);
+	}
+	tstack_free(&s);
+	return strbuf_take(&m);
+}
+
 static void fit_error(const cardset *cs, const card *c, struct diag *d, const char *what,
-		      double size)
+		      double size, const char *detail)
 {
 	char note[32];
 	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, lang_note(cs, note, sizeof note),
-	     what, size);
+	     what, size, detail);
+}
+
+/* Adds the characters s draws as boxes to out[0..n); returns the new count. */
+static size_t unknown_chars(const tstack *s, uint32_t *out, size_t n)
+{
+	for (size_t b = 0; s->unknown_glyphs && b < s->n; b++)
+		n = typeset_unknown_chars(s->layouts[b], out, n, MAX_UNKNOWN);
+	return n;
 }
 
 static void card_text_free(card_text *t)
@@ -258,7 +297,7 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	}
 	f->bad |= f->main.fits ? 0 : FACE_BAD_MAIN;
 	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
-	f->bad |= f->unknown ? FACE_BAD_GLYPHS : 0;
+	f->bad |= f->unknown && !cs->glyphs_checked ? FACE_BAD_GLYPHS : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
 }
 
@@ -284,7 +323,7 @@ static double line_em(const block_style *st)
 static double est_lines(const char *s, const block_style *st, double pt, double w)
 {
 	if (!s || !*s)
-		return 8;
+		return 0;
 	double per_line = 0.92 * w / (char_em(st) * pt), lines = 0;
 	size_t run = 0;
 	for (const char *p = s;; p++) {
@@ -367,9 +406,10 @@ static size_t ncandidates(size_t n)
 	return k + n / 512;
 }
 
-void cardset_predict(cardset *cs)
+bool cardset_predict(cardset *cs)
 {
 	const deck *dk = cs->dk;
+	bool ok = true;
 	guess *gs = xcalloc(dk->ncards + 1, sizeof *gs);
 	for (int k = 0; k < CARD_NTYPES; k++) {
 		cs->sizes.size[k] = dk->theme.size_max[k];
@@ -388,10 +428,12 @@ void cardset_predict(cardset *cs)
 			int r = fit_text(cs, gs[j].i, &f);
 			if (r == FACE_SHRINK || (r == FACE_BAD && f.main.n))
 				cs->sizes.size[k] = f.main.size;
+			ok = ok && (r == FACE_OK || r == FACE_SHRINK);
 			card_face_free(&f);
 		}
 	}
 	free(gs);
+	return ok;
 }
 
 void cardset_get_sizes(const cardset *cs, card_sizes *out)
@@ -406,42 +448,100 @@ void cardset_set_sizes(cardset *cs, const card_sizes *in)
 
 /* --- fitting every card, and its errors --- */
 
-static void report(const cardset *cs, const card *c, const card_face *f, struct diag *d)
+/* Reports what is wrong with card i, laid out as f (a FACE_BAD): how far a text is over
+ * (laid out again below its minimum size to say at which size it would fit) and which
+ * characters no font has. Returns the number of errors. */
+static int report(const cardset *cs, size_t i, const card_face *f, struct diag *d)
 {
+	const card *c = &cs->dk->cards[i];
 	const theme *th = &cs->dk->theme;
-	if (f->bad & FACE_BAD_BOTTOM)
+	card_text t = {0};
+	card_markup(cs, c, &t);
+	double avail = cs->g.body.h - top_pad(c);
+	int errors = 0;
+	if (f->bad & FACE_BAD_BOTTOM) {
+		tblock b = block(cs, &bottom_style, t.bottom);
+		char *over = overflow(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &f->bottom);
 		fit_error(cs, c, d,
-			  c->type == CARD_QUOTE ? "the attribution" : "the follow-up questions",
-			  BOTTOM_MIN);
-	if (f->bad & FACE_BAD_MAIN)
-		fit_error(cs, c, d, "the text", th->size_min[c->type]);
-	if (f->bad & FACE_BAD_GLYPHS) {
-		char note[32];
-		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id,
-		     lang_note(cs, note, sizeof note), f->unknown, th->font_serif);
+			  c->type == CARD_QUOTE ? "the attribution does"
+						: "the follow-up questions do",
+			  BOTTOM_MIN, over);
+		free(over);
+		errors++;
 	}
+	if (f->bottom.n)
+		avail -= f->bottom.height + GAP;
+	if (f->bad & FACE_BAD_MAIN) {
+		tblock mb[MAXB];
+		size_t n = main_blocks(cs, c, &t, mb);
+		char *over = overflow(cs, mb, n, avail, th->size_min[c->type], &f->main);
+		fit_error(cs, c, d, "the text does", th->size_min[c->type], over);
+		free(over);
+		errors++;
+	}
+	if (f->bad & FACE_BAD_GLYPHS) {
+		uint32_t unknown[MAX_UNKNOWN];
+		size_t n = unknown_chars(&f->bottom, unknown, 0);
+		n = unknown_chars(&f->main, unknown, n);
+		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, n);
+		errors += (int)n;
+	}
+	card_text_free(&t);
+	return errors;
 }
 
-/* One round: every card at the sizes of cs. Returns true when some card needs a smaller
- * uniform size; *next then holds the sizes for the next round. With d, reports errors. */
-static bool fit_round(cardset *cs, card_sizes *next, struct diag *d, int *errors)
+/* A card that cannot be typeset (FACE_BAD, or -1: invalid markup), kept with its layouts
+ * until it is reported. */
+typedef struct {
+	size_t i;
+	int r;
+	card_face f;
+} misfit;
+
+typedef struct {
+	misfit *v;
+	size_t n, cap;
+} misfits;
+
+static void misfits_free(misfits *m)
+{
+	for (size_t k = 0; k < m->n; k++)
+		card_face_free(&m->v[k].f);
+	free(m->v);
+	*m = (misfits){0};
+}
+
+/* One round: every card at the sizes of cs. *next gets the next round's sizes (lower where a
+ * card needs a smaller uniform size), *bad the cards that cannot be typeset. Returns true
+ * when the sizes must come down. */
+static bool fit_round(cardset *cs, card_sizes *next, misfits *bad)
 {
 	*next = cs->sizes;
-	*errors = 0;
 	for (size_t i = 0; i < cs->dk->ncards; i++) {
 		card_face f;
 		int r = fit_text(cs, i, &f);
 		const card *c = &cs->dk->cards[i];
 		if (r == FACE_SHRINK)
 			next->size[c->type] = fmin(next->size[c->type], f.main.size);
-		*errors += r < 0 ? 1
-				 : !!(f.bad & FACE_BAD_BOTTOM) + !!(f.bad & FACE_BAD_MAIN) +
-					   !!(f.bad & FACE_BAD_GLYPHS);
-		if (d)
-			report(cs, c, &f, d);
-		card_face_free(&f);
+		if (r == FACE_OK || r == FACE_SHRINK) {
+			card_face_free(&f);
+			continue;
+		}
+		if (bad->n == bad->cap)
+			bad->v = xrealloc(bad->v, (bad->cap = bad->cap * 2 + 4) * sizeof *bad->v);
+		bad->v[bad->n++] = (misfit){i, r, f};
 	}
 	return memcmp(next, &cs->sizes, sizeof *next) != 0;
+}
+
+/* Reports the misfits in deck order and frees them; returns the number of errors. */
+static int report_misfits(cardset *cs, misfits *bad, struct diag *d)
+{
+	int errors = 0;
+	for (size_t k = 0; k < bad->n; k++)
+		errors += bad->v[k].r < 0 ? 1 : report(cs, bad->v[k].i, &bad->v[k].f, d);
+	misfits_free(bad);
+	return errors;
 }
 
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
@@ -462,14 +562,28 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 
 int cardset_fit(cardset *cs, struct diag *d)
 {
-	cardset_predict(cs);
 	card_sizes next;
-	int errors;
-	while (fit_round(cs, &next, NULL, &errors))
-		cs->sizes = next;
-	if (errors) /* once more, reporting: errors are rare, and this keeps them in deck order */
-		fit_round(cs, &next, d, &errors);
-	return errors;
+	misfits bad = {0};
+	/* a card that cannot be typeset cannot at any size: once one is found, no more rounds */
+	if (cardset_predict(cs))
+		while (fit_round(cs, &next, &bad) && bad.n == 0)
+			cs->sizes = next;
+	else
+		fit_round(cs, &next, &bad);
+	return report_misfits(cs, &bad, d);
+}
+
+int cardset_report(cardset *cs, struct diag *d)
+{
+	card_sizes next;
+	misfits bad = {0};
+	fit_round(cs, &next, &bad);
+	return report_misfits(cs, &bad, d);
+}
+
+void cardset_skip_glyphs(cardset *cs)
+{
+	cs->glyphs_checked = true;
 }
 
 const card_geom *cardset_geom(const cardset *cs)

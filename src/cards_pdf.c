@@ -236,11 +236,11 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 		return rc;
 	drawer *D = drawer_new(B, false);
 	card_sizes sizes;
-	cardset_predict(D->c.cs);
+	bool ok = cardset_predict(D->c.cs);
 	cardset_get_sizes(D->c.cs, &sizes);
-	int err = 0, r = chunks_run(ch, D, &sizes, &err);
+	int err = 0, r = ok ? chunks_run(ch, D, &sizes, &err) : CHUNK_BAD;
 	if (r == CHUNK_BAD) /* the messages, in deck order, by this process alone */
-		cardset_fit(D->c.cs, d);
+		cardset_report(D->c.cs, d);
 	drawer_close(D);
 	malloc_trim(0); /* the layouts' memory back before the merge, which needs the most */
 	if (r == CHUNK_OK) {
@@ -298,6 +298,8 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	const session *s = job->s;
 	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &g);
+	if (job->glyphs_checked)
+		cardset_skip_glyphs(cs);
 	int errors = cardset_fit(cs, d);
 	cardset_free(cs);
 	return errors;

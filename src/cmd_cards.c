@@ -1,4 +1,5 @@
 /* cmd_cards.c - deckpress cards: the print-ready cards PDF. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,6 +10,8 @@
 #include "cli_print.h"
 #include "cli_input.h"
 #include "commands.h"
+#include "impose.h"
+#include "numfmt.h"
 #include "pool.h"
 #include "session.h"
 
@@ -36,6 +39,8 @@ void cmd_cards_help(FILE *out)
 	      "                           of writing a PDF; -o is then not needed\n"
 	      "  -j, --jobs N             processes to draw with (default: the number of\n"
 	      "                           cores); the PDF is the same for every N\n"
+	      "  -q, --quiet              print nothing on success (by default one line says\n"
+	      "                           what was written: file, cards, pages, sizes)\n"
 	      "  -h, --help               show this help\n",
 	      out);
 	cli_input_help(out);
@@ -48,25 +53,57 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"help", no_argument, NULL, 'h'},
 				     {"dump", required_argument, NULL, 'd'},
 				     {"jobs", required_argument, NULL, 'j'},
+				     {"quiet", no_argument, NULL, 'q'},
 				     CLI_PRINT_OPTIONS,
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
+/* "cards.pdf: 36 cards (en), 10 pages: 5 A4 sheets, fronts and backs; poker 63.5 x 88.9 mm" */
+static void written(const char *out, const cards_job *job)
+{
+	const print_setup *ps = &job->ps;
+	impose_plan plan;
+	char *err = NULL;
+	if (impose_plan_make(ps, &plan, &err)) { /* cannot happen: the PDF was made with it */
+		free(err);
+		return;
+	}
+	size_t n = job->s->dk->ncards;
+	int pages = impose_page_count(&plan, n);
+	char w[NUM_BUF], h[NUM_BUF], bleed[NUM_BUF];
+	printf("%s: %zu card%s", out, n, n == 1 ? "" : "s");
+	if (job->s->dk->nlanguages > 1)
+		printf(" (%s)", job->s->lang);
+	printf(", %d page%s: ", pages, pages == 1 ? "" : "s");
+	if (ps->sheet_none)
+		printf("one card per page with %s mm bleed",
+		       num_format(bleed, pt_to_mm(ps->bleed), 2));
+	else
+		printf("%d %c%s sheet%s", pages / (plan.backs ? 2 : 1), toupper(ps->sheet_name[0]),
+		       ps->sheet_name + 1, pages / (plan.backs ? 2 : 1) == 1 ? "" : "s");
+	printf(", %s; %s %s x %s mm\n", plan.backs ? "fronts and backs" : "fronts only",
+	       ps->size_name, num_format(w, pt_to_mm(ps->card_w), 2),
+	       num_format(h, pt_to_mm(ps->card_h), 2));
+	impose_plan_free(&plan);
+}
+
 int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL;
-	bool dump = false;
+	bool dump = false, quiet = false;
 	int jobs = pool_cores();
 	cli_print set = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:j:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:j:qh", opts, NULL)) != -1) {
 		if (c == 'j' && !parse_jobs(optarg, &jobs))
 			return EXIT_USAGE;
 		else if (c == 'j')
 			;
 		else if (c == 'o')
 			out = optarg;
+		else if (c == 'q')
+			quiet = true;
 		else if (c == 'l')
 			lang = optarg;
 		else if (c == 'd' && !strcmp(optarg, "layout"))
@@ -113,6 +150,8 @@ int cmd_cards(int argc, char **argv)
 		job.out = real;
 		pool_budget_init(jobs);
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
+		if (rc == 0 && !dump && !quiet)
+			written(out, &job);
 	}
 	free(real);
 	session_close(&s);

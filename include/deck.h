@@ -114,6 +114,15 @@ typedef struct {
 	const char *word; /* with '-' at the allowed breaks, e.g. "zee-eend" */
 } hyph_exception;
 
+/* A colour given with its print value, as brand guides give them:
+ * {rgb: "#2f5d8a", cmyk: [85, 50, 10, 20]}. Colours without one are converted (color.h). */
+typedef struct {
+	uint32_t rgb;       /* 0xRRGGBB */
+	double cmyk[4];     /* percent of cyan, magenta, yellow, black: 0..100 */
+	const char *file;   /* the deck or teams file that gives it */
+	srcpos pos;
+} deck_cmyk;
+
 typedef struct deck {
 	const char *path; /* as given on the command line */
 	mtext title, subtitle, description;
@@ -135,6 +144,8 @@ typedef struct deck {
 	size_t nhyphenation;
 	const char *team;    /* team name for backs and cover (teams file), or NULL */
 	const char *logo;    /* path of the team's PNG logo, or NULL */
+	deck_cmyk *cmyk;     /* colours given with CMYK, in the order read (a team's last) */
+	size_t ncmyk;
 	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
 	size_t nparts;
 	arena *mem;
@@ -145,6 +156,9 @@ void deck_free(deck *d);
 size_t deck_files(const deck *d, const char **out, size_t max);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
+/* The CMYK the deck gives for 0xRRGGBB (the last one read, its own before its includes'),
+ * or NULL. */
+const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb);
 int deck_find_card(const deck *d, const char *id);     /* index or -1 */
 int deck_find_source(const deck *d, const char *id);   /* index or -1 */
 int deck_find_category(const deck *d, const char *id); /* index or -1 */

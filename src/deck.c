@@ -81,3 +81,16 @@ uint32_t deck_card_color(const deck *d, const card *c)
 		       ? d->categories[c->category].color
 		       : d->theme.accent;
 }
+
+const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb)
+{
+	for (size_t i = d->ncmyk; i-- > 0;)
+		if (d->cmyk[i].rgb == rgb)
+			return &d->cmyk[i];
+	for (size_t i = 0; i < d->nparts; i++) {
+		const deck_cmyk *c = deck_find_cmyk(d->parts[i], rgb);
+		if (c)
+			return c;
+	}
+	return NULL;
+}

@@ -6,6 +6,7 @@
 #include <pango/pango.h>
 #include <stdio.h>
 
+#include "color.h"
 #include "deck.h"
 #include "diag.h"
 #include "hyph.h"
@@ -18,6 +19,7 @@ typedef struct {
 	const char *out;        /* the PDF to write */
 	PangoContext *ctx;      /* from the fontset, language already set */
 	const hyphenator *hyph; /* NULL: no hyphenation */
+	const color_profile *profile; /* output profile; needed when ps.pdfx is not PDFX_NONE */
 } cards_job;
 
 /* Typesets and writes the cards PDF. Returns 0; 1 when a card cannot be typeset (reported

@@ -8,7 +8,9 @@
 
 #include "card_face.h"
 #include "impose.h"
+#include "ink_map.h"
 #include "labels.h"
+#include "numfmt.h"
 #include "pdf_meta.h"
 #include "pdf_out.h"
 #include "render_card.h"
@@ -16,7 +18,7 @@
 static void draw_marks(cairo_t *cr, const impose_plan *plan)
 {
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+	render_set_registration(cr); /* prints on every plate: the shop registers on it */
 	cairo_set_line_width(cr, 0.25);
 	for (size_t i = 0; i < plan->nmarks; i++) {
 		const segment *m = &plan->marks[i];
@@ -48,7 +50,7 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	pango_layout_set_width(l, (int)lround((where == INFO_RIGHT ? r.h : r.w) * PANGO_SCALE));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+	render_set_gray(cr, 0.35);
 	/* against the outer edge of the band: as far from the crop marks as the margin allows */
 	PangoRectangle ext;
 	pango_layout_get_extents(l, NULL, &ext);
@@ -121,6 +123,8 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 	cairo_surface_t *surf = pdf_out_open(&o, job->out, plan->page_w, plan->page_h, d);
 	if (!surf)
 		return 3;
+	if (fin->pdfx)
+		ink_map_attach(surf, (ink_map *)fin->pdfx->inks);
 	pdf_metadata(surf, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
@@ -142,7 +146,14 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 static cardset *prepare(const cards_job *job, impose_plan *plan, struct diag *d)
 {
 	char *err = NULL;
-	if (impose_plan_make(&job->ps, plan, &err)) {
+	print_setup ps = job->ps;
+	if (ps.sheet_none && (ps.back_dx != 0 || ps.back_dy != 0)) {
+		char x[NUM_BUF], y[NUM_BUF];
+		diag(d, M_BACK_OFFSET_SHOP, job->out, 0, 0, num_format(x, pt_to_mm(ps.back_dx), 2),
+		     num_format(y, pt_to_mm(ps.back_dy), 2));
+		ps.back_dx = ps.back_dy = 0;
+	}
+	if (impose_plan_make(&ps, plan, &err)) {
 		diag(d, M_PDF, NULL, 0, 0, err);
 		free(err);
 		return NULL;
@@ -165,13 +176,21 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 		rc = 1;
 		goto out;
 	}
-	/* print shops cut at the TrimBox; the BleedBox is the whole page */
-	rect trim = pdf_rect_from_top(plan.slots[0].trim, plan.page_h);
+	/* print shops cut at the TrimBox; the BleedBox is the whole page. A PDF/X sheet is the
+	 * shop's finished sheet: PDF/X wants a TrimBox on every page, and there it is the page. */
 	rect bleed = {0, 0, plan.page_w, plan.page_h};
+	rect trim = job->ps.sheet_none ? pdf_rect_from_top(plan.slots[0].trim, plan.page_h) : bleed;
 	pdf_finish_opts fin = {0};
-	if (job->ps.sheet_none)
+	if (job->ps.sheet_none || job->ps.pdfx != PDFX_NONE)
 		fin = (pdf_finish_opts){.trim = &trim, .bleed = &bleed};
+	ink_map *inks = NULL;
+	pdfx_opts px = {job->ps.pdfx, NULL};
+	if (job->ps.pdfx != PDFX_NONE) {
+		px.inks = inks = ink_map_new(job->profile, job->dk);
+		fin.pdfx = &px;
+	}
 	rc = render_pdf(job, &plan, cs, logo, &fin, d);
+	ink_map_free(inks);
 out:
 	if (logo)
 		cairo_surface_destroy(logo);

@@ -44,24 +44,41 @@ static void wrote(struct diag *d, int verbosity, const char *path, int rc)
 		fprintf(d->out, "deckpress: wrote %s\n", path);
 }
 
-static int cards(session *s, const print_setup *ps, bool shop, const char *dir, int v,
-		 struct diag *d)
+static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
+		 const build_opts *o, struct diag *d)
 {
 	cards_job job = {.dk = s->dk,
 			 .lang = s->lang,
 			 .ps = *ps,
 			 .ctx = fontset_context(s->fonts),
-			 .hyph = s->hyph};
-	/* home printing needs a sheet even when the deck's print: says none */
+			 .hyph = s->hyph,
+			 .profile = o->profile};
+	/* home printing needs a sheet even when the deck's print: says none, and RGB */
 	free(print_setup_apply(&job.ps, "sheet",
 			       shop             ? "none"
 			       : ps->sheet_none ? "a4"
 						: ps->sheet_name));
+	if (!shop)
+		job.ps.pdfx = PDFX_NONE;
+	else if (o->pdfx)
+		free(print_setup_apply(&job.ps, "pdfx", o->pdfx));
+	color_profile *own = NULL;
+	if (job.ps.pdfx != PDFX_NONE && !job.profile) {
+		char *err = NULL;
+		bool unreadable;
+		job.profile = own = color_profile_open(NULL, &err, &unreadable);
+		if (!own) {
+			diag(d, M_PDFX, NULL, 0, 0, err);
+			free(err);
+			return EXIT_IO;
+		}
+	}
 	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
-	wrote(d, v, path, rc);
+	wrote(d, o->verbosity, path, rc);
 	free(path);
+	color_profile_free(own);
 	return rc;
 }
 
@@ -84,8 +101,9 @@ static int booklet(session *s, bool saddle, const char *dir, int v, struct diag 
 }
 
 /* One team's files, in the child process. */
-static int build_team(const team *tm, const char *dir, int v, struct diag *d)
+static int build_team(const team *tm, const char *dir, const build_opts *o, struct diag *d)
 {
+	int v = o->verbosity;
 	int rc = make_dir(dir, d);
 	if (rc)
 		return rc;
@@ -95,8 +113,8 @@ static int build_team(const team *tm, const char *dir, int v, struct diag *d)
 		print_setup ps;
 		print_setup_default(&ps);
 		session_print_defaults(&s, &ps);
-		rc = worst(rc, cards(&s, &ps, false, dir, v, d));
-		rc = worst(rc, cards(&s, &ps, true, dir, v, d));
+		rc = worst(rc, cards(&s, &ps, false, dir, o, d));
+		rc = worst(rc, cards(&s, &ps, true, dir, o, d));
 		rc = worst(rc, booklet(&s, false, dir, v, d));
 		rc = worst(rc, booklet(&s, true, dir, v, d));
 		preview_job pj = {.dk = s.dk,
@@ -160,7 +178,7 @@ static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
 		struct diag d;
 		diag_init(&d, c->log ? c->log : stderr);
 		char *dir = tm->slug ? xasprintf("%s/%s", o->dir, tm->slug) : xstrdup(o->dir);
-		int rc = build_team(tm, dir, o->verbosity, &d);
+		int rc = build_team(tm, dir, o, &d);
 		free(dir);
 		if (c->log)
 			fflush(c->log);

@@ -32,8 +32,10 @@ static void load_colors(loader *L, const ynode *m, theme *t)
 	check_keys(L, m, keys, "theme.colors");
 	for (int i = 0; keys[i]; i++) {
 		const ynode *n = get(m, keys[i]);
+		char *what = xasprintf("theme.colors.%s", keys[i]);
 		if (n)
-			color(L, n, keys[i], slots[i]);
+			color(L, n, what, slots[i]);
+		free(what);
 	}
 }
 
@@ -125,7 +127,7 @@ void load_print(loader *L, const ynode *m)
 {
 	static const char *const keys[] = {"size",        "sheet",       "bleed", "safe",
 					   "margin",      "duplex",      "backs", "marks",
-					   "back_offset", "back-offset", NULL};
+					   "back_offset", "back-offset", "pdfx",  NULL};
 	deck *dk = L->dk;
 	if (!want(L, m, YN_MAP, "'print'"))
 		return;

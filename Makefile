@@ -25,7 +25,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag \
+MODULES   = util tmpfiles diag bounds input image \
             yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify \
             markup typo hyph paths fonts typeset labels color \
@@ -34,7 +34,7 @@ MODULES   = util tmpfiles diag \
             ink_map render_color render_card booklet_render \
             pdf_meta xmp pdf_content pdfx_content pdfx_image pdfx pdf_finish pdf_out \
             cards_pdf booklet_pdf preview \
-            session cli_print build commands \
+            session cli_print cli_input build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \

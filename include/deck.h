@@ -2,7 +2,11 @@
  *
  * Ownership: a deck owns every string and array in it (one arena, freed by deck_free).
  * Other stages only borrow. Lengths are in points; the deck's millimetres are converted
- * by the loader. Positions are 1-based line/column in deck->path. */
+ * by the loader. Positions are 1-based line/column in deck->path.
+ *
+ * NULL: a deck from deck_load may have errors; then any id, reference or required text the
+ * author got wrong is NULL (or n == 0 for an mtext), and every function here tolerates it.
+ * A deck from deck_open has no errors: ids and required fields are never NULL there. */
 #ifndef DECKPRESS_DECK_H
 #define DECKPRESS_DECK_H
 
@@ -125,6 +129,7 @@ typedef struct {
 
 typedef struct deck {
 	const char *path; /* as given on the command line */
+	const char *root; /* realpath of the folder every file the deck names must be inside */
 	mtext title, subtitle, description;
 	const char *author, *version;
 	const char *language;   /* original language, default "nl" */
@@ -146,7 +151,9 @@ typedef struct deck {
 	const char *logo;    /* path of the team's PNG logo, or NULL */
 	deck_cmyk *cmyk;     /* colours given with CMYK, in the order read (a team's last) */
 	size_t ncmyk;
-	struct deck **parts; /* decks included with include:, owned; their cards are in cards */
+	struct deck **parts; /* every deck included, at any depth, each once; owned; their cards
+			      * are in cards */
+	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
 } deck;
@@ -156,11 +163,13 @@ void deck_free(deck *d);
 size_t deck_files(const deck *d, const char **out, size_t max);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
-/* The CMYK the deck gives for 0xRRGGBB (the last one read, its own before its includes'),
- * or NULL. */
+/* The CMYK the deck gives for 0xRRGGBB (the last one read; its own, then its includes',
+ * then a team's base deck's), or NULL. */
 const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb);
-int deck_find_card(const deck *d, const char *id);     /* index or -1 */
-int deck_find_source(const deck *d, const char *id);   /* index or -1 */
-int deck_find_category(const deck *d, const char *id); /* index or -1 */
+/* Index of the entry with this id, or -1 (also for a NULL id; entries without one are
+ * skipped). */
+int deck_find_card(const deck *d, const char *id);
+int deck_find_source(const deck *d, const char *id);
+int deck_find_category(const deck *d, const char *id);
 
 #endif

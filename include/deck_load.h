@@ -5,13 +5,23 @@
 #include "deck.h"
 #include "diag.h"
 
-/* Load `path`: YAML syntax, structure, kinds, required fields and values. Reports all
- * problems to d. Returns the model (free with deck_free) even when some fields had errors,
+/* Load `path` (named on the command line): YAML syntax, structure, kinds, required fields
+ * and values; every file it names (includes, sources, logos) must be inside its folder or a
+ * folder allowed with input_allow. Reports all problems to d. Returns the model (free with deck_free) even when some fields had errors,
  * so that deck_check can report more; NULL when the file could not be read or parsed at all.
  * Missing required strings are NULL in the model. */
 deck *deck_load(const char *path, struct diag *d);
+/* deck_load for a deck named by another file (a teams file): path itself must be a regular
+ * file inside root too, and so must every file it names. */
+deck *deck_load_in(const char *path, const char *root, struct diag *d);
+
+/* deck_load of bytes in memory (buf changed; len without the NUL that must follow) as if read
+ * from path, naming files inside root. For the fuzzer. */
+deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d);
 
 /* deck_load + deck_check: returns the deck only if it has no errors, else NULL. */
 deck *deck_open(const char *path, struct diag *d);
+/* deck_load_in + deck_check. */
+deck *deck_open_in(const char *path, const char *root, struct diag *d);
 
 #endif

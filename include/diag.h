@@ -36,9 +36,23 @@ void diag_init(struct diag *d, FILE *out);
 /* Report message m at file:line:col (0 = unknown) with printf arguments for its format. */
 void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...);
 void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap);
+/* The one rule for exit codes: rc when it already says failure, else 1 when any error was
+ * reported (3 when every error was about files), else 0. An error never exits 0. */
+int diag_exit(const struct diag *d, int rc);
+/* text with control characters, bidirectional overrides and bytes that are not UTF-8 written
+ * as \x1b or \u202e, so that a message never lets a deck drive the terminal. Caller frees. */
+char *diag_safe(const char *text);
 /* Print "N more errors not shown" if the cap was reached; call once per file. */
 void diag_flush(struct diag *d, const char *file);
 enum diag_level diag_msg_level(enum diag_msg m);
 const char *diag_msg_format(enum diag_msg m);
+const char *diag_msg_name(enum diag_msg m); /* "M_FIT" */
+
+/* For the suite's walk over every message (tests/msgcheck.sh): when DECKPRESS_MSG_LOG names a
+ * file, appends one line "EXIT-CODE M_A M_B ..." with the messages this process reported.
+ * Called by main on return and by worker processes before they exit; diag_log_reset
+ * forgets the parent's messages in a new worker. */
+void diag_log_exit(int rc);
+void diag_log_reset(void);
 
 #endif

@@ -9,17 +9,19 @@ MSG(M_IO_DIR, DIAG_ERROR, "is a directory, not a deck file", "give the path of a
 MSG(M_IO_WRITE, DIAG_ERROR, "cannot write: %s", NULL)
 MSG(M_OUTPUT, DIAG_ERROR, "not written: %s", NULL)
 MSG(M_USAGE, DIAG_ERROR, "%s", "run 'deckpress --help' for usage")
+MSG(M_LIMIT, DIAG_ERROR, "%s: over a limit (raise it with --limit %s=N if you trust this file)", "limits keep a deck that came by email from taking all time or memory; see docs/robustness.md")
+MSG(M_OUTSIDE, DIAG_ERROR, "'%s' is outside the deck's folder; a deck may name only files in its own folder and below", "move the file into the deck's folder, or allow its folder on the command line with --allow-read DIR")
 
 /* --- loader: bytes and YAML syntax (deck_load.c, yaml_tree.c) --- */
-MSG(M_TOO_BIG, DIAG_ERROR, "the file is too large: decks may be at most %u bytes", "split the deck into smaller decks")
 MSG(M_EMPTY, DIAG_ERROR, "the file is empty", "a deck needs at least 'deck:' with a title and 'cards:'; see docs/deck-format.md")
 MSG(M_UTF8, DIAG_ERROR, "invalid UTF-8 at byte offset %zu", "save the file as UTF-8 (in most editors: 'Save with encoding')")
 MSG(M_NUL, DIAG_ERROR, "NUL byte at byte offset %zu; this is not a text file", NULL)
+MSG(M_NUL_ESCAPE, DIAG_ERROR, "this text contains a NUL character (written as \\0 or \\x00), which cannot be printed", "remove the escape from the quoted text")
 MSG(M_TAB, DIAG_ERROR, "tab character used for indentation", "YAML indentation must use spaces; replace the tab with spaces")
 MSG(M_YAML, DIAG_ERROR, "YAML syntax error: %s", NULL)
 MSG(M_YAML_HINT, DIAG_ERROR, "YAML syntax error: %s; %s", NULL)
 MSG(M_ALIAS, DIAG_ERROR, "YAML anchors and aliases ('&%s', '*%s') are not supported in decks", "write the text out in full where it is needed")
-MSG(M_DEPTH, DIAG_ERROR, "nesting deeper than %d levels", "decks never need this much nesting; check the indentation")
+MSG(M_DEPTH, DIAG_ERROR, "nesting deeper than %d levels (raise the limit with --limit %s=N if the deck needs it)", "decks never need this much nesting; check the indentation")
 MSG(M_MULTIDOC, DIAG_ERROR, "a second YAML document ('---') in the same file", "put one deck in each file")
 MSG(M_DUPKEY, DIAG_ERROR, "key '%s' appears twice in this mapping (first on line %d)", "remove or rename one of them")
 MSG(M_COMPLEX_KEY, DIAG_ERROR, "a key must be a plain word, not a %s", NULL)
@@ -69,7 +71,6 @@ MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
 MSG(M_PDF, DIAG_ERROR, "PDF output failed: %s", NULL)
-MSG(M_PRINT_SETTING, DIAG_ERROR, "%s", "see docs/printing.md") /* print_setup_apply/_check text */
 MSG(M_MARKS_SHORT, DIAG_WARNING, "crop marks do not fit on every side of the %s sheet", "use 'marks: lines' or a smaller margin")
 
 /* --- booklet (booklet*.c) --- */
@@ -88,6 +89,7 @@ MSG(M_BACK_OFFSET_SHOP, DIAG_WARNING, "back offset %s,%s mm is ignored: in a pri
 /* --- teams and builds --- */
 MSG(M_IS_TEAMS, DIAG_ERROR, "this is a teams file, not a deck", "build it with 'deckpress build', check it with 'deckpress check'; include: and the other commands take decks")
 MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with a name")
+MSG(M_TEAM_DECK, DIAG_ERROR, "deck '%s' %s", "give the path of a deck file, relative to the teams file")
 MSG(M_TEAM_NO_DECK, DIAG_ERROR, "team '%s' has no deck", "give 'deck: FILE' at the top of the teams file or in the team")
 MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's languages (%s)", NULL)
 MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")

@@ -12,7 +12,20 @@ typedef struct include_stack {
 	const char *real; /* realpath of the file */
 	const char *path; /* as written, for messages */
 	const struct include_stack *up;
+	size_t depth; /* 0 for the top deck */
 } include_stack;
+
+/* What one top-level load shares across every file it reads (bounds.h limits them). */
+typedef struct load_ctx {
+	const char *root; /* realpath of the folder every file named must be inside */
+	size_t includes;  /* include: entries followed so far */
+	size_t bytes;     /* bytes read so far */
+	struct load_part {
+		char *real; /* realpath: a file included twice is read once */
+		deck *dk;   /* NULL when it could not be loaded */
+	} *parts;
+	size_t nparts; /* owned here until the top deck takes them as its parts */
+} load_ctx;
 
 typedef struct {
 	const struct include_stack *stack;
@@ -20,6 +33,7 @@ typedef struct {
 	struct diag *d;
 	deck *dk;
 	arena *mem;
+	load_ctx *ctx;
 } loader;
 
 void report(loader *L, const ynode *at, enum diag_msg m, ...);
@@ -52,8 +66,13 @@ void take_cards(loader *L, const deck *from, const ynode *select, const ynode *e
 		const char *where);
 /* Appends from `from` the category and source card c refers to, if not there yet. */
 void take_refs(loader *L, const deck *from, const card *c);
-/* Loads one deck file inside an include chain (deck_load.c). NULL if it could not be read. */
-deck *deck_load_nested(const char *path, struct diag *d, const include_stack *stack);
+/* Parses one deck file's bytes (buf, changed; len without its NUL) inside an include chain
+ * (deck_load.c). NULL if it could not be parsed. */
+deck *deck_load_nested(const char *path, char *buf, size_t len, struct diag *d,
+		       const include_stack *stack, load_ctx *ctx);
+/* Reports an M_LIMIT error at node `at`: "what" exceeds limit b. */
+void report_limit(loader *L, const ynode *at, int b, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Appends n items of `size` bytes to an arena array of *count items; returns the array. */
 void *arena_append(arena *a, void *array, size_t *count, const void *items, size_t n, size_t size);
 

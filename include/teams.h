@@ -35,13 +35,25 @@ typedef struct {
 	size_t n;
 	bool is_teams; /* a teams file, not a plain deck */
 	arena *mem;
-	void *tree_owner; /* internal */
+	char *root; /* realpath of the teams file's folder: every file it names is inside */
+	struct team_base {
+		char *real; /* realpath of a base deck: loaded once however many teams use it */
+		deck *dk;   /* owned; NULL when it has errors */
+	} *bases;
+	size_t nbases;
+	char **logos; /* realpaths of the logos decoded once already */
+	size_t nlogos;
 } team_set;
 
-/* Loads a teams file, or a plain deck as one team. Each team's problems are reported to d
- * and leave that team's dk NULL; the others load. Returns -1 when the file itself is
- * unusable (nothing to build), else the number of teams that failed to load. */
+/* Loads a teams file, or a plain deck as one team. Each team's problems (any error in the
+ * team's entry or its deck) are reported to d and leave that team's dk NULL; the others
+ * load. Returns -1 when the file itself is unusable or has an error outside the teams
+ * (nothing may be built), else the number of teams that failed to load. */
 int teams_load(const char *path, struct diag *d, team_set *out);
+/* teams_load of bytes in memory (buf changed, len without its NUL) as if read from path,
+ * naming files inside dir. For the fuzzer. */
+int teams_load_mem(const char *path, char *buf, size_t len, const char *dir, struct diag *d,
+		   team_set *out);
 void teams_free(team_set *ts);
 
 /* "Team Noord" -> "team-noord"; accents folded (é -> e). Caller frees; "" if nothing is left. */

@@ -1,9 +1,10 @@
 /* yaml_tree.h - read a YAML file into a small tree of scalars, mappings and sequences.
  *
  * Everything a deck author can get wrong at the byte and syntax level is reported here,
- * with 1-based line:column: size limit, invalid UTF-8, tabs used for indentation, YAML
- * syntax errors, anchors and aliases (refused: a "billion laughs" file fails at once),
- * duplicate keys, nesting deeper than YTREE_MAX_DEPTH, more than one document. */
+ * with 1-based line:column: size limit, invalid UTF-8, NUL bytes and escaped NULs, tabs used
+ * for indentation, YAML syntax errors, anchors and aliases (refused: a "billion laughs" file
+ * fails at once), duplicate keys, more nesting or nodes than the limits (bounds.h) allow,
+ * more than one document. */
 #ifndef DECKPRESS_YAML_TREE_H
 #define DECKPRESS_YAML_TREE_H
 
@@ -13,24 +14,27 @@
 #include "diag.h"
 #include "util.h"
 
-#define YTREE_MAX_BYTES (16u * 1024 * 1024) /* documented in docs/deck-format.md */
-#define YTREE_MAX_DEPTH 64
 
 typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } ynode_kind;
 
 typedef struct ynode {
 	ynode_kind kind;
 	int line, col;       /* 1-based start of the node */
-	const char *value;   /* scalar text, NUL-terminated (may contain NUL? no: refused) */
+	const char *value;   /* scalar text, NUL-terminated (an escaped NUL is refused) */
 	bool plain;          /* scalar written without quotes (so "~", "null", "" mean nothing) */
 	bool literal;        /* block scalar '|': its newlines are line breaks as written */
 	struct ynode **kids; /* sequence items; mapping: key, value, key, value... */
 	size_t n;            /* number of kids */
 } ynode;
 
-/* Parse `path` into a tree allocated from `mem`. Returns 0 and sets *root (NULL for an
- * empty document), or -1 after reporting errors to d (or 3 for an I/O error: see
- * ytree_load_io). */
+/* Parses the bytes of file `path` (named in messages; buf is changed, len excludes the NUL
+ * that must follow it) into a tree allocated from `mem`. Returns 0 and sets *root (NULL for
+ * an empty document), or -1 after reporting errors to d. */
+int ytree_parse(const char *path, char *buf, size_t len, arena *mem, struct diag *d, ynode **root);
+/* Reads path with input_read (inside root; NULL: anywhere) up to the file-bytes limit;
+ * reports why not against path. Caller frees. */
+char *ytree_read(const char *path, const char *root, size_t *len, struct diag *d);
+/* ytree_read (the file named on the command line: any folder) + ytree_parse. */
 int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root);
 
 /* True for a plain scalar meaning "nothing": empty, ~, null. */

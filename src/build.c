@@ -176,12 +176,14 @@ static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
 	c->pid = fork();
 	if (c->pid == 0) {
 		struct diag d;
+		diag_log_reset();
 		diag_init(&d, c->log ? c->log : stderr);
 		char *dir = tm->slug ? xasprintf("%s/%s", o->dir, tm->slug) : xstrdup(o->dir);
-		int rc = build_team(tm, dir, o, &d);
+		int rc = diag_exit(&d, build_team(tm, dir, o, &d));
 		free(dir);
 		if (c->log)
 			fflush(c->log);
+		diag_log_exit(rc);
 		_exit(rc);
 	}
 	if (c->pid < 0) {

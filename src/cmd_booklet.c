@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "booklet.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "session.h"
 
@@ -23,8 +24,10 @@ void cmd_booklet_help(FILE *out)
 	      "                        landscape) in saddle-stitch order, to fold and staple\n"
 	      "      --duplex MODE     with --impose: long (default) if the printer flips sheets\n"
 	      "                        on the long edge, short if on the short edge\n"
-	      "  -h, --help            show this help\n\n",
+	      "  -h, --help            show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -36,6 +39,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"format", required_argument, NULL, O_FORMAT},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 static int usage_error(const char *opt, const char *value, const char *valid)
@@ -76,6 +80,11 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("booklet", argv);
 		}
 	}
@@ -113,5 +122,5 @@ int cmd_booklet(int argc, char **argv)
 	}
 	free(real);
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

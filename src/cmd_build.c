@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "cli_input.h"
 #include "cli_print.h"
 #include "commands.h"
 
@@ -25,8 +26,10 @@ void cmd_build_help(FILE *out)
 	      "      --icc FILE     the shop's CMYK output profile (default: built-in FOGRA39)\n"
 	      "  -q, --quiet        print only errors\n"
 	      "  -v, --verbose      also list every file written\n"
-	      "  -h, --help         show this help\n\n",
+	      "  -h, --help         show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -36,7 +39,8 @@ int cmd_build(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},         {"pdfx", optional_argument, NULL, 'P'},
-		{"icc", required_argument, NULL, 'I'},    {0}};
+		{"icc", required_argument, NULL, 'I'},    CLI_INPUT_OPTIONS,
+		{0}};
 	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	const char *icc = NULL;
 	int c;
@@ -72,6 +76,11 @@ int cmd_build(int argc, char **argv)
 			icc = optarg;
 			break;
 		default:
+			if (c >= CLI_INPUT_FIRST) {
+				if (cli_input_option(c, optarg))
+					return EXIT_USAGE;
+				break;
+			}
 			return bad_option("build", argv);
 		}
 	}
@@ -102,5 +111,5 @@ int cmd_build(int argc, char **argv)
 	rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
 	teams_free(&ts);
 	color_profile_free(prof);
-	return rc;
+	return diag_exit(&d, rc);
 }

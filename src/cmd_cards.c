@@ -7,6 +7,7 @@
 
 #include "cards_pdf.h"
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "session.h"
 
@@ -37,8 +38,10 @@ void cmd_cards_help(FILE *out)
 	      "                           the built-in FOGRA39, ISO coated offset)\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
-	      "  -h, --help               show this help\n\n",
+	      "  -h, --help               show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -48,6 +51,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"dump", required_argument, NULL, 'd'},
 				     {"icc", required_argument, NULL, 'I'},
 				     CLI_PRINT_OPTIONS,
+				     CLI_INPUT_OPTIONS,
 				     {0}};
 
 int cmd_cards(int argc, char **argv)
@@ -69,6 +73,9 @@ int cmd_cards(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_cards_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else if (c >= CLI_PRINT_FIRST) {
 			cli_print_add(&set, c, optarg);
 		} else {
@@ -116,5 +123,5 @@ int cmd_cards(int argc, char **argv)
 	color_profile_free(prof);
 	free(real);
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

@@ -1,7 +1,9 @@
 /* cmd_check.c - deckpress check: load and check decks, one summary line each. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "cli_input.h"
 #include "commands.h"
 #include "deck_load.h"
 #include "cards_pdf.h"
@@ -19,8 +21,10 @@ void cmd_check_help(FILE *out)
 	      "  -f, --fit    also typeset every card, in every language of the deck, at the\n"
 	      "               deck's print: size, and report each card whose text does not fit\n"
 	      "  -q, --quiet  print only problems, no summary lines\n"
-	      "  -h, --help   show this help\n\n",
+	      "  -h, --help   show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -29,10 +33,13 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	size_t n[CARD_NTYPES] = {0};
 	for (size_t i = 0; i < dk->ncards; i++)
 		n[dk->cards[i].type]++;
-	if (team_name)
-		printf("%s: team '%s': ", path, team_name);
+	char *p = diag_safe(path), *t = team_name ? diag_safe(team_name) : NULL;
+	if (t)
+		printf("%s: team '%s': ", p, t);
 	else
-		printf("%s: ", path);
+		printf("%s: ", p);
+	free(p);
+	free(t);
 	printf("%zu card%s (%zu quote%s, %zu case%s, %zu question%s), no errors", dk->ncards,
 	       dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
 	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
@@ -73,6 +80,7 @@ int cmd_check(int argc, char **argv)
 	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
 					     {"fit", no_argument, NULL, 'f'},
 					     {"help", no_argument, NULL, 'h'},
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	int quiet = 0, fit = 0, c;
 	optind = 1;
@@ -84,6 +92,9 @@ int cmd_check(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
+		} else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
 		} else {
 			return bad_option("check", argv);
 		}
@@ -102,18 +113,23 @@ int cmd_check(int argc, char **argv)
 		int failed = teams_load(argv[i], &d, &ts);
 		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
 			failed += fit_deck(&ts.v[t], &d) > 0;
-		for (size_t t = 0; failed == 0 && !quiet && t < ts.n; t++)
+		/* any error fails the deck, even one that left every team loadable */
+		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
+		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)
 			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
 		teams_free(&ts);
-		if (failed == 0)
+		if (deck_rc == 0)
 			continue;
-		if (d.nio && rc != EXIT_DECK)
-			rc = EXIT_IO;
-		else if (!d.nio)
-			rc = EXIT_DECK;
-		if (!quiet && !d.nio)
-			fprintf(stderr, "%s: %d error%s%s\n", argv[i], d.nerrors,
-				d.nerrors == 1 ? "" : "s", d.nwarnings ? ", and warnings" : "");
+		rc = rc == EXIT_DECK || deck_rc == EXIT_DECK ? EXIT_DECK : deck_rc;
+		if (!quiet && !d.nio) {
+			char *name = diag_safe(argv[i]);
+			fprintf(stderr, "%s: %d error%s", name, d.nerrors, d.nerrors == 1 ? "" : "s");
+			if (d.nwarnings)
+				fprintf(stderr, ", %d warning%s", d.nwarnings,
+					d.nwarnings == 1 ? "" : "s");
+			fputc('\n', stderr);
+			free(name);
+		}
 	}
 	fflush(stdout);
 	return rc;

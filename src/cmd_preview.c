@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli_print.h"
+#include "cli_input.h"
 #include "commands.h"
 #include "preview.h"
 #include "session.h"
@@ -21,8 +22,10 @@ void cmd_preview_help(FILE *out)
 	      "      --px WxH        exact pixel size of each image instead, e.g. 822x1122\n"
 	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
-	      "  -h, --help          show this help\n\n",
+	      "  -h, --help          show this help\n",
 	      out);
+	cli_input_help(out);
+	fputc('\n', out);
 	print_exit_codes(out);
 }
 
@@ -50,6 +53,7 @@ int cmd_preview(int argc, char **argv)
 					     {"dpi", required_argument, NULL, O_DPI},
 					     {"px", required_argument, NULL, O_PX},
 					     CLI_PRINT_OPTIONS,
+					     CLI_INPUT_OPTIONS,
 					     {0}};
 	preview_job job = {.dpi = 300};
 	const char *lang = NULL;
@@ -69,7 +73,10 @@ int cmd_preview(int argc, char **argv)
 			job.dpi = v;
 		else if (c == O_PX && parse_px(optarg, &job.px_w, &job.px_h) == 0)
 			;
-		else if (c >= CLI_PRINT_FIRST)
+		else if (c >= CLI_INPUT_FIRST) {
+			if (cli_input_option(c, optarg))
+				return EXIT_USAGE;
+		} else if (c >= CLI_PRINT_FIRST)
 			cli_print_add(&set, c, optarg);
 		else {
 			if (c == O_DPI || c == O_PX)
@@ -101,5 +108,5 @@ int cmd_preview(int argc, char **argv)
 		rc = preview_write(&job, &d);
 	}
 	session_close(&s);
-	return rc;
+	return diag_exit(&d, rc);
 }

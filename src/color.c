@@ -1,14 +1,13 @@
 /* color.c - the output profile and sRGB to CMYK with Little CMS 2. */
 #include "color.h"
 
-#include <errno.h>
 #include <lcms2.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "input.h"
 #include "util.h"
 
 #define ICC_MAX        (32u << 20) /* bytes: real profiles are well under 10 MB */
@@ -135,28 +134,6 @@ color_profile *color_profile_from_mem(const unsigned char *data, size_t len, con
 	return p;
 }
 
-static unsigned char *read_all(const char *path, size_t *len, char **err)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		*err = xasprintf("cannot read ICC profile '%s': %s", path,
-				 f ? "not a regular file" : strerror(errno));
-		if (f)
-			fclose(f);
-		return NULL;
-	}
-	if ((unsigned long long)st.st_size > ICC_MAX) {
-		fclose(f);
-		*err = xasprintf("ICC profile '%s' is larger than %u MB", path, ICC_MAX >> 20);
-		return NULL;
-	}
-	unsigned char *buf = xmalloc((size_t)st.st_size + 1);
-	*len = fread(buf, 1, (size_t)st.st_size, f);
-	fclose(f);
-	return buf;
-}
-
 color_profile *color_profile_open(const char *path, char **err, bool *unreadable)
 {
 	*err = NULL;
@@ -168,12 +145,20 @@ color_profile *color_profile_open(const char *path, char **err, bool *unreadable
 			p->builtin = true;
 		return p;
 	}
-	size_t len = 0;
-	unsigned char *buf = read_all(path, &len, err);
+	/* the command line is trusted with where the profile is, not with what it holds */
+	input_result r;
+	unsigned char *buf = (unsigned char *)input_read(path, NULL, ICC_MAX, &r);
 	if (!buf) {
+		char *why = input_problem(&r, NULL);
+		*err = r.status == IN_OPEN ? xasprintf("cannot read ICC profile '%s': %s", path, why)
+					   : xasprintf("ICC profile '%s' %s", path, why);
+		free(why);
+		free(r.why);
 		*unreadable = true;
 		return NULL;
 	}
+	size_t len = r.size;
+	free(r.why);
 	char *what = xasprintf("ICC profile '%s'", path);
 	color_profile *p = color_profile_from_mem(buf, len, what, err);
 	free(what);

@@ -43,24 +43,24 @@ void deck_free(deck *d)
 
 int deck_find_card(const deck *d, const char *id)
 {
-	for (size_t i = 0; i < d->ncards; i++)
-		if (!strcmp(d->cards[i].id, id))
+	for (size_t i = 0; id && i < d->ncards; i++)
+		if (d->cards[i].id && !strcmp(d->cards[i].id, id))
 			return (int)i;
 	return -1;
 }
 
 int deck_find_source(const deck *d, const char *id)
 {
-	for (size_t i = 0; i < d->nsources; i++)
-		if (!strcmp(d->sources[i].id, id))
+	for (size_t i = 0; id && i < d->nsources; i++)
+		if (d->sources[i].id && !strcmp(d->sources[i].id, id))
 			return (int)i;
 	return -1;
 }
 
 int deck_find_category(const deck *d, const char *id)
 {
-	for (size_t i = 0; i < d->ncategories; i++)
-		if (!strcmp(d->categories[i].id, id))
+	for (size_t i = 0; id && i < d->ncategories; i++)
+		if (d->categories[i].id && !strcmp(d->categories[i].id, id))
 			return (int)i;
 	return -1;
 }
@@ -72,6 +72,8 @@ size_t deck_files(const deck *d, const char **out, size_t max)
 		out[n++] = d->path;
 	for (size_t i = 0; i < d->nparts && n < max; i++)
 		n += deck_files(d->parts[i], out + n, max - n);
+	if (d->base && n < max)
+		n += deck_files(d->base, out + n, max - n);
 	return n;
 }
 
@@ -92,5 +94,5 @@ const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb)
 		if (c)
 			return c;
 	}
-	return NULL;
+	return d->base ? deck_find_cmyk(d->base, rgb) : NULL;
 }

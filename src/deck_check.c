@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
+#include "input.h"
 #include "markup.h"
 #include "print_setup.h"
 #include "quote_verify.h"
@@ -99,15 +101,18 @@ static void resolve_refs(checker *C)
 	for (size_t i = 0; i < dk->ncards; i++) {
 		card *c = &dk->cards[i];
 		const char *id = c->id ? c->id : "?";
+		/* past the error cap nothing is printed: no hints to compute */
+		size_t ncat = C->d->nerrors < C->d->max_errors ? dk->ncategories : 0;
+		size_t nsrc = C->d->nerrors < C->d->max_errors ? dk->nsources : 0;
 		if (c->category_ref &&
 		    (c->category = deck_find_category(dk, c->category_ref)) < 0) {
-			char *hint = known_ids_hint(c->category_ref, cat_ids, dk->ncategories);
+			char *hint = known_ids_hint(c->category_ref, cat_ids, ncat);
 			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category",
 			   c->category_ref, hint);
 			free(hint);
 		}
 		if (c->source_ref && (c->source = deck_find_source(dk, c->source_ref)) < 0) {
-			char *hint = known_ids_hint(c->source_ref, src_ids, dk->nsources);
+			char *hint = known_ids_hint(c->source_ref, src_ids, nsrc);
 			at(C, c->file, c->source_pos, M_UNKNOWN_REF, id, "source", c->source_ref,
 			   hint);
 			free(hint);
@@ -261,6 +266,33 @@ static void print_values(checker *C)
 	}
 }
 
+/* The plain text of source src's file, or NULL (reported): a regular file in the deck's
+ * folder, at most source-bytes. Its contents never appear in a message unless it could be
+ * read. */
+static quote_source *load_source(checker *C, const source *src, const char *path)
+{
+	input_result r;
+	char *text = input_read(path, C->dk->root, bound_get(B_SOURCE_BYTES), &r);
+	quote_source *qs = NULL;
+	if (text) {
+		qs = quote_source_new(text);
+	} else if (r.status == IN_OUTSIDE) {
+		at(C, src->origin, src->pos, M_OUTSIDE, src->file);
+	} else if (r.status == IN_TOO_BIG) {
+		char *what = xasprintf("source '%s': file '%s' has more than %zu bytes", src->id,
+				       src->file, bound_get(B_SOURCE_BYTES));
+		at(C, src->origin, src->pos, M_LIMIT, what, bound_name(B_SOURCE_BYTES));
+		free(what);
+	} else {
+		char *why = input_problem(&r, C->dk->root);
+		at(C, src->origin, src->pos, M_QUOTE_FILE, src->id, src->file, why);
+		free(why);
+	}
+	free(text);
+	free(r.why);
+	return qs;
+}
+
 /* Quotes citing a source with a `file` must appear in that file word for word. */
 static void quotes(checker *C)
 {
@@ -270,15 +302,9 @@ static void quotes(checker *C)
 		if (!src->file || !src->id)
 			continue;
 		/* relative to the deck file that names it */
-		char *dir_copy = xstrdup(src->origin ? src->origin : dk->path);
-		char *path = src->file[0] == '/' ? xstrdup(src->file)
-						 : xasprintf("%s/%s", dirname(dir_copy), src->file);
-		free(dir_copy);
-		char *err = NULL;
-		quote_source *qs = quote_source_load(path, &err);
+		char *path = input_beside(src->origin ? src->origin : dk->path, src->file);
+		quote_source *qs = load_source(C, src, path);
 		if (!qs) {
-			at(C, src->origin, src->pos, M_QUOTE_FILE, src->id, src->file, err);
-			free(err);
 			free(path);
 			continue;
 		}
@@ -292,7 +318,9 @@ static void quotes(checker *C)
 				if (!strcmp(c->text.v[k].lang, dk->language))
 					orig = &c->text.v[k];
 			char *closest = NULL;
-			if (!quote_source_find(qs, orig->text, &closest))
+			/* past the cap nothing is printed: do not search for the passage */
+			bool quiet = C->d->nerrors >= C->d->max_errors;
+			if (!quote_source_find(qs, orig->text, quiet ? NULL : &closest))
 				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?",
 				   src->id, closest);
 			free(closest);

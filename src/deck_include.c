@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
+#include "input.h"
 #include "load_fields.h"
 #include "selection.h"
 
@@ -33,6 +35,11 @@ static void chooser_parse(loader *L, const ynode *n, const char *key, chooser *c
 	if (!n)
 		return;
 	size_t count = n->kind == YN_SEQ ? n->n : 1;
+	if (count > bound_get(B_SELECTORS)) {
+		report_limit(L, n, B_SELECTORS, "'%s' lists %zu selectors, more than %zu", key,
+			     count, bound_get(B_SELECTORS));
+		return;
+	}
 	ch->nodes = xcalloc(count + 1, sizeof(ynode *));
 	const char **texts = xcalloc(count + 1, sizeof(char *));
 	for (size_t i = 0; i < count; i++) {
@@ -86,30 +93,83 @@ static char *chain(const include_stack *st, const char *again)
 	return s;
 }
 
-/* The included deck at `file` (relative to the including deck), or NULL (reported). */
+/* The limits on includes: depth, and how many are followed in all. */
+static bool include_allowed(loader *L, const ynode *file)
+{
+	size_t depth = L->stack ? L->stack->depth + 1 : 1;
+	if (depth > bound_get(B_INCLUDE_DEPTH)) {
+		report_limit(L, file, B_INCLUDE_DEPTH, "'%s' would be included %zu decks deep",
+			     file->value, depth);
+		return false;
+	}
+	if (++L->ctx->includes > bound_get(B_INCLUDES)) {
+		report_limit(L, file, B_INCLUDES, "more than %zu decks included in all",
+			     bound_get(B_INCLUDES));
+		return false;
+	}
+	return true;
+}
+
+/* The bytes of the included file, or NULL (reported at the include). */
+static char *read_part(loader *L, const ynode *file, const char *path, size_t *len)
+{
+	size_t left = bound_get(B_READ_BYTES) - L->ctx->bytes, max = bound_get(B_FILE_BYTES);
+	bool budget = left < max;
+	input_result r;
+	char *buf = input_read(path, L->ctx->root, budget ? left : max, &r);
+	if (buf) {
+		L->ctx->bytes += r.size;
+		*len = r.size;
+	} else if (r.status == IN_OUTSIDE) {
+		report(L, file, M_OUTSIDE, file->value);
+	} else if (r.status == IN_TOO_BIG) {
+		report_limit(L, file, budget ? B_READ_BYTES : B_FILE_BYTES,
+			     budget ? "'%s' would bring the bytes read for this deck over %zu"
+				    : "'%s' has more than %zu bytes",
+			     file->value, budget ? bound_get(B_READ_BYTES) : max);
+	} else {
+		char *why = input_problem(&r, L->ctx->root);
+		report(L, file, M_INCLUDE_OPEN, file->value, why);
+		free(why);
+	}
+	free(r.why);
+	return buf;
+}
+
+/* The included deck at `file` (relative to the including deck), or NULL (reported). Each
+ * file is read once per load: a deck included twice is the same deck. */
 static deck *open_part(loader *L, const ynode *file)
 {
-	char *dir_copy = xstrdup(L->path);
-	char *path = file->value[0] == '/' ? xstrdup(file->value)
-					   : xasprintf("%s/%s", dirname(dir_copy), file->value);
-	free(dir_copy);
-	char real[PATH_MAX];
+	if (!include_allowed(L, file))
+		return NULL;
+	char *path = input_beside(L->path, file->value);
+	char *real = realpath(path, NULL);
 	deck *part = NULL;
-	if (!realpath(path, real)) {
+	const include_stack *st = L->stack;
+	while (real && st && strcmp(st->real, real))
+		st = st->up;
+	size_t i = 0;
+	while (real && i < L->ctx->nparts && strcmp(L->ctx->parts[i].real, real))
+		i++;
+	size_t len = 0;
+	char *buf = NULL;
+	if (!real) {
 		report(L, file, M_INCLUDE_OPEN, file->value, strerror(errno));
-	} else {
-		const include_stack *st = L->stack;
-		while (st && strcmp(st->real, real))
-			st = st->up;
-		if (st) {
-			char *c = chain(L->stack, path);
-			report(L, file, M_INCLUDE_CYCLE, c);
-			free(c);
-		} else {
-			include_stack me = {real, path, L->stack};
-			part = deck_load_nested(path, L->d, &me);
-		}
+	} else if (st) {
+		char *c = chain(L->stack, path);
+		report(L, file, M_INCLUDE_CYCLE, c);
+		free(c);
+	} else if (i < L->ctx->nparts) {
+		part = L->ctx->parts[i].dk; /* read before: its problems were reported then */
+	} else if ((buf = read_part(L, file, path, &len))) {
+		include_stack me = {real, path, L->stack, L->stack ? L->stack->depth + 1 : 1};
+		part = deck_load_nested(path, buf, len, L->d, &me, L->ctx);
+		free(buf);
+		load_ctx *ctx = L->ctx;
+		ctx->parts = xrealloc(ctx->parts, (ctx->nparts + 1) * sizeof *ctx->parts);
+		ctx->parts[ctx->nparts++] = (struct load_part){xstrdup(real), part};
 	}
+	free(real);
 	free(path);
 	return part;
 }
@@ -142,6 +202,30 @@ void take_refs(loader *L, const deck *part, const card *c)
 	}
 }
 
+/* Appends the cards of `from` that the choosers keep, in one go (appending card by card
+ * copies the array each time), stopping at the cards limit. */
+static void append_chosen(loader *L, const deck *from, const ynode *at, const chooser *sel,
+			  const chooser *exc, const chooser *top_sel, const chooser *top_exc)
+{
+	deck *dk = L->dk;
+	size_t max = bound_get(B_CARDS), n = 0;
+	card *chosen = xcalloc(from->ncards + 1, sizeof *chosen);
+	for (size_t i = 0; i < from->ncards; i++) {
+		const card *c = &from->cards[i];
+		if (keep(sel, exc, c) && (!top_sel || keep(top_sel, top_exc, c)))
+			chosen[n++] = *c;
+	}
+	if (dk->ncards + n > max) {
+		report_limit(L, at, B_CARDS, "the deck would have %zu cards, more than %zu",
+			     dk->ncards + n, max);
+		n = dk->ncards < max ? max - dk->ncards : 0;
+	}
+	dk->cards = arena_append(L->mem, dk->cards, &dk->ncards, chosen, n, sizeof *chosen);
+	for (size_t i = 0; i < n; i++)
+		take_refs(L, from, &chosen[i]);
+	free(chosen);
+}
+
 static void include_one(loader *L, const ynode *item, const chooser *top_sel,
 			const chooser *top_exc, card **all, size_t *nall)
 {
@@ -165,21 +249,15 @@ static void include_one(loader *L, const ynode *item, const chooser *top_sel,
 	deck *part = open_part(L, file);
 	if (part) {
 		deck *dk = L->dk;
-		dk->parts = xrealloc(dk->parts, (dk->nparts + 1) * sizeof(deck *));
-		dk->parts[dk->nparts++] = part;
 		chooser_check(L, &sel, part->cards, part->ncards, file->value);
 		chooser_check(L, &exc, part->cards, part->ncards, file->value);
-		*all = xrealloc(*all, (*nall + part->ncards + 1) * sizeof(card));
-		if (part->ncards)
-			memcpy(*all + *nall, part->cards, part->ncards * sizeof(card));
-		*nall += part->ncards;
-		for (size_t i = 0; i < part->ncards; i++) {
-			const card *c = &part->cards[i];
-			if (!keep(&sel, &exc, c) || !keep(top_sel, top_exc, c))
-				continue;
-			dk->cards = arena_append(L->mem, dk->cards, &dk->ncards, c, 1, sizeof *c);
-			take_refs(L, part, c);
+		if (*nall + part->ncards <= bound_get(B_CARDS)) { /* for the top-level selectors */
+			*all = xrealloc(*all, (*nall + part->ncards + 1) * sizeof(card));
+			if (part->ncards)
+				memcpy(*all + *nall, part->cards, part->ncards * sizeof(card));
+			*nall += part->ncards;
 		}
+		append_chosen(L, part, file, &sel, &exc, top_sel, top_exc);
 		dk->hyphenation =
 			arena_append(L->mem, dk->hyphenation, &dk->nhyphenation, part->hyphenation,
 				     part->nhyphenation, sizeof(hyph_exception));
@@ -224,13 +302,7 @@ void take_cards(loader *L, const deck *from, const ynode *select, const ynode *e
 	chooser_parse(L, exclude, "exclude", &exc);
 	chooser_check(L, &sel, from->cards, from->ncards, where);
 	chooser_check(L, &exc, from->cards, from->ncards, where);
-	for (size_t i = 0; i < from->ncards; i++) {
-		const card *c = &from->cards[i];
-		if (!keep(&sel, &exc, c))
-			continue;
-		L->dk->cards = arena_append(L->mem, L->dk->cards, &L->dk->ncards, c, 1, sizeof *c);
-		take_refs(L, from, c);
-	}
+	append_chosen(L, from, select ? select : exclude, &sel, &exc, NULL, NULL);
 	chooser_free(&sel);
 	chooser_free(&exc);
 }

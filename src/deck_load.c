@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "deck_check.h"
+#include "input.h"
 #include "load_fields.h"
 
 /* --- deck: --- */
@@ -19,6 +21,11 @@ static void load_languages(loader *L, const ynode *meta)
 	if (dk->language && !valid_lang(dk->language)) {
 		report(L, lang, M_BAD_LANG, dk->language);
 		dk->language = NULL;
+	}
+	if (langs && langs->kind == YN_SEQ && langs->n > bound_get(B_LANGUAGES)) {
+		report_limit(L, langs, B_LANGUAGES, "deck.languages lists %zu languages, more than %zu",
+			     langs->n, bound_get(B_LANGUAGES));
+		langs = NULL;
 	}
 	if (langs && want(L, langs, YN_SEQ, "deck.languages") && langs->n > 0) {
 		dk->languages = arena_alloc(L->mem, (langs->n + 1) * sizeof(char *));
@@ -87,12 +94,22 @@ static const char *load_id(loader *L, const ynode *map, const char *kind, const 
 	return id;
 }
 
+/* A list of at most limit b's items; else reported. */
+static bool within(loader *L, const ynode *list, bound b, const char *what)
+{
+	if (list->n <= bound_get(b))
+		return true;
+	report_limit(L, list, b, "'%s' lists %zu %s, more than %zu", what, list->n, what,
+		     bound_get(b));
+	return false;
+}
+
 static void load_sources(loader *L, const ynode *list)
 {
 	static const char *const keys[] = {"id",          "title", "author", "year",
 					   "publication", "url",   "file",   NULL};
 	deck *dk = L->dk;
-	if (!want(L, list, YN_SEQ, "'sources'"))
+	if (!want(L, list, YN_SEQ, "'sources'") || !within(L, list, B_SOURCES, "sources"))
 		return;
 	dk->sources = arena_alloc(L->mem, list->n * sizeof(source));
 	for (size_t i = 0; i < list->n; i++) {
@@ -125,7 +142,7 @@ static void load_categories(loader *L, const ynode *list)
 {
 	static const char *const keys[] = {"id", "name", "color", NULL};
 	deck *dk = L->dk;
-	if (!want(L, list, YN_SEQ, "'categories'"))
+	if (!want(L, list, YN_SEQ, "'categories'") || !within(L, list, B_CATEGORIES, "categories"))
 		return;
 	dk->categories = arena_alloc(L->mem, list->n * sizeof(category));
 	for (size_t i = 0; i < list->n; i++) {
@@ -231,7 +248,10 @@ static void load_tags(loader *L, const ynode *n, card *c, const char *owner)
 static void load_followups(loader *L, const ynode *n, card *c, const char *owner)
 {
 	char *what = xasprintf("'followups' of %s", owner);
-	if (want(L, n, YN_SEQ, what)) {
+	if (n->kind == YN_SEQ && n->n > bound_get(B_FOLLOWUPS)) {
+		report_limit(L, n, B_FOLLOWUPS, "%s has %zu follow-up questions, more than %zu",
+			     owner, n->n, bound_get(B_FOLLOWUPS));
+	} else if (want(L, n, YN_SEQ, what)) {
 		c->followups = arena_alloc(L->mem, (n->n + 1) * sizeof(mtext));
 		for (size_t i = 0; i < n->n; i++) {
 			char *w = xasprintf("follow-up %zu of %s", i + 1, owner);
@@ -307,6 +327,11 @@ void load_cards(loader *L, const ynode *list)
 		report(L, list, M_NO_CARDS);
 		return;
 	}
+	if (dk->ncards + list->n > bound_get(B_CARDS)) {
+		report_limit(L, list, B_CARDS, "the deck would have %zu cards, more than %zu",
+			     dk->ncards + list->n, bound_get(B_CARDS));
+		return;
+	}
 	/* the deck's own cards come after those it includes */
 	card *all = arena_alloc(L->mem, (dk->ncards + list->n) * sizeof(card));
 	if (dk->ncards)
@@ -366,19 +391,70 @@ static void load_root(loader *L, const ynode *root)
 	load_settings(L, root);
 }
 
-deck *deck_load(const char *path, struct diag *d)
+/* The top deck owns every deck the load included (each once, however often included). */
+static void adopt_parts(deck *dk, load_ctx *ctx)
 {
-	char real[PATH_MAX];
-	include_stack top = {realpath(path, real) ? real : path, path, NULL};
-	return deck_load_nested(path, d, &top);
+	for (size_t i = 0; i < ctx->nparts; i++) {
+		if (dk && ctx->parts[i].dk) {
+			dk->parts = xrealloc(dk->parts, (dk->nparts + 1) * sizeof(deck *));
+			dk->parts[dk->nparts++] = ctx->parts[i].dk;
+		} else {
+			deck_free(ctx->parts[i].dk);
+		}
+		free(ctx->parts[i].real);
+	}
+	free(ctx->parts);
+	ctx->parts = NULL;
+	ctx->nparts = 0;
 }
 
-deck *deck_load_nested(const char *path, struct diag *d, const include_stack *stack)
+deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d)
+{
+	load_ctx ctx = {.root = root, .bytes = len};
+	char *real = realpath(path, NULL);
+	include_stack top = {real ? real : path, path, NULL, 0};
+	deck *dk = deck_load_nested(path, buf, len, d, &top, &ctx);
+	free(real);
+	adopt_parts(dk, &ctx);
+	return dk;
+}
+
+/* Reads path (inside read_root, or anywhere when NULL) and loads it; the files it names must
+ * be inside root. */
+static deck *load_top(const char *path, const char *read_root, const char *root, struct diag *d)
+{
+	size_t len = 0;
+	char *buf = ytree_read(path, read_root, &len, d);
+	if (!buf) {
+		diag_flush(d, path);
+		return NULL;
+	}
+	deck *dk = deck_load_mem(path, buf, len, root, d);
+	free(buf);
+	return dk;
+}
+
+deck *deck_load(const char *path, struct diag *d)
+{
+	char *root = input_root_of(path);
+	/* no root: the path does not resolve, so reading it fails and reports why */
+	deck *dk = load_top(path, NULL, root ? root : "/nonexistent", d);
+	free(root);
+	return dk;
+}
+
+deck *deck_load_in(const char *path, const char *root, struct diag *d)
+{
+	return load_top(path, root, root, d);
+}
+
+deck *deck_load_nested(const char *path, char *buf, size_t len, struct diag *d,
+		       const include_stack *stack, load_ctx *ctx)
 {
 	arena *mem = arena_new();
 	ynode *root = NULL;
 	int before = d->nerrors;
-	if (ytree_load(path, mem, d, &root) != 0) {
+	if (ytree_parse(path, buf, len, mem, d, &root) != 0) {
 		diag_flush(d, path);
 		arena_free(mem);
 		return NULL;
@@ -386,7 +462,8 @@ deck *deck_load_nested(const char *path, struct diag *d, const include_stack *st
 	deck *dk = arena_alloc(mem, sizeof *dk);
 	dk->mem = mem;
 	dk->path = arena_strdup(mem, path);
-	loader L = {.stack = stack, .path = dk->path, .d = d, .dk = dk, .mem = mem};
+	dk->root = arena_strdup(mem, ctx->root);
+	loader L = {.stack = stack, .path = dk->path, .d = d, .dk = dk, .mem = mem, .ctx = ctx};
 	load_root(&L, root);
 	if (!root || (root->kind != YN_MAP && d->nerrors > before)) {
 		diag_flush(d, path);
@@ -396,10 +473,9 @@ deck *deck_load_nested(const char *path, struct diag *d, const include_stack *st
 	return dk;
 }
 
-deck *deck_open(const char *path, struct diag *d)
+/* deck_check on a loaded deck: the deck, or NULL when it has errors. */
+static deck *checked(deck *dk, const char *path, int before, struct diag *d)
 {
-	int before = d->nerrors;
-	deck *dk = deck_load(path, d);
 	if (dk)
 		deck_check(dk, d);
 	diag_flush(d, path);
@@ -408,4 +484,16 @@ deck *deck_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	return dk;
+}
+
+deck *deck_open(const char *path, struct diag *d)
+{
+	int before = d->nerrors;
+	return checked(deck_load(path, d), path, before, d);
+}
+
+deck *deck_open_in(const char *path, const char *root, struct diag *d)
+{
+	int before = d->nerrors;
+	return checked(deck_load_in(path, root, d), path, before, d);
 }

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "deck_check.h"
 #include "deck_load.h"
+#include "image.h"
+#include "input.h"
 #include "load_fields.h"
 #include "teams.h"
 
@@ -38,43 +41,38 @@ char *team_slug(const char *name)
 	return strbuf_take(&b);
 }
 
-static char *beside(const char *file, const char *rel)
-{
-	if (rel[0] == '/')
-		return xstrdup(rel);
-	char *copy = xstrdup(file);
-	char *p = xasprintf("%s/%s", dirname(copy), rel);
-	free(copy);
-	return p;
-}
 
 /* A logo must be a PNG that decodes: checked here, fully, so the message can name the team
- * and the line rather than surfacing while a PDF is drawn. */
-static void check_logo(loader *L, const ynode *n, const char *team_name, const char *path)
+ * and the line rather than surfacing while a PDF is drawn. Each file is decoded once per
+ * teams file, however many teams use it. */
+static void check_logo(loader *L, const ynode *n, const char *team_name, const char *path,
+		       team_set *ts)
 {
-	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-	unsigned char h[8];
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		char *why = xasprintf("cannot be read: %s", strerror(errno));
-		report(L, n, M_TEAM_LOGO, team_name, n->value, why);
-		free(why);
-		return;
+	char *real = realpath(path, NULL);
+	for (size_t i = 0; real && i < ts->nlogos; i++)
+		if (!strcmp(ts->logos[i], real)) {
+			free(real);
+			return;
+		}
+	image_error e;
+	cairo_surface_t *img = image_load_png(path, L->dk->root, &e);
+	if (img) {
+		cairo_surface_destroy(img);
+		if (real) {
+			ts->logos = xrealloc(ts->logos, (ts->nlogos + 1) * sizeof(char *));
+			ts->logos[ts->nlogos++] = xstrdup(real);
+		}
+	} else if (e.in.status == IN_OUTSIDE) {
+		report(L, n, M_OUTSIDE, n->value);
+	} else if (e.limit >= 0) {
+		char *what = xasprintf("team '%s': logo '%s' %s", team_name, n->value, e.why);
+		report(L, n, M_LIMIT, what, bound_name((bound)e.limit));
+		free(what);
+	} else {
+		report(L, n, M_TEAM_LOGO, team_name, n->value, e.why);
 	}
-	size_t got = fread(h, 1, sizeof h, f);
-	fclose(f);
-	if (got < 8 || memcmp(h, sig, 8)) {
-		report(L, n, M_TEAM_LOGO, team_name, n->value, "is not a PNG image");
-		return;
-	}
-	cairo_surface_t *img = cairo_image_surface_create_from_png(path);
-	cairo_status_t st = cairo_surface_status(img);
-	cairo_surface_destroy(img);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		char *why = xasprintf("is a damaged PNG image (%s)", cairo_status_to_string(st));
-		report(L, n, M_TEAM_LOGO, team_name, n->value, why);
-		free(why);
-	}
+	image_error_free(&e);
+	free(real);
 }
 
 static void team_colors(loader *L, const ynode *m, theme *t)
@@ -109,29 +107,71 @@ static bool team_language(loader *L, const ynode *n, const char *name, deck *t, 
 	return false;
 }
 
+/* The base deck at rel (named at node `at`), loaded once per teams file and kept in ts;
+ * NULL when it cannot be used (reported once). */
+static deck *base_deck(loader *F, const ynode *at, const char *rel, team_set *ts)
+{
+	char *path = input_beside(F->path, rel);
+	char *real = realpath(path, NULL);
+	const char *key = real ? real : path; /* a missing file is reported once too */
+	size_t i = 0;
+	while (i < ts->nbases && strcmp(ts->bases[i].real, key))
+		i++;
+	deck *base = NULL;
+	if (i < ts->nbases) {
+		base = ts->bases[i].dk; /* its problems were reported when it was first loaded */
+	} else {
+		input_result r;
+		input_probe(path, F->dk->root, &r);
+		if (r.status == IN_OUTSIDE) {
+			report(F, at, M_OUTSIDE, rel);
+		} else if (r.status != IN_OK) {
+			char *why = r.status == IN_OPEN ? xasprintf("cannot be read: %s", r.why)
+							: input_problem(&r, F->dk->root);
+			report(F, at, M_TEAM_DECK, rel, why);
+			free(why);
+		} else {
+			base = deck_load_in(path, F->dk->root, F->d);
+		}
+		free(r.why);
+		ts->bases = xrealloc(ts->bases, (ts->nbases + 1) * sizeof *ts->bases);
+		ts->bases[ts->nbases++] = (struct team_base){xstrdup(key), base};
+	}
+	free(real);
+	free(path);
+	return base;
+}
+
+/* The teams file's own deck: and print: settings, for every team. */
+typedef struct {
+	const ynode *node; /* deck: at the top, or NULL */
+	const char *rel;   /* its value, NULL when absent or wrong (reported) */
+	const deck *print; /* the file's print: settings */
+} file_defaults;
+
 /* The team's deck: the base deck's texts and settings, the chosen cards, its own cards. */
-static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const deck *file_print,
-		       team *tm)
+static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team *tm,
+		       team_set *ts)
 {
 	const ynode *dn = get(m, "deck");
-	const char *rel = dn ? scalar(F, dn, "a team's deck") : base_rel;
+	const char *rel = dn ? scalar(F, dn, "a team's deck") : fd->rel;
 	if (!rel) {
-		report(F, m, M_TEAM_NO_DECK, tm->name);
+		if (!dn && !fd->node)
+			report(F, m, M_TEAM_NO_DECK, tm->name);
 		return NULL;
 	}
-	char *path = beside(F->path, rel);
+	const deck *file_print = fd->print;
 	int before = F->d->nerrors;
-	deck *base = deck_load(path, F->d);
-	free(path);
+	deck *base = base_deck(F, dn ? dn : fd->node, rel, ts);
 	if (!base)
 		return NULL;
 	arena *mem = arena_new();
 	deck *t = arena_alloc(mem, sizeof *t);
 	*t = *base; /* texts, languages, theme, booklet, hyphenation: the base deck's */
 	t->mem = mem;
-	t->parts = xmalloc(sizeof(deck *));
-	t->parts[0] = base;
-	t->nparts = 1;
+	t->parts = NULL; /* the base and its parts belong to the team set */
+	t->nparts = 0;
+	t->base = base;
 	t->cards = NULL, t->ncards = 0;
 	t->categories = NULL, t->ncategories = 0;
 	t->sources = NULL, t->nsources = 0;
@@ -139,6 +179,7 @@ static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const de
 	/* the teams file's print: settings come after the base deck's, so they win */
 	t->print = arena_append(mem, t->print, &t->nprint, file_print->print, file_print->nprint,
 				sizeof(print_setting));
+	t->root = F->dk->root;
 	loader T = {.path = F->path, .d = F->d, .dk = t, .mem = mem};
 	take_cards(&T, base, get(m, "select"), get(m, "exclude"), base->path);
 	const ynode *n;
@@ -153,11 +194,10 @@ static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const de
 	if ((n = get(m, "colors")))
 		team_colors(&T, n, &t->theme);
 	if ((n = get(m, "logo")) && scalar(&T, n, "a team's logo")) {
-		t->logo = beside(F->path, n->value);
-		char *owned = arena_strdup(mem, t->logo);
-		free((char *)t->logo);
-		t->logo = owned;
-		check_logo(&T, n, tm->name, t->logo);
+		char *logo = input_beside(F->path, n->value);
+		t->logo = arena_strdup(mem, logo);
+		free(logo);
+		check_logo(&T, n, tm->name, t->logo, ts);
 	}
 	if (t->ncards == 0 && F->d->nerrors == before)
 		report(F, m, M_NO_CARDS);
@@ -169,11 +209,13 @@ static deck *team_deck(loader *F, const ynode *m, const char *base_rel, const de
 	return t;
 }
 
-static void load_team(loader *F, const ynode *m, team *tm, const char *base, const deck *fp,
-		      const team *earlier, size_t nearlier)
+static void load_team(loader *F, const ynode *m, team *tm, const file_defaults *fd,
+		      team_set *ts, size_t nearlier)
 {
+	const team *earlier = ts->v;
 	static const char *const keys[] = {"name",     "deck", "select", "exclude", "cards",
 					   "language", "logo", "colors", NULL};
+	int before = F->d->nerrors;
 	tm->pos = pos_of(m);
 	if (!want(F, m, YN_MAP, "a team"))
 		return;
@@ -185,6 +227,15 @@ static void load_team(loader *F, const ynode *m, team *tm, const char *base, con
 	}
 	if (!(tm->name = scalar(F, n, "a team's name")))
 		return;
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)tm->name; *p; p++)
+		chars += (*p & 0xc0) != 0x80;
+	if (chars > bound_get(B_TEAM_NAME)) { /* it names a folder: keep it within NAME_MAX */
+		report_limit(F, n, B_TEAM_NAME, "the team's name has %zu characters, more than %zu",
+			     chars, bound_get(B_TEAM_NAME));
+		tm->name = NULL;
+		return;
+	}
 	tm->slug = team_slug(tm->name);
 	if (!*tm->slug) {
 		report(F, n, M_TEAM_SLUG, tm->name);
@@ -196,14 +247,21 @@ static void load_team(loader *F, const ynode *m, team *tm, const char *base, con
 			       earlier[i].pos.line);
 			return;
 		}
-	tm->dk = team_deck(F, m, base, fp, tm);
+	tm->dk = team_deck(F, m, fd, tm, ts);
+	if (tm->dk && F->d->nerrors > before) { /* e.g. an unknown key in the team: never build
+						   what the author did not mean */
+		deck_free(tm->dk);
+		tm->dk = NULL;
+	}
 }
 
 static int load_teams_file(const char *path, const ynode *root, struct diag *d, team_set *ts)
 {
 	static const char *const keys[] = {"deck", "print", "teams", NULL};
+	int start = d->nerrors;
 	deck *fp = arena_alloc(ts->mem, sizeof *fp); /* holds the file's print: settings */
 	fp->path = path;
+	fp->root = ts->root;
 	loader F = {.path = path, .d = d, .dk = fp, .mem = ts->mem};
 	check_keys(&F, root, keys, "the teams file");
 	const ynode *base = get(root, "deck"), *teams = get(root, "teams"), *n;
@@ -216,27 +274,52 @@ static int load_teams_file(const char *path, const ynode *root, struct diag *d, 
 		report(&F, teams, M_TEAMS_EMPTY);
 		return -1;
 	}
+	if (teams->n > bound_get(B_TEAMS)) {
+		report_limit(&F, teams, B_TEAMS, "the file lists %zu teams, more than %zu", teams->n,
+			     bound_get(B_TEAMS));
+		return -1;
+	}
+	int file_errors = d->nerrors - start;
+	file_defaults fd = {base, base_rel, fp};
 	ts->v = xcalloc(teams->n, sizeof(team));
 	int failed = 0;
 	for (size_t i = 0; i < teams->n; i++) {
-		load_team(&F, teams->kids[i], &ts->v[i], base_rel, fp, ts->v, i);
+		load_team(&F, teams->kids[i], &ts->v[i], &fd, ts, i);
 		ts->n++;
 		failed += ts->v[i].dk == NULL;
 	}
-	return failed;
+	/* a mistake outside the teams (an unknown top-level key, a print: value) concerns them
+	 * all: the teams were loaded to report their problems too, but none is built */
+	return file_errors ? -1 : failed;
 }
 
 int teams_load(const char *path, struct diag *d, team_set *out)
 {
-	*out = (team_set){.mem = arena_new()};
+	size_t len = 0;
+	char *buf = ytree_read(path, NULL, &len, d);
+	if (!buf) {
+		*out = (team_set){.mem = arena_new()};
+		return -1;
+	}
+	char *root = input_root_of(path);
+	int rc = teams_load_mem(path, buf, len, root ? root : "/nonexistent", d, out);
+	free(root);
+	free(buf);
+	return rc;
+}
+
+int teams_load_mem(const char *path, char *buf, size_t len, const char *dir, struct diag *d,
+		   team_set *out)
+{
+	*out = (team_set){.mem = arena_new(), .root = xstrdup(dir)};
 	ynode *root = NULL;
-	if (ytree_load(path, out->mem, d, &root) != 0)
+	if (ytree_parse(path, buf, len, out->mem, d, &root) != 0)
 		return -1;
 	if (!root || root->kind != YN_MAP || !get(root, "teams")) {
 		/* a plain deck: one team without a name */
 		out->v = xcalloc(1, sizeof(team));
 		out->n = 1;
-		out->v[0].dk = deck_open(path, d);
+		out->v[0].dk = deck_open_in(path, out->root, d);
 		return out->v[0].dk ? 0 : -1;
 	}
 	out->is_teams = true;
@@ -252,6 +335,15 @@ void teams_free(team_set *ts)
 		free(ts->v[i].slug);
 	}
 	free(ts->v);
+	for (size_t i = 0; i < ts->nbases; i++) {
+		deck_free(ts->bases[i].dk);
+		free(ts->bases[i].real);
+	}
+	free(ts->bases);
+	for (size_t i = 0; i < ts->nlogos; i++)
+		free(ts->logos[i]);
+	free(ts->logos);
+	free(ts->root);
 	arena_free(ts->mem);
 	*ts = (team_set){0};
 }

@@ -2,16 +2,24 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
 
 static const struct {
+	const char *name;
 	enum diag_level level;
 	const char *fmt;
 	const char *hint;
 } table[] = {
-#define MSG(id, level, fmt, hint) {level, fmt, hint},
+#define MSG(id, level, fmt, hint) {#id, level, fmt, hint},
 #include "diag_msgs.h"
 #undef MSG
 };
+
+/* Which messages this process reported, for DECKPRESS_MSG_LOG (see diag_log_exit). */
+static unsigned char seen[M__COUNT];
 
 static const char *level_names[] = {"note", "warning", "error"};
 
@@ -30,16 +38,82 @@ const char *diag_msg_format(enum diag_msg m)
 	return table[m].fmt;
 }
 
+const char *diag_msg_name(enum diag_msg m)
+{
+	return table[m].name;
+}
+
+/* Length of a UTF-8 character at s that is safe to show on a terminal, 0 if it must be
+ * escaped: C0 and C1 controls, DEL, bidirectional overrides (they reorder what the reader
+ * sees), and bytes that are not UTF-8. */
+static size_t safe_char(const unsigned char *s)
+{
+	if (*s < 0x20 || *s == 0x7f)
+		return 0;
+	if (*s < 0x80)
+		return 1;
+	size_t n = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc2 ? 2 : 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) /* U+0080..U+009F */
+		return 0;
+	if (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae)
+		return 0; /* U+202A..U+202E */
+	if (n == 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 0; /* U+2066..U+2069 */
+	return n;
+}
+
+char *diag_safe(const char *text)
+{
+	strbuf b = {0};
+	strbuf_add(&b, "", 0);
+	for (const unsigned char *p = (const unsigned char *)text; *p;) {
+		size_t n = safe_char(p);
+		if (n) {
+			strbuf_add(&b, (const char *)p, n);
+			p += n;
+		} else if (*p >= 0x80 && p[1]) {
+			/* a whole character (bidi, C1) as \uXXXX; a stray byte as \xNN */
+			size_t len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2, k = 1;
+			while (k < len && (p[k] & 0xc0) == 0x80)
+				k++;
+			if (k == len) {
+				unsigned cp = *p & (0x7f >> len);
+				for (size_t i = 1; i < len; i++)
+					cp = cp << 6 | (p[i] & 0x3f);
+				strbuf_printf(&b, "\\u%04x", cp);
+				p += len;
+			} else {
+				strbuf_printf(&b, "\\x%02x", *p++);
+			}
+		} else {
+			strbuf_printf(&b, "\\x%02x", *p++);
+		}
+	}
+	return strbuf_take(&b);
+}
+
+static void put_safe(FILE *out, const char *text)
+{
+	char *s = diag_safe(text);
+	fputs(s, out);
+	free(s);
+}
+
 static void where(FILE *out, const char *file, int line, int col)
 {
-	if (!file)
+	if (!file) {
 		fputs("deckpress: ", out);
-	else if (line <= 0)
-		fprintf(out, "%s: ", file);
-	else if (col <= 0)
-		fprintf(out, "%s:%d: ", file, line);
-	else
-		fprintf(out, "%s:%d:%d: ", file, line, col);
+		return;
+	}
+	put_safe(out, file);
+	if (line > 0 && col > 0)
+		fprintf(out, ":%d:%d", line, col);
+	else if (line > 0)
+		fprintf(out, ":%d", line);
+	fputs(": ", out);
 }
 
 void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...)
@@ -54,6 +128,7 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 {
 	enum diag_level level = table[m].level;
 	d->last = m;
+	seen[m] = 1;
 	if (m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE)
 		d->nio++;
 	if (level == DIAG_ERROR && d->nerrors++ >= d->max_errors) {
@@ -64,15 +139,34 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 		d->nwarnings++;
 	where(d->out, file, line, col);
 	fprintf(d->out, "%s: ", level_names[level]);
+	strbuf b = {0};
+	int n;
+	va_list copy;
+	va_copy(copy, ap);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	vfprintf(d->out, table[m].fmt, ap);
+	n = vsnprintf(NULL, 0, table[m].fmt, copy);
+	va_end(copy);
+	if (n >= 0) {
+		b.s = xmalloc((size_t)n + 1);
+		vsnprintf(b.s, (size_t)n + 1, table[m].fmt, ap);
+	}
 #pragma GCC diagnostic pop
+	/* deck text in a message (ids, values, file names) is shown, never obeyed */
+	put_safe(d->out, b.s ? b.s : "?");
+	free(b.s);
 	fputc('\n', d->out);
 	if (table[m].hint) {
 		where(d->out, file, line, col);
 		fprintf(d->out, "note: %s\n", table[m].hint);
 	}
+}
+
+int diag_exit(const struct diag *d, int rc)
+{
+	if (rc != 0 || d->nerrors == 0)
+		return rc;
+	return d->nio == d->nerrors ? 3 : 1;
 }
 
 void diag_flush(struct diag *d, const char *file)
@@ -83,4 +177,29 @@ void diag_flush(struct diag *d, const char *file)
 			d->suppressed);
 		d->suppressed = 0;
 	}
+}
+
+void diag_log_reset(void)
+{
+	memset(seen, 0, sizeof seen);
+}
+
+void diag_log_exit(int rc)
+{
+	const char *path = getenv("DECKPRESS_MSG_LOG");
+	if (!path || !*path)
+		return;
+	strbuf b = {0};
+	strbuf_printf(&b, "%d", rc);
+	for (int m = 0; m < M__COUNT; m++)
+		if (seen[m])
+			strbuf_printf(&b, " %s", table[m].name);
+	strbuf_putc(&b, '\n');
+	/* one append per process: lines of parallel processes never interleave */
+	FILE *f = fopen(path, "a");
+	if (f) {
+		fwrite(b.s, 1, b.len, f);
+		fclose(f);
+	}
+	strbuf_free(&b);
 }

@@ -1,6 +1,8 @@
 /* load_fields.c - typed readers for deck fields, shared by the deck_load*.c files. */
 #include "load_fields.h"
 
+#include "bounds.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,23 @@ void report(loader *L, const ynode *at, enum diag_msg m, ...)
 	va_start(ap, m);
 	vdiag(L->d, m, L->path, at ? at->line : 0, at ? at->col : 0, ap);
 	va_end(ap);
+}
+
+void report_limit(loader *L, const ynode *at, int b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf what = {0};
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	what.s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	what.s[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(what.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	report(L, at, M_LIMIT, what.s, bound_name((bound)b));
+	free(what.s);
 }
 
 srcpos pos_of(const ynode *n)
@@ -35,12 +54,16 @@ const char *nearest(const char *word, const char *const *list)
 	const char *best = NULL;
 	int best_d = 3;
 	int limit = strlen(word) <= 3 ? 1 : 2;
+	const char *prefix_of = NULL; /* 'lang' for 'language': a shortened word */
+	size_t len = strlen(word);
 	for (; *list; list++) {
 		int dist = edit_distance(word, *list);
 		if (dist < best_d && dist <= limit)
 			best = *list, best_d = dist;
+		if (len >= 3 && strlen(*list) > len && !strncmp(word, *list, len))
+			prefix_of = prefix_of ? "" : *list; /* "" when ambiguous */
 	}
-	return best;
+	return best ? best : prefix_of && *prefix_of ? prefix_of : NULL;
 }
 
 bool in_list(const char *word, const char *const *list)
@@ -95,6 +118,14 @@ const char *scalar(loader *L, const ynode *n, const char *what)
 		return NULL;
 	if (ynode_is_null(n) || !*n->value) {
 		report(L, n, M_EMPTY_VALUE, what);
+		return NULL;
+	}
+	size_t chars = 0, max = bound_get(B_TEXT_CHARS);
+	for (const unsigned char *p = (const unsigned char *)n->value; *p && chars <= max; p++)
+		chars += (*p & 0xc0) != 0x80;
+	if (chars > max) {
+		/* refused before anything tries to typeset it */
+		report_limit(L, n, B_TEXT_CHARS, "%s has more than %zu characters", what, max);
 		return NULL;
 	}
 	return n->value; /* the tree lives in the deck's arena */

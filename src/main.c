@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "diag.h"
 
 static void usage(FILE *out)
 {
@@ -43,8 +44,11 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	for (const command *c = commands; c->name; c++)
-		if (!strcmp(c->name, name))
-			return c->run(argc - 1, argv + 1);
+		if (!strcmp(c->name, name)) {
+			int rc = c->run(argc - 1, argv + 1);
+			diag_log_exit(rc);
+			return rc;
+		}
 	fprintf(stderr, "deckpress: error: unknown command '%s'\n", name);
 	fputs("deckpress: note: run 'deckpress --help' for the list of commands\n", stderr);
 	return EXIT_USAGE;

@@ -1,7 +1,6 @@
 /* quote_verify.c - find a quote in its source, or the passage closest to it. */
 #include "quote_verify.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,58 +94,52 @@ quote_source *quote_source_new(const char *text)
 	return qs;
 }
 
-quote_source *quote_source_load(const char *path, char **err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xstrdup(strerror(errno));
-		return NULL;
-	}
-	strbuf b = {0};
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < (64u << 20))
-		strbuf_add(&b, buf, n);
-	fclose(f);
-	char *text = strbuf_take(&b);
-	quote_source *qs = quote_source_new(text);
-	free(text);
-	return qs;
-}
+#define CLOSEST_WORDS 40 /* a message shows the start of a longer passage */
 
-static int word_cmp(const char *a, const char *b)
+static int by_text(const void *a, const void *b)
 {
-	return strcmp(a, b);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The window of the source's words sharing the most words, in any order, with the quote:
- * good enough to point a facilitator at the passage they meant to copy. */
+ * good enough to point a facilitator at the passage they meant to copy. A window of nq words
+ * scores one for each word the quote also has; windows slide one word at a time, so the whole
+ * source costs one lookup per word (a quote as long as the source stays fast). */
 static char *closest_passage(const quote_source *qs, char **qw, size_t nq)
 {
-	size_t best = 0, best_score = 0;
-	for (size_t i = 0; i + 1 <= qs->nwords; i++) {
-		size_t score = 0;
-		for (size_t j = 0; j < nq && i + j < qs->nwords; j++)
-			for (size_t k = 0; k < nq; k++)
-				if (!word_cmp(qs->words[i + j], qw[k])) {
-					score++;
-					break;
-				}
+	char **sorted = xmalloc((nq + 1) * sizeof *sorted);
+	memcpy(sorted, qw, nq * sizeof *sorted);
+	qsort(sorted, nq, sizeof *sorted, by_text);
+	unsigned char *hit = xcalloc(qs->nwords + 1, 1);
+	for (size_t i = 0; i < qs->nwords; i++)
+		hit[i] = nq && bsearch(&qs->words[i], sorted, nq, sizeof *sorted, by_text) != NULL;
+	size_t best = 0, best_score = 0, score = 0;
+	for (size_t i = 0; i < qs->nwords; i++) {
+		score += hit[i];
+		if (i >= nq)
+			score -= hit[i - nq];
+		size_t start = i + 1 >= nq ? i + 1 - nq : 0;
 		if (score > best_score)
-			best_score = score, best = i;
+			best_score = score, best = start;
 	}
+	free(hit);
+	free(sorted);
 	strbuf b = {0};
-	for (size_t j = 0; j < nq && best + j < qs->nwords; j++)
+	size_t shown = nq < CLOSEST_WORDS ? nq : CLOSEST_WORDS;
+	for (size_t j = 0; j < shown && best + j < qs->nwords; j++)
 		strbuf_printf(&b, "%s%s", j ? " " : "", qs->words[best + j]);
+	if (shown < nq && best + shown < qs->nwords)
+		strbuf_puts(&b, " \u2026");
 	return strbuf_take(&b);
 }
 
 bool quote_source_find(const quote_source *qs, const char *quote, char **closest)
 {
-	*closest = NULL;
+	if (closest)
+		*closest = NULL;
 	char *q = fold(quote, true);
 	bool found = *q && strstr(qs->norm, q) != NULL;
-	if (!found) {
+	if (!found && closest) {
 		size_t nq;
 		char **qw = split_words(q, &nq);
 		for (size_t i = 0; i < nq; i++)

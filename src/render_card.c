@@ -1,6 +1,8 @@
 /* render_card.c - card faces to Cairo: backgrounds into the bleed, text inside the safe area. */
 #include "render_card.h"
 
+#include "image.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <pango/pangocairo.h>
@@ -135,14 +137,13 @@ cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed)
 {
 	if (!dk->logo)
 		return NULL;
-	cairo_surface_t *s = cairo_image_surface_create_from_png(dk->logo);
-	if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
+	/* checked when the teams file was loaded; this reports only a file changed since */
+	image_error e;
+	cairo_surface_t *s = image_load_png(dk->logo, dk->root, &e);
+	if (s)
 		return s;
-	char *why =
-		xasprintf("cannot be decoded: %s", cairo_status_to_string(cairo_surface_status(s)));
-	diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo, why);
-	free(why);
-	cairo_surface_destroy(s);
+	diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo, e.why);
+	image_error_free(&e);
 	*failed = true;
 	return NULL;
 }

@@ -10,6 +10,8 @@
  * The only place in deckpress that sees Pango units. */
 #include "typeset.h"
 
+#include <pango/pangocairo.h>
+
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -34,7 +36,8 @@ typedef struct {
 	laid cur, best;
 	PangoFontDescription *desc;
 	double scale;
-	bool empty; /* no text: takes no space */
+	double reach; /* longest paragraph's width bound per point of size, pt (see too_long) */
+	bool empty;   /* no text: takes no space */
 } slot;
 
 typedef struct {
@@ -96,6 +99,48 @@ static void job_free(job *j)
 	j->slots = NULL;
 }
 
+/* Pango adds glyph widths in ints of Pango units: a paragraph wider than 2^31 units (about
+ * 2 million pt) overflows and comes back as one short line that seems to fit. No such text
+ * fits on a card, so it is refused before Pango sees it: reach bounds a paragraph's width
+ * from its characters and the font's widest glyph (bold and italic may be wider: 1.5x). */
+#define REACH_MAX 1.0e6 /* pt: half the overflow, twice any sheet's area per point of size */
+
+static double widest_glyph_em(PangoContext *ctx, const PangoFontDescription *desc)
+{
+	PangoFontDescription *d = pango_font_description_copy(desc);
+	pango_font_description_set_size(d, 100 * PANGO_SCALE);
+	PangoFont *f = pango_context_load_font(ctx, d);
+	pango_font_description_free(d);
+	double em = 2; /* no font: assume a generous glyph */
+	if (f && PANGO_IS_CAIRO_FONT(f)) {
+		cairo_font_extents_t ext;
+		cairo_scaled_font_extents(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f)),
+					  &ext);
+		if (ext.max_x_advance > 0)
+			em = ext.max_x_advance / 100;
+	}
+	if (f)
+		g_object_unref(f);
+	return em;
+}
+
+static size_t longest_paragraph(const char *text)
+{
+	size_t best = 0, n = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p == '\n')
+			n = 0;
+		else if ((*p & 0xc0) != 0x80 && ++n > best)
+			best = n;
+	}
+	return best;
+}
+
+static bool too_long(const slot *s, int size_units)
+{
+	return s->reach * size_units / PANGO_SCALE > REACH_MAX;
+}
+
 /* Sets up a layout and font description per block; -1 on invalid markup. */
 static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, double width)
 {
@@ -117,6 +162,8 @@ static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, d
 		pango_font_description_set_weight(s->desc,
 						  b->weight ? b->weight : PANGO_WEIGHT_NORMAL);
 		pango_font_description_set_style(s->desc, b->style);
+		s->reach = 1.5 * widest_glyph_em(ctx, s->desc) *
+			   (double)longest_paragraph(pango_layout_get_text(s->cur.layout));
 	}
 	return 0;
 }
@@ -185,6 +232,12 @@ static void slot_size(job *j, size_t i, double size)
 	pango_font_description_set_size(s->desc, u);
 	pango_layout_set_font_description(s->cur.layout, s->desc);
 	s->cur.size = u;
+	if (too_long(s, u)) { /* never measured: Pango's numbers would be wrong */
+		s->cur.height = 1 << 26; /* 65536 pt: taller than any card, and sums stay ints */
+		s->cur.over = s->reach * u / PANGO_SCALE / ((double)j->width / PANGO_SCALE);
+		s->cur.wide = true;
+		return;
+	}
 	laid_measure(&s->cur, j->width);
 }
 

@@ -5,48 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
-/* Read the whole file, refusing directories and oversize files. */
-static char *read_file(const char *path, size_t *len, struct diag *d)
-{
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		diag(d, M_IO_OPEN, path, 0, 0, strerror(errno));
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag(d, M_IO_DIR, path, 0, 0);
-		return NULL;
-	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag(d, M_IO_OPEN, path, 0, 0, strerror(errno));
-		return NULL;
-	}
-	strbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > YTREE_MAX_BYTES) {
-			fclose(f);
-			strbuf_free(&b);
-			diag(d, M_TOO_BIG, path, 0, 0, YTREE_MAX_BYTES);
-			return NULL;
-		}
-		strbuf_add(&b, chunk, n);
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		strbuf_free(&b);
-		diag(d, M_IO_OPEN, path, 0, 0, "read error");
-		return NULL;
-	}
-	*len = b.len;
-	return strbuf_take(&b);
-}
+#include "bounds.h"
+#include "input.h"
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
 static size_t utf8_len(const unsigned char *s, size_t avail)
@@ -208,7 +170,7 @@ static bool check_dupkeys(const char *path, const ynode *map, struct diag *d)
 	return ok;
 }
 
-static bool add_kid(const char *path, frame *stack, int depth, ynode *n, struct diag *d)
+static bool add_kid(const char *path, frame *stack, size_t depth, ynode *n, struct diag *d)
 {
 	if (depth == 0)
 		return true;
@@ -236,8 +198,11 @@ static bool has_anchor(const char *path, const unsigned char *anchor, yaml_mark_
 static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem, struct diag *d,
 		 ynode **root)
 {
-	frame stack[YTREE_MAX_DEPTH + 1];
-	int depth = 0, docs = 0, rc = -1;
+	size_t max_depth = bound_get(B_YAML_DEPTH), max_nodes = bound_get(B_YAML_NODES), nodes = 0;
+	frame *stack = xcalloc(max_depth + 1, sizeof *stack);
+	size_t depth = 0;
+	int docs = 0, rc = -1;
+	bool refused = false;
 	*root = NULL;
 	for (;;) {
 		yaml_event_t ev;
@@ -248,6 +213,18 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		yaml_event_type_t type = ev.type;
 		ynode *n = NULL;
 		bool fail = false;
+		if ((type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT ||
+		     type == YAML_MAPPING_START_EVENT) &&
+		    ++nodes > max_nodes) {
+			/* a small file of "[a,a,a,...]" would otherwise build a huge tree */
+			char *what = xasprintf("the file holds more than %zu texts, lists and mappings",
+					       max_nodes);
+			diag(d, M_LIMIT, path, (int)ev.start_mark.line + 1,
+			     (int)ev.start_mark.column + 1, what, bound_name(B_YAML_NODES));
+			free(what);
+			yaml_event_delete(&ev);
+			break;
+		}
 		switch (type) {
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
@@ -262,6 +239,12 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		case YAML_SCALAR_EVENT:
 			if ((fail = has_anchor(path, ev.data.scalar.anchor, ev.start_mark, d)))
 				break;
+			if (strlen((const char *)ev.data.scalar.value) != ev.data.scalar.length) {
+				/* "A\0B" would silently print as "A" */
+				diag(d, M_NUL_ESCAPE, path, (int)ev.start_mark.line + 1,
+				     (int)ev.start_mark.column + 1);
+				refused = true; /* go on: the rest of the file may have more */
+			}
 			n = node_new(mem, YN_SCALAR, ev.start_mark);
 			n->value = arena_strndup(mem, (const char *)ev.data.scalar.value,
 						 ev.data.scalar.length);
@@ -278,9 +261,10 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 							      : ev.data.sequence_start.anchor;
 			if ((fail = has_anchor(path, anchor, ev.start_mark, d)))
 				break;
-			if (depth == YTREE_MAX_DEPTH) {
+			if (depth == max_depth) {
 				diag(d, M_DEPTH, path, (int)ev.start_mark.line + 1,
-				     (int)ev.start_mark.column + 1, YTREE_MAX_DEPTH);
+				     (int)ev.start_mark.column + 1, (int)max_depth,
+				     bound_name(B_YAML_DEPTH));
 				fail = true;
 				break;
 			}
@@ -312,34 +296,28 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		if (fail)
 			break;
 		if (type == YAML_STREAM_END_EVENT) {
-			rc = 0;
+			rc = refused ? -1 : 0;
 			break;
 		}
 	}
 	while (depth > 0)
 		strbuf_free(&stack[--depth].kids);
+	free(stack);
 	return rc;
 }
 
-int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
+int ytree_parse(const char *path, char *buf, size_t len, arena *mem, struct diag *d, ynode **root)
 {
-	size_t len = 0;
 	*root = NULL;
-	char *buf = read_file(path, &len, d);
-	if (!buf)
-		return -1;
 	/* A byte-order mark (Notepad writes one) is not text: libyaml would count it as a
 	 * column and misread the indentation of the first line. */
 	size_t skip = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
 	memmove(buf, buf + skip, len - skip + 1);
 	len -= skip;
-	if (!scan_bytes(path, buf, len, d)) {
-		free(buf);
+	if (!scan_bytes(path, buf, len, d))
 		return -1;
-	}
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {
-		free(buf);
 		diag(d, M_IO_OPEN, path, 0, 0, "out of memory");
 		return -1;
 	}
@@ -347,9 +325,45 @@ int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	int rc = build(path, buf, &p, mem, d, root);
 	yaml_parser_delete(&p);
-	free(buf);
 	if (rc != 0)
 		*root = NULL;
+	return rc;
+}
+
+char *ytree_read(const char *path, const char *root, size_t *len, struct diag *d)
+{
+	input_result r;
+	char *buf = input_read(path, root, bound_get(B_FILE_BYTES), &r);
+	if (buf) {
+		*len = r.size;
+		return buf;
+	}
+	if (r.status == IN_FOLDER) {
+		diag(d, M_IO_DIR, path, 0, 0);
+	} else if (r.status == IN_TOO_BIG) {
+		char *what = xasprintf("the file has more than %zu bytes", bound_get(B_FILE_BYTES));
+		diag(d, M_LIMIT, path, 0, 0, what, bound_name(B_FILE_BYTES));
+		free(what);
+	} else if (r.status == IN_OUTSIDE) {
+		diag(d, M_OUTSIDE, path, 0, 0, path);
+	} else {
+		char *why = input_problem(&r, root);
+		diag(d, M_IO_OPEN, path, 0, 0, why);
+		free(why);
+	}
+	free(r.why);
+	return NULL;
+}
+
+int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root)
+{
+	size_t len = 0;
+	*root = NULL;
+	char *buf = ytree_read(path, NULL, &len, d);
+	if (!buf)
+		return -1;
+	int rc = ytree_parse(path, buf, len, mem, d, root);
+	free(buf);
 	return rc;
 }
 

@@ -10,6 +10,9 @@ case "$BUILD" in *asan*)
 esac
 pass=0 fail=0 log=$(mktemp) loc=$(mktemp -d)
 trap 'rm -rf "$log" "$loc"' EXIT
+# every deckpress run of the suite notes its exit code and messages here (tests/msgcheck.sh)
+DECKPRESS_MSG_LOG="$loc/messages.log"
+export DECKPRESS_MSG_LOG
 
 # A decimal-comma locale for the tests that prove numbers in PDFs never use one: built
 # privately from Debian's locale sources (package locales), so no system setup is needed.
@@ -54,6 +57,11 @@ for s in tests/e2e/*.sh; do
 	grep -E '^(FAIL|not ok)' "$log" | sed 's/^/  /'
 	echo "  $(tail -1 "$log")"
 done
+
+echo "== every message"
+sh tests/msgcheck.sh "$DECKPRESS_MSG_LOG" >"$log" 2>&1; count $? msgcheck
+grep -E '^FAIL' "$log" | sed 's/^/  /'
+echo "  $(tail -1 "$log")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

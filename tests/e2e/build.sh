@@ -54,11 +54,11 @@ done <"$TMP/files"
 expect_eq "plain deck: five files" "$(ls "$TMP/plain" | wc -l)" 5
 
 # A broken team does not stop the others; the summary names it; exit 1.
-"$BIN" build tests/e2e/fixtures/teams_broken.yaml -o "$TMP/broken" -j 2 >"$TMP/out" 2>"$TMP/err"
+"$BIN" build --allow-read . tests/e2e/fixtures/teams_broken.yaml -o "$TMP/broken" -j 2 >"$TMP/out" 2>"$TMP/err"
 expect_eq "broken team: exit 1" $? 1
 expect "the good team is built" test -s "$TMP/broken/goed/booklet.pdf"
 expect_grep "missing logo named" "team 'Zonder Logo': logo 'no-such-logo.png' cannot be read" "$TMP/err"
-expect_grep "unfit card named" "card 'LONG' \\(en\\): the text does not fit" "$TMP/err"
+expect_grep "unfit card named" "card 'LONG' \\(nl\\): the text does not fit" "$TMP/err"
 expect_grep "summary of failures" '1 of 3 teams built; failed:' "$TMP/err"
 expect_grep "failed team listed" 'Te Lang \(line 7\): a card or the booklet could not be typeset' "$TMP/err"
 expect "no cards.pdf for the unfit team" test ! -e "$TMP/broken/te-lang/cards.pdf"
@@ -69,12 +69,12 @@ expect "the other teams are built" test -s "$TMP/blocked/staf-innovatie/cards.pd
 "$BIN" build decks/teams.example.yaml -o "$TMP/verbose" -j 2 -v >/dev/null 2>"$TMP/err"
 expect_eq "--verbose lists every file" "$(grep -c '^deckpress: wrote ' "$TMP/err")" 15
 expect_eq "--verbose: each team's lines together" "$(grep '^deckpress: wrote ' "$TMP/err" | sed 's|.*/verbose/\([^/]*\)/.*|\1|' | uniq | wc -l)" 3
-"$BIN" build tests/e2e/fixtures/teams_invalid.yaml -o "$TMP/inv" 2>"$TMP/err"; expect_eq "invalid teams: exit 1" $? 1
+"$BIN" build --allow-read . tests/e2e/fixtures/teams_invalid.yaml -o "$TMP/inv" 2>"$TMP/err"; expect_eq "invalid teams: exit 1" $? 1
 expect_grep "duplicate folder" "would be built into the same folder 'noord'" "$TMP/err"
 expect_grep "not a PNG" "logo '../../../README.md' is not a PNG image" "$TMP/err"
 expect_grep "team language" "language 'fr' is not one of the deck's languages" "$TMP/err"
 expect_grep "damaged logo named with its line" "teams_invalid.yaml:14:11: error: team 'Kapot Logo': logo 'damaged.png' is a damaged PNG image" "$TMP/err"
-"$BIN" build tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
+"$BIN" build --allow-read . tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
 expect_grep "no deck" "team 'Zwevend' has no deck" "$TMP/err"
 "$BIN" build decks/teams.example.yaml -o "$TMP/x" -j 0 2>"$TMP/err"; expect_eq "-j 0 is a usage error" $? 2
 "$BIN" build decks/teams.example.yaml 2>/dev/null; expect_eq "no -o is a usage error" $? 2

@@ -18,15 +18,15 @@ expect_eq "only bundled fonts" "$(grep -cvE '(Yrsa|OpenSans)' "$TMP/fonts")" 0
 expect_grep "serif used" 'Yrsa' "$TMP/fonts"
 expect_grep "sans used" 'OpenSans' "$TMP/fonts"
 flat_text "$TMP/a.pdf" >"$TMP/a.txt"
-expect_grep "text is real, selectable text" 'When did a customer last' "$TMP/a.txt"
+expect_grep "text is real, selectable text" 'Wanneer heeft een klant jullie voor het laatst' "$TMP/a.txt"
 expect_grep "card id printed" 'EX-V02' "$TMP/a.txt"
-expect_grep "letter-spaced labels stay one searchable word" '^CUSTOMER QUOTE IDENTITY' "$TMP/a.txt"
-expect_grep "curly quotes on quotes" '“Any customer can have a car painted any colour' "$TMP/a.txt"
-expect_grep "en dash" 'what would be in the window – and what is in the back room' "$TMP/a.txt"
-expect_grep "info line on sheets" 'Seeing the customer · sheet 1/1, back · print at 100% \(actual size\)' "$TMP/a.txt"
+expect_grep "letter-spaced labels stay one searchable word" '^KLANT CITAAT IDENTITEIT' "$TMP/a.txt"
+expect_grep "curly quotes on quotes" '“Ken je klant betekent dus niet klakkeloos luisteren' "$TMP/a.txt"
+expect_grep "en dash" 'wat lag er dan in de etalage – en wat in het magazijn' "$TMP/a.txt"
+expect_grep "info line on sheets" 'De klant zien · vel 1/1, achterkant · afdrukken op 100% \(ware grootte\)' "$TMP/a.txt"
 pdfinfo "$TMP/a.pdf" >"$TMP/info"
-expect_grep "title metadata" '^Title: +Seeing the customer' "$TMP/info"
-expect_grep "author metadata" '^Author: +deckpress' "$TMP/info"
+expect_grep "title metadata" '^Title: +De klant zien' "$TMP/info"
+expect_grep "author metadata" '^Author: +Jouw naam' "$TMP/info"
 expect_grep "creator metadata" '^Creator: +deckpress' "$TMP/info"
 
 # Reproducible: same input, same bytes; SOURCE_DATE_EPOCH sets the date.
@@ -46,7 +46,7 @@ expect "an impossible SOURCE_DATE_EPOCH still gives identical bytes" cmp "$TMP/d
 expect_grep "and a warning" "SOURCE_DATE_EPOCH '99999999999999999' is not a number of seconds" "$TMP/err"
 
 # Outputs that must not be overwritten: the deck itself, a device, a folder, stdout.
-cp decks/example.yaml "$TMP/deck-self.yaml"
+cp decks/example.yaml "$TMP/deck-self.yaml"; cp decks/example-quote.txt "$TMP/"
 "$BIN" cards "$TMP/deck-self.yaml" -o "$TMP/deck-self.yaml" 2>"$TMP/err"; expect_eq "-o the deck: exit 3" $? 3
 expect_grep "the deck is kept" "is the deck .* itself; choose another output file" "$TMP/err"
 expect "the deck is still YAML" grep -q '^deck:' "$TMP/deck-self.yaml"
@@ -94,7 +94,7 @@ flat_text "$TMP/ps.pdf" >"$TMP/en.txt"
 expect_grep "English quotes are marked as translations" 'translated from the Dutch' "$TMP/en.txt"
 
 # Deck print: settings are defaults; the command line wins.
-sed 's/^  sheet: a4$/  sheet: none/' decks/example.yaml >"$TMP/deck.yaml"
+sed 's/^  sheet: a4$/  sheet: none/' decks/example.yaml >"$TMP/deck.yaml"; cp decks/example-quote.txt "$TMP/"
 "$BIN" cards "$TMP/deck.yaml" -o "$TMP/d.pdf"
 expect_eq "print.sheet from the deck" "$(pdfinfo "$TMP/d.pdf" | awk '/^Pages:/{print $2}')" 8
 "$BIN" cards "$TMP/deck.yaml" --sheet a4 -o "$TMP/d.pdf"
@@ -114,7 +114,7 @@ expect_grep "font not bundled named" "missing_font.yaml:4:10: error: font family
 "$BIN" cards decks/example.yaml --size pokr -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "bad --size exits 2" $? 2
 expect_grep "bad size lists the sizes" "unknown card size 'pokr'; expected poker, bridge" "$TMP/err"
 "$BIN" cards decks/example.yaml --lang fr -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "undeclared --lang exits 2" $? 2
-expect_grep "languages listed" "has no language 'fr'; it has: en, nl" "$TMP/err"
+expect_grep "languages listed" "has no language 'fr'; it has: nl, en" "$TMP/err"
 "$BIN" cards decks/example.yaml 2>/dev/null; expect_eq "no -o exits 2" $? 2
 "$BIN" cards decks/example.yaml -o /nonexistent/dir/x.pdf 2>"$TMP/err"; expect_eq "unwritable output exits 3" $? 3
 finish

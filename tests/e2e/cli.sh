@@ -24,7 +24,7 @@ expect_eq "deck errors win over I/O errors" $? 1
 # Size limit: a deck over 16 MiB is refused before parsing (generated, not committed).
 { printf 'deck:\n  title: Big\ncards:\n'; yes '  - {id: X, type: question, text: "Why is this deck so big?"}' | head -c 17000000; } >"$TMP/big.yaml"
 "$BIN" check "$TMP/big.yaml" 2>"$TMP/err"; expect_eq "oversize deck exits 1" $? 1
-expect_grep "oversize message" 'the file is too large: decks may be at most 16777216 bytes' "$TMP/err"
+expect_grep "oversize message" 'the file has more than 16777216 bytes: over a limit \(raise it with --limit file-bytes=N' "$TMP/err"
 
 # Error cap: a deck with hundreds of errors prints 50 and a count, and does not take long.
 { printf 'deck:\n  title: Many\ncards:\n'; i=0; while [ $i -lt 300 ]; do printf '  - {id: "bad id %d", type: question, text: x}\n' $i; i=$((i+1)); done; } >"$TMP/many.yaml"

@@ -10,7 +10,7 @@ expect "binary installed" test -x "$TMP/root/opt/dp/bin/deckpress"
 expect "man page installed" test -f "$TMP/root/opt/dp/share/man/man1/deckpress.1"
 expect "fonts installed" test -f "$TMP/root/opt/dp/share/deckpress/fonts/Yrsa-Regular.ttf"
 expect "font licences installed" test -f "$TMP/root/opt/dp/share/deckpress/fonts/Yrsa-LICENSE.txt"
-cp decks/example.yaml "$TMP/deck.yaml"
+cp decks/example.yaml "$TMP/deck.yaml"; cp decks/example-quote.txt "$TMP/" # the source it quotes
 (cd "$TMP" && env -u DECKPRESS_DATA "$TMP/root/opt/dp/bin/deckpress" cards deck.yaml -o out.pdf) 2>"$TMP/err"
 expect_eq "installed binary renders cards away from the source tree" $? 0
 pdffonts "$TMP/out.pdf" | tail -n +3 >"$TMP/fonts"

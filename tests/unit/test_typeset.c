@@ -277,6 +277,57 @@ static void test_unknown_glyphs(void **state)
 	tstack_free(&s);
 }
 
+
+/* n words "woord " as one paragraph; caller frees. */
+static char *words(size_t n)
+{
+	char *t = xmalloc(n * 6 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + 6 * i, "woord ", 6);
+	t[n * 6 - 1] = '\0';
+	return t;
+}
+
+/* 60,000 words at 17 pt are 3.6e9 Pango units wide: Pango's int sums overflow and it laid
+ * them out as one line that "fit" (issue 9). It must never fit, at any size. */
+static void test_overflow_never_fits(void **state)
+{
+	char *t = words(60000);
+	tblock b = body(t);
+	tstack s;
+	assert_int_equal(typeset_stack(ctx_of(state), &b, 1, 160, 190, 17, 9, &s), 0);
+	assert_false(s.fits);
+	tstack_free(&s);
+	/* even in a box as tall as Pango units allow, and at one fixed size */
+	assert_int_equal(typeset_stack(ctx_of(state), &b, 1, 400, 2.0e6, 17, 17, &s), 0);
+	assert_false(s.fits);
+	tstack_free(&s);
+	assert_int_equal(typeset_stack_at(ctx_of(state), &b, 1, 160, 17, &s), 0);
+	assert_false(s.fits);
+	tstack_free(&s);
+	free(t);
+}
+
+/* Just below the guard Pango's numbers are right: the text wraps into many lines whose
+ * height matches its length, and it does not fit a card. */
+static void test_below_overflow_measured(void **state)
+{
+	/* Yrsa's widest glyph is about 1.1 em: 16,000 words at 9 pt reach ~0.85e6 pt < 1e6 */
+	char *t = words(16000);
+	tblock b = body(t);
+	tstack s;
+	assert_int_equal(typeset_stack_at(ctx_of(state), &b, 1, 400, 9, &s), 0);
+	int lines = pango_layout_get_line_count(s.layouts[0]);
+	/* about 96,000 characters of some 4.5 pt each in lines of 400 pt */
+	assert_true(lines > 700 && lines < 1500);
+	assert_true(s.height > lines * 9.0 * 0.9);
+	tstack_free(&s);
+	assert_int_equal(typeset_stack(ctx_of(state), &b, 1, 160, 190, 17, 9, &s), 0);
+	assert_false(s.fits);
+	tstack_free(&s);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +343,8 @@ int main(void)
 		cmocka_unit_test(test_forced_breaks),
 		cmocka_unit_test(test_history_free),
 		cmocka_unit_test(test_unknown_glyphs),
+		cmocka_unit_test(test_overflow_never_fits),
+		cmocka_unit_test(test_below_overflow_measured),
 	};
 	return cmocka_run_group_tests(tests, fixture_fontset_setup, fixture_fontset_teardown);
 }

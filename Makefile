@@ -38,7 +38,7 @@ MODULES   = util tmpfiles diag bounds input image \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
-            test_booklet_flow test_booklet_impose test_pdf_finish
+            test_booklet_flow test_booklet_impose test_pdf_finish test_color test_pdfx
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/icc_fogra39.o
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)

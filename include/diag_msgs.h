@@ -83,7 +83,6 @@ MSG(M_BAD_CMYK, DIAG_ERROR, "%s: cmyk must be a list of four numbers from 0 to 1
 MSG(M_CMYK_CLASH, DIAG_ERROR, "colour #%06x is given as CMYK %s here but as %s on line %d", "one screen colour prints as one CMYK colour: give the same cmyk values, or a different rgb")
 MSG(M_ICC, DIAG_ERROR, "%s", "--icc takes the CMYK output profile (.icc) your print shop names, e.g. PSOcoated_v3.icc")
 MSG(M_ICC_READ, DIAG_ERROR, "%s", NULL)
-MSG(M_PDFX, DIAG_ERROR, "PDF/X output failed: %s", NULL)
 MSG(M_BACK_OFFSET_SHOP, DIAG_WARNING, "back offset %s,%s mm is ignored: in a print-shop file (sheet none) every back lies exactly behind its front", "back-offset corrects an office printer's duplex; a print shop registers its own press")
 
 /* --- teams and builds --- */

@@ -68,7 +68,7 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
 		bool unreadable;
 		job.profile = own = color_profile_open(NULL, &err, &unreadable);
 		if (!own) {
-			diag(d, M_PDFX, NULL, 0, 0, err);
+			diag(d, M_ICC, NULL, 0, 0, err); /* the built-in profile: never */
 			free(err);
 			return EXIT_IO;
 		}

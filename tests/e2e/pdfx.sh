@@ -55,19 +55,24 @@ expect_grep "the default text colour prints in 100 % K" "^k 0 0 0 1 x" "$TMP/ink
 # Every card size (one card per page) and every sheet: sheets are PDF/X too, with crop marks
 # in registration colour (all four inks at 100 %) and the grey info line in K only.
 for s in poker bridge euro tarot mini square a6 a7 63.5x100; do
-	"$BIN" cards decks/example.yaml --size $s --sheet none --pdfx -o "$TMP/s.pdf"
+	rm -f "$TMP/s.pdf"
+	"$BIN" cards $F/cmyk.yaml --size $s --sheet none --pdfx -o "$TMP/s.pdf"
+	expect_eq "size $s exits 0" $? 0
 	expect "size $s: PDF/X rules" $PY pdfx "$TMP/s.pdf" x4
 done
 for sh in a4 letter a3; do for x in x4 x1a; do
+	rm -f "$TMP/sh.pdf"
 	"$BIN" cards decks/workshop.yaml --sheet $sh --pdfx=$x -o "$TMP/sh.pdf"
+	expect_eq "sheet $sh $x exits 0" $? 0
 	expect "sheet $sh $x: PDF/X rules" $PY pdfx "$TMP/sh.pdf" $x
 	$PY inks "$TMP/sh.pdf" >"$TMP/inks"
 	expect_grep "sheet $sh $x: registration marks" "^K 1 1 1 1 x" "$TMP/inks"
 	expect_eq "sheet $sh $x: TrimBox is the sheet" \
 		"$($PY boxes "$TMP/sh.pdf" | awk '$1!=$2 || $1!=$3' | wc -l)" 0
 done; done
-"$BIN" cards decks/example.yaml --sheet a4 --marks lines --size mini --pdfx -o "$TMP/sh.pdf"
-expect "cut lines, mini: PDF/X rules" $PY pdfx "$TMP/sh.pdf" x4
+rm -f "$TMP/sh.pdf"
+"$BIN" cards $F/cmyk.yaml --sheet letter --marks lines --size mini --pdfx -o "$TMP/sh.pdf"
+expect "cut lines, mini on Letter: PDF/X rules" $PY pdfx "$TMP/sh.pdf" x4
 
 # Team builds: print: pdfx or --pdfx makes printshop.pdf PDF/X (the team's logo too: gray
 # with a soft mask for X-4, flattened onto the back colour for X-1a); cards.pdf stays RGB.
@@ -104,10 +109,10 @@ pdfinfo -meta "$TMP/e.pdf" >"$TMP/meta"
 expect_grep "XMP date from SOURCE_DATE_EPOCH" "<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>" "$TMP/meta"
 
 # The deck's print: settings ask for it; the command line wins.
-sed 's/^  sheet: a4$/  sheet: none\n  pdfx: x4/' decks/example.yaml >"$TMP/deck.yaml"
-"$BIN" cards "$TMP/deck.yaml" -o "$TMP/d.pdf"
+sed 's/^  sheet: a4$/  sheet: none\n  pdfx: x4/' decks/example.yaml >"$TMP/decks/deck.yaml"
+"$BIN" cards "$TMP/decks/deck.yaml" -o "$TMP/d.pdf"
 expect "print: pdfx: x4 in the deck" $PY pdfx "$TMP/d.pdf" x4
-"$BIN" cards "$TMP/deck.yaml" --pdfx=none -o "$TMP/d.pdf"
+"$BIN" cards "$TMP/decks/deck.yaml" --pdfx=none -o "$TMP/d.pdf"
 expect_eq "--pdfx=none beats the deck" "$(head -c 8 "$TMP/d.pdf")" "%PDF-1.5"
 
 # A shop's own profile: embedded as a Custom condition, never labelled FOGRA39.

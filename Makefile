@@ -28,7 +28,7 @@ endif
 MODULES   = util tmpfiles diag bounds input image \
             yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check quote_verify \
-            markup typo hyph paths fonts typeset labels color \
+            markup typo hyph hyph_layout paths fonts typeset labels color \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_card booklet_render \
@@ -38,7 +38,8 @@ MODULES   = util tmpfiles diag bounds input image \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
-            test_booklet_flow test_booklet_impose test_pdf_finish test_color test_pdfx
+            test_booklet_flow test_booklet_impose test_pdf_finish test_color test_pdfx \
+            test_hyph_layout
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/icc_fogra39.o
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)

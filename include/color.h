@@ -51,5 +51,8 @@ void color_pixels_to_cmyk(const color_profile *p, const unsigned char *rgb, size
 double color_contrast(uint32_t a, uint32_t b);
 /* 0xRRGGBB mixed towards white by fade (0 = as is, 1 = white), rounded to 8 bits. */
 uint32_t color_fade(uint32_t rgb, double fade);
+/* The largest fade up to `fade` (to 0.01) at which ink still has contrast `ratio` against
+ * paper; 0 when even the unfaded ink has less. */
+double color_fade_for_contrast(uint32_t ink, uint32_t paper, double fade, double ratio);
 
 #endif

@@ -83,6 +83,9 @@ typedef struct {
 
 typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
 
+/* No text on a card is set smaller than this (points): print shops reject smaller type. */
+#define CARD_TEXT_MIN 6.0
+
 /* Theme: defaults filled in by the loader, so renderers never see a missing value. */
 typedef struct {
 	const char *font_serif;                      /* family name from fonts/: quotes, body */

@@ -271,3 +271,12 @@ uint32_t color_fade(uint32_t rgb, double fade)
 	}
 	return out;
 }
+
+double color_fade_for_contrast(uint32_t ink, uint32_t paper, double fade, double ratio)
+{
+	/* contrast falls as the ink fades: step down in hundredths from the wanted fade */
+	for (int f = (int)floor(fade * 100 + 1e-9); f > 0; f--)
+		if (color_contrast(color_fade(ink, (f + 0.5) / 100), paper) >= ratio)
+			return f / 100.0;
+	return 0;
+}

@@ -54,7 +54,7 @@ static void load_sizes(loader *L, const ynode *m, theme *t)
 				const ynode *n = get(s, keys[k]);
 				char *field = xasprintf("%s.%s", what, keys[k]);
 				if (n)
-					number(L, n, field, 4, 72,
+					number(L, n, field, CARD_TEXT_MIN, 72,
 					       k ? &t->size_min[i] : &t->size_max[i]);
 				free(field);
 			}

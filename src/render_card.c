@@ -73,7 +73,7 @@ void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect
 	render_set_color(cr, th->ink, 0.25);
 	stack(cr, &f->bottom, bx, by + f->bottom_top);
 
-	render_set_color(cr, th->ink, 0.45);
+	render_set_color(cr, th->ink, f->footer_fade);
 	show(cr, f->deck_title, trim.x + g->footer.x, trim.y + g->footer.y);
 	show(cr, f->id, trim.x + g->footer.x + g->footer.w - layout_w(f->id), trim.y + g->footer.y);
 	cairo_restore(cr);

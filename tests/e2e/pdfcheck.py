@@ -14,6 +14,10 @@
                                      renders both (the PDF/X through its own output intent) and
                                      compares every pixel's colour (CIE76 delta E)
     pdfcheck.py inks PDF             every fill and stroke ink of the file, with its count
+    pdfcheck.py hyphens PDF [MAX_RUN [MAX_RUN_DISPLAY]]
+                                     lines ending at a soft hyphen: no more than MAX_RUN (2) in a
+                                     row, MAX_RUN_DISPLAY (1) in type of 14 pt and more, and no
+                                     word that starts with a capital broken
 Prints what it found; exits 1 on a failed check.
 """
 import base64, json, math, os, re, subprocess, sys, tempfile
@@ -140,6 +144,45 @@ def cmd_align(pdf, mode, offset="0,0"):
     print("align %s (%s page): %d cards in %d rows, %d misplaced"
           % (mode, "portrait" if ph >= pw else "landscape", len(front), rows, bad))
     return 1 if bad or rows < 2 else 0
+
+
+SHY = "\u00ad"
+
+
+def cmd_hyphens(pdf, max_run="2", max_display="1"):
+    html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    html = re.sub(r"<!DOCTYPE[^>]*>", "", html).replace("&nbsp;", " ")
+    root = ET.fromstring(html)
+    ns = "{http://www.w3.org/1999/xhtml}"
+    bad, total, longest = 0, 0, 0
+    for pno, page in enumerate(root.iter(ns + "page"), 1):
+        for block in page.iter(ns + "block"):
+            run = 0
+            for line in block.iter(ns + "line"):
+                ws = line.findall(ns + "word")
+                if not ws:
+                    continue
+                last = ws[-1]
+                t = last.text or ""
+                height = float(last.get("yMax")) - float(last.get("yMin"))
+                display = height >= 14 * 1.2
+                if t.endswith(SHY):
+                    total += 1
+                    run += 1
+                    longest = max(longest, run)
+                    if t[:1].isupper():
+                        bad += 1
+                        print("page %d: a capitalised word broken: %r" % (pno, t))
+                    limit = int(max_display if display else max_run)
+                    if run > limit:
+                        bad += 1
+                        print("page %d: %d hyphenated lines in a row (limit %d%s), at %r"
+                              % (pno, run, limit, ", display size" if display else "", t))
+                else:
+                    run = 0
+    print("hyphens: %d hyphenated lines, longest run %d, %d problems" % (total, longest, bad))
+    return 1 if bad else 0
 
 
 # --- PDF/X -------------------------------------------------------------------------------
@@ -537,4 +580,4 @@ def cmd_render(pdfx, rgb, max_mean="3", max_p95="8"):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"boxes": cmd_boxes, "safe": cmd_safe, "align": cmd_align, "pdfx": cmd_pdfx,
-              "render": cmd_render, "inks": cmd_inks}[cmd](*args))
+              "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens}[cmd](*args))

@@ -14,6 +14,8 @@
                                      renders both (the PDF/X through its own output intent) and
                                      compares every pixel's colour (CIE76 delta E)
     pdfcheck.py inks PDF             every fill and stroke ink of the file, with its count
+    pdfcheck.py legible PDF          every text run's size and colour: none under 6 pt, reversed
+                                     (white) text 7 pt or more, other text 4.5:1 against white
     pdfcheck.py hyphens PDF [MAX_RUN [MAX_RUN_DISPLAY]]
                                      lines ending at a soft hyphen: no more than MAX_RUN (2) in a
                                      row, MAX_RUN_DISPLAY (1) in type of 14 pt and more, and no
@@ -514,6 +516,59 @@ def cmd_pdfx(pdf, level):
     return 1 if fails else 0
 
 
+def rgb_of(op, args):
+    v = [float(a) for a in args]
+    if op in ("rg", "RG"):
+        return v
+    if op in ("g", "G"):
+        return v * 3
+    return [(1 - x) * (1 - v[3]) for x in v[:3]]  # k, K: the textbook conversion
+
+
+def luminance(rgb):
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def cmd_legible(pdf):
+    """Text sizes from Tf times the Tm scale (Cairo draws at 1 unit = 1 pt)."""
+    doc = Doc(pdf)
+    bad, runs, smallest = [], 0, 99.0
+    for i, p in enumerate(doc.json["pages"]):
+        d = doc.get(p["object"])
+        contents = d.get("/Contents")
+        refs = contents if isinstance(contents, list) else [contents]
+        ops = [o for r in refs for o in content_ops(doc.data(r))]
+        fill, tf, stack = [0, 0, 0], 1.0, []
+        for op, args in ops:
+            if op in ("rg", "g", "k"):
+                fill = rgb_of(op, args)
+            elif op == "q":
+                stack.append(fill)
+            elif op == "Q" and stack:
+                fill = stack.pop()
+            elif op == "Tf" and len(args) == 2:
+                tf = abs(float(args[1]))
+            elif op == "Tm" and len(args) == 6:
+                a, b = float(args[0]), float(args[1])
+                size = tf * math.hypot(a, b)
+            elif op in ("Tj", "TJ", "'", '"'):
+                runs += 1
+                smallest = min(smallest, size)
+                white = min(fill) > 0.99
+                contrast = (1.05) / (luminance(fill) + 0.05)
+                if size < 6 - 1e-3:
+                    bad.append("page %d: text at %.2f pt" % (i + 1, size))
+                elif white and size < 7 - 1e-3:
+                    bad.append("page %d: reversed text at %.2f pt" % (i + 1, size))
+                elif not white and contrast < 4.5:
+                    bad.append("page %d: text at %.2f pt with contrast %.2f:1" % (i + 1, size, contrast))
+    for b in bad[:20]:
+        print(b)
+    print("legible: %d text runs, smallest %.2f pt, %d problems" % (runs, smallest, len(bad)))
+    return 1 if bad or not runs else 0
+
+
 def cmd_inks(pdf):
     doc = Doc(pdf)
     scan = Scan(doc)
@@ -580,4 +635,5 @@ def cmd_render(pdfx, rgb, max_mean="3", max_p95="8"):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"boxes": cmd_boxes, "safe": cmd_safe, "align": cmd_align, "pdfx": cmd_pdfx,
-              "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens}[cmd](*args))
+              "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens,
+              "legible": cmd_legible}[cmd](*args))

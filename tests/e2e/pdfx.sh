@@ -1,5 +1,5 @@
 #!/bin/sh
-# Print-shop PDF/X: every bundled deck in both languages as PDF/X-4 and PDF/X-1a, every card
+# Print-shop PDF/X, and legibility for print: every bundled deck in both languages as PDF/X-4 and PDF/X-1a, every card
 # size, every sheet, team builds with logos. Each file is measured (pdfcheck.py pdfx: output
 # intent, version keys, Trapped, XMP, boxes, groups, every content stream scanned for RGB and
 # four-colour text, images, fonts) and rendered against the RGB file it was made from.
@@ -23,6 +23,9 @@ for d in example identiteit verbinding workshop; do for l in nl en; do
 		qpdf --check "$TMP/$x.pdf" >/dev/null 2>&1; expect_eq "$d $l $x: qpdf --check" $? 0
 	done
 	expect "$d $l: words inside the safe area" $PY safe "$TMP/x4.pdf" 4
+	expect "$d $l: no text under 6 pt, reversed 7 pt, 4.5:1" $PY legible "$TMP/rgb.pdf"
+	expect "$d $l: the same in CMYK" $PY legible "$TMP/x4.pdf"
+	expect "$d $l: no hyphen ladders, no broken names" $PY hyphens "$TMP/rgb.pdf"
 	pdftotext "$TMP/rgb.pdf" "$TMP/rgb.txt"; pdftotext "$TMP/x4.pdf" "$TMP/x4.txt"
 	expect "$d $l: the same text" cmp "$TMP/rgb.txt" "$TMP/x4.txt"
 done; done
@@ -85,6 +88,9 @@ for x in x4 x1a; do
 	"$BIN" build decks/teams.example.yaml -o "$TMP/brgb" -q
 	expect "team logo $x: colours as in RGB" $PY render "$TMP/b$x/team-noord/printshop.pdf" \
 		"$TMP/brgb/team-noord/printshop.pdf" 2 5
+done
+for t in "$TMP/bx4"/*/; do
+	expect "$(basename "$t"): legible" $PY legible "$t/printshop.pdf"
 done
 pdfimages -list "$TMP/bx4/team-noord/printshop.pdf" >"$TMP/img"
 expect_grep "X-4 keeps the logo's soft mask" "smask +240 +240 +gray" "$TMP/img"

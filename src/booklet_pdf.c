@@ -145,17 +145,18 @@ static void place(cairo_t *cr, cairo_surface_t *rec, rect r)
 	cairo_restore(cr);
 }
 
-/* Short marks where the sheet is folded, at the centre of its top and bottom edges. */
+/* Short marks where the sheet is folded, at the centre of its top and bottom edges: inside
+ * the 5 mm an office printer cannot print, in the pages' blank top and bottom margins. */
 static void fold_marks(cairo_t *cr, const saddle_plan *p)
 {
-	double len = mm_to_pt(5), cx = p->sheet_w / 2;
+	double from = mm_to_pt(5.5), len = mm_to_pt(2.5), cx = p->sheet_w / 2;
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+	render_set_gray(cr, 0.4);
 	cairo_set_line_width(cr, 0.3);
-	cairo_move_to(cr, cx, 0);
-	cairo_line_to(cr, cx, len);
-	cairo_move_to(cr, cx, p->sheet_h - len);
-	cairo_line_to(cr, cx, p->sheet_h);
+	cairo_move_to(cr, cx, from);
+	cairo_line_to(cr, cx, from + len);
+	cairo_move_to(cr, cx, p->sheet_h - from - len);
+	cairo_line_to(cr, cx, p->sheet_h - from);
 	cairo_stroke(cr);
 	cairo_restore(cr);
 }

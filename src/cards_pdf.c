@@ -51,10 +51,11 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_save(cr);
 	render_set_gray(cr, 0.35);
-	/* against the outer edge of the band: as far from the crop marks as the margin allows */
-	PangoRectangle ext;
-	pango_layout_get_extents(l, NULL, &ext);
-	double depth = (double)ext.height / PANGO_SCALE;
+	/* against the outer edge of the band, as far from the crop marks as the margin allows;
+	 * the whole line box (descenders too) stays inside the band, so out of the margin */
+	PangoRectangle ink, ext;
+	pango_layout_get_extents(l, &ink, &ext);
+	double depth = (double)fmax(ext.y + ext.height, ink.y + ink.height) / PANGO_SCALE + 0.25;
 	if (where == INFO_RIGHT) {
 		cairo_translate(cr, r.x + fmax(0, r.w - depth), r.y + r.h);
 		cairo_rotate(cr, -M_PI / 2);

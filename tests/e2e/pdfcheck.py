@@ -14,6 +14,8 @@
                                      renders both (the PDF/X through its own output intent) and
                                      compares every pixel's colour (CIE76 delta E)
     pdfcheck.py inks PDF             every fill and stroke ink of the file, with its count
+    pdfcheck.py margin PDF MM        renders every page (150 dpi): nothing is drawn within MM of
+                                     the sheet's edge (the office printer's unprintable margin)
     pdfcheck.py legible PDF          every text run's size and colour: none under 6 pt, reversed
                                      (white) text 7 pt or more, other text 4.5:1 against white
     pdfcheck.py hyphens PDF [MAX_RUN [MAX_RUN_DISPLAY]]
@@ -530,6 +532,42 @@ def luminance(rgb):
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
+def cmd_margin(pdf, mm):
+    dpi = 150
+    edge = float(mm) / 25.4 * dpi - 1  # one pixel for antialiasing at the band's inner edge
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), pdf, os.path.join(tmp, "p")], check=True)
+        for f in sorted(os.listdir(tmp)):
+            w, h, data = read_ppm(os.path.join(tmp, f))
+            hits = []
+            for y in range(h):
+                inner_y = edge <= y < h - edge
+                row = data[3 * w * y:3 * w * (y + 1)]
+                xs = range(w) if not inner_y else [x for x in range(int(edge) + 1)] + \
+                    [x for x in range(w - int(edge) - 1, w)]
+                for x in xs:
+                    if (x < edge or x >= w - edge or not inner_y) and row[3 * x:3 * x + 3] != b"\xff\xff\xff":
+                        hits.append((x, y))
+                        break
+            if hits:
+                bad += 1
+                x, y = hits[0]
+                print("%s: drawn %.2f mm from the left, %.2f mm from the top (%d rows touched)"
+                      % (f, x / dpi * 25.4, y / dpi * 25.4, len(hits)))
+    # text boxes as pdftotext computes them (font ascent to descent), not just the ink
+    limit = float(mm) * MM
+    for no, pw, ph, ws, _ in words(pdf):
+        for t, x0, y0, x1, y1 in ws:
+            if x0 < limit - 0.01 or y0 < limit - 0.01 or x1 > pw - limit + 0.01 or y1 > ph - limit + 0.01:
+                bad += 1
+                print("page %d: word %r reaches %.2f mm from the edge" % (
+                    no, t, min(x0, y0, pw - x1, ph - y1) / MM))
+                break
+    print("margin %s mm: %d pages drawn into it" % (mm, bad))
+    return 1 if bad else 0
+
+
 def cmd_legible(pdf):
     """Text sizes from Tf times the Tm scale (Cairo draws at 1 unit = 1 pt)."""
     doc = Doc(pdf)
@@ -636,4 +674,4 @@ if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"boxes": cmd_boxes, "safe": cmd_safe, "align": cmd_align, "pdfx": cmd_pdfx,
               "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens,
-              "legible": cmd_legible}[cmd](*args))
+              "legible": cmd_legible, "margin": cmd_margin}[cmd](*args))

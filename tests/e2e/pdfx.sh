@@ -150,6 +150,19 @@ expect_grep "levels listed" "unknown PDF/X level 'x3'; expected x4 \(PDF/X-4\), 
 "$BIN" cards decks/example.yaml --icc $SWOP -o "$TMP/w.pdf" 2>"$TMP/err"
 expect_grep "--icc without --pdfx is said to do nothing" "icc is for PDF/X output" "$TMP/err"
 
+# Office sheets keep the 5 mm an office printer cannot print free: the info line (with its
+# descenders, as pdftotext boxes them) and the saddle sheets' fold marks, on every sheet.
+for sh in a4 letter a3; do for s in poker tarot mini 66x92; do
+	"$BIN" cards $F/cmyk.yaml --sheet $sh --size $s -o "$TMP/m.pdf"
+	expect "$sh $s: nothing in the 5 mm margin" $PY margin "$TMP/m.pdf" 5
+done; done
+"$BIN" cards decks/workshop.yaml --sheet letter --marks lines -o "$TMP/m.pdf"
+expect "cut lines on Letter: nothing in the margin" $PY margin "$TMP/m.pdf" 5
+for f in a5 a6 letter-half; do
+	"$BIN" booklet decks/workshop.yaml --format $f --impose saddle -o "$TMP/bs.pdf"
+	expect "saddle $f: fold marks out of the margin" $PY margin "$TMP/bs.pdf" 5
+done
+
 # --back-offset does not move the backs of a print-shop file: a warning says so.
 "$BIN" cards decks/example.yaml --sheet none --back-offset 1.5,-1 -o "$TMP/bo.pdf" 2>"$TMP/err"
 expect_eq "offset on sheet none: exit 0" $? 0

@@ -1,6 +1,6 @@
 # deckpress - YAML decks of conversation cards to print-ready PDFs.
 # make | make check | make demo | make install [PREFIX=/usr/local DESTDIR=] | make clean
-# make check-asan | make valgrind | make regen | make bench | make deps | make format
+# make check-asan | make valgrind | make regen | make bench | make deps | make format | make fuzz
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -23,6 +23,10 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+ifeq ($(SANITIZE),fuzz)
+SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
 MODULES   = util tmpfiles diag bounds input image \
@@ -32,20 +36,22 @@ MODULES   = util tmpfiles diag bounds input image \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_card booklet_render \
-            pdf_meta xmp pdf_content pdfx_content pdfx_image pdfx pdf_finish pdf_out \
-            cards_pdf booklet_pdf preview \
+            pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
+            pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
             cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
 TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
-            test_booklet_flow test_booklet_impose test_pdf_finish test_color test_pdfx \
-            test_hyph_layout
+            test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
+            test_pdfx test_hyph_layout
+# libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
+FUZZERS   = fuzz_deck fuzz_teams fuzz_card
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/icc_fogra39.o
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
 
-.PHONY: all check check-run check-asan demo deps install uninstall clean regen valgrind bench format \
+.PHONY: all check check-run check-asan fuzz demo deps install uninstall clean regen valgrind bench format \
         list-modules
 
 all: $(BIN)
@@ -62,7 +68,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) \
 	    $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(TEST_LIBS)
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< \
+	    $(LIB_OBJS) $(LIBS)
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)
 
 # The built-in FOGRA39 output profile (docs/printing.md): made from Fogra's characterisation
 # data in Debian's icc-profiles-free with ArgyllCMS colprof (deterministic apart from the
@@ -91,10 +102,21 @@ $(BUILD)/obj/icc_fogra39.o: $(BUILD)/gen/icc_fogra39.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# The README's test command: the whole suite, then the whole suite again under ASan+UBSan.
+# The README's test command: the whole suite, then the whole suite again under ASan+UBSan,
+# then each fuzzer over its seeds and for a few seconds more.
 check: deps
 	$(MAKE) --no-print-directory check-run
 	$(MAKE) --no-print-directory check-asan
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+
+# make fuzz FUZZ_SECONDS=N: every fuzzer for N seconds (clang, libFuzzer, ASan+UBSan); new
+# inputs are kept in build-fuzz/corpus/, crashes in build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 15
+fuzz: deps
+	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SANITIZE=fuzz CFLAGS="-O1 -g" \
+	    $(FUZZERS:%=build-fuzz/fuzz/%)
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 check-run: $(BIN) $(UNIT_BINS)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
@@ -119,7 +141,7 @@ bench: $(BIN)
 	@BIN=$(BIN) sh bench/run.sh
 
 format:
-	clang-format -i src/*.c include/*.h tests/unit/*.c bench/*.c
+	clang-format -i src/*.c include/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h bench/*.c
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
@@ -132,7 +154,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan deckpress out
+	rm -rf build build-asan build-fuzz deckpress out
 
 list-modules:
 	@echo $(MODULES) $(TESTS)

@@ -29,6 +29,7 @@ typedef struct {
 	bool impose;          /* saddle-stitch sheets instead of single pages */
 	saddle_duplex duplex; /* with impose: how the printer turns the sheet */
 	const char *team;     /* a team name for the cover; NULL: a blank line to write on */
+	bool tags;            /* single pages as an accessible PDF: tagged, PDF/UA-1 */
 	const char *out;      /* the PDF to write */
 } booklet_job;
 

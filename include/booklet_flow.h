@@ -9,6 +9,7 @@
 #ifndef DECKPRESS_BOOKLET_FLOW_H
 #define DECKPRESS_BOOKLET_FLOW_H
 
+#include <cairo.h>
 #include <pango/pango.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -38,14 +39,37 @@ typedef enum {
 	BX_TEXT,  /* lines of a layout */
 	BX_FILL,  /* a filled rectangle: colour bars */
 	BX_RULED, /* writing lines from the block's top to the foot of the text area */
+	BX_IMAGE, /* an image scaled to the box (the cover logo) */
 } bx_kind;
 
-/* --- input: the stream of chunks --- */
+/* --- structure: what each text is, for a tagged PDF (booklet_render.c) --- */
 
+/* A node of the booklet's structure tree; the document is the root. Text blocks belong to
+ * nodes; what belongs to none (bars, rules, running heads, page numbers) is an artifact. */
 typedef struct {
-	int start, end; /* byte range in the layout's text */
-	int mark;       /* destination: index into the document's marks */
-} bk_span;
+	const char *role; /* a standard structure type: "Sect", "H1", "P", "L", "LI", "Lbl",
+			   * "LBody", "TOC", "TOCI", "Reference", "Link", "BlockQuote",
+			   * "Figure", "Span" (static string) */
+	int parent;       /* enclosing node, -1: the document */
+	const char *lang; /* language of its text where it is not the booklet's; NULL:
+			   * inherited (borrowed from the deck or static) */
+	char *alt;        /* Figure: alternative text; owned */
+	int mark;         /* Link: the destination, index into the document's marks; -1 */
+	bool parent_of;   /* some node has this one as parent */
+} bk_node;
+
+/* Where a text block's text passes from one node to another (a list item's label and
+ * body; a link; words in another language): bytes from start to the next part's start
+ * belong to `node`, a child of the block's node. */
+typedef struct {
+	int start;
+	int node;
+} bk_part;
+
+/* What an artifact is (no node): page furniture or layout. */
+typedef enum { ART_LAYOUT, ART_HEADER, ART_FOOTER } bk_art;
+
+/* --- input: the stream of chunks --- */
 
 typedef struct {
 	bx_kind kind;
@@ -56,11 +80,12 @@ typedef struct {
 	bool beside;         /* BX_FILL: on the same row as the next block; takes no height */
 	uint32_t color;      /* 0xRRGGBB */
 	double fade;         /* 0: the colour itself, 1: white */
-	int link;            /* the whole block links to this mark; -1: none */
-	int number;          /* contents: this mark's page label goes right-aligned on the
-			      * block's last line; -1: none */
-	bk_span *spans;      /* parts of the text that link (card ids); owned */
-	size_t nspans;
+	int node;            /* BX_TEXT: the node of its text (a Link node's text links to
+			      * its mark); -1: an artifact */
+	bk_part *parts;      /* the text split between children of node; owned */
+	size_t nparts;
+	int number; /* contents: this mark's page label goes right-aligned on the
+		     * block's last line; -1: none */
 } bk_block;
 
 typedef struct {
@@ -81,7 +106,7 @@ typedef struct {
 
 /* Appends an empty chunk to s and returns it (valid until the next append). */
 bk_chunk *bk_stream_chunk(bk_stream *s);
-/* Appends a block to chunk c and returns it, zeroed but for link = number = -1. */
+/* Appends a block to chunk c and returns it, zeroed but for node = number = -1. */
 bk_block *bk_chunk_block(bk_chunk *c);
 /* Frees the chunks, their blocks and layout references. */
 void bk_stream_free(bk_stream *s);
@@ -93,15 +118,24 @@ typedef struct {
 	PangoLayout *layout; /* BX_TEXT: a reference the box owns */
 	size_t first, count; /* BX_TEXT: the lines drawn */
 	double x, y;         /* BX_TEXT: where the layout's top-left would be; others: top-left */
-	double w, h;         /* BX_FILL: size; BX_RULED: w the width, h the height to fill */
+	double w, h;         /* BX_FILL, BX_IMAGE: size; BX_RULED: w the width, h the height
+			      * to fill */
 	double step;         /* BX_RULED: line distance */
 	uint32_t color;
 	double fade;
+	cairo_surface_t *image; /* BX_IMAGE: borrowed */
+	int node;               /* the node of what it shows; -1: an artifact of kind art */
+	bk_art art;
+	bk_part *parts; /* BX_TEXT: as its block's; owned */
+	size_t nparts;
 } bk_box;
 
 typedef struct {
-	rect r;   /* page coordinates */
-	int mark; /* the destination */
+	rect r;     /* page coordinates */
+	int mark;   /* the destination */
+	size_t box; /* the box whose text links, on the same page */
+	int part;   /* the part of its text that links, -1: the whole box */
+	int line;   /* with part: the line of the box's layout this rectangle covers */
 } bk_link;
 
 typedef enum { PG_COVER, PG_FRONT, PG_BODY } bk_page_kind;
@@ -127,6 +161,7 @@ typedef struct {
 	size_t page;    /* set by the flow */
 	double y;       /* top of the chunk that starts it, page coordinates */
 	bool placed;
+	const char *lang; /* language of the title where it is not the booklet's, or NULL */
 } bk_mark;
 
 /* Where a contents entry's page number goes once pages are known. */
@@ -134,6 +169,7 @@ typedef struct {
 	size_t page;
 	double right, baseline;
 	int mark;
+	int node; /* the entry's node: the number is part of its text */
 } bk_pending;
 
 typedef struct {
@@ -145,9 +181,15 @@ typedef struct {
 	size_t body_first; /* first page numbered 1; earlier pages (but the cover) are i, ii, ... */
 	bk_pending *pending;
 	size_t npending;
+	bk_node *nodes;
+	size_t nnodes, cap_nodes;
+	int figure; /* the node of the cover logo, -1: none */
 } bk_doc;
 
 void bk_doc_init(bk_doc *doc, const bk_geom *g);
+/* Adds a node of type role (static string) under parent (-1: the document) and returns its
+ * index; lang, alt and mark unset. */
+int bk_doc_node(bk_doc *doc, const char *role, int parent);
 /* Adds a mark (title copied, dest copied) and returns its index. */
 int bk_doc_mark(bk_doc *doc, const char *title, const char *dest, int parent, bool toc);
 /* Appends an empty page of kind k and returns its index. */

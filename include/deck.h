@@ -35,6 +35,8 @@ typedef struct {
 /* The text in `lang`; else in the deck's original language `orig`; else the first; NULL if
  * absent. Never NULL when the text exists. */
 const char *mtext_get(const mtext *t, const char *lang, const char *orig);
+/* The language of the text mtext_get(t, lang, orig) returns; NULL if absent. */
+const char *mtext_lang(const mtext *t, const char *lang, const char *orig);
 /* True when the text exists in exactly `lang`. */
 bool mtext_has(const mtext *t, const char *lang);
 
@@ -150,12 +152,12 @@ typedef struct deck {
 	booklet_text booklet;
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
-	const char *team;    /* team name for backs and cover (teams file), or NULL */
-	const char *logo;    /* path of the team's PNG logo, or NULL */
-	deck_cmyk *cmyk;     /* colours given with CMYK, in the order read (a team's last) */
+	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *logo;        /* path of the team's PNG logo, or NULL */
+	deck_cmyk *cmyk;         /* colours given with CMYK, in the order read (a team's last) */
 	size_t ncmyk;
-	struct deck **parts; /* every deck included, at any depth, each once; owned; their cards
-			      * are in cards */
+	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
+				  * are in cards */
 	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
 	size_t nparts;
 	arena *mem;
@@ -164,6 +166,11 @@ typedef struct deck {
 void deck_free(deck *d);
 /* The deck's file and those of the decks it includes, up to max; returns how many. */
 size_t deck_files(const deck *d, const char **out, size_t max);
+/* Every file the deck was made from, each once: its own file, the decks it includes, a team's
+ * base deck, the sources' plain-text files and the team's logo, as paths to open from the
+ * working directory (for 'watch'; a team's teams file is not among them: the caller has
+ * it). Sets *n; caller frees each string and the array. */
+char **deck_inputs(const deck *d, size_t *n);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* The CMYK the deck gives for 0xRRGGBB (the last one read; its own, then its includes',

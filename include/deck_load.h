@@ -7,9 +7,9 @@
 
 /* Load `path` (named on the command line): YAML syntax, structure, kinds, required fields
  * and values; every file it names (includes, sources, logos) must be inside its folder or a
- * folder allowed with input_allow. Reports all problems to d. Returns the model (free with deck_free) even when some fields had errors,
- * so that deck_check can report more; NULL when the file could not be read or parsed at all.
- * Missing required strings are NULL in the model. */
+ * folder allowed with input_allow. Reports all problems to d. Returns the model (free with
+ * deck_free) even when some fields had errors, so that deck_check can report more; NULL when the
+ * file could not be read or parsed at all. Missing required strings are NULL in the model. */
 deck *deck_load(const char *path, struct diag *d);
 /* deck_load for a deck named by another file (a teams file): path itself must be a regular
  * file inside root too, and so must every file it names. */

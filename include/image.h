@@ -12,7 +12,7 @@
 typedef struct {
 	input_result in; /* how reading went (in.status != IN_OK: could not be read) */
 	int limit;       /* the bound (bounds.h) it is over, or -1 */
-	char *why;       /* what is wrong, for "logo 'x.png' <why>"; caller frees (image_error_free) */
+	char *why; /* what is wrong, for "logo 'x.png' <why>"; caller frees (image_error_free) */
 } image_error;
 
 /* Width and height from a PNG's header; -1 if buf is not a PNG. */

@@ -11,11 +11,11 @@
 
 typedef enum {
 	IN_OK,
-	IN_OPEN,     /* cannot be opened or read; why holds the system's reason */
-	IN_FOLDER,   /* is a folder */
-	IN_SPECIAL,  /* a FIFO, device or socket */
-	IN_OUTSIDE,  /* outside the root and every allowed folder */
-	IN_TOO_BIG,  /* larger than max; size holds at least max + 1 */
+	IN_OPEN,    /* cannot be opened or read; why holds the system's reason */
+	IN_FOLDER,  /* is a folder */
+	IN_SPECIAL, /* a FIFO, device or socket */
+	IN_OUTSIDE, /* outside the root and every allowed folder */
+	IN_TOO_BIG, /* larger than max; size holds at least max + 1 */
 } input_status;
 
 typedef struct {

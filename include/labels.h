@@ -30,12 +30,16 @@ typedef enum {
 	L_VERSION,   /* booklet: "Version" (on the cover) */
 	L_COVER,     /* booklet: the cover's page label */
 	L_TEAM,      /* booklet: "Team" (on the cover) */
+	L_LOGO,      /* booklet: "Logo of %s" (a team), the logo's alternative text */
 	L_COUNT
 } label_id;
 
 /* The label in `lang` (or its base language: "en-GB" -> "en"); English when deckpress has
  * no text in that language. Static string. */
 const char *label(const char *lang, label_id id);
+
+/* The language label(lang, ...) is written in: "nl" or "en". Static string. */
+const char *label_lang(const char *lang);
 
 /* The name of language `code` in language `lang` ("nl" in "en": "Dutch"); the code itself
  * when unknown. Static string. */

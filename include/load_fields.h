@@ -23,7 +23,7 @@ typedef struct load_ctx {
 	struct load_part {
 		char *real; /* realpath: a file included twice is read once */
 		deck *dk;   /* NULL when it could not be loaded */
-	} *parts;
+	} * parts;
 	size_t nparts; /* owned here until the top deck takes them as its parts */
 } load_ctx;
 

@@ -8,6 +8,7 @@
 #ifndef DECKPRESS_PARA_H
 #define DECKPRESS_PARA_H
 
+#include <cairo.h>
 #include <pango/pango.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -54,5 +55,12 @@ typedef struct {
 /* The rectangles covering bytes [start, end) of l's text, one per line the range touches, in
  * *out (caller frees); returns how many. */
 size_t para_range(PangoLayout *l, int start, int end, para_span **out);
+
+/* Draws the glyphs of line `line` of l that belong to bytes [start, end) of its text, each
+ * exactly where pango_cairo_show_layout_line would draw it from the current point of cr
+ * (the line's left end on its baseline); the current point is kept. A range boundary
+ * inside a cluster (a ligature) moves to the cluster's end. For drawing a line in parts:
+ * tagged PDF marks each part as a structure element of its own. */
+void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end);
 
 #endif

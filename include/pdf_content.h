@@ -1,7 +1,7 @@
-/* pdf_content.h - a lexer for decoded PDF content streams (ISO 32000-1, 7.2 and 8.9.7):
- * numbers, names, strings, arrays, dictionaries, operators, and inline image data skipped
- * whole. libqpdf's C API hands out stream bytes but has no content tokenizer (that is in its
- * C++ API only), so the few rules live here. */
+/* pdf_content.h - the tokens of a PDF content stream (ISO 32000-1, 7.2 and 8.9.7), for the
+ * finishing steps that rewrite what Cairo wrote: byte ranges into a decoded stream, never
+ * copies. Inline image data (after "ID") comes back as one token, so it is never read as
+ * operators. */
 #ifndef DECKPRESS_PDF_CONTENT_H
 #define DECKPRESS_PDF_CONTENT_H
 
@@ -9,34 +9,33 @@
 #include <stddef.h>
 
 typedef enum {
-	PT_NUMBER,
-	PT_NAME,    /* /Name */
-	PT_STRING,  /* (...) or <...> */
-	PT_OPEN,    /* [ or << */
-	PT_CLOSE,   /* ] or >> */
-	PT_KEYWORD, /* an operator, or true/false/null */
-	PT_IMAGE,   /* ID ... EI of an inline image: the data, up to and including EI */
-	PT_END,
-	PT_ERROR,
-} pdf_tok_kind;
+	PDFT_END,    /* no more tokens */
+	PDFT_NAME,   /* /Name */
+	PDFT_NUMBER, /* 12, -3.5, .5 */
+	PDFT_STRING, /* (literal) or <hex> */
+	PDFT_OPEN,   /* << or [ */
+	PDFT_CLOSE,  /* >> or ] */
+	PDFT_WORD,   /* an operator (BT, Tj, BDC ...) or true, false, null */
+	PDFT_DATA,   /* the bytes of an inline image, between "ID" and "EI" */
+	PDFT_ERROR,  /* an unterminated string or dictionary delimiter, or a stray byte */
+} pdf_token_kind;
 
 typedef struct {
-	pdf_tok_kind kind;
-	size_t start, end; /* the token's bytes: s[start..end) */
-	double num;        /* PT_NUMBER */
-} pdf_tok;
+	pdf_token_kind kind;
+	size_t start, end; /* bytes [start, end) of the stream */
+} pdf_token;
 
 typedef struct {
-	const unsigned char *s;
+	const char *s;
 	size_t n, pos;
-	bool after_id; /* the last keyword was ID: inline image data follows */
+	bool image; /* the last token was the operator ID: inline image data follows */
 } pdf_lexer;
 
-void pdf_lexer_init(pdf_lexer *lx, const unsigned char *s, size_t n);
-/* The next token; PT_END at the end, PT_ERROR (at pos) on bytes that are no PDF syntax,
- * an unterminated string, or nesting deeper than the lexer keeps count of. */
-pdf_tok pdf_lex(pdf_lexer *lx);
-/* True when token t is exactly the keyword kw. */
-bool pdf_tok_is(const pdf_lexer *lx, const pdf_tok *t, const char *kw);
+void pdf_lexer_init(pdf_lexer *lx, const char *s, size_t n);
+/* The next token in *t; returns its kind (PDFT_END at the end, PDFT_ERROR and stops on bad
+ * syntax). */
+pdf_token_kind pdf_lex(pdf_lexer *lx, pdf_token *t);
+/* True when token t is exactly `word` (an operator, or a name given with its slash). */
+bool pdf_token_is(const pdf_lexer *lx, const pdf_token *t, const char *word);
 
 #endif

@@ -9,6 +9,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "ink_map.h"
+#include "pdf_xmp.h"
 #include "print_setup.h" /* pdfx_level */
 
 /* "PDF/X-4", "PDF/X-1a:2001" (static strings; "" for PDFX_NONE). */
@@ -19,10 +20,11 @@ typedef struct {
 	const ink_map *inks; /* every colour drawn; its profile is the output intent */
 } pdfx_opts;
 
-/* Converts the open document q (read from `path`, named in messages). Returns NULL, or an
- * error message (caller frees): a colour or image the program cannot convert, which is a
- * bug in deckpress and is never written as a non-conforming file. */
-char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o);
+/* Converts the open document q (read from `path`, named in messages); for PDF/X-4 adds the
+ * XMP properties to xmp (the caller attaches the one packet, pdf_xmp.h). Returns NULL, or
+ * an error message (caller frees): a colour or image the program cannot convert, which is
+ * a bug in deckpress and is never written as a non-conforming file. */
+char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o, xmp_props *xmp);
 /* Writer settings for the level: PDF 1.6 (X-4) or 1.3 (X-1a), no object streams. Call after
  * qpdf_init_write. */
 void pdfx_write_settings(qpdf_data q, const pdfx_opts *o);

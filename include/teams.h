@@ -39,7 +39,7 @@ typedef struct {
 	struct team_base {
 		char *real; /* realpath of a base deck: loaded once however many teams use it */
 		deck *dk;   /* owned; NULL when it has errors */
-	} *bases;
+	} * bases;
 	size_t nbases;
 	char **logos; /* realpaths of the logos decoded once already */
 	size_t nlogos;

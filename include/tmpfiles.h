@@ -12,6 +12,12 @@ void tmpfiles_init(void);
 /* Registers path (copied) for removal on a signal. Returns false when the table is full:
  * the caller may go on, the file is then only removed by the caller. */
 bool tmpfiles_add(const char *path);
+/* Registers a temporary folder: on a signal it is removed (rmdir) after the files, so every
+ * file made in it must be registered too. */
+bool tmpfiles_add_dir(const char *path);
+/* fn runs first in the signal handler (async-signal-safe calls only): a parent forwards the
+ * signal to its workers and waits for them there. NULL: none. */
+void tmpfiles_hook(void (*fn)(int sig));
 /* Unregisters path (compared by string; the file itself is not touched). */
 void tmpfiles_remove(const char *path);
 /* Removes every registered file now (for a parent that forwards a signal to its workers and

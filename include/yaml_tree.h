@@ -14,7 +14,6 @@
 #include "diag.h"
 #include "util.h"
 
-
 typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } ynode_kind;
 
 typedef struct ynode {

@@ -33,6 +33,7 @@ typedef struct {
 	styles st;
 	int *card_mark;  /* per card: its mark */
 	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
+	int chapter;     /* the node of the chapter being typeset */
 	struct diag *d;
 	int errors;
 } builder;
@@ -92,6 +93,47 @@ static const char *tr(const builder *B, const mtext *t)
 	return mtext_get(t, B->lang, B->dk->language);
 }
 
+/* The language of tr(B, t): the booklet's, or the deck's own where a translation is
+ * missing. */
+static const char *tr_lang(const builder *B, const mtext *t)
+{
+	return mtext_lang(t, B->lang, B->dk->language);
+}
+
+/* --- structure --- */
+
+/* True when language codes a and b have the same primary language ("en", "en-GB"). */
+static bool same_language(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "-_");
+	return n == strcspn(b, "-_") && !g_ascii_strncasecmp(a, b, n);
+}
+
+/* A node of type role under parent, with its language where that is not the booklet's
+ * (lang NULL: the booklet's). */
+static int node(builder *B, const char *role, int parent, const char *lang)
+{
+	int n = bk_doc_node(B->doc, role, parent);
+	if (lang && !same_language(lang, B->lang))
+		B->doc->nodes[n].lang = lang;
+	return n;
+}
+
+/* The language deckpress's own words (labels.h) are in, in this booklet. */
+static const char *lab(const builder *B)
+{
+	return label_lang(B->lang);
+}
+
+/* Splits block b's text between nodes: part i starts at byte start[i]. */
+static void set_parts(bk_block *b, const int *start, const int *nodes, size_t n)
+{
+	b->parts = xcalloc(n, sizeof *b->parts);
+	for (size_t i = 0; i < n; i++)
+		b->parts[i] = (bk_part){start[i], nodes[i]};
+	b->nparts = n;
+}
+
 /* Pango markup for deck text; body text is hyphenated and its last word tied. Caller frees;
  * NULL when the text is absent. */
 static char *mk_in(const builder *B, const char *text, const char *lang, bool body)
@@ -130,9 +172,10 @@ static char *hex(uint32_t rgb, char buf[8])
 
 /* --- blocks --- */
 
-/* A text block in chunk c; what names the text in messages. NULL markup adds nothing. */
+/* A text block of node n's text in chunk c; what names the text in messages. NULL markup
+ * adds nothing. */
 static bk_block *text_block(builder *B, bk_chunk *c, const para_style *st, const char *markup,
-			    double dx, double space_before, const char *what)
+			    double dx, double space_before, const char *what, int n)
 {
 	if (!markup)
 		return NULL;
@@ -159,6 +202,7 @@ static bk_block *text_block(builder *B, bk_chunk *c, const para_style *st, const
 	b->dx = dx;
 	b->space_before = space_before;
 	b->color = B->dk->theme.ink;
+	b->node = n;
 	return b;
 }
 
@@ -240,15 +284,31 @@ static size_t split_items(const char *text, item **out)
 	return n;
 }
 
-/* Each paragraph or list item of deck text as a chunk of its own, so pages can break
- * between them and inside them. */
-static void paragraphs(builder *B, bk_stream *s, const char *text, const char *what)
+/* A list item's node (under list, a node of type L; its text in language lang, NULL: the
+ * list's): its label up to the tab, its body after it. Sets b's parts; returns the item's
+ * node. */
+static int list_item(builder *B, bk_block *b, int list, const char *lang)
+{
+	int li = node(B, "LI", list, lang);
+	const char *text = pango_layout_get_text(b->layout), *tab = strchr(text, '\t');
+	int start[2] = {0, tab ? (int)(tab - text) + 1 : 0};
+	int nodes[2] = {node(B, "Lbl", li, NULL), node(B, "LBody", li, NULL)};
+	set_parts(b, start, nodes, 2);
+	return li;
+}
+
+/* Each paragraph or list item of deck text (in language lang) as a chunk of its own, so
+ * pages can break between them and inside them; a paragraph (P) or a list (L) of items under
+ * node parent. */
+static void paragraphs(builder *B, bk_stream *s, const char *text, const char *lang,
+		       const char *what, int parent)
 {
 	if (!text)
 		return;
 	item *v;
 	size_t n = split_items(text, &v);
 	double L = B->doc->g.leading;
+	int list = -1;
 	for (size_t i = 0; i < n; i++) {
 		char *m = mk(B, v[i].text.s ? v[i].text.s : "", true);
 		bool listed = v[i].kind != IT_PARA;
@@ -259,7 +319,14 @@ static void paragraphs(builder *B, bk_stream *s, const char *text, const char *w
 		bk_chunk *c = bk_stream_chunk(s);
 		bool tight = listed && !v[i].list_start;
 		c->space_before = tight ? 0.2 * L : 0.5 * L;
-		text_block(B, c, listed ? &B->st.item : &B->st.body, full, 0, 0, what);
+		if (listed && (v[i].list_start || list < 0))
+			list = node(B, "L", parent, lang);
+		else if (!listed)
+			list = -1;
+		bk_block *b = text_block(B, c, listed ? &B->st.item : &B->st.body, full, 0, 0, what,
+					 listed ? -1 : node(B, "P", parent, lang));
+		if (b && listed)
+			b->node = list_item(B, b, list, NULL);
 		free(full);
 		free(m);
 		free(v[i].number);
@@ -271,13 +338,15 @@ static void paragraphs(builder *B, bk_stream *s, const char *text, const char *w
 /* --- chapters --- */
 
 /* A chapter's opening: a new page, some space, a colour bar, an optional kicker and the
- * title; kept with what follows. Returns the chapter's mark. */
-static int chapter(builder *B, bk_stream *s, const char *title, const char *kicker, uint32_t color,
-		   bool has_color, const char *dest)
+ * title (in language lang); kept with what follows. Starts the chapter's section
+ * (B->chapter) and returns the chapter's mark. */
+static int chapter(builder *B, bk_stream *s, const char *title, const char *lang,
+		   const char *kicker, uint32_t color, bool has_color, const char *dest)
 {
 	int mark = bk_doc_mark(B->doc, title, dest, -1, true);
 	B->doc->marks[mark].color = color;
 	B->doc->marks[mark].has_color = has_color;
+	B->chapter = node(B, "Sect", -1, NULL);
 	bk_chunk *c = bk_stream_chunk(s);
 	c->new_page = true;
 	c->with_next = true;
@@ -286,16 +355,19 @@ static int chapter(builder *B, bk_stream *s, const char *title, const char *kick
 	double L = B->doc->g.leading;
 	fill_block(c, 0, 2 * L, color, 0); /* chapters open lower than the text runs */
 	fill_block(c, 26 * B->doc->g.body / 10, 2.5, color, 0);
-	if (kicker) {
+	if (kicker) { /* above the title, and read before it */
 		char *k = caps(kicker);
-		bk_block *b = text_block(B, c, &B->st.kicker, k, 0, 0.8 * L, title);
+		bk_block *b = text_block(B, c, &B->st.kicker, k, 0, 0.8 * L, title,
+					 node(B, "P", B->chapter, lab(B)));
 		if (b) {
 			b->color = color;
 		}
 		g_free(k);
 	}
+	int h1 = node(B, "H1", B->chapter, lang);
+	B->doc->marks[mark].lang = B->doc->nodes[h1].lang;
 	char *t = mk(B, title, false);
-	text_block(B, c, &B->st.h1, t, 0, kicker ? 0.3 * L : 0.8 * L, title);
+	text_block(B, c, &B->st.h1, t, 0, kicker ? 0.3 * L : 0.8 * L, title, h1);
 	free(t);
 	/* what follows starts after a generous gap, which stays with the title */
 	fill_block(c, 0, 0.7 * L, color, 0);
@@ -307,8 +379,9 @@ static void intro(builder *B, bk_stream *s)
 	const char *t = tr(B, &B->dk->booklet.intro);
 	if (!t)
 		return;
-	chapter(B, s, label(B->lang, L_INTRODUCTION), NULL, B->dk->theme.accent, false, "intro");
-	paragraphs(B, s, t, "booklet.intro");
+	chapter(B, s, label(B->lang, L_INTRODUCTION), lab(B), NULL, B->dk->theme.accent, false,
+		"intro");
+	paragraphs(B, s, t, tr_lang(B, &B->dk->booklet.intro), "booklet.intro", B->chapter);
 }
 
 static void guide(builder *B, bk_stream *s)
@@ -316,8 +389,8 @@ static void guide(builder *B, bk_stream *s)
 	const booklet_text *bt = &B->dk->booklet;
 	if (!bt->nguide)
 		return;
-	int parent =
-		chapter(B, s, label(B->lang, L_GUIDE), NULL, B->dk->theme.accent, false, "guide");
+	int parent = chapter(B, s, label(B->lang, L_GUIDE), lab(B), NULL, B->dk->theme.accent,
+			     false, "guide");
 	double L = B->doc->g.leading;
 	for (size_t i = 0; i < bt->nguide; i++) {
 		const guide_section *g = &bt->guide[i];
@@ -328,19 +401,23 @@ static void guide(builder *B, bk_stream *s)
 		c->space_before = i ? 1.5 * L : 0.5 * L;
 		c->mark = bk_doc_mark(B->doc, title ? title : "", dest, parent, true);
 		free(dest);
+		int sect = node(B, "Sect", B->chapter, NULL);
+		int h2 = node(B, "H2", sect, tr_lang(B, &g->title));
+		B->doc->marks[c->mark].lang = B->doc->nodes[h2].lang;
 		char *m = mk(B, title, false);
-		text_block(B, c, &B->st.h2, m, 0, 0, "a guide section's title");
+		text_block(B, c, &B->st.h2, m, 0, 0, "a guide section's title", h2);
 		free(m);
 		const char *dur = tr(B, &g->duration);
 		if (dur) {
 			char *d = mk(B, dur, false);
 			bk_block *b = text_block(B, c, &B->st.meta, d, 0, 0.1 * L,
-						 "a guide section's duration");
+						 "a guide section's duration",
+						 node(B, "P", sect, tr_lang(B, &g->duration)));
 			if (b)
 				b->fade = GREY_LABEL;
 			free(d);
 		}
-		paragraphs(B, s, tr(B, &g->text), "a guide section");
+		paragraphs(B, s, tr(B, &g->text), tr_lang(B, &g->text), "a guide section", sect);
 	}
 }
 
@@ -395,84 +472,111 @@ static char *id_line(const builder *B, const card *c)
 	return m;
 }
 
-static void card_quote(builder *B, bk_chunk *k, const card *c, double L)
+/* The original of a translated quote: "ORIGINAL  “...”", the label in the booklet's
+ * language and the quote in the deck's, under node parent. */
+static void card_original(builder *B, bk_chunk *k, const card *c, double L, int parent)
 {
+	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
+	if (!strcmp(B->lang, B->dk->language) || !mtext_has(&c->text, B->lang) || !orig)
+		return;
+	char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? typo_quoted(om) : NULL;
+	char *lab_text = caps(label(B->lang, L_ORIGINAL));
+	char *full = oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
+				    "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
+				    "\u2003%s",
+				    B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
+				    (int)(TRACK * B->st.note_label.size * 1024), lab_text, oq)
+			: NULL;
+	int p = node(B, "P", parent, NULL);
+	bk_block *b = text_block(B, k, &B->st.original, full, 0, 0.4 * L, c->id, p);
+	if (b) {
+		b->fade = 0.25;
+		const char *text = pango_layout_get_text(b->layout);
+		const char *gap = strstr(text, "\u2003");
+		int start[2] = {0, gap ? (int)(gap - text) + 3 : 0};
+		int nodes[2] = {node(B, "Span", p, lab(B)), node(B, "Span", p, B->dk->language)};
+		set_parts(b, start, nodes, 2);
+	}
+	free(full);
+	g_free(lab_text);
+	free(oq);
+	free(om);
+}
+
+/* A quote: the quotation and its attribution, and the original of a translation. */
+static void card_quote(builder *B, bk_chunk *k, const card *c, double L, int sect)
+{
+	int bq = node(B, "BlockQuote", sect, NULL);
 	char *m = mk(B, tr(B, &c->text), true), *q = m ? typo_quoted(m) : NULL;
-	text_block(B, k, &B->st.quote, q, 0, 0.25 * L, c->id);
+	text_block(B, k, &B->st.quote, q, 0, 0.25 * L, c->id,
+		   node(B, "P", bq, tr_lang(B, &c->text)));
 	free(q);
 	free(m);
 	char *a = attribution(B, c);
-	bk_block *b = text_block(B, k, &B->st.attrib, a, 0, 0.3 * L, c->id);
+	bk_block *b = text_block(B, k, &B->st.attrib, a, 0, 0.3 * L, c->id, node(B, "P", bq, NULL));
 	if (b)
 		b->fade = 0.3;
 	free(a);
-	/* a translation: the original in its own language below it */
-	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
-	if (strcmp(B->lang, B->dk->language) && mtext_has(&c->text, B->lang) && orig) {
-		char *om = mk_in(B, orig, B->dk->language, false),
-		     *oq = om ? typo_quoted(om) : NULL;
-		char *lab = caps(label(B->lang, L_ORIGINAL));
-		char *full =
-			oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
-				       "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
-				       "\u2003%s",
-				       B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
-				       (int)(TRACK * B->st.note_label.size * 1024), lab, oq)
-			   : NULL;
-		b = text_block(B, k, &B->st.original, full, 0, 0.4 * L, c->id);
-		if (b)
-			b->fade = 0.25;
-		free(full);
-		g_free(lab);
-		free(oq);
-		free(om);
-	}
+	card_original(B, k, c, L, bq);
 }
 
-static void card_case(builder *B, bk_chunk *k, const card *c, double L)
+static void card_case(builder *B, bk_chunk *k, const card *c, double L, int sect)
 {
 	char *t = mk(B, tr(B, &c->title), false);
-	text_block(B, k, &B->st.case_title, t, 0, 0.25 * L, c->id);
+	text_block(B, k, &B->st.case_title, t, 0, 0.25 * L, c->id,
+		   node(B, "H3", sect, tr_lang(B, &c->title)));
 	free(t);
 	char *x = mk(B, tr(B, &c->text), true);
-	text_block(B, k, &B->st.body, x, 0, 0.15 * L, c->id);
+	text_block(B, k, &B->st.body, x, 0, 0.15 * L, c->id,
+		   node(B, "P", sect, tr_lang(B, &c->text)));
 	free(x);
 	char *q = mk(B, tr(B, &c->question), true);
-	text_block(B, k, &B->st.case_question, q, 0, 0.4 * L, c->id);
+	text_block(B, k, &B->st.case_question, q, 0, 0.4 * L, c->id,
+		   node(B, "P", sect, tr_lang(B, &c->question)));
 	free(q);
 }
 
-static void card_question(builder *B, bk_chunk *k, const card *c, double L)
+/* A question, and its follow-up questions as a list. */
+static void card_question(builder *B, bk_chunk *k, const card *c, double L, int sect)
 {
 	char *t = mk(B, tr(B, &c->text), true);
-	text_block(B, k, &B->st.question, t, 0, 0.25 * L, c->id);
+	text_block(B, k, &B->st.question, t, 0, 0.25 * L, c->id,
+		   node(B, "P", sect, tr_lang(B, &c->text)));
 	free(t);
+	int list = c->nfollowups ? node(B, "L", sect, NULL) : -1;
 	for (size_t i = 0; i < c->nfollowups; i++) {
 		char *f = mk(B, tr(B, &c->followups[i]), true);
 		char *full = f ? xasprintf("\u2013\t%s", f) : NULL;
-		text_block(B, k, &B->st.item, full, 0, i ? 0.1 * L : 0.35 * L, c->id);
+		bk_block *b =
+			text_block(B, k, &B->st.item, full, 0, i ? 0.1 * L : 0.35 * L, c->id, -1);
+		if (b)
+			b->node = list_item(B, b, list, tr_lang(B, &c->followups[i]));
 		free(full);
 		free(f);
 	}
 }
 
-static void card_note(builder *B, bk_chunk *k, const card *c, double L)
+/* The facilitator's note under its small heading. */
+static void card_note(builder *B, bk_chunk *k, const card *c, double L, int sect)
 {
 	const char *note = tr(B, &c->note);
 	if (!note)
 		return;
-	char *lab = caps(label(B->lang, L_NOTE));
-	bk_block *b = text_block(B, k, &B->st.note_label, lab, 0, 0.6 * L, c->id);
+	char *lab_text = caps(label(B->lang, L_NOTE));
+	bk_block *b = text_block(B, k, &B->st.note_label, lab_text, 0, 0.6 * L, c->id,
+				 node(B, "H3", sect, lab(B)));
 	if (b)
 		b->fade = GREY_LABEL;
-	g_free(lab);
+	g_free(lab_text);
 	char *m = mk(B, note, true);
-	b = text_block(B, k, &B->st.note, m, 0, 0.15 * L, c->id);
+	b = text_block(B, k, &B->st.note, m, 0, 0.15 * L, c->id,
+		       node(B, "P", sect, tr_lang(B, &c->note)));
 	if (b)
 		b->fade = 0.15;
 	free(m);
 }
 
+/* A card's entry: a section headed by its id and type. */
 static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool first)
 {
 	const card *c = &B->dk->cards[i];
@@ -484,18 +588,19 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	k->space_before = first ? 0.5 * L : 1.6 * L;
 	k->mark = B->card_mark[i] = bk_doc_mark(B->doc, c->id, dest, parent, false);
 	free(dest);
+	int sect = node(B, "Sect", B->chapter, NULL);
 	char *id = id_line(B, c);
-	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id);
+	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id, node(B, "H2", sect, lab(B)));
 	if (b)
 		b->color = deck_card_color(B->dk, c);
 	free(id);
 	if (c->type == CARD_QUOTE)
-		card_quote(B, k, c, L);
+		card_quote(B, k, c, L, sect);
 	else if (c->type == CARD_CASE)
-		card_case(B, k, c, L);
+		card_case(B, k, c, L, sect);
 	else
-		card_question(B, k, c, L);
-	card_note(B, k, c, L);
+		card_question(B, k, c, L, sect);
+	card_note(B, k, c, L, sect);
 	B->cur = NULL;
 }
 
@@ -526,7 +631,7 @@ static void card_chapters(builder *B, bk_stream *s)
 			ct ? tr(B, &ct->name)
 			   : label(B->lang, (label_id)(L_QUOTES + cat - (long)dk->ncategories));
 		char *kicker = count_kicker(B, n), *dest = xasprintf("chapter-%ld", cat + 1);
-		int mark = chapter(B, s, title, kicker,
+		int mark = chapter(B, s, title, ct ? tr_lang(B, &ct->name) : lab(B), kicker,
 				   ct && ct->has_color ? ct->color : dk->theme.accent,
 				   ct && ct->has_color, dest);
 		free(kicker);
@@ -576,14 +681,15 @@ static char *biblio_entry(const builder *B, const source *src)
 	return strbuf_take(&b);
 }
 
-/* "Quoted on ID-Q01, ID-Q02", each id a link to its card. */
-static void quoted_on(builder *B, bk_chunk *k, size_t si, double L)
+/* "Quoted on ID-Q01, ID-Q02", each id a link to its card: a paragraph under parent whose
+ * text alternates between spans and links. */
+static void quoted_on(builder *B, bk_chunk *k, size_t si, double L, int parent)
 {
 	const deck *dk = B->dk;
 	strbuf b = {0};
-	char *lab = esc(label(B->lang, L_QUOTED_ON));
-	strbuf_printf(&b, "%s\u2002", lab);
-	g_free(lab);
+	char *lab_text = esc(label(B->lang, L_QUOTED_ON));
+	strbuf_printf(&b, "%s\u2002", lab_text);
+	g_free(lab_text);
 	size_t n = 0;
 	for (size_t i = 0; i < dk->ncards; i++)
 		if (dk->cards[i].source == (int)si) {
@@ -597,23 +703,35 @@ static void quoted_on(builder *B, bk_chunk *k, size_t si, double L)
 		strbuf_free(&b);
 		return;
 	}
-	bk_block *blk = text_block(B, k, &B->st.quoted_on, b.s, 0, 0.2 * L, "the sources");
+	int p = node(B, "P", parent, NULL);
+	bk_block *blk = text_block(B, k, &B->st.quoted_on, b.s, 0, 0.2 * L, "the sources", p);
 	strbuf_free(&b);
 	if (!blk)
 		return;
+	blk->fade = 0.25;
 	const char *text = pango_layout_get_text(blk->layout), *at = text;
-	blk->spans = xcalloc(n, sizeof *blk->spans);
+	int *start = xcalloc(2 * n + 1, sizeof *start), *nodes = xcalloc(2 * n + 1, sizeof *nodes);
+	size_t np = 0;
+	start[np] = 0;
+	nodes[np++] = node(B, "Span", p, lab(B));
 	for (size_t i = 0; i < dk->ncards; i++) {
-		if (dk->cards[i].source != (int)si)
-			continue;
-		const char *hit = strstr(at, dk->cards[i].id);
+		const char *hit =
+			dk->cards[i].source == (int)si ? strstr(at, dk->cards[i].id) : NULL;
 		if (!hit)
 			continue;
-		int start = (int)(hit - text), end = start + (int)strlen(dk->cards[i].id);
-		blk->spans[blk->nspans++] = (bk_span){start, end, B->card_mark[i]};
-		at = text + end;
+		int link = node(B, "Link", p, NULL);
+		B->doc->nodes[link].mark = B->card_mark[i];
+		start[np] = (int)(hit - text);
+		nodes[np++] = link;
+		at = hit + strlen(dk->cards[i].id);
+		if (*at) { /* the comma and space before the next id */
+			start[np] = (int)(at - text);
+			nodes[np++] = node(B, "Span", p, NULL);
+		}
 	}
-	blk->fade = 0.25;
+	set_parts(blk, start, nodes, np);
+	free(start);
+	free(nodes);
 }
 
 static void sources(builder *B, bk_stream *s)
@@ -621,16 +739,17 @@ static void sources(builder *B, bk_stream *s)
 	const deck *dk = B->dk;
 	if (!dk->nsources)
 		return;
-	chapter(B, s, label(B->lang, L_SOURCES), NULL, dk->theme.accent, false, "sources");
+	chapter(B, s, label(B->lang, L_SOURCES), lab(B), NULL, dk->theme.accent, false, "sources");
 	double L = B->doc->g.leading;
 	for (size_t i = 0; i < dk->nsources; i++) {
 		bk_chunk *k = bk_stream_chunk(s);
 		k->keep = true;
 		k->space_before = i ? 0.8 * L : 0.5 * L;
 		char *e = biblio_entry(B, &dk->sources[i]);
-		text_block(B, k, &B->st.biblio, e, 0, 0, dk->sources[i].id);
+		text_block(B, k, &B->st.biblio, e, 0, 0, dk->sources[i].id,
+			   node(B, "P", B->chapter, NULL));
 		free(e);
-		quoted_on(B, k, i, L);
+		quoted_on(B, k, i, L, B->chapter);
 	}
 }
 
@@ -641,8 +760,9 @@ static void closing(builder *B, bk_stream *s)
 	const char *t = tr(B, &B->dk->booklet.closing);
 	if (!t)
 		return;
-	chapter(B, s, label(B->lang, L_CLOSING), NULL, B->dk->theme.accent, false, "closing");
-	paragraphs(B, s, t, "booklet.closing");
+	chapter(B, s, label(B->lang, L_CLOSING), lab(B), NULL, B->dk->theme.accent, false,
+		"closing");
+	paragraphs(B, s, t, tr_lang(B, &B->dk->booklet.closing), "booklet.closing", B->chapter);
 }
 
 static void notes(builder *B, bk_stream *s)
@@ -650,7 +770,8 @@ static void notes(builder *B, bk_stream *s)
 	int n = B->dk->booklet.notes_pages;
 	if (n <= 0)
 		return;
-	chapter(B, s, label(B->lang, L_NOTES), NULL, B->dk->theme.accent, false, "notes");
+	/* the pages of writing lines are layout: only their heading is read */
+	chapter(B, s, label(B->lang, L_NOTES), lab(B), NULL, B->dk->theme.accent, false, "notes");
 	for (int i = 0; i < n; i++) {
 		bk_chunk *k = bk_stream_chunk(s);
 		k->new_page = i > 0;
@@ -670,15 +791,27 @@ static void contents(builder *B, bk_stream *s)
 	bk_chunk *c = bk_stream_chunk(s);
 	fill_block(c, 0, 2 * L, 0, 0);
 	fill_block(c, 26 * B->doc->g.body / 10, 2.5, B->dk->theme.accent, 0);
+	int sect = node(B, "Sect", -1, NULL);
 	char *t = mk(B, label(B->lang, L_CONTENTS), false);
-	text_block(B, c, &B->st.h1, t, 0, 0.8 * L, "the contents");
+	text_block(B, c, &B->st.h1, t, 0, 0.8 * L, "the contents", node(B, "H1", sect, lab(B)));
 	free(t);
 	bool first = true;
+	/* TOC > TOCI > Reference > Link; a chapter's sections in a TOC inside its TOCI */
+	int toc = node(B, "TOC", sect, NULL), toci = -1, sub_toc = -1;
 	for (size_t i = 0; i < B->doc->nmarks; i++) {
 		const bk_mark *m = &B->doc->marks[i];
 		if (!m->toc)
 			continue;
 		bool sub = m->parent >= 0;
+		if (sub && sub_toc < 0 && toci >= 0)
+			sub_toc = node(B, "TOC", toci, NULL);
+		else if (!sub)
+			sub_toc = -1;
+		int entry = node(B, "TOCI", sub && sub_toc >= 0 ? sub_toc : toc, NULL);
+		if (!sub)
+			toci = entry;
+		int link = node(B, "Link", node(B, "Reference", entry, NULL), m->lang);
+		B->doc->nodes[link].mark = (int)i;
 		double dx = sub ? 14 * B->doc->g.body / 10 : 0;
 		bk_chunk *k = bk_stream_chunk(s);
 		k->space_before = first ? 1.8 * L : sub ? 0 : 0.45 * L;
@@ -688,12 +821,11 @@ static void contents(builder *B, bk_stream *s)
 		double save = B->width;
 		B->width -= num_w;
 		bk_block *b = text_block(B, k, sub ? &B->st.toc_sub : &B->st.toc, e, dx, 0,
-					 "the contents");
+					 "the contents", link);
 		B->width = save;
 		g_free(e);
 		if (!b)
 			continue;
-		b->link = (int)i;
 		b->number = (int)i;
 		if (sub)
 			b->fade = 0.25;
@@ -702,44 +834,19 @@ static void contents(builder *B, bk_stream *s)
 
 /* --- cover --- */
 
-static void cover(builder *B, bk_stream *s)
+/* The foot of the cover, in chunk foot: team, organisation and version. */
+static void cover_foot(builder *B, bk_chunk *foot)
 {
 	const deck *dk = B->dk;
 	const styles *st = &B->st;
 	double L = B->doc->g.leading, r = B->doc->g.body / 10;
-	bk_chunk *top = bk_stream_chunk(s);
-	/* a row of the category colours, the only colour on the cover */
-	size_t ncol = 0;
-	for (size_t i = 0; i < dk->ncategories; i++)
-		ncol += dk->categories[i].has_color;
-	if (!ncol) {
-		fill_block(top, 40 * r, 4 * r, dk->theme.accent, 0);
-	} else {
-		double w = (B->width < 160 * r ? B->width : 160 * r) / (double)ncol;
-		for (size_t i = 0, k = 0; i < dk->ncategories; i++) {
-			if (!dk->categories[i].has_color)
-				continue;
-			bk_block *b = fill_block(top, w, 4 * r, dk->categories[i].color, 0);
-			b->dx = (double)k++ * w;
-			b->beside = k < ncol; /* one row: only the last segment takes height */
-		}
-	}
-	char *t = mk(B, tr(B, &dk->title), false);
-	text_block(B, top, &st->cover_title, t, 0, 0.22 * B->area_h, "the title");
-	free(t);
-	char *sub = mk(B, tr(B, &dk->subtitle), false);
-	bk_block *sb = text_block(B, top, &st->cover_sub, sub, 0, 0.9 * L, "the subtitle");
-	if (sb)
-		sb->fade = 0.2;
-	free(sub);
-	/* the foot of the cover: team, organisation and version */
-	bk_chunk *foot = bk_stream_chunk(s);
 	char *team = B->job->team ? esc(B->job->team) : NULL;
 	char *tl = caps(label(B->lang, L_TEAM));
 	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s",
 			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
 			       team ? team : "");
-	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover");
+	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover",
+				 node(B, "P", -1, lab(B)));
 	if (b)
 		b->fade = 0.35;
 	free(line);
@@ -760,11 +867,53 @@ static void cover(builder *B, bk_stream *s)
 		g_free(v);
 	}
 	if (f.len) {
-		b = text_block(B, foot, &st->cover_small, f.s, 0, 1.4 * L, "the cover");
+		b = text_block(B, foot, &st->cover_small, f.s, 0, 1.4 * L, "the cover",
+			       node(B, "P", -1, NULL));
 		if (b)
 			b->fade = 0.35;
 	}
 	strbuf_free(&f);
+}
+
+static void cover(builder *B, bk_stream *s)
+{
+	const deck *dk = B->dk;
+	const styles *st = &B->st;
+	double L = B->doc->g.leading, r = B->doc->g.body / 10;
+	if (dk->logo) { /* placed by booklet_pdf.c; first in reading order */
+		B->doc->figure = node(B, "Figure", -1, NULL);
+		B->doc->nodes[B->doc->figure].alt =
+			dk->team ? xasprintf(label(B->lang, L_LOGO), dk->team) : xstrdup("Logo");
+	}
+	bk_chunk *top = bk_stream_chunk(s);
+	/* a row of the category colours, the only colour on the cover */
+	size_t ncol = 0;
+	for (size_t i = 0; i < dk->ncategories; i++)
+		ncol += dk->categories[i].has_color;
+	if (!ncol) {
+		fill_block(top, 40 * r, 4 * r, dk->theme.accent, 0);
+	} else {
+		double w = (B->width < 160 * r ? B->width : 160 * r) / (double)ncol;
+		for (size_t i = 0, k = 0; i < dk->ncategories; i++) {
+			if (!dk->categories[i].has_color)
+				continue;
+			bk_block *b = fill_block(top, w, 4 * r, dk->categories[i].color, 0);
+			b->dx = (double)k++ * w;
+			b->beside = k < ncol; /* one row: only the last segment takes height */
+		}
+	}
+	char *t = mk(B, tr(B, &dk->title), false);
+	text_block(B, top, &st->cover_title, t, 0, 0.22 * B->area_h, "the title",
+		   node(B, "H1", -1, tr_lang(B, &dk->title)));
+	free(t);
+	char *sub = mk(B, tr(B, &dk->subtitle), false);
+	bk_block *sb = text_block(B, top, &st->cover_sub, sub, 0, 0.9 * L, "the subtitle",
+				  node(B, "P", -1, tr_lang(B, &dk->subtitle)));
+	if (sb)
+		sb->fade = 0.2;
+	free(sub);
+	bk_chunk *foot = bk_stream_chunk(s);
+	cover_foot(B, foot);
 	/* push the foot to the bottom of the text area: the flow uses a chunk's space_before
 	 * for its first block and each later block's own */
 	double used = 0;

@@ -88,7 +88,7 @@ bk_block *bk_chunk_block(bk_chunk *c)
 {
 	c->b = xrealloc(c->b, (c->n + 1) * sizeof *c->b);
 	bk_block *b = &c->b[c->n++];
-	*b = (bk_block){.link = -1, .number = -1};
+	*b = (bk_block){.node = -1, .number = -1};
 	return b;
 }
 
@@ -98,7 +98,7 @@ void bk_stream_free(bk_stream *s)
 		for (size_t j = 0; j < s->c[i].n; j++) {
 			if (s->c[i].b[j].layout)
 				g_object_unref(s->c[i].b[j].layout);
-			free(s->c[i].b[j].spans);
+			free(s->c[i].b[j].parts);
 		}
 		free(s->c[i].b);
 	}
@@ -110,7 +110,19 @@ void bk_stream_free(bk_stream *s)
 
 void bk_doc_init(bk_doc *doc, const bk_geom *g)
 {
-	*doc = (bk_doc){.g = *g};
+	*doc = (bk_doc){.g = *g, .figure = -1};
+}
+
+int bk_doc_node(bk_doc *doc, const char *role, int parent)
+{
+	if (doc->nnodes == doc->cap_nodes) {
+		doc->cap_nodes = doc->cap_nodes ? 2 * doc->cap_nodes : 64;
+		doc->nodes = xrealloc(doc->nodes, doc->cap_nodes * sizeof *doc->nodes);
+	}
+	doc->nodes[doc->nnodes] = (bk_node){.role = role, .parent = parent, .mark = -1};
+	if (parent >= 0)
+		doc->nodes[parent].parent_of = true;
+	return (int)doc->nnodes++;
 }
 
 int bk_doc_mark(bk_doc *doc, const char *title, const char *dest, int parent, bool toc)
@@ -139,19 +151,21 @@ bk_box *bk_page_box(bk_page *p)
 	return b;
 }
 
-static void page_link(bk_page *p, rect r, int mark)
+static void page_link(bk_page *p, bk_link l)
 {
 	p->links = xrealloc(p->links, (p->nlinks + 1) * sizeof *p->links);
-	p->links[p->nlinks++] = (bk_link){r, mark};
+	p->links[p->nlinks++] = l;
 }
 
 void bk_doc_free(bk_doc *doc)
 {
 	for (size_t i = 0; i < doc->npages; i++) {
 		bk_page *p = &doc->pages[i];
-		for (size_t j = 0; j < p->nboxes; j++)
+		for (size_t j = 0; j < p->nboxes; j++) {
 			if (p->boxes[j].layout)
 				g_object_unref(p->boxes[j].layout);
+			free(p->boxes[j].parts);
+		}
 		free(p->boxes);
 		free(p->links);
 	}
@@ -159,9 +173,12 @@ void bk_doc_free(bk_doc *doc)
 		free(doc->marks[i].title);
 		free(doc->marks[i].dest);
 	}
+	for (size_t i = 0; i < doc->nnodes; i++)
+		free(doc->nodes[i].alt);
 	free(doc->pages);
 	free(doc->marks);
 	free(doc->pending);
+	free(doc->nodes);
 	*doc = (bk_doc){0};
 }
 
@@ -250,6 +267,46 @@ static double chunk_lead(const bk_chunk *c, double area_h)
 	return h;
 }
 
+/* The mark a node's text links to, -1: none. */
+static int node_mark(const bk_doc *d, int node)
+{
+	return node >= 0 ? d->nodes[node].mark : -1;
+}
+
+/* Links of box `box` (lines from..from+k of block b, the first at `top`): the whole box, or
+ * each linking part, line by line. */
+static void box_links(cursor *c, const bk_block *b, size_t box, size_t from, size_t k, double top,
+		      double h)
+{
+	bk_doc *d = c->doc;
+	bk_page *p = &d->pages[c->page];
+	const bk_box *x = &p->boxes[box];
+	if (node_mark(d, b->node) >= 0)
+		page_link(p, (bk_link){{x->x, top, c->area.w - b->dx, h},
+				       node_mark(d, b->node),
+				       box,
+				       -1,
+				       -1});
+	const char *text = pango_layout_get_text(b->layout);
+	for (size_t i = 0; i < b->nparts; i++) {
+		int mark = node_mark(d, b->parts[i].node);
+		if (mark < 0)
+			continue;
+		int end = i + 1 < b->nparts ? b->parts[i + 1].start : (int)strlen(text);
+		para_span *sp;
+		size_t n = para_range(b->layout, b->parts[i].start, end, &sp);
+		for (size_t j = 0; j < n; j++)
+			if ((size_t)sp[j].line >= from && (size_t)sp[j].line < from + k)
+				page_link(p, (bk_link){{x->x + sp[j].r.x, x->y + sp[j].r.y,
+							sp[j].r.w, sp[j].r.h},
+						       mark,
+						       box,
+						       (int)i,
+						       sp[j].line});
+		free(sp);
+	}
+}
+
 static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from, size_t k,
 		      double sb)
 {
@@ -263,26 +320,21 @@ static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from,
 		      .x = c->area.x + b->dx,
 		      .y = top - L->l[from].top,
 		      .color = b->color,
-		      .fade = b->fade};
-	double h = lines_h(L, from, k);
-	if (b->link >= 0)
-		page_link(p, (rect){x->x, top, c->area.w - b->dx, h}, b->link);
-	for (size_t s = 0; s < b->nspans; s++) {
-		para_span *sp;
-		size_t n = para_range(b->layout, b->spans[s].start, b->spans[s].end, &sp);
-		for (size_t i = 0; i < n; i++)
-			if ((size_t)sp[i].line >= from && (size_t)sp[i].line < from + k)
-				page_link(p,
-					  (rect){x->x + sp[i].r.x, x->y + sp[i].r.y, sp[i].r.w,
-						 sp[i].r.h},
-					  b->spans[s].mark);
-		free(sp);
+		      .fade = b->fade,
+		      .node = b->node};
+	if (b->nparts) {
+		x->parts = xmalloc(b->nparts * sizeof *x->parts);
+		memcpy(x->parts, b->parts, b->nparts * sizeof *x->parts);
+		x->nparts = b->nparts;
 	}
+	double h = lines_h(L, from, k);
+	box_links(c, b, p->nboxes - 1, from, k, top, h);
 	if (b->number >= 0 && from + k == L->n) {
 		bk_doc *d = c->doc;
 		d->pending = xrealloc(d->pending, (d->npending + 1) * sizeof *d->pending);
-		d->pending[d->npending++] = (bk_pending){c->page, c->area.x + c->area.w,
-							 x->y + L->l[L->n - 1].baseline, b->number};
+		d->pending[d->npending++] =
+			(bk_pending){c->page, c->area.x + c->area.w, x->y + L->l[L->n - 1].baseline,
+				     b->number, b->node};
 	}
 	c->y += sb + h;
 	c->empty = false;
@@ -350,7 +402,9 @@ static void place_block(cursor *c, const bk_block *b, double sb)
 			      .w = b->w,
 			      .h = b->h,
 			      .color = b->color,
-			      .fade = b->fade};
+			      .fade = b->fade,
+			      .node = -1,
+			      .art = ART_LAYOUT};
 		if (!b->beside)
 			c->y += sb + b->h;
 	} else {
@@ -361,7 +415,9 @@ static void place_block(cursor *c, const bk_block *b, double sb)
 			      .h = c->area.h - c->y - sb,
 			      .step = b->h,
 			      .color = b->color,
-			      .fade = b->fade};
+			      .fade = b->fade,
+			      .node = -1,
+			      .art = ART_LAYOUT};
 		c->y = c->area.h;
 	}
 	c->empty = false;
@@ -431,9 +487,10 @@ char *bk_page_label(const bk_doc *doc, size_t p, char *buf)
 	return buf;
 }
 
-/* A one-line layout of text at baseline y, its left edge at x or its right edge at x. */
+/* A one-line layout of text at baseline y, its left edge at x or its right edge at x; part
+ * of node's text, or an artifact of kind art when node is -1. */
 static void furniture(bk_page *p, const bk_furniture *f, const para_style *st, const char *markup,
-		      double x, bool right, double baseline, double fade)
+		      double x, bool right, double baseline, double fade, int node, bk_art art)
 {
 	PangoLayout *l = para_new(f->ctx, st, markup, 0);
 	if (!l)
@@ -448,7 +505,9 @@ static void furniture(bk_page *p, const bk_furniture *f, const para_style *st, c
 		      .x = right ? x - para_width(l) : x,
 		      .y = baseline - (n ? L[0].baseline : 0),
 		      .color = f->ink,
-		      .fade = fade};
+		      .fade = fade,
+		      .node = node,
+		      .art = art};
 	free(L);
 }
 
@@ -463,11 +522,12 @@ void bk_furnish(bk_doc *doc, const bk_furniture *f)
 		bool r = bk_recto(i);
 		double outer = r ? a.x + a.w : a.x;
 		furniture(p, f, &f->folio, bk_page_label(doc, i, buf), outer, r, doc->g.folio_base,
-			  0.3);
+			  0.3, -1, ART_FOOTER);
 		if (p->head >= 0) {
 			char *up = g_utf8_strup(doc->marks[p->head].title, -1);
 			char *m = g_markup_escape_text(up, -1);
-			furniture(p, f, &f->head, m, outer, r, doc->g.head_base, 0.45);
+			furniture(p, f, &f->head, m, outer, r, doc->g.head_base, 0.45, -1,
+				  ART_HEADER);
 			g_free(m);
 			g_free(up);
 		}
@@ -476,6 +536,6 @@ void bk_furnish(bk_doc *doc, const bk_furniture *f)
 		const bk_pending *q = &doc->pending[i];
 		furniture(&doc->pages[q->page], f, &f->number,
 			  bk_page_label(doc, doc->marks[q->mark].page, buf), q->right, true,
-			  q->baseline, 0.2);
+			  q->baseline, 0.2, q->node, ART_LAYOUT);
 	}
 }

@@ -1,6 +1,6 @@
 /* booklet_pdf.c - the booklet document: paginate, then write the pages (or saddle-stitch
- * sheets) with outline, page labels, links and metadata; finish with a stable /ID and an
- * atomic write. */
+ * sheets) with outline, page labels, links, structure tags and metadata; finish with the
+ * accessible PDF's additions, a stable /ID and an atomic write. */
 #include "booklet.h"
 
 #include <cairo-pdf.h>
@@ -77,58 +77,66 @@ static void outline(cairo_surface_t *s, const bk_doc *doc)
 
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
-static void cover_logo(cairo_t *cr, const booklet_job *job, const bk_doc *doc,
-		       cairo_surface_t *logo)
+static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *logo)
 {
-	if (!logo)
+	if (!logo || !doc->npages)
 		return;
 	rect area = bk_text_area(&doc->g, 0);
 	double side = mm_to_pt(20), pad = mm_to_pt(3);
 	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
 	double k = fmin((side - 2 * pad) / iw, (side - 2 * pad) / ih);
 	double x = area.x + area.w - side, y = area.y;
-	cairo_save(cr);
-	render_set_color(cr, job->dk->theme.back, 0);
-	cairo_rectangle(cr, x, y, side, side);
-	cairo_fill(cr);
-	cairo_translate(cr, x + (side - iw * k) / 2, y + (side - ih * k) / 2);
-	cairo_scale(cr, k, k);
-	cairo_set_source_surface(cr, logo, 0, 0);
-	cairo_paint(cr);
-	cairo_restore(cr);
+	bk_box *plate = bk_page_box(&doc->pages[0]);
+	*plate = (bk_box){.kind = BX_FILL,
+			  .x = x,
+			  .y = y,
+			  .w = side,
+			  .h = side,
+			  .color = job->dk->theme.back,
+			  .node = -1,
+			  .art = ART_LAYOUT};
+	bk_box *img = bk_page_box(&doc->pages[0]);
+	*img = (bk_box){.kind = BX_IMAGE,
+			.x = x + (side - iw * k) / 2,
+			.y = y + (side - ih * k) / 2,
+			.w = iw * k,
+			.h = ih * k,
+			.image = logo,
+			.node = doc->figure};
 }
 
+/* The pages, tagged when st is given (else with links only). */
 static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface_t *s,
-			cairo_surface_t *logo)
+			pdf_struct *st)
 {
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
-	cairo_tag_begin(cr, "Document", NULL);
+	bk_tagger *t = st ? bk_tagger_begin(cr, doc, st) : NULL;
+	if (!t)
+		cairo_tag_begin(cr, "Document", NULL);
 	char buf[16];
 	for (size_t p = 0; p < doc->npages; p++) {
 		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
 							   : bk_page_label(doc, p, buf));
-		booklet_render_page(cr, doc, p, true);
-		if (p == 0)
-			cover_logo(cr, job, doc, logo);
+		booklet_render_page(cr, doc, p, true, t);
 		cairo_show_page(cr);
 	}
-	cairo_tag_end(cr, "Document");
+	if (t)
+		bk_tagger_end(t, cr);
+	else
+		cairo_tag_end(cr, "Document");
 	outline(s, doc);
 	cairo_destroy(cr);
 }
 
 /* One recording surface per page: each is painted once, as vectors. */
-static cairo_surface_t *record_page(const booklet_job *job, const bk_doc *doc, size_t p,
-				    cairo_surface_t *logo)
+static cairo_surface_t *record_page(const bk_doc *doc, size_t p)
 {
 	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 	cairo_t *cr = cairo_create(rec);
-	booklet_render_page(cr, doc, p, false);
-	if (p == 0)
-		cover_logo(cr, job, doc, logo);
+	booklet_render_page(cr, doc, p, false, NULL);
 	cairo_destroy(cr);
 	return rec;
 }
@@ -162,18 +170,16 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 }
 
 static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle_plan *plan,
-			 cairo_surface_t *s, cairo_surface_t *logo)
+			 cairo_surface_t *s)
 {
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
-		cairo_surface_t *l = sd.left <= plan->pages
-					     ? record_page(job, doc, (size_t)sd.left - 1, logo)
-					     : NULL;
-		cairo_surface_t *r = sd.right <= plan->pages
-					     ? record_page(job, doc, (size_t)sd.right - 1, logo)
-					     : NULL;
+		cairo_surface_t *l =
+			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
+		cairo_surface_t *r =
+			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -212,6 +218,9 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		bk_doc_free(&doc);
 		return 1;
 	}
+	cover_logo(job, &doc, logo);
+	/* the imposed sheets are for printing: tagged are only single pages */
+	pdf_struct *tags = job->tags && !job->impose ? pdf_struct_new() : NULL;
 	pdf_out o;
 	cairo_surface_t *s = job->impose
 				     ? pdf_out_open(&o, job->out, plan.sheet_w, plan.sheet_h, d)
@@ -219,11 +228,15 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	int rc = 3;
 	if (s) {
 		if (job->impose)
-			write_sheets(job, &doc, &plan, s, logo);
+			write_sheets(job, &doc, &plan, s);
 		else
-			write_pages(job, &doc, s, logo);
-		rc = pdf_out_close(&o, NULL, d);
+			write_pages(job, &doc, s, tags);
+		bk_doc_free(&doc); /* its layouts are drawn: let libqpdf have the memory */
+		pdf_tags_opts to = {tags, job->lang};
+		pdf_finish_opts fo = {.tags = tags ? &to : NULL};
+		rc = pdf_out_close(&o, &fo, d);
 	}
+	pdf_struct_free(tags);
 	if (logo)
 		cairo_surface_destroy(logo);
 	bk_doc_free(&doc);

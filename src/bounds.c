@@ -63,17 +63,17 @@ char *bound_set(const char *arg)
 	if (b == B__COUNT) {
 		strbuf names = {0};
 		for (int i = 0; i < B__COUNT; i++)
-			strbuf_printf(&names, "%s%s", i ? ", " : "", table[i].name);
-		char *msg = xasprintf("unknown limit '%.*s'; the limits are: %s", (int)len, arg,
-				      names.s);
+			strbuf_printf(&names, "%s%s=%zu", i ? ", " : "", table[i].name, table[i].dflt);
+		char *msg = xasprintf("unknown limit '%.*s'; the limits and their defaults are: %s",
+				      (int)len, arg, names.s);
 		strbuf_free(&names);
 		return msg;
 	}
 	char *end = NULL;
 	unsigned long long n = eq && eq[1] >= '0' && eq[1] <= '9' ? strtoull(eq + 1, &end, 10) : 0;
 	if (!end || *end || n == 0 || n > (1ull << 40))
-		return xasprintf("--limit %s=N needs a whole number N from 1 to %llu", table[b].name,
-				 1ull << 40);
+		return xasprintf("--limit %s=N needs a whole number N from 1 to %llu",
+				 table[b].name, 1ull << 40);
 	value[b] = (size_t)n;
 	return NULL;
 }

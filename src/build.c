@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -17,6 +19,7 @@
 #include "commands.h"
 #include "preview.h"
 #include "session.h"
+#include "tmpfiles.h"
 
 const char *const build_files[] = {"cards.pdf",          "printshop.pdf", "booklet.pdf",
 				   "booklet-saddle.pdf", "contact.png",   NULL};
@@ -37,12 +40,6 @@ static int make_dir(const char *dir, struct diag *d)
 	return EXIT_IO;
 }
 
-/* --verbose: each file written, in the team's own log so teams never interleave. */
-static void wrote(struct diag *d, int verbosity, const char *path, int rc)
-{
-	if (verbosity >= 2 && rc == 0)
-		fprintf(d->out, "deckpress: wrote %s\n", path);
-}
 
 static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
 		 const build_opts *o, struct diag *d)
@@ -76,13 +73,12 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
 	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
-	wrote(d, o->verbosity, path, rc);
 	free(path);
 	color_profile_free(own);
 	return rc;
 }
 
-static int booklet(session *s, bool saddle, const char *dir, int v, struct diag *d)
+static int booklet(session *s, bool saddle, const char *dir, struct diag *d)
 {
 	char *path = xasprintf("%s/%s", dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
 	booklet_job job = {.dk = s->dk,
@@ -93,30 +89,92 @@ static int booklet(session *s, bool saddle, const char *dir, int v, struct diag 
 			   .impose = saddle,
 			   .duplex = SADDLE_LONG,
 			   .team = s->dk->team,
+			   .tags = !saddle,
 			   .out = path};
 	int rc = booklet_pdf_write(&job, d);
-	wrote(d, v, path, rc);
 	free(path);
 	return rc;
 }
 
-/* One team's files, in the child process. */
-static int build_team(const team *tm, const char *dir, const build_opts *o, struct diag *d)
+/* Moves the files made in staging to the team's folder `final`: the whole folder in one
+ * rename when it is new, else file by file. Files of a team that failed are never moved,
+ * so a team's folder never mixes a new file with an old one left by a failure. */
+static int publish(const char *staging, const char *final, int verbosity, struct diag *d)
+{
+	struct stat st;
+	bool fresh = stat(final, &st) != 0;
+	if (!fresh && !S_ISDIR(st.st_mode)) {
+		diag(d, M_IO_WRITE, final, 0, 0, "a file of that name is in the way");
+		return EXIT_IO;
+	}
+	if (fresh && rename(staging, final) != 0) {
+		diag(d, M_IO_WRITE, final, 0, 0, strerror(errno));
+		return EXIT_IO;
+	}
+	for (size_t i = 0; build_files[i]; i++) {
+		char *from = xasprintf("%s/%s", staging, build_files[i]);
+		char *to = xasprintf("%s/%s", final, build_files[i]);
+		int rc = fresh ? 0 : rename(from, to);
+		if (rc != 0)
+			diag(d, M_IO_WRITE, to, 0, 0, strerror(errno));
+		else if (verbosity >= 2)
+			fprintf(d->out, "deckpress: wrote %s\n", to);
+		free(from);
+		free(to);
+		if (rc != 0)
+			return EXIT_IO;
+	}
+	return 0;
+}
+
+/* The hidden folder a team is built in, beside its own: ".team-noord.build.1234". */
+static char *staging_dir(const char *parent, const char *slug)
+{
+	return xasprintf("%s/.%s.build.%ld", parent, slug ? slug : "deck", (long)getpid());
+}
+
+static int build_files_in(const team *tm, const char *dir, const build_opts *o,
+			  struct diag *d);
+
+/* One team's files, in the child process: made in a staging folder registered with
+ * tmpfiles (a signal removes it and what is in it), published when all are made. */
+static int build_team(const team *tm, const char *parent, const build_opts *o, struct diag *d)
 {
 	int v = o->verbosity;
-	int rc = make_dir(dir, d);
-	if (rc)
-		return rc;
+	char *final = tm->slug ? xasprintf("%s/%s", parent, tm->slug) : xstrdup(parent);
+	char *staging = staging_dir(parent, tm->slug);
+	int rc = make_dir(staging, d);
+	if (rc == 0) {
+		tmpfiles_add_dir(staging);
+		for (size_t i = 0; build_files[i]; i++) { /* temporary until all are made */
+			char *f = xasprintf("%s/%s", staging, build_files[i]);
+			tmpfiles_add(f);
+			free(f);
+		}
+		rc = build_files_in(tm, staging, o, d);
+		if (rc == 0)
+			rc = publish(staging, final, v, d);
+		tmpfiles_cleanup(); /* what is left of staging: nothing after a fresh rename */
+	}
+	free(staging);
+	free(final);
+	return rc;
+}
+
+/* The five files of a team into dir. */
+static int build_files_in(const team *tm, const char *dir, const build_opts *o,
+			  struct diag *d)
+{
 	session s;
-	rc = session_attach(&s, tm->dk, tm->lang, d);
+	int rc = session_attach(&s, tm->dk, tm->lang, d);
 	if (rc == 0) {
 		print_setup ps;
 		print_setup_default(&ps);
 		session_print_defaults(&s, &ps);
 		rc = worst(rc, cards(&s, &ps, false, dir, o, d));
 		rc = worst(rc, cards(&s, &ps, true, dir, o, d));
-		rc = worst(rc, booklet(&s, false, dir, v, d));
-		rc = worst(rc, booklet(&s, true, dir, v, d));
+		rc = worst(rc, booklet(&s, false, dir, d));
+		rc = worst(rc, booklet(&s, true, dir, d));
 		preview_job pj = {.dk = s.dk,
 				  .lang = s.lang,
 				  .ps = ps,
@@ -126,9 +184,6 @@ static int build_team(const team *tm, const char *dir, const build_opts *o, stru
 				  .hyph = s.hyph,
 				  .contact_only = true};
 		rc = worst(rc, preview_write(&pj, d));
-		char *png = xasprintf("%s/contact.png", dir);
-		wrote(d, v, png, rc);
-		free(png);
 	}
 	session_close(&s);
 	return rc;
@@ -167,6 +222,30 @@ static void show_log(child *c)
 	c->log = NULL;
 }
 
+/* The running workers, for the signal hook: a signal to the build reaches each of them, and
+ * the build waits until they have removed their temporary files and staging folders. */
+#define MAX_WORKERS 64
+static volatile pid_t workers[MAX_WORKERS];
+
+static void forward(int sig)
+{
+	for (int i = 0; i < MAX_WORKERS; i++)
+		if (workers[i] > 0)
+			kill(workers[i], sig);
+	for (int i = 0; i < MAX_WORKERS; i++)
+		if (workers[i] > 0)
+			waitpid(workers[i], NULL, 0);
+}
+
+static void worker_set(pid_t pid, pid_t to)
+{
+	for (int i = 0; i < MAX_WORKERS; i++)
+		if (workers[i] == pid) {
+			workers[i] = to;
+			return;
+		}
+}
+
 static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
 {
 	const team *tm = &ts->v[i];
@@ -175,17 +254,22 @@ static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
 	fflush(stderr);
 	c->pid = fork();
 	if (c->pid == 0) {
+		/* the worker dies with the build, even of SIGKILL, and cleans up after itself */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() == 1)
+			_exit(EXIT_IO);
+		tmpfiles_hook(NULL);
 		struct diag d;
 		diag_log_reset();
 		diag_init(&d, c->log ? c->log : stderr);
-		char *dir = tm->slug ? xasprintf("%s/%s", o->dir, tm->slug) : xstrdup(o->dir);
-		int rc = diag_exit(&d, build_team(tm, dir, o, &d));
-		free(dir);
+		int rc = diag_exit(&d, build_team(tm, o->dir, o, &d));
 		if (c->log)
 			fflush(c->log);
 		diag_log_exit(rc);
 		_exit(rc);
 	}
+	if (c->pid > 0)
+		worker_set(0, c->pid);
 	if (c->pid < 0) {
 		c->rc = EXIT_IO;
 		c->done = true;
@@ -243,6 +327,8 @@ int build_run(const team_set *ts, const build_opts *o)
 		return EXIT_IO;
 	child *c = xcalloc(ts->n + 1, sizeof *c);
 	size_t next = 0, running = 0, finished = 0, ok = 0;
+	tmpfiles_init();
+	tmpfiles_hook(forward);
 	double t0 = now();
 	for (;;) {
 		while (running < (size_t)o->jobs && next < ts->n) {
@@ -264,6 +350,7 @@ int build_run(const team_set *ts, const build_opts *o)
 		pid_t pid = wait(&status);
 		if (pid < 0)
 			break;
+		worker_set(pid, 0);
 		for (size_t i = 0; i < ts->n; i++)
 			if (c[i].pid == pid && !c[i].done) {
 				c[i].rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;

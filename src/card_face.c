@@ -200,7 +200,10 @@ static double top_pad(const card *c)
 /* " (en)" after the card id when the deck has more than one language, else "". */
 static const char *lang_note(const cardset *cs, char *buf, size_t n)
 {
-	snprintf(buf, n, cs->dk->nlanguages > 1 ? " (%s)" : "", cs->lang);
+	if (cs->dk->nlanguages > 1)
+		snprintf(buf, n, " (%s)", cs->lang);
+	else if (n)
+		buf[0] = '\0';
 	return buf;
 }
 

@@ -24,6 +24,8 @@ void cmd_booklet_help(FILE *out)
 	      "                        landscape) in saddle-stitch order, to fold and staple\n"
 	      "      --duplex MODE     with --impose: long (default) if the printer flips sheets\n"
 	      "                        on the long edge, short if on the short edge\n"
+	      "      --no-tags         leave out the structure that makes the PDF accessible\n"
+	      "                        (tagged PDF/UA-1 is the default for single pages)\n"
 	      "  -h, --help            show this help\n",
 	      out);
 	cli_input_help(out);
@@ -31,7 +33,7 @@ void cmd_booklet_help(FILE *out)
 	print_exit_codes(out);
 }
 
-enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX };
+enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX, O_NO_TAGS };
 
 static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
@@ -39,6 +41,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"format", required_argument, NULL, O_FORMAT},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
+				     {"no-tags", no_argument, NULL, O_NO_TAGS},
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
@@ -79,6 +82,9 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 				return usage_error("duplex", optarg, "long, short");
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
+		case O_NO_TAGS:
+			job->tags = false;
+			break;
 		default:
 			if (c >= CLI_INPUT_FIRST) {
 				if (cli_input_option(c, optarg))
@@ -100,7 +106,7 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang)
 
 int cmd_booklet(int argc, char **argv)
 {
-	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG};
+	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .tags = true};
 	const char *lang = NULL;
 	int rc = parse(argc, argv, &job, &lang);
 	if (rc)

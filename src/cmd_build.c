@@ -35,12 +35,15 @@ void cmd_build_help(FILE *out)
 
 int cmd_build(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
-		{"quiet", no_argument, NULL, 'q'},        {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},         {"pdfx", optional_argument, NULL, 'P'},
-		{"icc", required_argument, NULL, 'I'},    CLI_INPUT_OPTIONS,
-		{0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"jobs", required_argument, NULL, 'j'},
+					     {"quiet", no_argument, NULL, 'q'},
+					     {"verbose", no_argument, NULL, 'v'},
+					     {"help", no_argument, NULL, 'h'},
+					     {"pdfx", optional_argument, NULL, 'P'},
+					     {"icc", required_argument, NULL, 'I'},
+					     CLI_INPUT_OPTIONS,
+					     {0}};
 	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	const char *icc = NULL;
 	int c;
@@ -104,7 +107,7 @@ int cmd_build(int argc, char **argv)
 	int rc = 0;
 	color_profile *prof = icc ? cli_print_profile(icc, &d, &rc) : NULL;
 	if (rc)
-		return rc;
+		return diag_exit(&d, rc);
 	o.profile = prof;
 	team_set ts;
 	int loaded = teams_load(argv[optind], &d, &ts);

@@ -123,7 +123,8 @@ int cmd_check(int argc, char **argv)
 		rc = rc == EXIT_DECK || deck_rc == EXIT_DECK ? EXIT_DECK : deck_rc;
 		if (!quiet && !d.nio) {
 			char *name = diag_safe(argv[i]);
-			fprintf(stderr, "%s: %d error%s", name, d.nerrors, d.nerrors == 1 ? "" : "s");
+			fprintf(stderr, "%s: %d error%s", name, d.nerrors,
+				d.nerrors == 1 ? "" : "s");
 			if (d.nwarnings)
 				fprintf(stderr, ", %d warning%s", d.nwarnings,
 					d.nwarnings == 1 ? "" : "s");

@@ -25,7 +25,9 @@ void print_exit_codes(FILE *out)
 	      "  0  success (warnings may have been printed)\n"
 	      "  1  a deck has errors (each is printed as FILE:LINE:COLUMN: error: ...)\n"
 	      "  2  usage error: unknown command or option, missing argument\n"
-	      "  3  a file could not be read or written, or another system error\n",
+	      "  3  a file could not be read or written, or another system error\n"
+	      "  130, 143  interrupted by Ctrl-C (SIGINT) or SIGTERM: temporary files removed,\n"
+	      "     earlier output left as it was\n",
 	      out);
 }
 

@@ -1,6 +1,8 @@
 /* deck.c - small accessors of the deck model. */
 #include "deck.h"
 
+#include "input.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,15 @@ const char *mtext_get(const mtext *t, const char *lang, const char *orig)
 		if (!strcmp(t->v[i].lang, orig))
 			return t->v[i].text;
 	return t->v[0].text;
+}
+
+const char *mtext_lang(const mtext *t, const char *lang, const char *orig)
+{
+	const char *text = mtext_get(t, lang, orig);
+	for (size_t i = 0; text && i < t->n; i++)
+		if (t->v[i].text == text)
+			return t->v[i].lang;
+	return NULL;
 }
 
 bool mtext_has(const mtext *t, const char *lang)
@@ -75,6 +86,41 @@ size_t deck_files(const deck *d, const char **out, size_t max)
 	if (d->base && n < max)
 		n += deck_files(d->base, out + n, max - n);
 	return n;
+}
+
+static void add_input(char ***v, size_t *n, char *path)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*v)[i], path)) {
+			free(path);
+			return;
+		}
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = path;
+}
+
+static void deck_inputs_add(const deck *d, char ***v, size_t *n)
+{
+	add_input(v, n, xstrdup(d->path));
+	for (size_t i = 0; i < d->nsources; i++)
+		if (d->sources[i].file)
+			add_input(v, n,
+				  input_beside(d->sources[i].origin ? d->sources[i].origin : d->path,
+					       d->sources[i].file));
+	for (size_t i = 0; i < d->nparts; i++)
+		deck_inputs_add(d->parts[i], v, n);
+	if (d->base)
+		deck_inputs_add(d->base, v, n);
+	if (d->logo)
+		add_input(v, n, xstrdup(d->logo));
+}
+
+char **deck_inputs(const deck *d, size_t *n)
+{
+	char **v = NULL;
+	*n = 0;
+	deck_inputs_add(d, &v, n);
+	return v;
 }
 
 uint32_t deck_card_color(const deck *d, const card *c)

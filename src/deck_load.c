@@ -23,8 +23,9 @@ static void load_languages(loader *L, const ynode *meta)
 		dk->language = NULL;
 	}
 	if (langs && langs->kind == YN_SEQ && langs->n > bound_get(B_LANGUAGES)) {
-		report_limit(L, langs, B_LANGUAGES, "deck.languages lists %zu languages, more than %zu",
-			     langs->n, bound_get(B_LANGUAGES));
+		report_limit(L, langs, B_LANGUAGES,
+			     "deck.languages lists %zu languages, more than %zu", langs->n,
+			     bound_get(B_LANGUAGES));
 		langs = NULL;
 	}
 	if (langs && want(L, langs, YN_SEQ, "deck.languages") && langs->n > 0) {

@@ -41,7 +41,6 @@ char *team_slug(const char *name)
 	return strbuf_take(&b);
 }
 
-
 /* A logo must be a PNG that decodes: checked here, fully, so the message can name the team
  * and the line rather than surfacing while a PDF is drawn. Each file is decoded once per
  * teams file, however many teams use it. */
@@ -150,8 +149,7 @@ typedef struct {
 } file_defaults;
 
 /* The team's deck: the base deck's texts and settings, the chosen cards, its own cards. */
-static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team *tm,
-		       team_set *ts)
+static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team *tm, team_set *ts)
 {
 	const ynode *dn = get(m, "deck");
 	const char *rel = dn ? scalar(F, dn, "a team's deck") : fd->rel;
@@ -209,8 +207,8 @@ static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team 
 	return t;
 }
 
-static void load_team(loader *F, const ynode *m, team *tm, const file_defaults *fd,
-		      team_set *ts, size_t nearlier)
+static void load_team(loader *F, const ynode *m, team *tm, const file_defaults *fd, team_set *ts,
+		      size_t nearlier)
 {
 	const team *earlier = ts->v;
 	static const char *const keys[] = {"name",     "deck", "select", "exclude", "cards",
@@ -275,8 +273,8 @@ static int load_teams_file(const char *path, const ynode *root, struct diag *d, 
 		return -1;
 	}
 	if (teams->n > bound_get(B_TEAMS)) {
-		report_limit(&F, teams, B_TEAMS, "the file lists %zu teams, more than %zu", teams->n,
-			     bound_get(B_TEAMS));
+		report_limit(&F, teams, B_TEAMS, "the file lists %zu teams, more than %zu",
+			     teams->n, bound_get(B_TEAMS));
 		return -1;
 	}
 	int file_errors = d->nerrors - start;

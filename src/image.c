@@ -50,7 +50,7 @@ cairo_surface_t *image_load_png(const char *path, const char *root, image_error 
 	if (!buf)
 		return e->in.status == IN_TOO_BIG
 			       ? fail(e, B_IMAGE_BYTES, xasprintf("has more than %zu bytes", max))
-			       : e->in.status == IN_OPEN
+		       : e->in.status == IN_OPEN
 			       ? fail(e, -1, xasprintf("cannot be read: %s", e->in.why))
 			       : fail(e, -1, input_problem(&e->in, root));
 	unsigned w, h;
@@ -60,7 +60,8 @@ cairo_surface_t *image_load_png(const char *path, const char *root, image_error 
 	} else if (w == 0 || h == 0 || (uint64_t)w * h > bound_get(B_IMAGE_PIXELS)) {
 		/* a small file can claim 20000 x 20000 pixels: 1.6 GB once decoded */
 		fail(e, B_IMAGE_PIXELS,
-		     xasprintf("is %u x %u pixels, more than %zu", w, h, bound_get(B_IMAGE_PIXELS)));
+		     xasprintf("is %u x %u pixels, more than %zu", w, h,
+			       bound_get(B_IMAGE_PIXELS)));
 	} else {
 		reader r = {buf, e->in.size};
 		s = cairo_image_surface_create_from_png_stream(read_cb, &r);

@@ -14,6 +14,7 @@ static const char *const en[L_COUNT] = {
 	[L_NOTES] = "Notes", [L_NOTE] = "For the facilitator", [L_QUOTED_ON] = "Quoted on",
 	[L_ORIGINAL] = "Original", [L_CARDS] = "cards", [L_FOLLOWUPS] = "Follow-up questions",
 	[L_VERSION] = "Version", [L_COVER] = "Cover", [L_TEAM] = "Team",
+	[L_LOGO] = "Logo of %s",
 };
 
 static const char *const nl[L_COUNT] = {
@@ -26,6 +27,7 @@ static const char *const nl[L_COUNT] = {
 	[L_NOTES] = "Aantekeningen", [L_NOTE] = "Voor de begeleider", [L_QUOTED_ON] = "Geciteerd op",
 	[L_ORIGINAL] = "Origineel", [L_CARDS] = "kaarten", [L_FOLLOWUPS] = "Doorvragen",
 	[L_VERSION] = "Versie", [L_COVER] = "Omslag", [L_TEAM] = "Team",
+	[L_LOGO] = "Logo van %s",
 };
 
 // clang-format on
@@ -38,6 +40,11 @@ static const char *const *table_for(const char *lang)
 const char *label(const char *lang, label_id id)
 {
 	return id < L_COUNT ? table_for(lang)[id] : "";
+}
+
+const char *label_lang(const char *lang)
+{
+	return table_for(lang) == nl ? "nl" : "en";
 }
 
 const char *language_name(const char *lang, const char *code)

@@ -2,6 +2,7 @@
 #include "para.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 
 #include "util.h"
@@ -122,4 +123,104 @@ size_t para_range(PangoLayout *l, int start, int end, para_span **out)
 	}
 	free(lines);
 	return k;
+}
+
+/* --- drawing part of a line --- */
+
+/* The first cluster boundary of run r at or after byte k of the text (k inside the run). */
+static int cluster_start(const PangoGlyphItem *r, int k)
+{
+	int o = r->item->offset, best = o + r->item->length;
+	for (int g = 0; g < r->glyphs->num_glyphs; g++) {
+		int c = o + r->glyphs->log_clusters[g];
+		if (c >= k && c < best)
+			best = c;
+	}
+	return best;
+}
+
+/* The glyphs of run r for bytes [a, b) of text, in *item and a new glyph string (caller
+ * frees), each glyph moved right by the width of the run's glyphs left of the part and by x
+ * (Pango units): where it stands in the line. The item shares r's analysis. Returns NULL
+ * when the part has no glyphs in r. */
+static PangoGlyphString *run_part(const PangoGlyphItem *r, const char *text, int a, int b, int x,
+				  PangoItem *item)
+{
+	int o = r->item->offset, e = o + r->item->length;
+	a = a <= o ? o : cluster_start(r, a);
+	b = b >= e ? e : cluster_start(r, b);
+	if (a >= b)
+		return NULL;
+	/* glyphs are in visual order; a part's clusters are a run of them either way */
+	const PangoGlyphString *gs = r->glyphs;
+	int first = -1, n = 0, left = 0;
+	for (int g = 0; g < gs->num_glyphs; g++) {
+		int c = o + gs->log_clusters[g];
+		if (c >= a && c < b) {
+			first = first < 0 ? g : first;
+			n++;
+		} else if (first < 0) {
+			left += gs->glyphs[g].geometry.width;
+		}
+	}
+	if (!n)
+		return NULL;
+	PangoGlyphString *part = pango_glyph_string_new();
+	pango_glyph_string_set_size(part, n);
+	for (int i = 0; i < n; i++) {
+		part->glyphs[i] = gs->glyphs[first + i];
+		part->glyphs[i].geometry.x_offset += left + x;
+		part->log_clusters[i] = gs->log_clusters[first + i] - (a - o);
+	}
+	*item = *r->item;
+	item->offset = a;
+	item->length = b - a;
+	item->num_chars = (int)g_utf8_strlen(text + a, b - a);
+	return part;
+}
+
+/* The run's own foreground colour, as Pango's renderer would set it; false if none. */
+static bool run_color(const PangoGlyphItem *r, cairo_t *cr)
+{
+	for (GSList *a = r->item->analysis.extra_attrs; a; a = a->next) {
+		const PangoAttribute *attr = a->data;
+		if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+			const PangoColor *c = &((const PangoAttrColor *)attr)->color;
+			cairo_set_source_rgb(cr, c->red / 65535., c->green / 65535.,
+					     c->blue / 65535.);
+			return true;
+		}
+	}
+	return false;
+}
+
+void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
+{
+	PangoLayoutLine *ln = pango_layout_get_line_readonly(l, line);
+	const char *text = pango_layout_get_text(l);
+	double x0, y0;
+	cairo_get_current_point(cr, &x0, &y0);
+	int x = 0;
+	for (GSList *r = ln ? ln->runs : NULL; r; r = r->next) {
+		const PangoGlyphItem *run = r->data;
+		x += run->start_x_offset;
+		PangoItem item;
+		/* Glyph offsets carry the shift, so positions add up exactly as Pango's own do;
+		 * the current point stays the line's start (Cairo keeps it in fixed point). */
+		PangoGlyphString *gs = run_part(run, text, start, end, x, &item);
+		if (gs) {
+			for (int i = 0; i < gs->num_glyphs; i++)
+				gs->glyphs[i].geometry.y_offset -= run->y_offset;
+			PangoGlyphItem part = {&item, gs, 0, 0, 0};
+			cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
+			run_color(run, cr);
+			cairo_move_to(cr, x0, y0);
+			pango_cairo_show_glyph_item(cr, text, &part);
+			cairo_set_source(cr, src);
+			cairo_pattern_destroy(src);
+			pango_glyph_string_free(gs);
+		}
+		x += pango_glyph_string_get_width(run->glyphs) + run->end_x_offset;
+	}
+	cairo_move_to(cr, x0, y0);
 }

@@ -1,35 +1,28 @@
-/* pdf_content.c - tokens of a decoded PDF content stream. */
+/* pdf_content.c - a lexer for PDF content streams: names, numbers, strings, delimiters,
+ * operators and inline image data, as byte ranges. */
 #include "pdf_content.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#define STRING_DEPTH_MAX 256 /* nested parentheses in one literal string */
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
 
-void pdf_lexer_init(pdf_lexer *lx, const unsigned char *s, size_t n)
+static bool is_delim(char c)
+{
+	return strchr("()<>[]{}/%", c) != NULL && c != '\0';
+}
+
+void pdf_lexer_init(pdf_lexer *lx, const char *s, size_t n)
 {
 	*lx = (pdf_lexer){.s = s, .n = n};
-}
-
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\0';
-}
-
-static bool is_delim(unsigned char c)
-{
-	return c && strchr("()<>[]{}/%", c);
-}
-
-static bool is_regular(unsigned char c)
-{
-	return !is_space(c) && !is_delim(c);
 }
 
 static void skip_space(pdf_lexer *lx)
 {
 	while (lx->pos < lx->n) {
-		unsigned char c = lx->s[lx->pos];
+		char c = lx->s[lx->pos];
 		if (c == '%') {
 			while (lx->pos < lx->n && lx->s[lx->pos] != '\n' && lx->s[lx->pos] != '\r')
 				lx->pos++;
@@ -41,144 +34,103 @@ static void skip_space(pdf_lexer *lx)
 	}
 }
 
-/* (...) with nested parentheses and backslash escapes. */
-static bool literal_string(pdf_lexer *lx)
+/* A literal string from its '(' on: nested parentheses balance, '\' escapes one byte. */
+static bool literal(pdf_lexer *lx)
 {
 	int depth = 0;
 	while (lx->pos < lx->n) {
-		unsigned char c = lx->s[lx->pos++];
+		char c = lx->s[lx->pos++];
 		if (c == '\\')
 			lx->pos++;
-		else if (c == '(' && ++depth > STRING_DEPTH_MAX)
-			return false;
+		else if (c == '(')
+			depth++;
 		else if (c == ')' && --depth == 0)
 			return lx->pos <= lx->n;
 	}
 	return false;
 }
 
-static bool hex_string(pdf_lexer *lx)
+/* Inline image data: one white-space byte after ID, then everything up to the white space
+ * before an "EI" that is followed by white space or the end. */
+static bool image_data(pdf_lexer *lx, pdf_token *t)
 {
-	while (lx->pos < lx->n) {
-		unsigned char c = lx->s[lx->pos++];
-		if (c == '>')
+	lx->image = false;
+	size_t p = lx->pos + 1;
+	t->start = p;
+	for (; p + 2 <= lx->n; p++)
+		if (is_space(lx->s[p - 1]) && lx->s[p] == 'E' && lx->s[p + 1] == 'I' &&
+		    (p + 2 == lx->n || is_space(lx->s[p + 2]))) {
+			t->end = p - 1 > t->start ? p - 1 : t->start;
+			lx->pos = p;
 			return true;
-		if (!is_space(c) && !strchr("0123456789abcdefABCDEF", c))
-			return false;
-	}
+		}
 	return false;
 }
 
-/* Inline image data: from after ID's single white-space byte up to an EI that stands alone. */
-static pdf_tok image_data(pdf_lexer *lx)
+static pdf_token_kind done(pdf_lexer *lx, pdf_token *t, pdf_token_kind k)
 {
-	pdf_tok t = {.kind = PT_IMAGE, .start = lx->pos};
-	if (lx->pos < lx->n && is_space(lx->s[lx->pos]))
-		lx->pos++;
-	for (size_t i = lx->pos; i + 1 < lx->n; i++)
-		if (lx->s[i] == 'E' && lx->s[i + 1] == 'I' && i > 0 && is_space(lx->s[i - 1]) &&
-		    (i + 2 == lx->n || !is_regular(lx->s[i + 2]))) {
-			lx->pos = i + 2;
-			t.end = lx->pos;
-			return t;
-		}
-	return (pdf_tok){.kind = PT_ERROR, .start = t.start, .end = t.start};
+	t->kind = k;
+	if (k != PDFT_DATA)
+		t->end = lx->pos;
+	if (k == PDFT_ERROR)
+		lx->pos = lx->n;
+	return k;
 }
 
-static bool number(const pdf_lexer *lx, size_t a, size_t b, double *out)
+pdf_token_kind pdf_lex(pdf_lexer *lx, pdf_token *t)
 {
-	char buf[64];
-	if (b - a >= sizeof buf)
-		return false;
-	bool digit = false, dot = false;
-	for (size_t i = a; i < b; i++) {
-		unsigned char c = lx->s[i];
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (c == '.' && !dot)
-			dot = true;
-		else if (!((c == '-' || c == '+') && i == a))
-			return false;
-		buf[i - a] = (char)c;
-	}
-	buf[b - a] = '\0';
-	if (!digit)
-		return false;
-	/* strtod would follow the locale's decimal point; PDF's is always '.' */
-	double v = 0, scale = 0;
-	int sign = 1;
-	for (const char *p = buf; *p; p++) {
-		if (*p == '-')
-			sign = -1;
-		else if (*p == '.')
-			scale = 1;
-		else if (*p != '+') {
-			v = v * 10 + (*p - '0');
-			scale *= 10;
-		}
-	}
-	*out = sign * (scale > 1 ? v / scale : v);
-	return true;
-}
-
-pdf_tok pdf_lex(pdf_lexer *lx)
-{
-	if (lx->after_id) {
-		lx->after_id = false;
-		return image_data(lx);
+	if (lx->image) {
+		t->start = lx->pos;
+		return done(lx, t, image_data(lx, t) ? PDFT_DATA : PDFT_ERROR);
 	}
 	skip_space(lx);
-	pdf_tok t = {.start = lx->pos};
-	if (lx->pos >= lx->n) {
-		t.kind = PT_END;
-		t.end = lx->pos;
-		return t;
-	}
-	unsigned char c = lx->s[lx->pos];
-	bool ok = true;
-	if (c == '(') {
-		t.kind = PT_STRING;
-		ok = literal_string(lx);
-	} else if (c == '<' && lx->pos + 1 < lx->n && lx->s[lx->pos + 1] == '<') {
-		t.kind = PT_OPEN;
-		lx->pos += 2;
-	} else if (c == '>' && lx->pos + 1 < lx->n && lx->s[lx->pos + 1] == '>') {
-		t.kind = PT_CLOSE;
-		lx->pos += 2;
-	} else if (c == '<') {
-		t.kind = PT_STRING;
-		lx->pos++;
-		ok = hex_string(lx);
-	} else if (c == '[' || c == ']') {
-		t.kind = c == '[' ? PT_OPEN : PT_CLOSE;
-		lx->pos++;
-	} else if (c == '/') {
-		t.kind = PT_NAME;
-		for (lx->pos++; lx->pos < lx->n && is_regular(lx->s[lx->pos]);)
+	t->start = lx->pos;
+	if (lx->pos >= lx->n)
+		return done(lx, t, PDFT_END);
+	char c = lx->s[lx->pos++];
+	char next = lx->pos < lx->n ? lx->s[lx->pos] : '\0';
+	switch (c) {
+	case '(':
+		lx->pos--;
+		return done(lx, t, literal(lx) ? PDFT_STRING : PDFT_ERROR);
+	case '<':
+		if (next == '<') {
 			lx->pos++;
-	} else if (is_regular(c)) {
-		while (lx->pos < lx->n && is_regular(lx->s[lx->pos]))
+			return done(lx, t, PDFT_OPEN);
+		}
+		while (lx->pos < lx->n && lx->s[lx->pos] != '>')
 			lx->pos++;
-		t.kind = number(lx, t.start, lx->pos, &t.num) ? PT_NUMBER : PT_KEYWORD;
-	} else {
-		ok = false; /* ')', '>', '{', '}' out of place */
+		if (lx->pos >= lx->n)
+			return done(lx, t, PDFT_ERROR);
+		lx->pos++;
+		return done(lx, t, PDFT_STRING);
+	case '>':
+		if (next != '>')
+			return done(lx, t, PDFT_ERROR);
+		lx->pos++;
+		return done(lx, t, PDFT_CLOSE);
+	case '[':
+		return done(lx, t, PDFT_OPEN);
+	case ']':
+		return done(lx, t, PDFT_CLOSE);
+	case ')':
+		return done(lx, t, PDFT_ERROR);
+	default:
+		break;
 	}
-	t.end = lx->pos;
-	if (!ok) {
-		lx->pos = t.start;
-		t.kind = PT_ERROR;
-		t.end = t.start;
-		lx->n = t.start; /* stop here: the rest cannot be read reliably */
-		return t;
-	}
-	if (t.kind == PT_KEYWORD && pdf_tok_is(lx, &t, "ID"))
-		lx->after_id = true;
-	return t;
+	while (lx->pos < lx->n && !is_space(lx->s[lx->pos]) && !is_delim(lx->s[lx->pos]))
+		lx->pos++;
+	if (c == '/')
+		return done(lx, t, PDFT_NAME);
+	if (strchr("0123456789+-.", c))
+		return done(lx, t, PDFT_NUMBER);
+	done(lx, t, PDFT_WORD);
+	lx->image = t->end - t->start == 2 && !memcmp(lx->s + t->start, "ID", 2);
+	return PDFT_WORD;
 }
 
-bool pdf_tok_is(const pdf_lexer *lx, const pdf_tok *t, const char *kw)
+bool pdf_token_is(const pdf_lexer *lx, const pdf_token *t, const char *word)
 {
-	size_t len = strlen(kw);
-	return t->kind == PT_KEYWORD && t->end - t->start == len &&
-	       !memcmp(lx->s + t->start, kw, len);
+	size_t n = strlen(word);
+	return t->end - t->start == n && !memcmp(lx->s + t->start, word, n);
 }

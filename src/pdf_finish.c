@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "numfmt.h"
+#include "pdf_xmp.h"
 #include "util.h"
 
 #define BOX_TOL 0.01 /* points: rounding in the box numbers is not an error */
@@ -132,26 +133,59 @@ static char *add_boxes(qpdf_data q, const char *path, const rect *trim, const re
 	return msg;
 }
 
+static bool pdfx_on(const pdf_finish_opts *o)
+{
+	return o->pdfx && o->pdfx->level != PDFX_NONE;
+}
+
+/* The finishing steps on the document open in q; returns an error or NULL. */
+static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
+{
+	char *msg = NULL;
+	if (o->trim || o->bleed)
+		msg = add_boxes(q, in_path, o->trim, o->bleed);
+	/* one XMP packet, to which every step that needs one adds its properties; PDF/X first:
+	 * it sets the /Info the packet starts from */
+	xmp_props xmp = {0};
+	if (!msg && pdfx_on(o))
+		msg = pdfx_convert(q, in_path, o->pdfx, &xmp);
+	if (!msg && o->tags) {
+		if (!xmp.n)
+			pdf_xmp_from_info(q, &xmp);
+		msg = pdf_tags_apply(q, o->tags, &xmp);
+		if (msg) { /* a deckpress bug, not the user's: say where it happened */
+			char *m = xasprintf("making the PDF accessible: %s", msg);
+			free(msg);
+			msg = m;
+		}
+	}
+	if (!msg && xmp.n)
+		msg = pdf_xmp_attach(q, &xmp);
+	xmp_props_free(&xmp);
+	return msg;
+}
+
 /* Everything between qpdf_read and a complete temporary file; returns an error or NULL. */
 static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pdf_finish_opts *o)
 {
 	if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
 		return qpdf_problem(q);
 	char *msg = qpdf_problem(q);
-	if (!msg && (o->trim || o->bleed))
-		msg = add_boxes(q, in_path, o->trim, o->bleed);
-	if (!msg && o->pdfx && o->pdfx->level != PDFX_NONE)
-		msg = pdfx_convert(q, in_path, o->pdfx);
 	if (!msg)
-		msg = qpdf_problem(q);
+		msg = steps(q, in_path, o);
 	if (msg)
 		return msg;
 	if (qpdf_init_write(q, tmp) & QPDF_ERRORS)
 		return qpdf_problem(q);
-	if (o->pdfx && o->pdfx->level != PDFX_NONE)
-		pdfx_write_settings(q, o->pdfx);
 	/* Same content, same /ID: builds are reproducible and diffable. */
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	/* A structure tree is thousands of small objects: packed into compressed object
+	 * streams (PDF 1.5, as Cairo writes) a tagged file is smaller than an untagged one.
+	 * Only there: print-shop standards (PDF/X-1a) forbid object streams. */
+	if (o->tags)
+		qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	if (pdfx_on(o))
+		pdfx_write_settings(q, o->pdfx);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		return qpdf_problem(q);
 	return qpdf_problem(q);

@@ -12,7 +12,7 @@
 #include "pdfx_content.h"
 #include "pdfx_image.h"
 #include "util.h"
-#include "xmp.h"
+#include "pdf_xmp.h"
 
 #define FORM_DEPTH_MAX 32 /* forms inside forms */
 
@@ -277,12 +277,6 @@ static void set_string(qpdf_data q, qpdf_oh dict, const char *key, const char *u
 	qpdf_oh_replace_key(q, dict, key, qpdf_oh_new_unicode_string(q, utf8));
 }
 
-static char *text_of(qpdf_data q, qpdf_oh dict, const char *key)
-{
-	qpdf_oh v = qpdf_oh_get_key(q, dict, key);
-	return qpdf_oh_is_string(q, v) ? xstrdup(qpdf_oh_get_utf8_value(q, v)) : NULL;
-}
-
 /* "uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" from a checksum and a salt. */
 static char *uuid(GChecksum *sum, const char *salt)
 {
@@ -332,44 +326,31 @@ static void output_intent(qpdf_data q, qpdf_oh root, const color_profile *p)
 	qpdf_oh_replace_key(q, root, "/OutputIntents", qpdf_oh_wrap_in_array(q, oi));
 }
 
-static void xmp_metadata(walker *W, qpdf_oh root, qpdf_oh info, const char *iso)
+/* PDF/X-4's XMP: what /Info says (pdf_xmp_from_info, unless another step started the list),
+ * the identification, Trapped, and the document's ids (from its content: reproducible). */
+static void xmp_properties(walker *W, const char *iso, xmp_props *xmp)
 {
-	qpdf_data q = W->q;
-	char *title = text_of(q, info, "/Title"), *author = text_of(q, info, "/Author");
-	char *subject = text_of(q, info, "/Subject"), *creator = text_of(q, info, "/Creator");
-	char *producer = text_of(q, info, "/Producer");
+	if (!xmp->n)
+		pdf_xmp_from_info(W->q, xmp);
 	char *doc = uuid(W->sum, "document"), *inst = uuid(W->sum, "instance");
-	xmp *x = xmp_new();
-	xmp_lang_alt(x, "dc", "title", NULL, title);
-	if (author)
-		xmp_seq(x, "dc", "creator", author);
-	if (subject)
-		xmp_lang_alt(x, "dc", "description", NULL, subject);
-	xmp_text(x, "xmp", "CreateDate", iso);
-	xmp_text(x, "xmp", "ModifyDate", iso);
-	xmp_text(x, "xmp", "MetadataDate", iso);
-	if (creator)
-		xmp_text(x, "xmp", "CreatorTool", creator);
-	if (producer)
-		xmp_text(x, "pdf", "Producer", producer);
-	xmp_text(x, "pdf", "Trapped", "False");
-	xmp_text(x, "xmpMM", "DocumentID", doc);
-	xmp_text(x, "xmpMM", "InstanceID", inst);
-	xmp_text(x, "xmpMM", "VersionID", "1");
-	xmp_text(x, "xmpMM", "RenditionClass", "default");
-	xmp_text(x, "pdfxid", "GTS_PDFXVersion", "PDF/X-4");
-	size_t len;
-	char *packet = xmp_packet(x, &len);
-	qpdf_oh_replace_key(q, root, "/Metadata",
-			    new_stream(q, packet, len, "<< /Type /Metadata /Subtype /XML >>"));
-	free(packet);
-	xmp_free(x);
-	free(title), free(author), free(subject), free(creator), free(producer);
-	free(doc), free(inst);
+	/* the same instant written as /Info's dates come out of pdf_xmp_from_info */
+	size_t n = strlen(iso);
+	char *date = n && iso[n - 1] == 'Z' ? xasprintf("%.*s+00:00", (int)(n - 1), iso)
+					    : xstrdup(iso);
+	xmp_add(xmp, "xmp", "MetadataDate", XMP_TEXT, date);
+	free(date);
+	xmp_add(xmp, "pdf", "Trapped", XMP_TEXT, "False");
+	xmp_add(xmp, "xmpMM", "DocumentID", XMP_TEXT, doc);
+	xmp_add(xmp, "xmpMM", "InstanceID", XMP_TEXT, inst);
+	xmp_add(xmp, "xmpMM", "VersionID", XMP_TEXT, "1");
+	xmp_add(xmp, "xmpMM", "RenditionClass", XMP_TEXT, "default");
+	xmp_add(xmp, "pdfxid", "GTS_PDFXVersion", XMP_TEXT, "PDF/X-4");
+	free(doc);
+	free(inst);
 }
 
 /* /Info: the identification keys, Trapped, a title, and dates in PDF's own form. */
-static qpdf_oh identify(walker *W, const char *iso)
+static void identify(walker *W, const char *iso)
 {
 	qpdf_data q = W->q;
 	qpdf_oh trailer = qpdf_get_trailer(q);
@@ -392,10 +373,9 @@ static qpdf_oh identify(walker *W, const char *iso)
 		set_string(q, info, "/GTS_PDFXVersion", "PDF/X-1:2001");
 		set_string(q, info, "/GTS_PDFXConformance", "PDF/X-1a:2001");
 	}
-	return info;
 }
 
-char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o)
+char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o, xmp_props *xmp)
 {
 	const char *inks_err = ink_map_error(o->inks);
 	if (inks_err)
@@ -410,11 +390,11 @@ char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o)
 	if (!err) {
 		const char *iso = pdf_create_date();
 		qpdf_oh root = qpdf_get_root(q);
-		qpdf_oh info = identify(&W, iso);
+		identify(&W, iso);
 		output_intent(q, root, ink_map_profile(o->inks));
 		if (o->level == PDFX_4)
-			xmp_metadata(&W, root, info, iso);
-		else
+			xmp_properties(&W, iso, xmp);
+		else /* PDF 1.3 has no XMP */
 			qpdf_oh_remove_key(q, root, "/Metadata");
 	}
 	g_checksum_free(W.sum);

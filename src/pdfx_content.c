@@ -13,7 +13,8 @@
 #define STACK_MAX    256 /* q/Q nesting kept track of */
 
 typedef struct {
-	pdf_tok tok;
+	pdf_token tok;
+	double num;  /* a number's value */
 	bool nested; /* an array or dictionary: one operand */
 } operand;
 
@@ -39,12 +40,28 @@ char *pdfx_cmyk_text(char *buf, cmyk c)
 	return buf;
 }
 
-static void operand_add(rewriter *R, const pdf_tok *t, bool nested)
+/* The value of a number token, read without the locale. */
+static double token_number(const rewriter *R, const pdf_token *t)
+{
+	char buf[64];
+	size_t n = t->end - t->start;
+	double v = 0;
+	if (n < sizeof buf) {
+		memcpy(buf, R->lx.s + t->start, n);
+		buf[n] = '\0';
+		if (!parse_double(buf, &v))
+			v = 0;
+	}
+	return v;
+}
+
+static void operand_add(rewriter *R, const pdf_token *t, bool nested)
 {
 	if (R->nops == 0)
 		R->first = t->start;
 	if (R->nops < OPERANDS_MAX)
-		R->ops[R->nops] = (operand){*t, nested};
+		R->ops[R->nops] =
+			(operand){*t, t->kind == PDFT_NUMBER ? token_number(R, t) : 0, nested};
 	R->nops++;
 }
 
@@ -53,9 +70,9 @@ static bool numbers(const rewriter *R, size_t want, double *v)
 	if (R->nops != want)
 		return false;
 	for (size_t i = 0; i < want; i++) {
-		if (R->ops[i].nested || R->ops[i].tok.kind != PT_NUMBER)
+		if (R->ops[i].nested || R->ops[i].tok.kind != PDFT_NUMBER)
 			return false;
-		v[i] = R->ops[i].tok.num;
+		v[i] = R->ops[i].num;
 	}
 	return true;
 }
@@ -63,7 +80,7 @@ static bool numbers(const rewriter *R, size_t want, double *v)
 /* Replaces the operands and operator (ending at end) by text. */
 static void replace(rewriter *R, size_t end, const char *text)
 {
-	strbuf_add(&R->out, (const char *)R->lx.s + R->copied, R->first - R->copied);
+	strbuf_add(&R->out, R->lx.s + R->copied, R->first - R->copied);
 	strbuf_puts(&R->out, text);
 	R->copied = end;
 }
@@ -75,7 +92,7 @@ static void problem(rewriter *R, const char *fmt, const char *what)
 }
 
 /* r g b rg / RG, or v g / G. */
-static void rgb_op(rewriter *R, const pdf_tok *t, bool stroke, bool gray)
+static void rgb_op(rewriter *R, const pdf_token *t, bool stroke, bool gray)
 {
 	double v[3];
 	if (!numbers(R, gray ? 1 : 3, v)) {
@@ -132,10 +149,10 @@ static void push(rewriter *R, bool save)
 
 static void do_op(rewriter *R)
 {
-	if (R->nops != 1 || R->ops[0].tok.kind != PT_NAME || !R->o->on_do)
+	if (R->nops != 1 || R->ops[0].tok.kind != PDFT_NAME || !R->o->on_do)
 		return;
-	const pdf_tok *t = &R->ops[0].tok;
-	char *name = xstrndup((const char *)R->lx.s + t->start + 1, t->end - t->start - 1);
+	const pdf_token *t = &R->ops[0].tok;
+	char *name = xstrndup(R->lx.s + t->start + 1, t->end - t->start - 1);
 	char *err = R->o->on_do(R->o->ctx, name, R->has_fill[R->top] ? &R->fill[R->top] : NULL);
 	free(name);
 	if (err && !R->err)
@@ -144,11 +161,11 @@ static void do_op(rewriter *R)
 		free(err);
 }
 
-static void operator(rewriter *R, const pdf_tok *t)
+static void operator(rewriter *R, const pdf_token *t)
 {
 	static const char *const refused[] = {"cs", "CS", "sc", "SC", "scn", "SCN", "sh", "BI",
 					      NULL};
-	const char *kw = (const char *)R->lx.s + t->start;
+	const char *kw = R->lx.s + t->start;
 	size_t len = t->end - t->start;
 	char op[8] = "";
 	if (len < sizeof op)
@@ -169,27 +186,27 @@ static void operator(rewriter *R, const pdf_tok *t)
 	R->nops = 0;
 }
 
-static void token(rewriter *R, const pdf_tok *t)
+static void token(rewriter *R, const pdf_token *t)
 {
 	switch (t->kind) {
-	case PT_OPEN:
+	case PDFT_OPEN:
 		if (R->depth++ == 0)
 			operand_add(R, t, true);
 		break;
-	case PT_CLOSE:
+	case PDFT_CLOSE:
 		if (R->depth > 0)
 			R->depth--;
 		break;
-	case PT_KEYWORD:
+	case PDFT_WORD:
 		if (R->depth > 0)
 			break;
-		if (pdf_tok_is(&R->lx, t, "true") || pdf_tok_is(&R->lx, t, "false") ||
-		    pdf_tok_is(&R->lx, t, "null"))
+		if (pdf_token_is(&R->lx, t, "true") || pdf_token_is(&R->lx, t, "false") ||
+		    pdf_token_is(&R->lx, t, "null"))
 			operand_add(R, t, false);
 		else
 			operator(R, t);
 		break;
-	case PT_IMAGE:
+	case PDFT_DATA:
 		R->nops = 0;
 		break;
 	default:
@@ -203,16 +220,17 @@ unsigned char *pdfx_recolor(const unsigned char *s, size_t n, const pdfx_recolor
 			    size_t *out_len, char **err)
 {
 	rewriter R = {.o = o};
-	pdf_lexer_init(&R.lx, s, n);
+	pdf_lexer_init(&R.lx, (const char *)s, n);
 	if (o->fill) {
 		R.fill[0] = *o->fill;
 		R.has_fill[0] = true;
 	}
 	for (;;) {
-		pdf_tok t = pdf_lex(&R.lx);
-		if (t.kind == PT_END)
+		pdf_token t;
+		pdf_lex(&R.lx, &t);
+		if (t.kind == PDFT_END)
 			break;
-		if (t.kind == PT_ERROR) {
+		if (t.kind == PDFT_ERROR) {
 			R.err = xasprintf("the content stream cannot be read at byte %zu", t.start);
 			break;
 		}

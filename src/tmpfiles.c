@@ -13,6 +13,8 @@
 /* The handler reads this table: entries are published and withdrawn with the signals
  * blocked, so it never sees a half-written pointer. */
 static char *volatile table[MAX_TMP];
+static volatile sig_atomic_t is_dir[MAX_TMP];
+static void (*volatile hook)(int sig);
 static volatile sig_atomic_t installed;
 static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
 
@@ -27,9 +29,14 @@ static void block(sigset_t *old)
 
 static void on_signal(int sig)
 {
+	if (hook)
+		hook(sig);
 	for (int i = 0; i < MAX_TMP; i++)
-		if (table[i])
+		if (table[i] && !is_dir[i])
 			unlink(table[i]); /* async-signal-safe */
+	for (int i = 0; i < MAX_TMP; i++)
+		if (table[i] && is_dir[i])
+			rmdir(table[i]); /* emptied just above */
 	/* die of the signal itself, so a calling shell or make stops too */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -55,7 +62,7 @@ void tmpfiles_init(void)
 	}
 }
 
-bool tmpfiles_add(const char *path)
+static bool add(const char *path, bool dir)
 {
 	char *copy = xstrdup(path);
 	sigset_t old;
@@ -63,12 +70,29 @@ bool tmpfiles_add(const char *path)
 	int i = 0;
 	while (i < MAX_TMP && table[i])
 		i++;
-	if (i < MAX_TMP)
+	if (i < MAX_TMP) {
+		is_dir[i] = dir;
 		table[i] = copy;
+	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (i == MAX_TMP)
 		free(copy);
 	return i < MAX_TMP;
+}
+
+bool tmpfiles_add(const char *path)
+{
+	return add(path, false);
+}
+
+bool tmpfiles_add_dir(const char *path)
+{
+	return add(path, true);
+}
+
+void tmpfiles_hook(void (*fn)(int sig))
+{
+	hook = fn;
 }
 
 void tmpfiles_remove(const char *path)
@@ -89,11 +113,15 @@ void tmpfiles_cleanup(void)
 {
 	sigset_t old;
 	block(&old);
-	for (int i = 0; i < MAX_TMP; i++)
-		if (table[i]) {
-			unlink(table[i]);
-			free(table[i]);
-			table[i] = NULL;
-		}
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < MAX_TMP; i++)
+			if (table[i] && is_dir[i] == pass) {
+				if (pass)
+					rmdir(table[i]);
+				else
+					unlink(table[i]);
+				free(table[i]);
+				table[i] = NULL;
+			}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

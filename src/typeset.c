@@ -242,7 +242,7 @@ static void slot_size(job *j, size_t i, double size)
 	pango_font_description_set_size(s->desc, u);
 	pango_layout_set_font_description(s->cur.layout, s->desc);
 	s->cur.size = u;
-	if (too_long(s, u)) { /* never measured: Pango's numbers would be wrong */
+	if (too_long(s, u)) {            /* never measured: Pango's numbers would be wrong */
 		s->cur.height = 1 << 26; /* 65536 pt: taller than any card, and sums stay ints */
 		s->cur.over = s->reach * u / PANGO_SCALE / ((double)j->width / PANGO_SCALE);
 		s->cur.wide = true;

@@ -150,23 +150,45 @@ static ynode *node_new(arena *mem, ynode_kind kind, yaml_mark_t m)
 	return n;
 }
 
-/* Duplicate keys are a YAML error libyaml does not report. */
+typedef struct {
+	const char *key;
+	size_t i; /* index of the key among the mapping's kids */
+} keyref;
+
+static int by_key_then_place(const void *a, const void *b)
+{
+	const keyref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Duplicate keys are a YAML error libyaml does not report. Sorted, so that a mapping of a
+ * hundred thousand keys costs n log n, not n squared; reported in the order of the file,
+ * each naming the key's first place. */
 static bool check_dupkeys(const char *path, const ynode *map, struct diag *d)
 {
-	bool ok = true;
-	for (size_t i = 0; i < map->n; i += 2) {
-		const ynode *k = map->kids[i];
-		if (k->kind != YN_SCALAR)
-			continue;
-		for (size_t j = 0; j < i; j += 2) {
-			const ynode *prev = map->kids[j];
-			if (prev->kind == YN_SCALAR && strcmp(prev->value, k->value) == 0) {
-				diag(d, M_DUPKEY, path, k->line, k->col, k->value, prev->line);
-				ok = false;
-				break;
-			}
-		}
+	size_t n = 0;
+	keyref *refs = xcalloc(map->n / 2 + 1, sizeof *refs);
+	size_t *first = xcalloc(map->n + 1, sizeof *first); /* kid index -> first kid + 1 */
+	for (size_t i = 0; i < map->n; i += 2)
+		if (map->kids[i]->kind == YN_SCALAR)
+			refs[n++] = (keyref){map->kids[i]->value, i};
+	qsort(refs, n, sizeof *refs, by_key_then_place);
+	for (size_t k = 1, g = 0; k < n; k++) {
+		if (strcmp(refs[k].key, refs[g].key))
+			g = k;
+		else
+			first[refs[k].i] = refs[g].i + 1;
 	}
+	bool ok = true;
+	for (size_t i = 0; i < map->n; i += 2)
+		if (first[i]) {
+			const ynode *k = map->kids[i], *prev = map->kids[first[i] - 1];
+			diag(d, M_DUPKEY, path, k->line, k->col, k->value, prev->line);
+			ok = false;
+		}
+	free(first);
+	free(refs);
 	return ok;
 }
 
@@ -217,8 +239,9 @@ static int build(const char *path, const char *buf, yaml_parser_t *p, arena *mem
 		     type == YAML_MAPPING_START_EVENT) &&
 		    ++nodes > max_nodes) {
 			/* a small file of "[a,a,a,...]" would otherwise build a huge tree */
-			char *what = xasprintf("the file holds more than %zu texts, lists and mappings",
-					       max_nodes);
+			char *what =
+				xasprintf("the file holds more than %zu texts, lists and mappings",
+					  max_nodes);
 			diag(d, M_LIMIT, path, (int)ev.start_mark.line + 1,
 			     (int)ev.start_mark.column + 1, what, bound_name(B_YAML_NODES));
 			free(what);

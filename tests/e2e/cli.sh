@@ -49,4 +49,17 @@ for f in src/*.c tests/unit/test_*.c; do
 	[ "$m" = main ] && continue
 	echo " $listed " | grep -q " $m " && ok || fail "$f is not listed in the Makefile"
 done
+# --limit and --allow-read: every limit is in docs/robustness.md with its default; a bad one is
+# a usage error that lists them.
+"$BIN" check --limit nonsense=1 decks/example.yaml 2>"$TMP/err"; expect_eq "--limit unknown: usage" $? 2
+expect_grep "--limit unknown: lists the limits" "the limits and their defaults are: file-bytes=" "$TMP/err"
+for pair in $(sed -n 's/.*defaults are: //p' "$TMP/err" | tr -d ','); do
+	name=${pair%%=*} value=${pair#*=}
+	pat=$(printf '^\\| `%s` \\| %s \\|' "$name" "$value")
+	expect_grep "docs/robustness.md: $name" "$pat" docs/robustness.md
+done
+"$BIN" check --limit cards=x decks/example.yaml 2>"$TMP/err"; expect_eq "--limit cards=x: usage" $? 2
+expect_grep "--limit needs a number" "needs a whole number" "$TMP/err"
+"$BIN" check --limit cards=3 decks/example.yaml 2>"$TMP/err"; expect_eq "--limit cards=3 fails the 4-card example" $? 1
+"$BIN" check --allow-read /no/such/dir decks/example.yaml 2>"$TMP/err"; expect_eq "--allow-read missing folder: usage" $? 2
 finish

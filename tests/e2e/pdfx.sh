@@ -112,7 +112,7 @@ fi
 SOURCE_DATE_EPOCH=1700000000 "$BIN" cards decks/example.yaml --sheet none --pdfx -o "$TMP/e.pdf"
 expect "dated PDF/X passes" $PY pdfx "$TMP/e.pdf" x4
 pdfinfo -meta "$TMP/e.pdf" >"$TMP/meta"
-expect_grep "XMP date from SOURCE_DATE_EPOCH" "<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>" "$TMP/meta"
+expect_grep "XMP date from SOURCE_DATE_EPOCH" "<xmp:CreateDate>2023-11-14T22:13:20\+00:00</xmp:CreateDate>" "$TMP/meta"
 
 # The deck's print: settings ask for it; the command line wins.
 sed 's/^  sheet: a4$/  sheet: none\n  pdfx: x4/' decks/example.yaml >"$TMP/decks/deck.yaml"

@@ -12,6 +12,7 @@
 
 #include "deck_load.h"
 #include "quote_verify.h"
+#include "teams.h"
 
 /* Load YAML text from a temporary file; messages go to *msgs (caller frees). */
 static deck *load_text(const char *yaml, struct diag *d, char **msgs, size_t *len)
@@ -158,6 +159,54 @@ static void test_quote_verify(void **state)
 	quote_source_free(qs);
 }
 
+static bool has(char **v, size_t n, const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], path))
+			return true;
+	return false;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Every file a deck is made of, each once: what 'watch' must watch. */
+static void test_inputs(void **state)
+{
+	(void)state;
+	struct diag d;
+	diag_init(&d, stderr);
+	size_t n;
+	deck *dk = deck_open("decks/workshop.yaml", &d);
+	assert_non_null(dk);
+	char **v = deck_inputs(dk, &n);
+	assert_int_equal(n, 3);
+	assert_true(has(v, n, "decks/workshop.yaml") && has(v, n, "decks/identiteit.yaml") &&
+		    has(v, n, "decks/verbinding.yaml"));
+	free_list(v, n);
+	deck_free(dk);
+	dk = deck_open("decks/example.yaml", &d);
+	assert_non_null(dk);
+	v = deck_inputs(dk, &n);
+	assert_int_equal(n, 2); /* the deck and its source's excerpt */
+	assert_true(has(v, n, "decks/example-quote.txt"));
+	free_list(v, n);
+	deck_free(dk);
+	/* a team: the teams file's base deck, what that includes, sources, the logo */
+	team_set ts;
+	assert_int_equal(teams_load("tests/fuzz/root/teams.yaml", &d, &ts), 0);
+	v = deck_inputs(ts.v[0].dk, &n);
+	assert_true(has(v, n, "tests/fuzz/root/outer.yaml") && has(v, n, "tests/fuzz/root/part.yaml") &&
+		    has(v, n, "tests/fuzz/root/source.txt") && has(v, n, "tests/fuzz/root/logo.png"));
+	assert_int_equal(n, 4); /* the teams file itself is the caller's to watch */
+	free_list(v, n);
+	teams_free(&ts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_alias_refused),
 		cmocka_unit_test(test_quote_verify),
+		cmocka_unit_test(test_inputs),
 	};
 	return cmocka_run_group_tests_name("deck_load", tests, NULL, NULL);
 }

@@ -19,39 +19,9 @@
 #include <unistd.h>
 
 #include "impose.h"
+#include "pdf_fixture.h"
 #include "pdf_finish.h"
 #include "util.h"
-
-static char dir[64];
-
-static char *path_in(const char *name)
-{
-	return xasprintf("%s/%s", dir, name);
-}
-
-static int setup_dir(void **state)
-{
-	(void)state;
-	strcpy(dir, "/tmp/deckpress-pdf-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-	(void)state;
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			char *p = path_in(e->d_name);
-			unlink(p);
-			free(p);
-		}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-	return 0;
-}
 
 /* An npages-page PDF of w x h points, the way the renderer makes one. */
 static void make_pdf(const char *path, int npages, double w, double h)
@@ -92,15 +62,6 @@ static void write_file(const char *path, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
-}
-
-/* Exit status of `qpdf --check`: 0 clean, 2 errors, 3 warnings. */
-static int qpdf_check(const char *path)
-{
-	char *cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
-	int rc = system(cmd);
-	free(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 /* Asserts that key on every page is exactly r (or absent when r is NULL); returns page count. */
@@ -183,7 +144,7 @@ static void test_boxes(void **state)
 	char *in = path_in("cards.cairo.pdf"), *out = path_in("cards.pdf");
 	make_pdf(in, 3, w, h);
 	char *err = NULL;
-	if (pdf_finish(in, out, &(pdf_finish_opts){&trim, &bleed}, &err) != 0)
+	if (pdf_finish(in, out, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err) != 0)
 		fail_msg("%s", err);
 	read_back(out, 3, &trim, &bleed);
 	assert_int_equal(qpdf_check(out), 0);
@@ -229,15 +190,18 @@ static void test_deterministic(void **state)
 	char *in = path_in("det.cairo.pdf"), *a = path_in("a.pdf"), *b = path_in("b.pdf");
 	make_pdf(in, 2, w, h);
 	char *err = NULL;
-	assert_int_equal(pdf_finish(in, a, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
-	assert_int_equal(pdf_finish(in, b, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
+	assert_int_equal(
+		pdf_finish(in, a, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err), 0);
+	assert_int_equal(
+		pdf_finish(in, b, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err), 0);
 	size_t la, lb;
 	char *da = slurp(a, &la), *db = slurp(b, &lb);
 	assert_true(la == lb && memcmp(da, db, la) == 0);
 	free(da);
 	free(db);
 	/* Rewriting in place works: qpdf reads the old file while the new one is written. */
-	assert_int_equal(pdf_finish(in, in, &(pdf_finish_opts){&trim, &bleed}, &err), 0);
+	assert_int_equal(
+		pdf_finish(in, in, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err), 0);
 	read_back(in, 2, &trim, &bleed);
 	free(in);
 	free(a);
@@ -246,7 +210,7 @@ static void test_deterministic(void **state)
 
 static bool tmp_left(void)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(fixture_dir);
 	struct dirent *e;
 	bool found = false;
 	while (d && (e = readdir(d)))
@@ -292,13 +256,15 @@ static void test_errors_keep_old_file(void **state)
 	shop_boxes(&w, &h, &trim, &bleed);
 	make_pdf(in, 1, w, h);
 	rect big = {0, 0, w + 10, h};
-	assert_int_equal(pdf_finish(in, out, &(pdf_finish_opts){&trim, &big}, &err), -1);
+	assert_int_equal(
+		pdf_finish(in, out, &(pdf_finish_opts){.trim = &trim, .bleed = &big}, &err), -1);
 	assert_non_null(strstr(err, "BleedBox"));
 	assert_non_null(strstr(err, "is not inside the MediaBox"));
 	free(err);
 	assert_untouched(out);
 
-	assert_int_equal(pdf_finish(in, out, &(pdf_finish_opts){&bleed, &trim}, &err), -1);
+	assert_int_equal(
+		pdf_finish(in, out, &(pdf_finish_opts){.trim = &bleed, .bleed = &trim}, &err), -1);
 	assert_non_null(strstr(err, "TrimBox"));
 	free(err);
 	assert_untouched(out);
@@ -322,7 +288,9 @@ static void test_errors_keep_old_file(void **state)
 	fwrite(pdf, 1, len, f);
 	fclose(f);
 	free(pdf);
-	assert_int_equal(pdf_finish(damaged, out, &(pdf_finish_opts){&trim, &bleed}, &err), -1);
+	assert_int_equal(
+		pdf_finish(damaged, out, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err),
+		-1);
 	assert_non_null(strstr(err, "damaged.pdf"));
 	fprintf(stderr, "note: damaged input: %s\n", err);
 	free(err);
@@ -331,7 +299,9 @@ static void test_errors_keep_old_file(void **state)
 
 	/* An output directory that does not exist. */
 	char *nodir = path_in("no/such/dir/out.pdf");
-	assert_int_equal(pdf_finish(in, nodir, &(pdf_finish_opts){&trim, &bleed}, &err), -1);
+	assert_int_equal(
+		pdf_finish(in, nodir, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err),
+		-1);
 	assert_non_null(err);
 	free(err);
 	free(nodir);
@@ -368,7 +338,7 @@ static void test_decimal_comma(void **state)
 	char *in = path_in("nl.cairo.pdf"), *out = path_in("nl.pdf");
 	make_pdf(in, 2, w, h);
 	char *err = NULL;
-	if (pdf_finish(in, out, &(pdf_finish_opts){&trim, &bleed}, &err) != 0)
+	if (pdf_finish(in, out, &(pdf_finish_opts){.trim = &trim, .bleed = &bleed}, &err) != 0)
 		fail_msg("%s", err);
 	setlocale(LC_ALL, "C");
 	read_back(out, 2, &trim, &bleed);

@@ -1,4 +1,4 @@
-/* test_pdfx.c - the content lexer, the colour rewrite, XMP packets, and PDF/X made from a
+/* test_pdfx.c - the content lexer, the colour rewrite, and PDF/X made from a
  * small Cairo drawing, read back with libqpdf. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +19,6 @@
 #include "pdfx_content.h"
 #include "render_color.h"
 #include "util.h"
-#include "xmp.h"
 
 static char dir[] = "/tmp/deckpress-pdfx-XXXXXX";
 
@@ -41,19 +40,22 @@ static int remove_dir(void **state)
 static const char *lex_kinds(const char *src)
 {
 	static char out[256];
-	static const char names[] = "NnsOCkIEx";
+	static const char names[] = "EnNsOCkIx"; /* by pdf_token_kind */
 	pdf_lexer lx;
-	pdf_lexer_init(&lx, (const unsigned char *)src, strlen(src));
+	pdf_lexer_init(&lx, src, strlen(src));
 	size_t n = 0;
-	for (pdf_tok t = pdf_lex(&lx); n + 1 < sizeof out; t = pdf_lex(&lx)) {
-		out[n++] = names[t.kind];
-		if (t.kind == PT_END || t.kind == PT_ERROR)
+	pdf_token t;
+	while (n + 1 < sizeof out) {
+		out[n++] = names[pdf_lex(&lx, &t)];
+		if (t.kind == PDFT_END || t.kind == PDFT_ERROR)
 			break;
 	}
 	out[n] = '\0';
 	return out;
 }
 
+/* The shared lexer (pdf_content.h) as the colour rewrite relies on it: strings and inline
+ * image data that look like colour operators stay one token. */
 static void test_lexer(void **state)
 {
 	(void)state;
@@ -62,16 +64,8 @@ static void test_lexer(void **state)
 	assert_string_equal(lex_kinds("/F1 12 Tf (a (nested) \\) rg) Tj"), "nNksk" "E");
 	assert_string_equal(lex_kinds("[(x) -80 <0001>] TJ % 1 0 0 rg\n"), "OsNsCkE");
 	assert_string_equal(lex_kinds("/Span << /ActualText <feff00ad> >> BDC"), "nOnsCkE");
-	assert_string_equal(lex_kinds("BI /W 2 /H 1 ID \x01rg\x02 EI Q"), "knNnNkIkE");
+	assert_string_equal(lex_kinds("BI /W 2 /H 1 ID \x01rg\x02 EI Q"), "knNnNkIkkE");
 	assert_string_equal(lex_kinds("(unterminated"), "x");
-	assert_string_equal(lex_kinds("1 2 ) rg"), "NNx");
-	pdf_lexer lx;
-	const char *s = "1.5 1..2";
-	pdf_lexer_init(&lx, (const unsigned char *)s, strlen(s));
-	pdf_tok t = pdf_lex(&lx);
-	assert_int_equal(t.kind, PT_NUMBER);
-	assert_true(t.num == 1.5);
-	assert_int_equal(pdf_lex(&lx).kind, PT_KEYWORD); /* 1..2 is no number */
 }
 
 typedef struct {
@@ -157,30 +151,6 @@ static void test_recolor(void **state)
 	ink_map_free(m);
 }
 
-static void test_xmp(void **state)
-{
-	(void)state;
-	xmp *x = xmp_new();
-	xmp_lang_alt(x, "dc", "title", "nl", "Zelfbeeld & <verbinding> \"1\"");
-	xmp_seq(x, "dc", "creator", "A\x01uthor");
-	xmp_text(x, "pdfxid", "GTS_PDFXVersion", "PDF/X-4");
-	xmp_namespace(x, "ex", "http://example.org/ns/");
-	xmp_text(x, "ex", "Thing", "1");
-	size_t len;
-	char *p = xmp_packet(x, &len);
-	assert_int_equal(strlen(p), len);
-	assert_true(!strncmp(p, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>", 53));
-	assert_non_null(strstr(p, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Zelfbeeld &amp; "
-				  "&lt;verbinding&gt; &quot;1&quot;</rdf:li><rdf:li xml:lang=\"nl\">"));
-	assert_non_null(strstr(p, "<dc:creator><rdf:Seq><rdf:li>Author</rdf:li></rdf:Seq></dc:creator>"));
-	assert_non_null(strstr(p, "xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\""));
-	assert_non_null(strstr(p, "xmlns:ex=\"http://example.org/ns/\""));
-	assert_null(strstr(p, "xmlns:pdfuaid")); /* only the namespaces used */
-	assert_non_null(strstr(p, "<?xpacket end=\"w\"?>"));
-	free(p);
-	xmp_free(x);
-}
-
 /* A page drawn as deckpress draws: a colour through render_set_color, a grey, text. */
 static void draw(const char *path, ink_map *m, bool stray)
 {
@@ -226,7 +196,7 @@ static void test_convert(void **state)
 		draw(in, m, false);
 		pdfx_opts px = {level, m};
 		rect page = {0, 0, 200, 100};
-		pdf_finish_opts fin = {&page, &page, &px};
+		pdf_finish_opts fin = {.trim = &page, .bleed = &page, .pdfx = &px};
 		if (pdf_finish(in, out, &fin, &err))
 			fail_msg("%s", err);
 		qpdf_data q = read_pdf(out);
@@ -257,7 +227,7 @@ static void test_convert(void **state)
 	ink_map *m = ink_map_new(p, NULL);
 	draw(in, m, true);
 	pdfx_opts px = {PDFX_4, m};
-	pdf_finish_opts fin = {NULL, NULL, &px};
+	pdf_finish_opts fin = {.pdfx = &px};
 	FILE *f = fopen(out, "w");
 	fputs("old", f);
 	fclose(f);
@@ -292,7 +262,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lexer),
 		cmocka_unit_test(test_recolor),
-		cmocka_unit_test(test_xmp),
 		cmocka_unit_test(test_convert),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);

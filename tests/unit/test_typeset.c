@@ -277,7 +277,6 @@ static void test_unknown_glyphs(void **state)
 	tstack_free(&s);
 }
 
-
 /* n words "woord " as one paragraph; caller frees. */
 static char *words(size_t n)
 {

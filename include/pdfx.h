@@ -20,11 +20,11 @@ typedef struct {
 	const ink_map *inks; /* every colour drawn; its profile is the output intent */
 } pdfx_opts;
 
-/* Converts the open document q (read from `path`, named in messages); for PDF/X-4 adds the
- * XMP properties to xmp (the caller attaches the one packet, pdf_xmp.h). Returns NULL, or
- * an error message (caller frees): a colour or image the program cannot convert, which is
- * a bug in deckpress and is never written as a non-conforming file. */
-char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o, xmp_props *xmp);
+/* Converts the open document q; for PDF/X-4 adds the XMP properties to xmp (the caller
+ * attaches the one packet, pdf_xmp.h). Returns NULL, or an error message (caller frees): a
+ * colour or image the program cannot convert, which is a bug in deckpress and is never
+ * written as a non-conforming file. */
+char *pdfx_convert(qpdf_data q, const pdfx_opts *o, xmp_props *xmp);
 /* Writer settings for the level: PDF 1.6 (X-4) or 1.3 (X-1a), no object streams. Call after
  * qpdf_init_write. */
 void pdfx_write_settings(qpdf_data q, const pdfx_opts *o);

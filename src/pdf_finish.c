@@ -148,7 +148,7 @@ static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 	 * it sets the /Info the packet starts from */
 	xmp_props xmp = {0};
 	if (!msg && pdfx_on(o))
-		msg = pdfx_convert(q, in_path, o->pdfx, &xmp);
+		msg = pdfx_convert(q, o->pdfx, &xmp);
 	if (!msg && o->tags) {
 		if (!xmp.n)
 			pdf_xmp_from_info(q, &xmp);

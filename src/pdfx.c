@@ -30,7 +30,6 @@ typedef struct {
 
 typedef struct {
 	qpdf_data q;
-	const char *path;
 	const pdfx_opts *o;
 	form_done *forms; /* forms already rewritten */
 	size_t nforms;
@@ -97,7 +96,7 @@ static char *on_do(void *ctx, const char *name, const cmyk *fill)
 	qpdf_oh x = qpdf_oh_get_key(q, qpdf_oh_get_key(q, W->res, "/XObject"), key);
 	free(key);
 	if (!qpdf_oh_is_stream(q, x))
-		return xasprintf("%s: XObject /%s is missing", W->path, name);
+		return xasprintf("PDF/X: XObject /%s is missing", name);
 	qpdf_oh d = qpdf_oh_get_dict(q, x);
 	if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Subtype"), "/Image")) {
 		use_image(W, x, fill);
@@ -110,7 +109,7 @@ static char *on_do(void *ctx, const char *name, const cmyk *fill)
 		return NULL;
 	}
 	if (W->depth >= FORM_DEPTH_MAX)
-		return xasprintf("%s: forms nested too deeply", W->path);
+		return xstrdup("PDF/X: forms nested too deeply");
 	W->forms = xrealloc(W->forms, (W->nforms + 1) * sizeof *W->forms);
 	W->forms[W->nforms++] = (form_done){id, false};
 	qpdf_oh res = qpdf_oh_get_key(q, d, "/Resources");
@@ -157,9 +156,9 @@ static char *ext_gstates(walker *W, qpdf_oh res)
 			transparent = true;
 		W->transparent = W->transparent || transparent;
 		if (transparent && W->o->level == PDFX_1A && !err)
-			err = xasprintf("%s: graphics state %s is transparent, which PDF/X-1a "
+			err = xasprintf("PDF/X: graphics state %s is transparent, which PDF/X-1a "
 					"cannot hold",
-					W->path, names[i]);
+					names[i]);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -176,7 +175,7 @@ static char *walk_stream(walker *W, qpdf_oh stream, qpdf_oh res, const cmyk *fil
 		    QPDF_SUCCESS ||
 	    !ok) {
 		free(buf);
-		return xasprintf("%s: a content stream cannot be decoded", W->path);
+		return xstrdup("PDF/X: a content stream cannot be decoded");
 	}
 	qpdf_oh outer = W->res;
 	W->res = res;
@@ -187,7 +186,7 @@ static char *walk_stream(walker *W, qpdf_oh stream, qpdf_oh res, const cmyk *fil
 	free(buf);
 	W->res = outer;
 	if (!out) {
-		char *msg = xasprintf("%s: %s", W->path, err);
+		char *msg = xasprintf("PDF/X: %s", err);
 		free(err);
 		return msg;
 	}
@@ -220,7 +219,7 @@ static char *walk_page(walker *W, qpdf_oh page)
 		size_t len = 0;
 		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) != QPDF_SUCCESS) {
 			free(buf);
-			return xasprintf("%s: a page's contents cannot be read", W->path);
+			return xstrdup("PDF/X: a page's contents cannot be read");
 		}
 		contents = qpdf_oh_new_stream(q);
 		qpdf_oh_replace_stream_data(q, contents, buf, len, qpdf_oh_new_null(q),
@@ -248,12 +247,11 @@ static char *convert_images(walker *W)
 		image_use *u = &W->images[i];
 		bool flat = W->o->level == PDFX_1A && pdfx_image_transparent(W->q, u->oh);
 		if (flat && (!u->has_backdrop || u->mixed))
-			return xasprintf("%s: a transparent image has no single plate beneath it to "
-					 "flatten onto (PDF/X-1a)",
-					 W->path);
+			return xstrdup("PDF/X-1a: a transparent image has no single plate beneath it "
+				       "to flatten onto");
 		char *err = pdfx_image_convert(W->q, u->oh, p, flat ? &u->backdrop : NULL);
 		if (err) {
-			char *msg = xasprintf("%s: %s", W->path, err);
+			char *msg = xasprintf("PDF/X: %s", err);
 			free(err);
 			return msg;
 		}
@@ -375,14 +373,14 @@ static void identify(walker *W, const char *iso)
 	}
 }
 
-char *pdfx_convert(qpdf_data q, const char *path, const pdfx_opts *o, xmp_props *xmp)
+char *pdfx_convert(qpdf_data q, const pdfx_opts *o, xmp_props *xmp)
 {
 	const char *inks_err = ink_map_error(o->inks);
 	if (inks_err)
-		return xasprintf("%s: %s", path, inks_err);
-	walker W = {.q = q, .path = path, .o = o, .sum = g_checksum_new(G_CHECKSUM_SHA256)};
+		return xasprintf("PDF/X: %s", inks_err);
+	walker W = {.q = q, .o = o, .sum = g_checksum_new(G_CHECKSUM_SHA256)};
 	int pages = qpdf_get_num_pages(q);
-	char *err = pages < 0 ? xasprintf("%s: the pages cannot be read", path) : NULL;
+	char *err = pages < 0 ? xstrdup("PDF/X: the pages cannot be read") : NULL;
 	for (int i = 0; !err && i < pages; i++)
 		err = walk_page(&W, qpdf_get_page_n(q, (size_t)i));
 	if (!err)

@@ -150,6 +150,32 @@ expect_grep "levels listed" "unknown PDF/X level 'x3'; expected x4 \(PDF/X-4\), 
 "$BIN" cards decks/example.yaml --icc $SWOP -o "$TMP/w.pdf" 2>"$TMP/err"
 expect_grep "--icc without --pdfx is said to do nothing" "icc is for PDF/X output" "$TMP/err"
 
+# The booklet for a print shop: each page grows by the bleed, the TrimBox is the A5 page,
+# the cover's colour plate runs into the bleed; PDF/X-4 and X-1a, both languages.
+for l in nl en; do
+	"$BIN" booklet decks/workshop.yaml --lang $l --bleed 3 -o "$TMP/bb.pdf"
+	expect_eq "booklet $l --bleed 3 exits 0" $? 0
+	expect_eq "booklet $l: A5 + 3 mm, TrimBox the A5 page" "$($PY boxes "$TMP/bb.pdf" | sort -u)" \
+		"0.000,0.000,436.535,612.283 8.504,8.504,428.031,603.780 0.000,0.000,436.535,612.283"
+	for x in x4 x1a; do
+		"$BIN" booklet decks/workshop.yaml --lang $l --bleed 3 --pdfx=$x -o "$TMP/bx.pdf"
+		expect "booklet $l $x: PDF/X rules" $PY pdfx "$TMP/bx.pdf" $x
+		expect "booklet $l $x: colours as in RGB" $PY render "$TMP/bx.pdf" "$TMP/bb.pdf" 2 5
+	done
+done
+pdftoppm -r 20 -f 1 -l 1 "$TMP/bb.pdf" "$TMP/cov"
+expect_eq "the cover plate reaches the page edge (the bleed)" \
+	"$(od -An -tu1 -j "$(($(head -c 20 "$TMP"/cov*.ppm | sed -n 1,3p | wc -c)))" -N3 "$TMP"/cov*.ppm | tr -s ' ')" \
+	" 47 93 138"
+"$BIN" booklet decks/workshop.yaml --bleed 3 --impose saddle -o "$TMP/x.pdf" 2>"$TMP/err"
+expect_eq "--bleed with --impose: exit 2" $? 2
+expect_grep "says why" "bleed is for single pages" "$TMP/err"
+"$BIN" booklet decks/workshop.yaml --bleed 12 -o "$TMP/x.pdf" 2>"$TMP/err"
+expect_eq "--bleed 12: exit 2" $? 2
+expect_grep "the cards' message" "bleed '12' is out of range" "$TMP/err"
+"$BIN" booklet decks/workshop.yaml --impose saddle --pdfx -o "$TMP/bs.pdf"
+expect "saddle sheets as PDF/X-4" $PY pdfx "$TMP/bs.pdf" x4
+
 # Office sheets keep the 5 mm an office printer cannot print free: the info line (with its
 # descenders, as pdftotext boxes them) and the saddle sheets' fold marks, on every sheet.
 for sh in a4 letter a3; do for s in poker tarot mini 66x92; do

@@ -7,10 +7,12 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/deckpress
 MANDIR    = $(PREFIX)/share/man/man1
+DOCDIR    = $(PREFIX)/share/doc/deckpress
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf lcms2
+PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf icu-uc lcms2
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -29,24 +31,27 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=al
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag bounds input image \
-            yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
-            selection deck deck_check quote_verify \
-            markup typo hyph hyph_layout paths fonts typeset labels color \
+MODULES   = util tmpfiles diag charname bounds input image \
+            yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
+            selection deck deck_check quote_verify csv deck_csv yaml_write \
+            markup typo hyph hyph_layout paths fonts typeset glyphs labels color \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_card booklet_render \
             pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
             pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
-            cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build
-TESTS     = test_util test_deck_load test_selection test_markup test_typo test_hyph \
+            cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
+            cmd_watch cmd_export cmd_import cmd_tables
+TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
             test_pdfx test_hyph_layout
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
 FUZZERS   = fuzz_deck fuzz_teams fuzz_card
-LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/icc_fogra39.o
+# The starter project of 'deckpress init', made into C from the files in templates/.
+TEMPLATES = $(sort $(wildcard templates/*/*))
+LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/templates.o $(BUILD)/obj/icc_fogra39.o
 MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
@@ -60,6 +65,14 @@ $(BIN): $(MAIN_OBJ) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/templates.c: templates/embed.sh $(TEMPLATES)
+	@mkdir -p $(dir $@)
+	sh templates/embed.sh $(TEMPLATES) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/templates.o: $(BUILD)/gen/templates.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -144,14 +157,19 @@ format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h bench/*.c
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/deckpress
 	install -m 644 fonts/*.ttf fonts/*.txt fonts/README.md $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 docs/*.schema.json $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/deckpress.1 $(DESTDIR)$(MANDIR)/deckpress.1
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/completion/deckpress.bash $(DESTDIR)$(BASHCOMPDIR)/deckpress
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/deckpress $(DESTDIR)$(MANDIR)/deckpress.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/deckpress $(DESTDIR)$(MANDIR)/deckpress.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/deckpress
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build build-asan build-fuzz deckpress out

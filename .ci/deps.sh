@@ -2,7 +2,7 @@
 # Check the Debian packages deckpress needs; install missing ones when run as root,
 # otherwise print the exact apt-get line and fail.
 PKGS="build-essential pkg-config libpango1.0-dev libcairo2-dev libyaml-dev libcmocka-dev
-libfontconfig-dev libhyphen-dev hyphen-nl hyphen-en-us libqpdf-dev qpdf poppler-utils
+libfontconfig-dev libhyphen-dev libicu-dev hyphen-nl hyphen-en-us libqpdf-dev qpdf poppler-utils
 python3 python3-yaml python3-jsonschema locales liblcms2-dev argyll icc-profiles-free
 libgs-common"
 missing=""

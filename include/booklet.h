@@ -19,6 +19,8 @@ typedef enum { BOOKLET_A5, BOOKLET_A6, BOOKLET_LETTER_HALF, BOOKLET_NFORMATS } b
 /* Sets *out to the format named `name` ("a5", "a6", "letter-half"). Returns 0, or -1 when
  * the name is unknown. */
 int booklet_format_parse(const char *name, booklet_format *out);
+/* "a5", "a6" or "letter-half". Static string. */
+const char *booklet_format_name(booklet_format f);
 /* "a5, a6, letter-half": the valid names, for messages. Static string. */
 const char *booklet_format_list(void);
 
@@ -37,7 +39,16 @@ typedef struct {
 	pdfx_level pdfx;      /* print shop: PDF/X (single pages only, untagged) */
 	const color_profile *profile; /* the output profile, needed with pdfx */
 	const char *out;      /* the PDF to write */
+	struct booklet_written *written; /* if not NULL: filled in when the PDF is written */
 } booklet_job;
+
+/* What booklet_pdf_write wrote, for the command's one line of output. Points. */
+typedef struct booklet_written {
+	int pages;               /* booklet pages */
+	int sheets;              /* with impose: folded sheets, printed on both sides; else 0 */
+	double page_w, page_h;   /* booklet page */
+	double sheet_w, sheet_h; /* with impose: the landscape sheet */
+} booklet_written;
 
 /* Typesets the booklet and writes the PDF through a temporary file. Returns 0; 1 when the
  * deck's text cannot be typeset (reported to d); 3 when the file cannot be written (the file

@@ -37,6 +37,9 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
  * not fit or has characters no bundled font has, naming the card and its file:line.
  * Returns the number of errors. */
 int cardset_fit(cardset *cs, struct diag *d);
+/* Makes cardset_fit leave characters without glyphs unreported: glyphs_check_deck has
+ * reported them already (deckpress check). */
+void cardset_skip_glyphs(cardset *cs);
 /* The main text size chosen for card i (after cardset_fit), pt. */
 double cardset_size(const cardset *cs, size_t i);
 const card_geom *cardset_geom(const cardset *cs);

@@ -4,6 +4,7 @@
 #define DECKPRESS_CARDS_PDF_H
 
 #include <pango/pango.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "color.h"
@@ -19,6 +20,7 @@ typedef struct {
 	const char *out;        /* the PDF to write */
 	PangoContext *ctx;      /* from the fontset, language already set */
 	const hyphenator *hyph; /* NULL: no hyphenation */
+	bool glyphs_checked;    /* missing characters were reported already (glyphs.h) */
 	const color_profile *profile; /* output profile; needed when ps.pdfx is not PDFX_NONE */
 } cards_job;
 
@@ -33,7 +35,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d);
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d);
 
 /* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
- * does not fit or has characters without glyphs. Returns the number of such errors. */
+ * does not fit or (unless job->glyphs_checked) has characters without glyphs. Returns the
+ * number of such errors. */
 int cards_fit_check(const cards_job *job, struct diag *d);
 
 #endif

@@ -34,6 +34,17 @@ int cmd_calibrate(int argc, char **argv);
 void cmd_calibrate_help(FILE *out);
 int cmd_build(int argc, char **argv);
 void cmd_build_help(FILE *out);
+int cmd_init(int argc, char **argv);
+void cmd_init_help(FILE *out);
+int cmd_watch(int argc, char **argv);
+void cmd_watch_help(FILE *out);
+int cmd_export(int argc, char **argv);
+void cmd_export_help(FILE *out);
+int cmd_import(int argc, char **argv);
+void cmd_import_help(FILE *out);
+
+/* deckpress --dump=tables (hidden): the loader's tables as JSON, for the schema test. */
+int dump_tables(FILE *out);
 
 /* A getopt_long failure in command cmd: says which option and how to get help; returns
  * EXIT_USAGE. (main sets opterr = 0 so getopt itself prints nothing.) */

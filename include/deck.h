@@ -171,6 +171,19 @@ size_t deck_files(const deck *d, const char **out, size_t max);
  * working directory (for 'watch'; a team's teams file is not among them: the caller has
  * it). Sets *n; caller frees each string and the array. */
 char **deck_inputs(const deck *d, size_t *n);
+/* One text field of the deck, as deck_each_text hands it over. */
+typedef struct {
+	const char *file;  /* the deck file it is written in */
+	const mtext *t;    /* may be absent (t->n == 0) */
+	const char *owner; /* "deck", "source", "category", "card 'Q03'", "booklet guide"... */
+	const char *field; /* "title", "text", "note"... */
+	const card *c;     /* the card, for a card's field; else NULL */
+} text_ref;
+typedef void text_ref_fn(void *ctx, const text_ref *t);
+/* Calls fn for every text field of the deck that may be printed (cards, booklet, covers),
+ * present or not, in the order of the deck. */
+void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx);
+
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* The CMYK the deck gives for 0xRRGGBB (the last one read; its own, then its includes',

@@ -4,6 +4,7 @@
 
 #include "deck.h"
 #include "diag.h"
+#include "yaml_tree.h"
 
 /* Load `path` (named on the command line): YAML syntax, structure, kinds, required fields
  * and values; every file it names (includes, sources, logos) must be inside its folder or a
@@ -18,6 +19,16 @@ deck *deck_load_in(const char *path, const char *root, struct diag *d);
 /* deck_load of bytes in memory (buf changed; len without the NUL that must follow) as if read
  * from path, naming files inside root. For the fuzzer. */
 deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d);
+
+/* The cards of a list node made by another reader (a spreadsheet: deck_csv.h) into a new
+ * deck of the given language(s) with the default theme, reporting each problem at its
+ * node's line:col in path; not checked across the deck (deck_check). The deck adopts mem,
+ * which must hold the tree. Free it with deck_free. */
+deck *deck_load_cards(const char *path, const ynode *list, arena *mem, const char *language,
+		      const char *const *languages, size_t nlanguages, struct diag *d);
+
+/* The words theme.fit takes, indexed by fit_mode, NULL-terminated (as written: lower case). */
+extern const char *const fit_mode_names[];
 
 /* deck_load + deck_check: returns the deck only if it has no errors, else NULL. */
 deck *deck_open(const char *path, struct diag *d);

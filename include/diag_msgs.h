@@ -65,8 +65,7 @@ MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
 MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts (found '%s')", "use a family from fonts/README.md")
-MSG(M_FONT_GLYPHS, DIAG_ERROR, "card '%s'%s: %d character(s) have no glyph in font '%s'", "use characters the bundled fonts have, or another font")
-MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s does not fit on the card even at %.1f pt", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
+MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
@@ -94,4 +93,37 @@ MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's 
 MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
 MSG(M_TEAM_SLUG, DIAG_ERROR, "team name '%s' gives no usable folder name", "use letters or digits in the name")
 MSG(M_TEAM_SLUG_DUP, DIAG_ERROR, "team '%s' would be built into the same folder '%s' as team '%s' (line %d)", "give the teams names that differ in letters or digits")
+
+/* --- messages that teach: quote marks, characters, fit (deck_check.c, yaml_tree.c, card_face.c) --- */
+MSG(M_QUOTE_WRAPPED, DIAG_WARNING, "quote '%s' is already in quotation marks (%s...): it would be printed with two pairs", "remove the quotation marks around the text; deckpress puts every quote between the quotation marks of its language")
+MSG(M_STRAY_DQUOTE, DIAG_ERROR, "this quote mark (\") ends the text that began at column %d, so the rest of the line cannot be read", "a text in \"...\" cannot hold a straight \": put the text in single quotes ('...') instead, or write typographic quotes (\u201c...\u201d or \u201e...\u201d) inside it")
+MSG(M_STRAY_SQUOTE, DIAG_ERROR, "this apostrophe (') ends the text that began at column %d, so the rest of the line cannot be read", "inside '...' write an apostrophe twice (''), or put the text in double quotes (\"...\") instead")
+MSG(M_GLYPH, DIAG_ERROR, "%s: %s (%s) is in none of the bundled fonts", "leave the character out or replace it; fonts/README.md says which scripts the fonts cover")
+
+/* --- init, export, import (cmd_init.c, csv*.c) --- */
+MSG(M_INIT_NOT_EMPTY, DIAG_ERROR, "this folder is not empty (it holds '%s'); deckpress init never overwrites files", "give the name of a new folder, or of an empty one")
+MSG(M_INIT_NOT_DIR, DIAG_ERROR, "this is a file, not a folder", "give the name of a new folder")
+MSG(M_INIT_MKDIR, DIAG_ERROR, "cannot create this folder: %s", "create the folders above it first, or give another path")
+MSG(M_INIT_EXISTS, DIAG_ERROR, "already exists; not overwritten (%s)", "give the name of a new folder")
+MSG(M_CSV_UNCLOSED, DIAG_ERROR, "the quote that opens this cell is never closed", "add the closing quote (\"); a quote inside a quoted cell is written twice (\"\")")
+MSG(M_CSV_AFTER_QUOTE, DIAG_ERROR, "text after the closing quote of this cell", "a quote inside a quoted cell is written twice (\"\"), as spreadsheets do when they save")
+MSG(M_CSV_UTF8, DIAG_ERROR, "the file is not UTF-8 (at byte offset %zu)", "in Excel save as 'CSV UTF-8 (Comma delimited) (*.csv)'; in LibreOffice tick 'Edit filter settings' when saving as CSV and choose the character set 'Unicode (UTF-8)'")
+MSG(M_CSV_COLUMN_HINT, DIAG_ERROR, "unknown column '%s'; did you mean '%s'?", "the header names card keys, and KEY.LANG for a translation (text.en)")
+MSG(M_CSV_COLUMN, DIAG_ERROR, "unknown column '%s'; the columns are: %s", "the header names card keys, and KEY.LANG for a translation (text.en)")
+MSG(M_CSV_NOT_TRANSLATED, DIAG_ERROR, "'%s' has no translations; write it in the column '%s'", NULL)
+MSG(M_CSV_DUP_COLUMN, DIAG_ERROR, "the column '%s' appears twice (first in column %s)", "keep one of them")
+MSG(M_CSV_NEEDS, DIAG_ERROR, "the header has no '%s' column", "the first row names the columns: id, type, text, and any other card keys")
+MSG(M_CSV_NO_HEADER, DIAG_ERROR, "this cell in column %s has no column name in the header row", "name the column in row 1, or empty the cell")
+MSG(M_EXPORT_BREAK, DIAG_WARNING, "card '%s': follow-up %zu (%s) has a line break; it is written as a space, one follow-up per line", NULL)
+MSG(M_IMPORT_BASE, DIAG_ERROR, "the base deck has errors; see them with 'deckpress check %s'", "fix them, then import again")
+MSG(M_IMPORT_OUTSIDE, DIAG_ERROR, "source '%s': its file '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck in the base deck's folder, copy the file next to the new deck, or allow its folder with --allow-read DIR")
+MSG(M_IMPORT_SELFCHECK, DIAG_ERROR, "the deck made from the spreadsheet does not load back; nothing was written", "this is a bug in deckpress: please report it with the spreadsheet")
+
+/* --- watch (cmd_watch.c) --- */
+MSG(M_WATCH_INIT, DIAG_ERROR, "cannot watch files: %s", "deckpress watch needs Linux's inotify; build with 'deckpress build' instead")
+MSG(M_WATCH_FILE, DIAG_WARNING, "cannot watch this file: %s; saving it will not rebuild", "raise fs.inotify.max_user_watches, or check that its folder exists")
+MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s (Ctrl-C to stop)", NULL)
+MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
+MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
+MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)
 // clang-format on

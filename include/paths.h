@@ -10,4 +10,8 @@ char *paths_data_dir(void);
 /* <data dir>/fonts, or NULL if there is no data directory; caller frees. */
 char *paths_fonts_dir(void);
 
+/* The JSON schema `name` ("deck.schema.json"): <data dir>/<name> when installed,
+ * <data dir>/docs/<name> in the source tree; NULL if neither exists. Caller frees. */
+char *paths_schema(const char *name);
+
 #endif

@@ -21,6 +21,9 @@ typedef struct {
 	bool contact_only; /* just DIR/contact.png */
 } preview_job;
 
+/* The pixel size of each face image: --px, or the card with bleed at the job's dpi. */
+void preview_face_px(const preview_job *job, int *pw, int *ph);
+
 /* Writes DIR/<id>-front.png, DIR/<id>-back.png for every card and DIR/contact.png (all
  * fronts on one image), each atomically. Returns 0, 1 (a card cannot be typeset), 3 (I/O). */
 int preview_write(const preview_job *job, struct diag *d);

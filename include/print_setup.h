@@ -40,4 +40,11 @@ char *print_setup_apply(print_setup *p, const char *key, const char *value);
  * frees it. */
 char *print_setup_check(const print_setup *p);
 
+/* For the schema test (deckpress --dump=tables): every key print_setup_apply takes; the
+ * words a key accepts in any case ("poker", "long-edge"), or NULL for a key that takes
+ * numbers; the range in mm of a key's numbers (size: of width and height). Static lists. */
+const char *const *print_setup_keys(void);
+const char *const *print_setup_names(const char *key);
+bool print_setup_range(const char *key, double *min, double *max);
+
 #endif

@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* One block of text: a title, a paragraph, a caption. */
 typedef struct {
@@ -55,6 +56,15 @@ int typeset_stack_at(PangoContext *ctx, const tblock *blocks, size_t n, double w
 /* True if markup is valid Pango markup; otherwise false and *err (if not NULL) gets
  * GLib's message, which the caller frees. */
 bool typeset_markup_valid(const char *markup, char **err);
+
+/* Adds to out[0..n) the characters layout l draws as boxes because no bundled font has
+ * them, each once, in order, up to max; returns the new count. */
+size_t typeset_unknown_chars(PangoLayout *l, uint32_t *out, size_t n, size_t max);
+
+/* The characters of plain text (no markup) that no bundled font has, into out (at most
+ * max); returns how many. Fonts fall back to every bundled family, so the family does
+ * not matter. */
+size_t typeset_missing_chars(PangoContext *ctx, const char *text, uint32_t *out, size_t max);
 
 /* Frees the layouts and arrays of s and empties it; an empty tstack is fine. */
 void tstack_free(tstack *s);

@@ -58,6 +58,11 @@ typedef struct {
 void atomic_begin(atomic_file *f, const char *path); /* fills f->tmp; opens nothing */
 int atomic_commit(atomic_file *f);                   /* 0 ok, -1 errno set; frees names */
 void atomic_abort(atomic_file *f);                   /* unlinks tmp; frees names */
+/* Writes len bytes of data to f->tmp (after atomic_begin); 0, or -1 with errno set. */
+int atomic_write(atomic_file *f, const char *data, size_t len);
+/* Like atomic_commit, for a file that must be new: fails with EEXIST (tmp removed) when
+ * path exists, never replacing it (link(2), not rename(2)). */
+int atomic_commit_new(atomic_file *f);
 
 /* Where to write output file `path`: through a symlink to its target; refused (NULL and
  * *err, caller frees) for "-", a directory, a device or other non-regular file, a file that

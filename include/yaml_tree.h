@@ -36,6 +36,12 @@ char *ytree_read(const char *path, const char *root, size_t *len, struct diag *d
 /* ytree_read (the file named on the command line: any folder) + ytree_parse. */
 int ytree_load(const char *path, arena *mem, struct diag *d, ynode **root);
 
+/* Nodes made by other readers (a spreadsheet: deck_csv.c), allocated from mem: a node of
+ * `kind` at line:col (kids to be set by the caller), and a scalar whose line breaks are kept
+ * as written (like YAML's '|'). */
+ynode *ynode_new(arena *mem, ynode_kind kind, int line, int col);
+ynode *ynode_new_scalar(arena *mem, const char *value, int line, int col);
+
 /* True for a plain scalar meaning "nothing": empty, ~, null. */
 bool ynode_is_null(const ynode *n);
 const char *ynode_kind_name(const ynode *n); /* "text", "mapping", "list" */

@@ -32,6 +32,11 @@ int booklet_format_parse(const char *name, booklet_format *out)
 	return -1;
 }
 
+const char *booklet_format_name(booklet_format f)
+{
+	return f < BOOKLET_NFORMATS ? format_names[f] : "?";
+}
+
 const char *booklet_format_list(void)
 {
 	return "a5, a6, letter-half";
@@ -242,6 +247,9 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		return 1;
 	}
 	cover_logo(job, &doc, logo);
+	booklet_written done = {(int)doc.npages, job->impose ? plan.sheets : 0,
+				doc.g.page_w,    doc.g.page_h,
+				doc.g.sheet_w,   doc.g.sheet_h};
 	/* the imposed sheets and the print shop's files are for printing: tagged are only
 	 * single pages for screens (PDF/UA-1 and PDF/X-1a cannot share a file) */
 	bool shop = job->bleed > 0 || job->pdfx != PDFX_NONE;
@@ -249,7 +257,8 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	double b = job->impose ? 0 : job->bleed;
 	rect trim = {b, b, doc.g.page_w, doc.g.page_h};
 	rect bleed = {0, 0, doc.g.page_w + 2 * b, doc.g.page_h + 2 * b};
-	rect sheet = {0, 0, job->impose ? plan.sheet_w : bleed.w, job->impose ? plan.sheet_h : bleed.h};
+	rect sheet = {0, 0, job->impose ? plan.sheet_w : bleed.w,
+		      job->impose ? plan.sheet_h : bleed.h};
 	pdf_out o;
 	cairo_surface_t *s = job->impose
 				     ? pdf_out_open(&o, job->out, plan.sheet_w, plan.sheet_h, d)
@@ -277,6 +286,8 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	pdf_struct_free(tags);
 	if (logo)
 		cairo_surface_destroy(logo);
+	if (rc == 0 && job->written)
+		*job->written = done;
 	bk_doc_free(&doc);
 	return rc;
 }

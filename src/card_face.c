@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "color.h"
+#include "glyphs.h"
 #include "labels.h"
 #include "typo.h"
 
-enum { MAXB = 3 };
+enum { MAXB = 3, MAX_UNKNOWN = 32 };
 
 /* Text sizes of the parts that do not scale with the card's main text. */
 #define BOTTOM_MAX  7.5 /* attribution, follow-ups */
@@ -64,7 +65,8 @@ struct cardset {
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
 	PangoLayout **back_category;
 	PangoLayout *type_label[CARD_NTYPES];
-	double type_w; /* the widest type label */
+	double type_w;       /* the widest type label */
+	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
 	double back_title_h;
 };
 
@@ -207,12 +209,49 @@ static const char *lang_note(const cardset *cs, char *buf, size_t n)
 	return buf;
 }
 
+#define SIZE_FLOOR 4.0 /* pt: the smallest size theme.sizes allows */
+
+/* How far blocks b[0..n) that do not fit `avail` at `min` pt (laid out as at_min) are over:
+ * the size at which they would fit and the share of the text to cut. Caller frees. */
+static char *overflow(const cardset *cs, const tblock *b, size_t n, double avail, double min,
+		      const tstack *at_min)
+{
+	strbuf m = {0};
+	tstack s = {0};
+	bool smaller = min > SIZE_FLOOR &&
+		       typeset_stack(cs->ctx, b, n, cs->g.body.w, avail, min - 0.25, SIZE_FLOOR,
+				     &s) == 0 &&
+		       s.fits;
+	if (at_min->height > avail) {
+		int cut = (int)ceil(100 * (1 - avail / at_min->height));
+		if (smaller)
+			strbuf_printf(&m, "; it would fit at %g pt, or with about %d%% less text",
+				      s.size, cut);
+		else
+			strbuf_printf(&m, "; it needs about %d%% less text", cut);
+	} else if (smaller) {
+		strbuf_printf(&m, "; a word is wider than the card; it would fit at %g pt", s.size);
+	} else {
+		strbuf_printf(&m, "; a word is wider than the card even at %g pt", SIZE_FLOOR);
+	}
+	tstack_free(&s);
+	return strbuf_take(&m);
+}
+
 static void fit_error(const cardset *cs, const card *c, struct diag *d, const char *what,
-		      double size)
+		      double size, const char *detail)
 {
 	char note[32];
 	diag(d, M_FIT, c->file, c->pos.line, c->pos.col, c->id, lang_note(cs, note, sizeof note),
-	     what, size);
+	     what, size, detail);
+}
+
+/* Adds the characters s draws as boxes to out[0..n); returns the new count. */
+static size_t unknown_chars(const tstack *s, uint32_t *out, size_t n)
+{
+	for (size_t b = 0; s->unknown_glyphs && b < s->n; b++)
+		n = typeset_unknown_chars(s->layouts[b], out, n, MAX_UNKNOWN);
+	return n;
 }
 
 static int fit_card(cardset *cs, size_t i, struct diag *d)
@@ -220,7 +259,9 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	const card *c = &cs->dk->cards[i];
 	card_text *t = &cs->t[i];
 	const card_geom *g = &cs->g;
-	int errors = 0, unknown = 0;
+	int errors = 0;
+	uint32_t unknown[MAX_UNKNOWN];
+	size_t nunknown = 0;
 	double avail = g->body.h - top_pad(c);
 	tstack s;
 	if (t->bottom) {
@@ -229,16 +270,18 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 				  &s))
 			return 1;
 		if (!s.fits) {
+			char *over = overflow(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &s);
 			fit_error(cs, c, d,
-				  c->type == CARD_QUOTE ? "the attribution"
-							: "the follow-up questions",
-				  BOTTOM_MIN);
+				  c->type == CARD_QUOTE ? "the attribution does"
+							: "the follow-up questions do",
+				  BOTTOM_MIN, over);
+			free(over);
 			errors++;
 		}
 		t->bottom_size = s.size;
 		t->bottom_h = s.height;
 		avail -= s.height + GAP;
-		unknown += s.unknown_glyphs;
+		nunknown = unknown_chars(&s, unknown, nunknown);
 		tstack_free(&s);
 	}
 	tblock mb[MAXB];
@@ -248,17 +291,17 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 			  th->size_min[c->type], &s))
 		return errors + 1;
 	if (!s.fits) {
-		fit_error(cs, c, d, "the text", th->size_min[c->type]);
+		char *over = overflow(cs, mb, n, avail, th->size_min[c->type], &s);
+		fit_error(cs, c, d, "the text does", th->size_min[c->type], over);
+		free(over);
 		errors++;
 	}
 	t->size = s.size;
-	unknown += s.unknown_glyphs;
+	nunknown = unknown_chars(&s, unknown, nunknown);
 	tstack_free(&s);
-	if (unknown) {
-		char note[32];
-		diag(d, M_FONT_GLYPHS, c->file, c->pos.line, c->pos.col, c->id,
-		     lang_note(cs, note, sizeof note), unknown, th->font_serif);
-		errors++;
+	if (nunknown && !cs->glyphs_checked) {
+		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, nunknown);
+		errors += (int)nunknown;
 	}
 	return errors;
 }
@@ -299,6 +342,11 @@ int cardset_fit(cardset *cs, struct diag *d)
 			cs->t[i].size = uniform[k];
 	}
 	return errors;
+}
+
+void cardset_skip_glyphs(cardset *cs)
+{
+	cs->glyphs_checked = true;
 }
 
 double cardset_size(const cardset *cs, size_t i)

@@ -205,6 +205,8 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	card_geom g;
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	if (job->glyphs_checked)
+		cardset_skip_glyphs(cs);
 	int errors = cardset_fit(cs, d);
 	cardset_free(cs);
 	return errors;

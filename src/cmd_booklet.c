@@ -1,5 +1,7 @@
 /* cmd_booklet.c - deckpress booklet: the companion booklet handed out with the cards. */
+#include <ctype.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 #include "cli_input.h"
 #include "cli_print.h"
 #include "commands.h"
+#include "numfmt.h"
 #include "session.h"
 
 void cmd_booklet_help(FILE *out)
@@ -33,6 +36,8 @@ void cmd_booklet_help(FILE *out)
 	      "      --pdfx[=LEVEL]    print-shop PDF/X: x4 (default) or x1a (untagged)\n"
 	      "      --icc FILE        the shop's CMYK output profile for --pdfx (default: the\n"
 	      "                        built-in FOGRA39)\n"
+	      "  -q, --quiet           print nothing on success (by default one line says what\n"
+	      "                        was written: file, pages, sheets, sizes)\n"
 	      "  -h, --help            show this help\n",
 	      out);
 	cli_input_help(out);
@@ -48,6 +53,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"format", required_argument, NULL, O_FORMAT},
 				     {"impose", required_argument, NULL, O_IMPOSE},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
+				     {"quiet", no_argument, NULL, 'q'},
 				     {"no-tags", no_argument, NULL, O_NO_TAGS},
 				     {"bleed", required_argument, NULL, O_BLEED},
 				     {"pdfx", optional_argument, NULL, O_PDFX},
@@ -81,12 +87,16 @@ static int print_option(booklet_job *job, const char *key, const char *value)
 }
 
 /* Fills job from the options; returns 0 or EXIT_USAGE (the message is printed). */
-static int parse(int argc, char **argv, booklet_job *job, const char **lang, const char **icc)
+static int parse(int argc, char **argv, booklet_job *job, const char **lang, const char **icc,
+		 bool *quiet)
 {
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:qh", opts, NULL)) != -1) {
 		switch (c) {
+		case 'q':
+			*quiet = true;
+			break;
 		case 'o':
 			job->out = optarg;
 			break;
@@ -147,11 +157,31 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, con
 	return 0;
 }
 
+/* "booklet.pdf: 48 pages of 148 x 210 mm (a5), 36 cards"; imposed, the sheets too. */
+static void written(const char *out, const booklet_job *job, const booklet_written *w)
+{
+	char pw[NUM_BUF], ph[NUM_BUF], sw[NUM_BUF], sh[NUM_BUF];
+	const char *format = booklet_format_name(job->format);
+	printf("%s: %d pages of %s x %s mm (%c%s)", out, w->pages,
+	       num_format(pw, pt_to_mm(w->page_w), 1), num_format(ph, pt_to_mm(w->page_h), 1),
+	       toupper(format[0]), format + 1);
+	if (w->sheets)
+		printf(" on %d sheet%s of %s x %s mm, both sides, to fold and staple", w->sheets,
+		       w->sheets == 1 ? "" : "s", num_format(sw, pt_to_mm(w->sheet_w), 1),
+		       num_format(sh, pt_to_mm(w->sheet_h), 1));
+	printf(", %zu card%s", job->dk->ncards, job->dk->ncards == 1 ? "" : "s");
+	if (job->dk->nlanguages > 1)
+		printf(" (%s)", job->lang);
+	putchar('\n');
+}
+
 int cmd_booklet(int argc, char **argv)
 {
-	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .tags = true};
+	booklet_written w = {0};
+	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .tags = true, .written = &w};
 	const char *lang = NULL, *icc = NULL;
-	int rc = parse(argc, argv, &job, &lang, &icc);
+	bool quiet = false;
+	int rc = parse(argc, argv, &job, &lang, &icc, &quiet);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	struct diag d;
@@ -167,6 +197,7 @@ int cmd_booklet(int argc, char **argv)
 	job.profile = prof;
 	session s;
 	rc = session_open(&s, argv[optind], lang, &d);
+	const char *given = job.out;
 	char *real = rc == 0 ? session_output(&s, job.out, &d) : NULL;
 	if (rc == 0 && !real)
 		rc = EXIT_IO;
@@ -177,6 +208,8 @@ int cmd_booklet(int argc, char **argv)
 		job.hyph = s.hyph;
 		job.out = real;
 		rc = booklet_pdf_write(&job, &d);
+		if (rc == 0 && !quiet)
+			written(given, &job, &w);
 	}
 	free(real);
 	session_close(&s);

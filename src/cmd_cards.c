@@ -1,4 +1,5 @@
 /* cmd_cards.c - deckpress cards: the print-ready cards PDF. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,6 +10,8 @@
 #include "cli_print.h"
 #include "cli_input.h"
 #include "commands.h"
+#include "impose.h"
+#include "numfmt.h"
 #include "session.h"
 
 void cmd_cards_help(FILE *out)
@@ -38,6 +41,8 @@ void cmd_cards_help(FILE *out)
 	      "                           the built-in FOGRA39, ISO coated offset)\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
+	      "  -q, --quiet              print nothing on success (by default one line says\n"
+	      "                           what was written: file, cards, pages, sizes)\n"
 	      "  -h, --help               show this help\n",
 	      out);
 	cli_input_help(out);
@@ -49,21 +54,53 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
 				     {"help", no_argument, NULL, 'h'},
 				     {"dump", required_argument, NULL, 'd'},
+				     {"quiet", no_argument, NULL, 'q'},
 				     {"icc", required_argument, NULL, 'I'},
 				     CLI_PRINT_OPTIONS,
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
+/* "cards.pdf: 36 cards (en), 10 pages: 5 A4 sheets, fronts and backs; poker 63.5 x 88.9 mm" */
+static void written(const char *out, const cards_job *job)
+{
+	const print_setup *ps = &job->ps;
+	impose_plan plan;
+	char *err = NULL;
+	if (impose_plan_make(ps, &plan, &err)) { /* cannot happen: the PDF was made with it */
+		free(err);
+		return;
+	}
+	size_t n = job->dk->ncards;
+	int pages = impose_page_count(&plan, n);
+	char w[NUM_BUF], h[NUM_BUF], bleed[NUM_BUF];
+	printf("%s: %zu card%s", out, n, n == 1 ? "" : "s");
+	if (job->dk->nlanguages > 1)
+		printf(" (%s)", job->lang);
+	printf(", %d page%s: ", pages, pages == 1 ? "" : "s");
+	if (ps->sheet_none)
+		printf("one card per page with %s mm bleed",
+		       num_format(bleed, pt_to_mm(ps->bleed), 2));
+	else
+		printf("%d %c%s sheet%s", pages / (plan.backs ? 2 : 1), toupper(ps->sheet_name[0]),
+		       ps->sheet_name + 1, pages / (plan.backs ? 2 : 1) == 1 ? "" : "s");
+	printf(", %s; %s %s x %s mm\n", plan.backs ? "fronts and backs" : "fronts only",
+	       ps->size_name, num_format(w, pt_to_mm(ps->card_w), 2),
+	       num_format(h, pt_to_mm(ps->card_h), 2));
+	impose_plan_free(&plan);
+}
+
 int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL, *icc = NULL;
-	bool dump = false;
+	bool dump = false, quiet = false;
 	cli_print set = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:qh", opts, NULL)) != -1) {
 		if (c == 'o')
 			out = optarg;
+		else if (c == 'q')
+			quiet = true;
 		else if (c == 'l')
 			lang = optarg;
 		else if (c == 'I')
@@ -119,6 +156,8 @@ int cmd_cards(int argc, char **argv)
 		job.out = real;
 		job.profile = prof;
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
+		if (rc == 0 && !dump && !quiet)
+			written(out, &job);
 	}
 	color_profile_free(prof);
 	free(real);

@@ -3,10 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cards_pdf.h"
 #include "cli_input.h"
 #include "commands.h"
 #include "deck_load.h"
-#include "cards_pdf.h"
+#include "glyphs.h"
 #include "session.h"
 #include "teams.h"
 
@@ -15,13 +16,16 @@ void cmd_check_help(FILE *out)
 	fputs("Usage: deckpress check [OPTIONS] DECK...\n"
 	      "Check each deck (or each team of a teams file) and report every problem as\n"
 	      "FILE:LINE:COLUMN: error: ...\n"
+	      "Every card is typeset in every language of the deck at the deck's print: size,\n"
+	      "so a card whose text does not fit, or a character the fonts lack, is found here\n"
+	      "and not first by 'deckpress cards'.\n"
 	      "Ends with one line per deck: its cards by type, or its number of errors.\n"
 	      "Warnings (an unused category, a missing translation) do not fail the run.\n\n"
 	      "Options:\n"
-	      "  -f, --fit    also typeset every card, in every language of the deck, at the\n"
-	      "               deck's print: size, and report each card whose text does not fit\n"
-	      "  -q, --quiet  print only problems, no summary lines\n"
-	      "  -h, --help   show this help\n",
+	      "      --no-fit  check the deck's structure and meaning only, without typesetting\n"
+	      "  -f, --fit     typeset (the default; kept for scripts that pass it)\n"
+	      "  -q, --quiet   print only problems, no summary lines\n"
+	      "  -h, --help    show this help\n",
 	      out);
 	cli_input_help(out);
 	fputc('\n', out);
@@ -49,25 +53,29 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	putchar('\n');
 }
 
-/* Typesets a (team's) deck in each of its languages; returns the number of errors. */
-static int fit_deck(const team *tm, struct diag *d)
+/* Typesets a (team's) deck in each of its languages: every character has a glyph (checked
+ * once, at the place it is written) and every card fits. Returns the number of errors. A
+ * problem with the fonts is the same in every language: it is reported once. */
+static int typeset_deck(const team *tm, struct diag *d)
 {
 	int errors = 0;
 	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
 		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
 		session s;
-		int rc = session_attach(&s, tm->dk, lang, d);
-		if (rc == 0) {
-			cards_job job = {.dk = s.dk,
-					 .lang = s.lang,
-					 .ctx = fontset_context(s.fonts),
-					 .hyph = s.hyph};
-			print_setup_default(&job.ps);
-			session_print_defaults(&s, &job.ps);
-			errors += cards_fit_check(&job, d);
-		} else {
-			errors++;
+		if (session_attach(&s, tm->dk, lang, d) != 0) {
+			session_close(&s);
+			return errors + 1;
 		}
+		if (l == 0)
+			errors += glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
+		cards_job job = {.dk = s.dk,
+				 .lang = s.lang,
+				 .ctx = fontset_context(s.fonts),
+				 .hyph = s.hyph,
+				 .glyphs_checked = true};
+		print_setup_default(&job.ps);
+		session_print_defaults(&s, &job.ps);
+		errors += cards_fit_check(&job, d);
 		session_close(&s);
 		if (tm->lang)
 			break;
@@ -77,18 +85,22 @@ static int fit_deck(const team *tm, struct diag *d)
 
 int cmd_check(int argc, char **argv)
 {
+	enum { O_NO_FIT = 256 };
 	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
 					     {"fit", no_argument, NULL, 'f'},
+					     {"no-fit", no_argument, NULL, O_NO_FIT},
 					     {"help", no_argument, NULL, 'h'},
 					     CLI_INPUT_OPTIONS,
 					     {0}};
-	int quiet = 0, fit = 0, c;
+	int quiet = 0, fit = 1, c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qfh", opts, NULL)) != -1) {
 		if (c == 'q')
 			quiet = 1;
 		else if (c == 'f')
-			fit = 1;
+			fit = 1; /* the default since typesetting became part of check */
+		else if (c == O_NO_FIT)
+			fit = 0;
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
@@ -112,7 +124,7 @@ int cmd_check(int argc, char **argv)
 		team_set ts;
 		int failed = teams_load(argv[i], &d, &ts);
 		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
-			failed += fit_deck(&ts.v[t], &d) > 0;
+			failed += typeset_deck(&ts.v[t], &d) > 0;
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
 		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)

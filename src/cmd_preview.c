@@ -1,5 +1,6 @@
 /* cmd_preview.c - deckpress preview: PNG images of every card face and a contact sheet. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,8 @@ void cmd_preview_help(FILE *out)
 	      "      --px WxH        exact pixel size of each image instead, e.g. 822x1122\n"
 	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
+	      "  -q, --quiet         print nothing on success (by default one line says what\n"
+	      "                      was written: folder, images, cards, pixel size)\n"
 	      "  -h, --help          show this help\n",
 	      out);
 	cli_input_help(out);
@@ -45,6 +48,19 @@ static int parse_px(const char *s, int *w, int *h)
 	return 0;
 }
 
+/* "png/: 73 images of 36 cards (front, back, contact.png), 822 x 1122 px" */
+static void written(const preview_job *job)
+{
+	size_t n = job->dk->ncards;
+	int w, h;
+	preview_face_px(job, &w, &h);
+	printf("%s: %zu images of %zu card%s (%s", job->dir, 2 * n + 1, n, n == 1 ? "" : "s",
+	       "<id>-front.png, <id>-back.png, contact.png)");
+	if (job->dk->nlanguages > 1)
+		printf(" in %s", job->lang);
+	printf(", %d x %d px each\n", w, h);
+}
+
 int cmd_preview(int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
@@ -52,18 +68,22 @@ int cmd_preview(int argc, char **argv)
 					     {"help", no_argument, NULL, 'h'},
 					     {"dpi", required_argument, NULL, O_DPI},
 					     {"px", required_argument, NULL, O_PX},
+					     {"quiet", no_argument, NULL, 'q'},
 					     CLI_PRINT_OPTIONS,
 					     CLI_INPUT_OPTIONS,
 					     {0}};
 	preview_job job = {.dpi = 300};
 	const char *lang = NULL;
 	cli_print set = {0};
+	bool quiet = false;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:qh", opts, NULL)) != -1) {
 		double v;
 		if (c == 'o')
 			job.dir = optarg;
+		else if (c == 'q')
+			quiet = true;
 		else if (c == 'l')
 			lang = optarg;
 		else if (c == 'h') {
@@ -106,6 +126,8 @@ int cmd_preview(int argc, char **argv)
 		job.ctx = fontset_context(s.fonts);
 		job.hyph = s.hyph;
 		rc = preview_write(&job, &d);
+		if (rc == 0 && !quiet)
+			written(&job);
 	}
 	session_close(&s);
 	return diag_exit(&d, rc);

@@ -4,6 +4,8 @@
 #include <getopt.h>
 
 const command commands[] = {
+	{"init", "DIR [--lang nl|en]", "start a new deck project: a deck, a teams file, a README",
+	 cmd_init, cmd_init_help},
 	{"check", "DECK...", "check decks and report every problem with file:line:column",
 	 cmd_check, cmd_check_help},
 	{"booklet", "DECK -o OUT.pdf", "typeset the companion booklet: guide, notes, sources",
@@ -16,6 +18,12 @@ const command commands[] = {
 	 cmd_calibrate_help},
 	{"build", "TEAMS_OR_DECK -o DIR", "everything for a deck or for every team, in parallel",
 	 cmd_build, cmd_build_help},
+	{"watch", "TEAMS_OR_DECK -o DIR", "build again on every save: a live preview in a PDF viewer",
+	 cmd_watch, cmd_watch_help},
+	{"export", "DECK -o CARDS.csv", "the cards as a spreadsheet, for translators and editors",
+	 cmd_export, cmd_export_help},
+	{"import", "CARDS.csv -o NEW.yaml", "a deck from a spreadsheet (--base DECK for its settings)",
+	 cmd_import, cmd_import_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

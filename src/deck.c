@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_fields.h"
+
 const char *mtext_get(const mtext *t, const char *lang, const char *orig)
 {
 	if (!t || t->n == 0)
@@ -141,4 +143,53 @@ const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb)
 			return c;
 	}
 	return d->base ? deck_find_cmyk(d->base, rgb) : NULL;
+}
+
+/* Calls fn with one text field: its mtext, where it is written and what owns it. */
+static void visit(text_ref_fn *fn, void *ctx, const char *file, const mtext *t, const char *owner,
+		  const char *field, const card *c)
+{
+	text_ref dt = {file, t, owner, field, c};
+	fn(ctx, &dt);
+}
+
+void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx)
+{
+	const char *own = dk->path;
+	visit(fn, ctx, own, &dk->title, "deck", "title", NULL);
+	visit(fn, ctx, own, &dk->subtitle, "deck", "subtitle", NULL);
+	visit(fn, ctx, own, &dk->description, "deck", "description", NULL);
+	for (size_t i = 0; i < dk->nsources; i++) {
+		const source *s = &dk->sources[i];
+		char *owner = xasprintf("source '%s'", s->id ? s->id : "?");
+		visit(fn, ctx, s->origin, &s->title, owner, "title", NULL);
+		visit(fn, ctx, s->origin, &s->publication, owner, "publication", NULL);
+		free(owner);
+	}
+	for (size_t i = 0; i < dk->ncategories; i++) {
+		const category *k = &dk->categories[i];
+		char *owner = xasprintf("category '%s'", k->id ? k->id : "?");
+		visit(fn, ctx, k->origin, &k->name, owner, "name", NULL);
+		free(owner);
+	}
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
+		for (const card_field *f = card_fields; f->key; f++) {
+			if (f->kind == CF_TEXT)
+				visit(fn, ctx, c->file, card_field_ptr(f, c), owner, f->key, c);
+			const mtext *const *list = card_field_ptr(f, c);
+			for (size_t k = 0; f->kind == CF_TEXTS && k < card_field_count(f, c); k++)
+				visit(fn, ctx, c->file, &(*list)[k], owner, f->key, c);
+		}
+		free(owner);
+	}
+	const booklet_text *b = &dk->booklet;
+	visit(fn, ctx, own, &b->intro, "booklet", "intro", NULL);
+	visit(fn, ctx, own, &b->closing, "booklet", "closing", NULL);
+	for (size_t g = 0; g < b->nguide; g++) {
+		visit(fn, ctx, own, &b->guide[g].title, "booklet guide", "title", NULL);
+		visit(fn, ctx, own, &b->guide[g].duration, "booklet guide", "duration", NULL);
+		visit(fn, ctx, own, &b->guide[g].text, "booklet guide", "text", NULL);
+	}
 }

@@ -1,6 +1,7 @@
 /* deck_check.c - meaning across the deck: unique ids, references, translations, quotes. */
 #include "deck_check.h"
 
+#include <glib.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "markup.h"
 #include "print_setup.h"
 #include "quote_verify.h"
+#include "srcloc.h"
 
 typedef struct {
 	deck *dk;
@@ -89,6 +91,33 @@ static char *known_ids_hint(const char *ref, const char **ids, size_t n)
 	return best ? xasprintf("; did you mean '%s'?", best) : xstrdup("");
 }
 
+/* A category written by its name (in any language, any case) instead of its id; else a
+ * close id; for a deck without categories, where they are defined. */
+static char *category_hint(const deck *dk, const char *ref, const char **ids)
+{
+	if (dk->ncategories == 0)
+		return xstrdup("; define categories in a 'categories:' list (id, name, color)");
+	char *folded = g_utf8_casefold(ref, -1), *hint = NULL;
+	for (size_t i = 0; !hint && i < dk->ncategories; i++)
+		if (!g_ascii_strcasecmp(ref, ids[i]))
+			hint = xasprintf("; did you mean '%s'? (ids are case-sensitive)", ids[i]);
+	for (size_t i = 0; !hint && i < dk->ncategories; i++) {
+		const category *k = &dk->categories[i];
+		for (size_t l = 0; !hint && k->id && l < k->name.n; l++) {
+			char *name = g_utf8_casefold(k->name.v[l].text, -1);
+			if (!strcmp(folded, name))
+				hint = xasprintf("; '%s' is the name of category '%s': refer to it "
+						 "by its id",
+						 ref, k->id);
+			g_free(name);
+		}
+	}
+	if (!hint)
+		hint = known_ids_hint(folded, ids, dk->ncategories);
+	g_free(folded);
+	return hint;
+}
+
 static void resolve_refs(checker *C)
 {
 	deck *dk = C->dk;
@@ -102,11 +131,12 @@ static void resolve_refs(checker *C)
 		card *c = &dk->cards[i];
 		const char *id = c->id ? c->id : "?";
 		/* past the error cap nothing is printed: no hints to compute */
-		size_t ncat = C->d->nerrors < C->d->max_errors ? dk->ncategories : 0;
-		size_t nsrc = C->d->nerrors < C->d->max_errors ? dk->nsources : 0;
+		bool hints = C->d->nerrors < C->d->max_errors;
+		size_t nsrc = hints ? dk->nsources : 0;
 		if (c->category_ref &&
 		    (c->category = deck_find_category(dk, c->category_ref)) < 0) {
-			char *hint = known_ids_hint(c->category_ref, cat_ids, ncat);
+			char *hint =
+				hints ? category_hint(dk, c->category_ref, cat_ids) : xstrdup("");
 			at(C, c->file, c->category_pos, M_UNKNOWN_REF, id, "category",
 			   c->category_ref, hint);
 			free(hint);
@@ -145,50 +175,13 @@ static void unused(checker *C)
 	}
 }
 
-typedef void text_fn(checker *C, const char *file, const mtext *t, const char *owner,
-		     const char *field);
-
-/* Calls fn for every text field of the deck that may be printed. */
-static void each_text(checker *C, text_fn *fn)
-{
-	deck *dk = C->dk;
-	const char *own = dk->path;
-	fn(C, own, &dk->title, "deck", "title");
-	fn(C, own, &dk->subtitle, "deck", "subtitle");
-	fn(C, own, &dk->description, "deck", "description");
-	for (size_t i = 0; i < dk->nsources; i++) {
-		fn(C, dk->sources[i].origin, &dk->sources[i].title, "source", "title");
-		fn(C, dk->sources[i].origin, &dk->sources[i].publication, "source", "publication");
-	}
-	for (size_t i = 0; i < dk->ncategories; i++)
-		fn(C, dk->categories[i].origin, &dk->categories[i].name, "category", "name");
-	for (size_t i = 0; i < dk->ncards; i++) {
-		const card *c = &dk->cards[i];
-		char *owner = xasprintf("card '%s'", c->id ? c->id : "?");
-		fn(C, c->file, &c->text, owner, "text");
-		fn(C, c->file, &c->note, owner, "note");
-		fn(C, c->file, &c->title, owner, "title");
-		fn(C, c->file, &c->question, owner, "question");
-		fn(C, c->file, &c->section, owner, "section");
-		for (size_t f = 0; f < c->nfollowups; f++)
-			fn(C, c->file, &c->followups[f], owner, "followups");
-		free(owner);
-	}
-	const booklet_text *b = &dk->booklet;
-	fn(C, own, &b->intro, "booklet", "intro");
-	fn(C, own, &b->closing, "booklet", "closing");
-	for (size_t g = 0; g < b->nguide; g++) {
-		fn(C, own, &b->guide[g].title, "booklet guide", "title");
-		fn(C, own, &b->guide[g].duration, "booklet guide", "duration");
-		fn(C, own, &b->guide[g].text, "booklet guide", "text");
-	}
-}
-
 /* Every present text should exist in every declared language. */
-static void translated(checker *C, const char *file, const mtext *t, const char *owner,
-		       const char *field)
+static void translated(void *ctx, const text_ref *dt)
 {
-	if (!t->n || !strcmp(owner, "source")) /* titles of works keep their own language */
+	checker *C = ctx;
+	const char *file = dt->file, *owner = dt->owner, *field = dt->field;
+	const mtext *t = dt->t;
+	if (!t->n || !strncmp(owner, "source ", 7)) /* titles of works keep their own language */
 		return;
 	for (size_t i = 1; i < C->dk->nlanguages; i++)
 		if (!mtext_has(t, C->dk->languages[i])) {
@@ -216,9 +209,11 @@ static bool blank(const char *text)
 }
 
 /* Only <b> and <i>, properly nested; and some visible text. */
-static void valid_markup(checker *C, const char *file, const mtext *t, const char *owner,
-			 const char *field)
+static void valid_markup(void *ctx, const text_ref *dt)
 {
+	checker *C = ctx;
+	const char *file = dt->file, *owner = dt->owner, *field = dt->field;
+	const mtext *t = dt->t;
 	for (size_t i = 0; i < t->n; i++) {
 		size_t off;
 		const char *msg;
@@ -330,6 +325,76 @@ static void quotes(checker *C)
 	}
 }
 
+/* Quotation marks, by the family a wrapping pair belongs to. */
+static const char *const double_marks[] = {"\"",     "\u201c", "\u201d", "\u201e",
+					   "\u201f", "\u00ab", "\u00bb", NULL};
+static const char *const single_marks[] = {"\u2018", "\u201a", "\u2039", NULL};
+static const char *const single_closers[] = {"\u2019", "\u203a", NULL};
+
+/* Length of the mark of `marks` that s starts with, or 0. */
+static size_t mark_at(const char *s, const char *const *marks)
+{
+	for (; *marks; marks++)
+		if (!strncmp(s, *marks, strlen(*marks)))
+			return strlen(*marks);
+	return 0;
+}
+
+/* A quote pasted with its own quotation marks: it opens with one and closes with one
+ * (perhaps before a full stop), and holds no other opening mark of that kind, so the marks
+ * wrap the whole text rather than a quote inside it. Sets the opening mark's offset. */
+static bool wrapped(const char *text, size_t *open)
+{
+	size_t a = strspn(text, " \n"), b = strlen(text);
+	while (b > a && strchr(" \n", text[b - 1]))
+		b--;
+	if (b > a && strchr(".!?", text[b - 1]))
+		b--;
+	bool dbl = mark_at(text + a, double_marks) > 0;
+	const char *const *inner = dbl ? double_marks : single_marks;
+	size_t first = mark_at(text + a, inner);
+	if (!first || b < a + first + 2)
+		return false;
+	size_t last = 0; /* the closing mark ending at b */
+	for (const char *const *m = dbl ? double_marks : single_closers; *m && !last; m++) {
+		size_t n = strlen(*m);
+		if (b >= a + first + n && !strncmp(text + b - n, *m, n))
+			last = n;
+	}
+	if (!last)
+		return false;
+	for (size_t i = a + first; i < b - last; i++)
+		if (mark_at(text + i, inner))
+			return false;
+	*open = a;
+	return true;
+}
+
+/* Quote cards are printed between the language's quotation marks: marks already around
+ * the text would print twice. */
+static void wrapped_quotes(checker *C)
+{
+	for (size_t i = 0; i < C->dk->ncards; i++) {
+		const card *c = &C->dk->cards[i];
+		for (size_t k = 0; c->type == CARD_QUOTE && k < c->text.n; k++) {
+			const tr_entry *e = &c->text.v[k];
+			char *plain = markup_plain(e->text);
+			size_t open;
+			if (wrapped(plain, &open)) {
+				char mark[8] = {0};
+				memcpy(mark, plain + open,
+				       mark_at(plain + open, double_marks)
+					       ? mark_at(plain + open, double_marks)
+					       : mark_at(plain + open, single_marks));
+				srcpos p = srcloc_find(c->file, e->pos, mark,
+						       srcloc_span(strlen(e->text)));
+				at(C, c->file, p, M_QUOTE_WRAPPED, c->id ? c->id : "?", mark);
+			}
+			free(plain);
+		}
+	}
+}
+
 int deck_check(deck *dk, struct diag *d)
 {
 	checker C = {dk, d};
@@ -338,9 +403,10 @@ int deck_check(deck *dk, struct diag *d)
 	resolve_refs(&C);
 	unused(&C);
 	if (dk->nlanguages > 1)
-		each_text(&C, translated);
-	each_text(&C, valid_markup);
+		deck_each_text(dk, translated, &C);
+	deck_each_text(dk, valid_markup, &C);
 	print_values(&C);
 	quotes(&C);
+	wrapped_quotes(&C);
 	return d->nerrors - before;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "card_fields.h"
 #include "deck_check.h"
 #include "input.h"
 #include "load_fields.h"
@@ -174,16 +175,6 @@ static void load_categories(loader *L, const ynode *list)
 
 /* --- cards: --- */
 
-static const char *const card_common[] = {"id", "type", "text", "category", "tags", "note", NULL};
-static const char *const card_only[CARD_NTYPES][5] = {
-	[CARD_QUOTE] = {"source", "page", "section", "speaker", NULL},
-	[CARD_CASE] = {"title", "question", NULL},
-	[CARD_QUESTION] = {"followups", NULL},
-};
-static const char *const card_all[] = {"id",    "type",     "text",      "category", "tags",
-				       "note",  "source",   "page",      "section",  "speaker",
-				       "title", "question", "followups", NULL};
-
 static int parse_type(loader *L, const ynode *n, const char *id)
 {
 	static const char *const types[] = {"quote", "case", "question", NULL};
@@ -200,24 +191,33 @@ static int parse_type(loader *L, const ynode *n, const char *id)
 	return -1;
 }
 
-/* Keys of a card: common ones, its type's own, or a clear word about the mix-up. */
+/* Every card key, for "did you mean" and "expected one of". */
+static const char *const *card_keys(void)
+{
+	static const char *keys[32];
+	if (!keys[0])
+		for (size_t i = 0; card_fields[i].key; i++)
+			keys[i] = card_fields[i].key;
+	return keys;
+}
+
+/* Keys of a card: its type's own, or a clear word about the mix-up. */
 static void check_card_keys(loader *L, const ynode *m, int type, const char *id, const char *owner)
 {
 	for (size_t i = 0; i < m->n; i += 2) {
 		const ynode *k = m->kids[i];
-		if (in_list(k->value, card_common))
+		const card_field *f = card_field_find(k->value);
+		if (!f) {
+			unknown_key(L, k, owner, card_keys());
 			continue;
-		if (type >= 0 && in_list(k->value, card_only[type]))
+		}
+		if (type < 0 || card_field_allowed(f, (card_type)type))
 			continue;
-		int other = -1;
-		for (int t = 0; t < CARD_NTYPES && other < 0; t++)
-			if (in_list(k->value, card_only[t]))
-				other = t;
-		if (other >= 0 && type >= 0)
-			report(L, k, M_KEY_OTHER_TYPE, k->value, card_type_name((card_type)other),
-			       id ? id : "?", card_type_name((card_type)type));
-		else if (other < 0)
-			unknown_key(L, k, owner, card_all);
+		int other = 0;
+		while (!card_field_allowed(f, (card_type)other))
+			other++;
+		report(L, k, M_KEY_OTHER_TYPE, k->value, card_type_name((card_type)other),
+		       id ? id : "?", card_type_name((card_type)type));
 	}
 }
 
@@ -230,45 +230,71 @@ static bool valid_tag(const char *s)
 	return *s != '\0';
 }
 
-static void load_tags(loader *L, const ynode *n, card *c, const char *owner)
+static void load_words(loader *L, const ynode *n, const char ***words, size_t *count,
+		       const char *what)
 {
-	char *what = xasprintf("'tags' of %s", owner);
-	if (want(L, n, YN_SEQ, what)) {
-		c->tags = arena_alloc(L->mem, (n->n + 1) * sizeof(char *));
-		for (size_t i = 0; i < n->n; i++) {
-			const char *t = scalar(L, n->kids[i], "a tag");
-			if (t && !valid_tag(t))
-				report(L, n->kids[i], M_BAD_TAG, t);
-			else if (t)
-				c->tags[c->ntags++] = t;
-		}
+	if (!want(L, n, YN_SEQ, what))
+		return;
+	*words = arena_alloc(L->mem, (n->n + 1) * sizeof(char *));
+	for (size_t i = 0; i < n->n; i++) {
+		const char *t = scalar(L, n->kids[i], "a tag");
+		if (t && !valid_tag(t))
+			report(L, n->kids[i], M_BAD_TAG, t);
+		else if (t)
+			(*words)[(*count)++] = t;
 	}
-	free(what);
 }
 
-static void load_followups(loader *L, const ynode *n, card *c, const char *owner)
+static void load_texts(loader *L, const ynode *n, mtext **texts, size_t *count, const char *what,
+		       const char *owner)
 {
-	char *what = xasprintf("'followups' of %s", owner);
 	if (n->kind == YN_SEQ && n->n > bound_get(B_FOLLOWUPS)) {
 		report_limit(L, n, B_FOLLOWUPS, "%s has %zu follow-up questions, more than %zu",
 			     owner, n->n, bound_get(B_FOLLOWUPS));
-	} else if (want(L, n, YN_SEQ, what)) {
-		c->followups = arena_alloc(L->mem, (n->n + 1) * sizeof(mtext));
-		for (size_t i = 0; i < n->n; i++) {
-			char *w = xasprintf("follow-up %zu of %s", i + 1, owner);
-			text_field(L, n->kids[i], w, &c->followups[c->nfollowups]);
-			if (c->followups[c->nfollowups].n)
-				c->nfollowups++;
-			free(w);
-		}
+		return;
 	}
-	free(what);
+	if (!want(L, n, YN_SEQ, what))
+		return;
+	*texts = arena_alloc(L->mem, (n->n + 1) * sizeof(mtext));
+	for (size_t i = 0; i < n->n; i++) {
+		char *w = xasprintf("follow-up %zu of %s", i + 1, owner);
+		text_field(L, n->kids[i], w, &(*texts)[*count]);
+		if ((*texts)[*count].n)
+			(*count)++;
+		free(w);
+	}
 }
 
-static void require(loader *L, const ynode *m, const char *key, const char *owner)
+/* The value of field f in card mapping m, into c. */
+static void load_field(loader *L, const ynode *m, const card_field *f, card *c, const char *owner)
 {
-	if (!get(m, key))
-		report(L, m, M_MISSING, owner, key);
+	const ynode *n = get(m, f->key);
+	void *v = card_field_ptr_mut(f, c);
+	size_t *count = (size_t *)(void *)((char *)c + f->aux);
+	char *what = xasprintf("'%s' of %s", f->key, owner);
+	switch (f->kind) {
+	case CF_TEXT:
+		text_field(L, n, what, v);
+		break;
+	case CF_PLAIN:
+		*(const char **)v = n ? scalar(L, n, what) : NULL;
+		break;
+	case CF_REF: /* resolved by deck_check, which knows all sources and categories */
+		*(const char **)v = n ? scalar(L, n, what) : NULL;
+		*(srcpos *)(void *)((char *)c + f->aux) = pos_of(n);
+		break;
+	case CF_WORDS:
+		if (n)
+			load_words(L, n, v, count, what);
+		break;
+	case CF_TEXTS:
+		if (n)
+			load_texts(L, n, v, count, what, owner);
+		break;
+	default: /* id and type are read first */
+		break;
+	}
+	free(what);
 }
 
 static void load_card(loader *L, const ynode *m, card *c, size_t index)
@@ -290,32 +316,15 @@ static void load_card(loader *L, const ynode *m, card *c, size_t index)
 		report(L, m, M_MISSING, owner, "type");
 	c->type = type >= 0 ? (card_type)type : CARD_QUESTION;
 	check_card_keys(L, m, type, c->id, owner);
-	require(L, m, "text", owner);
-	opt_text(L, m, "text", owner, &c->text);
-	opt_text(L, m, "note", owner, &c->note);
-	if (type == CARD_QUOTE)
-		require(L, m, "source", owner);
-	if (type == CARD_CASE)
-		require(L, m, "title", owner);
-	opt_text(L, m, "title", owner, &c->title);
-	opt_text(L, m, "question", owner, &c->question);
-	opt_text(L, m, "section", owner, &c->section);
-	c->page = opt_scalar(L, m, "page", owner);
-	c->speaker = opt_scalar(L, m, "speaker", owner);
-	/* references are resolved by deck_check, which knows all sources and categories */
-	const ynode *n;
-	if ((n = get(m, "category"))) {
-		c->category_ref = scalar(L, n, "'category' of a card");
-		c->category_pos = pos_of(n);
+	for (const card_field *f = card_fields; f->key; f++) {
+		if (f->kind == CF_ID || f->kind == CF_TYPE)
+			continue;
+		/* a card of unknown type still needs what every card needs */
+		bool required = type >= 0 ? (f->required & (1u << type)) : f->required == CF_ALL;
+		if (required && !get(m, f->key))
+			report(L, m, M_MISSING, owner, f->key);
+		load_field(L, m, f, c, owner);
 	}
-	if ((n = get(m, "source"))) {
-		c->source_ref = scalar(L, n, "'source' of a card");
-		c->source_pos = pos_of(n);
-	}
-	if ((n = get(m, "tags")))
-		load_tags(L, n, c, owner);
-	if ((n = get(m, "followups")))
-		load_followups(L, n, c, owner);
 	free(owner);
 }
 
@@ -471,6 +480,22 @@ deck *deck_load_nested(const char *path, char *buf, size_t len, struct diag *d,
 		deck_free(dk);
 		return NULL;
 	}
+	return dk;
+}
+
+deck *deck_load_cards(const char *path, const ynode *list, arena *mem, const char *language,
+		      const char *const *languages, size_t nlanguages, struct diag *d)
+{
+	deck *dk = arena_alloc(mem, sizeof *dk);
+	dk->mem = mem;
+	dk->path = arena_strdup(mem, path);
+	dk->language = arena_strdup(mem, language);
+	dk->languages = arena_alloc(mem, (nlanguages + 1) * sizeof(char *));
+	for (size_t i = 0; i < nlanguages; i++)
+		dk->languages[dk->nlanguages++] = arena_strdup(mem, languages[i]);
+	loader L = {.path = dk->path, .d = d, .dk = dk, .mem = mem};
+	load_cards(&L, list);
+	load_settings(&L, NULL); /* the theme's defaults */
 	return dk;
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deck_load.h"
 #include "load_fields.h"
 
 static const char *const type_keys[] = {"quote", "case", "question", NULL};
@@ -65,17 +66,20 @@ static void load_sizes(loader *L, const ynode *m, theme *t)
 	}
 }
 
+const char *const fit_mode_names[] = {[FIT_EACH] = "each", [FIT_UNIFORM] = "uniform", NULL};
+
 static bool fit_mode_of(loader *L, const ynode *n, fit_mode *out)
 {
 	const char *v = scalar(L, n, "fit");
 	if (!v)
 		return false;
-	if (strcmp(v, "uniform") && strcmp(v, "each")) {
-		report(L, n, M_BAD_CHOICE, "fit", "'uniform' or 'each'", v);
-		return false;
-	}
-	*out = strcmp(v, "uniform") ? FIT_EACH : FIT_UNIFORM;
-	return true;
+	for (int i = 0; fit_mode_names[i]; i++)
+		if (!strcmp(v, fit_mode_names[i])) {
+			*out = (fit_mode)i;
+			return true;
+		}
+	report(L, n, M_BAD_CHOICE, "fit", "'uniform' or 'each'", v);
+	return false;
 }
 
 static void load_fit(loader *L, const ynode *n, theme *t)

@@ -39,6 +39,8 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return EXIT_OK;
 	}
+	if (!strcmp(name, "--dump=tables"))
+		return dump_tables(stdout);
 	if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
 		printf("deckpress %s\n", DECKPRESS_VERSION);
 		return EXIT_OK;

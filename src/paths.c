@@ -69,3 +69,22 @@ char *paths_fonts_dir(void)
 	free(data);
 	return fonts;
 }
+
+char *paths_schema(const char *name)
+{
+	char *data = paths_data_dir();
+	if (!data)
+		return NULL;
+	static const char *const rel[] = {"", "/docs"};
+	char *found = NULL;
+	for (size_t i = 0; i < 2 && !found; i++) {
+		char *p = xasprintf("%s%s/%s", data, rel[i], name);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			found = p;
+		else
+			free(p);
+	}
+	free(data);
+	return found;
+}

@@ -56,12 +56,19 @@ static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
 }
 
 /* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
+void preview_face_px(const preview_job *job, int *pw, int *ph)
+{
+	double b = job->ps.bleed, w = job->ps.card_w + 2 * b, h = job->ps.card_h + 2 * b;
+	*pw = job->px_w ? job->px_w : (int)lround(w / 72.0 * job->dpi);
+	*ph = job->px_h ? job->px_h : (int)lround(h / 72.0 * job->dpi);
+}
+
 static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
 				   bool back, cairo_surface_t *logo)
 {
 	double b = job->ps.bleed, w = g->w + 2 * b, h = g->h + 2 * b;
-	int pw = job->px_w ? job->px_w : (int)lround(w / 72.0 * job->dpi);
-	int ph = job->px_h ? job->px_h : (int)lround(h / 72.0 * job->dpi);
+	int pw, ph;
+	preview_face_px(job, &pw, &ph);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	cairo_t *cr = cairo_create(s);
 	cairo_scale(cr, pw / w, ph / h);

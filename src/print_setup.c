@@ -141,6 +141,23 @@ static bool split_wxh(const char *v, size_t *at, size_t *skip)
 	return true;
 }
 
+/* A size with decimal commas ("63,5x88,9", as Dutch and German write it) gets the size
+ * with points to copy. */
+static char *unknown_size(const char *v)
+{
+	if (!strchr(v, ','))
+		return xasprintf("unknown card size '%s'; expected " EXPECT_SIZE, v);
+	char *fixed = xstrdup(v);
+	for (char *c = fixed; *c; c++)
+		if (*c == ',')
+			*c = '.';
+	char *msg = xasprintf("card size '%s' is not a size (write a point, not a comma: %s); "
+			      "expected " EXPECT_SIZE,
+			      v, fixed);
+	free(fixed);
+	return msg;
+}
+
 static char *set_size(print_setup *p, const char *v)
 {
 	const named_size *s = find_size(card_sizes, sizeof card_sizes / sizeof *card_sizes, v);
@@ -154,7 +171,7 @@ static char *set_size(print_setup *p, const char *v)
 	double w, h;
 	if (!split_wxh(v, &at, &skip) || !parse_mm(v, at, &w) ||
 	    !parse_mm(v + at + skip, strlen(v + at + skip), &h))
-		return xasprintf("unknown card size '%s'; expected " EXPECT_SIZE, v);
+		return unknown_size(v);
 	if (w < CARD_MIN || w > CARD_MAX || h < CARD_MIN || h > CARD_MAX)
 		return xasprintf("card size '%s' is out of range; expected width and height "
 				 "from 20 to 300 mm, like 63.5x88.9",
@@ -215,40 +232,53 @@ static char *set_margin(print_setup *p, const char *v)
 	return set_length(&p->margin, "sheet margin", v, MARGIN_MAX);
 }
 
+/* Words a setting accepts, in any case, and what each means. */
+typedef struct {
+	const char *name;
+	int value;
+} choice;
+
+static const choice duplex_names[] = {{"long", DUPLEX_LONG},   {"long-edge", DUPLEX_LONG},
+				      {"short", DUPLEX_SHORT}, {"short-edge", DUPLEX_SHORT},
+				      {"none", DUPLEX_NONE},   {NULL, 0}};
+static const choice backs_names[] = {{"yes", 1}, {"true", 1}, {"no", 0}, {"false", 0}, {NULL, 0}};
+static const choice marks_names[] = {
+	{"crop", MARKS_CROP}, {"lines", MARKS_LINES}, {"none", MARKS_NONE}, {NULL, 0}};
+
+static bool pick(const choice *c, const char *v, int *out)
+{
+	for (; c->name; c++)
+		if (same(v, c->name)) {
+			*out = c->value;
+			return true;
+		}
+	return false;
+}
+
 static char *set_duplex(print_setup *p, const char *v)
 {
-	if (same(v, "long") || same(v, "long-edge"))
-		p->duplex = DUPLEX_LONG;
-	else if (same(v, "short") || same(v, "short-edge"))
-		p->duplex = DUPLEX_SHORT;
-	else if (same(v, "none"))
-		p->duplex = DUPLEX_NONE;
-	else
+	int d;
+	if (!pick(duplex_names, v, &d))
 		return xasprintf("unknown duplex mode '%s'; expected " EXPECT_DUPLEX, v);
+	p->duplex = (duplex_mode)d;
 	return NULL;
 }
 
 static char *set_backs(print_setup *p, const char *v)
 {
-	if (same(v, "yes") || same(v, "true"))
-		p->backs = true;
-	else if (same(v, "no") || same(v, "false"))
-		p->backs = false;
-	else
+	int b;
+	if (!pick(backs_names, v, &b))
 		return xasprintf("unknown value '%s' for backs; expected " EXPECT_BACKS, v);
+	p->backs = b;
 	return NULL;
 }
 
 static char *set_marks(print_setup *p, const char *v)
 {
-	if (same(v, "crop"))
-		p->marks = MARKS_CROP;
-	else if (same(v, "lines"))
-		p->marks = MARKS_LINES;
-	else if (same(v, "none"))
-		p->marks = MARKS_NONE;
-	else
+	int m;
+	if (!pick(marks_names, v, &m))
 		return xasprintf("unknown crop mark style '%s'; expected " EXPECT_MARKS, v);
+	p->marks = (marks_mode)m;
 	return NULL;
 }
 
@@ -368,4 +398,69 @@ char *print_setup_check(const print_setup *p)
 	if (!msg)
 		msg = check_sheet_fits(p);
 	return msg;
+}
+
+/* The names of a table of named sizes, "none" added for sheets; NULL-terminated. */
+static const char *const *size_names(const named_size *v, size_t n, bool none)
+{
+	static const char *names[2][16];
+	const char **out = names[none];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < 14; i++)
+		out[k++] = v[i].name;
+	if (none)
+		out[k++] = "none";
+	out[k] = NULL;
+	return out;
+}
+
+static const char *const *choice_names(const choice *c, size_t slot)
+{
+	static const char *names[3][8];
+	size_t k = 0;
+	for (; c->name && k < 7; c++)
+		names[slot][k++] = c->name;
+	names[slot][k] = NULL;
+	return (const char *const *)names[slot];
+}
+
+const char *const *print_setup_names(const char *key)
+{
+	if (same(key, "size"))
+		return size_names(card_sizes, sizeof card_sizes / sizeof *card_sizes, false);
+	if (same(key, "sheet"))
+		return size_names(sheets, sizeof sheets / sizeof *sheets, true);
+	if (same(key, "duplex"))
+		return choice_names(duplex_names, 0);
+	if (same(key, "backs"))
+		return choice_names(backs_names, 1);
+	if (same(key, "marks"))
+		return choice_names(marks_names, 2);
+	return NULL;
+}
+
+bool print_setup_range(const char *key, double *min, double *max)
+{
+	static const struct {
+		const char *key;
+		double min, max;
+	} ranges[] = {{"bleed", 0, BLEED_MAX},		   {"safe", 0, SAFE_MAX},
+		      {"margin", 0, MARGIN_MAX},		   {"size", CARD_MIN, CARD_MAX},
+		      {"back-offset", -OFFSET_MAX, OFFSET_MAX}, {"back_offset", -OFFSET_MAX, OFFSET_MAX}};
+	for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+		if (same(key, ranges[i].key)) {
+			*min = ranges[i].min;
+			*max = ranges[i].max;
+			return true;
+		}
+	return false;
+}
+
+const char *const *print_setup_keys(void)
+{
+	static const char *names[16];
+	if (!names[0])
+		for (size_t i = 0; i < sizeof keys / sizeof *keys && i < 15; i++)
+			names[i] = keys[i].key;
+	return names;
 }

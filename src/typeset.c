@@ -447,3 +447,34 @@ void tstack_free(tstack *s)
 	free(s->y);
 	*s = (tstack){0};
 }
+
+size_t typeset_unknown_chars(PangoLayout *l, uint32_t *out, size_t n, size_t max)
+{
+	for (GSList *li = pango_layout_get_lines_readonly(l); li; li = li->next)
+		for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next) {
+			const PangoGlyphString *gs = ((PangoGlyphItem *)r->data)->glyphs;
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				PangoGlyph glyph = gs->glyphs[g].glyph;
+				if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+				    glyph == PANGO_GLYPH_EMPTY)
+					continue;
+				uint32_t cp = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+				size_t k = 0;
+				while (k < n && out[k] != cp)
+					k++;
+				if (k == n && n < max)
+					out[n++] = cp;
+			}
+		}
+	return n;
+}
+
+size_t typeset_missing_chars(PangoContext *ctx, const char *text, uint32_t *out, size_t max)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	pango_layout_set_text(l, text, -1);
+	size_t n = pango_layout_get_unknown_glyphs_count(l) ? typeset_unknown_chars(l, out, 0, max)
+							    : 0;
+	g_object_unref(l);
+	return n;
+}

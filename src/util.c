@@ -215,11 +215,12 @@ void atomic_begin(atomic_file *f, const char *path)
 	tmpfiles_add(f->tmp);
 }
 
-int atomic_commit(atomic_file *f)
+/* Ends f after rename or link returned rc: the temporary file is removed (unless renamed)
+ * and forgotten; errno is that of the rename or link. */
+static int atomic_end(atomic_file *f, int rc, bool renamed)
 {
-	int rc = rename(f->tmp, f->path);
 	int saved = errno;
-	if (rc != 0)
+	if (rc != 0 || !renamed)
 		unlink(f->tmp);
 	tmpfiles_remove(f->tmp);
 	free(f->path);
@@ -227,6 +228,30 @@ int atomic_commit(atomic_file *f)
 	f->path = f->tmp = NULL;
 	errno = saved;
 	return rc;
+}
+
+int atomic_commit(atomic_file *f)
+{
+	return atomic_end(f, rename(f->tmp, f->path), true);
+}
+
+int atomic_write(atomic_file *f, const char *data, size_t len)
+{
+	FILE *fp = fopen(f->tmp, "wb");
+	if (!fp)
+		return -1;
+	size_t n = fwrite(data, 1, len, fp);
+	int saved = errno;
+	if (fclose(fp) != 0 || n != len) {
+		errno = n != len ? saved : errno;
+		return -1;
+	}
+	return 0;
+}
+
+int atomic_commit_new(atomic_file *f)
+{
+	return atomic_end(f, link(f->tmp, f->path), false);
 }
 
 void atomic_abort(atomic_file *f)

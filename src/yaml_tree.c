@@ -110,11 +110,69 @@ static bool deeper_than_previous(const char *buf, size_t index)
 		       indent_at(pl) + (strncmp(pl + indent_at(pl), "- ", 2) ? 0 : 2);
 }
 
+/* Moves *p past one UTF-8 character and counts its column. */
+static void step(const char **p, int *col)
+{
+	(*p)++;
+	while ((**p & 0xc0) == 0x80)
+		(*p)++;
+	(*col)++;
+}
+
+/* From the opening quote at *p, to its closing quote (false if the line ends first). */
+static bool to_closing_quote(const char **p, int *col)
+{
+	char q = **p;
+	for (step(p, col); **p && **p != '\n'; step(p, col)) {
+		if (q == '"' && **p == '\\' && (*p)[1] && (*p)[1] != '\n')
+			step(p, col); /* an escape: the next character is text */
+		else if (q == '\'' && **p == '\'' && (*p)[1] == '\'')
+			step(p, col); /* '' is an apostrophe inside '...' */
+		else if (**p == q)
+			return true;
+	}
+	return false;
+}
+
+/* A straight quote inside a quoted text ends the text early ("Wat zegt "hij" daarover?"):
+ * libyaml then reports what it expected next, which sounds like an indentation problem.
+ * Scans the error's line for a quoted value that closes and is followed by more text
+ * before the error mark; sets the closing quote's column and the opening one's. */
+static bool stray_quote(const char *buf, int line, int mark_col, int *col, int *open_col, char *q)
+{
+	const char *p = buf;
+	for (int l = 1; l < line && (p = strchr(p, '\n')); l++)
+		p++;
+	bool value_start = true; /* where a quoted value may begin */
+	for (int c = 1; p && *p && *p != '\n' && c < mark_col; step(&p, &c)) {
+		if ((*p == '"' || *p == '\'') && value_start) {
+			int open = c;
+			if (!to_closing_quote(&p, &c))
+				return false;
+			const char *after = p + 1 + strspn(p + 1, " ");
+			if (c < mark_col && *after && !strchr("\n\r#,]}:", *after)) {
+				*col = c, *open_col = open, *q = *p;
+				return true;
+			}
+		} else if (*p == '#' && value_start) {
+			return false; /* a comment */
+		}
+		if (*p != ' ')
+			value_start = strchr(":-[{,?", *p) != NULL;
+	}
+	return false;
+}
+
 static void report_parser_error(const char *path, const char *buf, yaml_parser_t *p, struct diag *d)
 {
 	const char *problem = p->problem ? p->problem : "unreadable YAML";
 	yaml_mark_t m = p->problem_mark;
-	int line = (int)m.line + 1, col = (int)m.column + 1;
+	int line = (int)m.line + 1, col = (int)m.column + 1, at, open;
+	char q;
+	if (stray_quote(buf, line, col, &at, &open, &q)) {
+		diag(d, q == '"' ? M_STRAY_DQUOTE : M_STRAY_SQUOTE, path, line, at, open);
+		return;
+	}
 	if (strstr(problem, "mapping values are not allowed") &&
 	    deeper_than_previous(buf, m.index)) {
 		diag(d, M_YAML_HINT, path, line, col, problem,
@@ -400,4 +458,21 @@ bool ynode_is_null(const ynode *n)
 const char *ynode_kind_name(const ynode *n)
 {
 	return n->kind == YN_SCALAR ? "text" : n->kind == YN_MAP ? "mapping" : "list";
+}
+
+ynode *ynode_new(arena *mem, ynode_kind kind, int line, int col)
+{
+	ynode *n = arena_alloc(mem, sizeof *n);
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+ynode *ynode_new_scalar(arena *mem, const char *value, int line, int col)
+{
+	ynode *n = ynode_new(mem, YN_SCALAR, line, col);
+	n->value = arena_strdup(mem, value);
+	n->literal = true; /* line breaks are kept as written */
+	return n;
 }

@@ -29,6 +29,23 @@ fi
 run "preview" "$BIN" preview decks/example.yaml -o "$tmp/png" --dpi 60
 run "calibrate" "$BIN" calibrate -o "$tmp/cal.pdf"
 run "build teams" "$BIN" build decks/teams.example.yaml -o "$tmp/teams" -q
+run "init" "$BIN" init "$tmp/init" --lang en
+run "check the starter" "$BIN" check "$tmp/init/deck.yaml" "$tmp/init/teams.yaml"
+run "export" "$BIN" export decks/example.yaml -o "$tmp/x.csv"
+run "import" "$BIN" import "$tmp/x.csv" --base decks/example.yaml --allow-read decks -o "$tmp/x.yaml"
+printf 'id;type;text;tekst\nQ1;question;"a ""b""\n c"\nQ2;quiz;x\n' >"$tmp/bad.csv"
+run "import errors" "$BIN" import "$tmp/bad.csv" -o "$tmp/y.yaml"
+# watch: the first build, one save, SIGTERM (which ends it through its normal exit)
+mkdir "$tmp/w" && cp decks/example.yaml decks/example-quote.txt "$tmp/w/"
+$VG "$BIN" watch "$tmp/w/example.yaml" -o "$tmp/w/out" >"$tmp/wout" 2>"$tmp/werr" &
+vg=$!
+i=0; while [ ! -s "$tmp/w/out/contact.png" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+echo "# saved" >>"$tmp/w/example.yaml"
+i=0; while ! grep -q 'saved at' "$tmp/werr" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 3
+kill -TERM $vg; wait $vg
+if [ $? -eq 99 ]; then fail=$((fail + 1)); echo "FAIL valgrind: watch"; head -30 "$tmp/werr"
+else pass=$((pass + 1)); fi
 for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && run "$(basename "$t")" "$t"; done
 echo "valgrind: $pass passed, $fail failed"
 [ $fail -eq 0 ]

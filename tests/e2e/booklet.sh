@@ -131,4 +131,13 @@ expect_grep "missing glyphs named at the card" "missing_glyph.yaml:4:5: error: b
 "$BIN" booklet decks/example.yaml -o /nonexistent/dir/x.pdf 2>/dev/null; expect_eq "unwritable output exits 3" $? 3
 [ ! -e "$TMP/x.pdf" ] && ok || fail "no PDF after errors"
 "$BIN" booklet --help >"$TMP/out"; expect_grep "booklet --help" 'Usage: deckpress booklet' "$TMP/out"
+# On success one line says what was written; its page count is the PDF's; -q says nothing.
+"$BIN" booklet decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>"$TMP/err"; expect_eq "booklet succeeds" $? 0
+n=$(qpdf --show-npages "$TMP/ok.pdf")
+expect_grep "success line: file, pages, size, cards" "^$TMP/ok.pdf: $n pages of 148 x 210 mm \(A5\), $(card_count decks/identiteit.yaml) cards \(nl\)$" "$TMP/out"
+"$BIN" booklet decks/identiteit.yaml --impose saddle -o "$TMP/ok2.pdf" >"$TMP/out"
+sides=$(qpdf --show-npages "$TMP/ok2.pdf")
+expect_grep "imposed: the sheets too" "^$TMP/ok2.pdf: $n pages of 148 x 210 mm \(A5\) on $((sides / 2)) sheets of 297 x 210 mm, both sides" "$TMP/out"
+"$BIN" booklet -q decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>&1; expect_eq "booklet -q succeeds" $? 0
+expect_eq "booklet -q prints nothing" "$(cat "$TMP/out")" ""
 finish

@@ -23,7 +23,7 @@ for sh in a4 letter a3; do for s in poker mini tarot 80x80; do
 	"$BIN" cards tests/e2e/fixtures/cmyk.yaml --sheet $sh --size $s --dump=layout >"$TMP/plan"
 	per=$(sed -n 's/.*, \([0-9]*\) per page.*/\1/p' "$TMP/plan")
 	expect_eq "$sh $s: the cards' page" "$(pdfinfo "$TMP/c.pdf" | grep 'Page size')" \
-		"$("$BIN" cards tests/e2e/fixtures/cmyk.yaml --sheet $sh --size $s -o "$TMP/k.pdf"; pdfinfo "$TMP/k.pdf" | grep 'Page size')"
+		"$("$BIN" cards tests/e2e/fixtures/cmyk.yaml --sheet $sh --size $s -q -o "$TMP/k.pdf"; pdfinfo "$TMP/k.pdf" | grep 'Page size')"
 	expect_eq "$sh $s: a target per card" "$(pdftotext -f 2 -l 2 "$TMP/c.pdf" - | grep -cx X)" "$per"
 	# the targets are at the cards' centres: each back's "Y" label sits 12 mm right of and
 	# 12 mm above its card's centre, within 1 mm

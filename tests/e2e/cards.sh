@@ -107,7 +107,8 @@ expect_grep "too long: card and place" "fixtures/too_long.yaml:7:5: error: card 
 expect_eq "old file left as it was" "$(cat "$TMP/keep.pdf")" old
 expect_eq "no temporary files left" "$(ls "$TMP" | grep -c 'keep.pdf.')" 0
 "$BIN" cards $F/missing_glyph.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "missing glyph exits 1" $? 1
-expect_grep "missing glyphs named" "missing_glyph.yaml:4:5: error: card 'EMOJI': 3 character\(s\) have no glyph" "$TMP/err"
+expect_grep "missing character named at its own place" "missing_glyph.yaml:6:33: error: card 'EMOJI': 'text': U\+1F600 GRINNING FACE" "$TMP/err"
+expect_eq "each missing character named once" "$(grep -c 'is in none of the bundled fonts' "$TMP/err")" 3
 "$BIN" cards $F/missing_font.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "font not bundled exits 1" $? 1
 expect_grep "font not bundled named" "missing_font.yaml:4:10: error: font family 'Comic Sans MS' is not among the bundled fonts" "$TMP/err"
 [ ! -e "$TMP/x.pdf" ] && ok || fail "no PDF after errors"
@@ -117,4 +118,15 @@ expect_grep "bad size lists the sizes" "unknown card size 'pokr'; expected poker
 expect_grep "languages listed" "has no language 'fr'; it has: nl, en" "$TMP/err"
 "$BIN" cards decks/example.yaml 2>/dev/null; expect_eq "no -o exits 2" $? 2
 "$BIN" cards decks/example.yaml -o /nonexistent/dir/x.pdf 2>"$TMP/err"; expect_eq "unwritable output exits 3" $? 3
+# On success one line says what was written; its page count is the PDF's; -q says nothing.
+"$BIN" cards decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>"$TMP/err"; expect_eq "cards succeeds" $? 0
+n=$(qpdf --show-npages "$TMP/ok.pdf")
+expect_grep "success line: file, cards, pages, sheets, size" "^$TMP/ok.pdf: $(card_count decks/identiteit.yaml) cards \(nl\), $n pages: $((n / 2)) A4 sheets, fronts and backs; poker 63.5 x 88.9 mm$" "$TMP/out"
+expect_eq "one line" "$(wc -l <"$TMP/out")" 1
+"$BIN" cards decks/identiteit.yaml --sheet none --bleed 2 -o "$TMP/ok.pdf" >"$TMP/out"
+expect_grep "print-shop success line" "$(($(card_count decks/identiteit.yaml) * 2)) pages: one card per page with 2 mm bleed" "$TMP/out"
+"$BIN" cards -q decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>&1; expect_eq "cards -q succeeds" $? 0
+expect_eq "cards -q prints nothing" "$(cat "$TMP/out")" ""
+"$BIN" cards --quiet decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>&1
+expect_eq "cards --quiet prints nothing" "$(cat "$TMP/out")" ""
 finish

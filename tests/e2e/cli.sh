@@ -32,10 +32,17 @@ expect_grep "oversize message" 'the file has more than 16777216 bytes: over a li
 expect_eq "errors are capped" "$(grep -c ': error: ' "$TMP/err")" 50
 expect_grep "cap note" '250 more errors not shown' "$TMP/err"
 
-# check --fit typesets every card in every language and names the language of a misfit.
-"$BIN" check tests/e2e/fixtures/fit_en.yaml >/dev/null 2>&1; expect_eq "structure alone is fine" $? 0
-"$BIN" check --fit tests/e2e/fixtures/fit_en.yaml >/dev/null 2>"$TMP/err"; expect_eq "check --fit finds the misfit" $? 1
+# check typesets every card in every language and names the language of a misfit; --no-fit
+# checks the structure alone; --fit is still accepted (it is the default).
+"$BIN" check --no-fit tests/e2e/fixtures/fit_en.yaml >/dev/null 2>&1; expect_eq "structure alone is fine" $? 0
+"$BIN" check tests/e2e/fixtures/fit_en.yaml >/dev/null 2>"$TMP/err"; expect_eq "check finds the misfit" $? 1
 expect_grep "misfit named with its language" "fit_en.yaml:4:5: error: card 'L1' \(en\): the text does not fit" "$TMP/err"
+expect_grep "misfit says by how much" "it would fit at [0-9.]+ pt, or with about [0-9]+% less text" "$TMP/err"
+"$BIN" check --fit tests/e2e/fixtures/fit_en.yaml >/dev/null 2>"$TMP/err2"; expect_eq "check --fit still accepted" $? 1
+expect_eq "--fit changes nothing" "$(cat "$TMP/err2")" "$(cat "$TMP/err")"
+# a size written with decimal commas on the command line gets the hint with points
+"$BIN" cards decks/example.yaml --size 63,5x88,9 -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "comma size is a usage error" $? 2
+expect_grep "comma size hint" "write a point, not a comma: 63.5x88.9" "$TMP/err"
 "$BIN" check --fit decks/workshop.yaml decks/teams.example.yaml >/dev/null 2>&1; expect_eq "bundled decks fit" $? 0
 
 for d in decks/*.yaml; do

@@ -47,4 +47,9 @@ expect_eq "contact sheet: 4 cards in a row at 60 dpi" "$(png_size "$TMP/p/contac
 expect_grep "bad --px explained" "'12by8' is not WxH in pixels" "$TMP/err"
 "$BIN" preview tests/e2e/fixtures/too_long.yaml -o "$TMP/y" 2>"$TMP/err"; expect_eq "unfit card exits 1" $? 1
 expect_grep "unfit card named" "card 'LONG1': the text does not fit" "$TMP/err"
+# On success one line says what was written; -q says nothing.
+"$BIN" preview decks/example.yaml -o "$TMP/ok" --px 822x1122 >"$TMP/out" 2>"$TMP/err"; expect_eq "preview succeeds" $? 0
+expect_grep "success line: folder, images, cards, pixels" "^$TMP/ok: $(ls "$TMP/ok" | wc -l) images of 4 cards .* 822 x 1122 px each$" "$TMP/out"
+"$BIN" preview -q decks/example.yaml -o "$TMP/ok" >"$TMP/out" 2>&1; expect_eq "preview -q succeeds" $? 0
+expect_eq "preview -q prints nothing" "$(cat "$TMP/out")" ""
 finish

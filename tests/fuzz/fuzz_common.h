@@ -36,13 +36,48 @@ static void fuzz_setup(void)
 		free(bound_set(small[i]));
 }
 
-/* A copy of data with a NUL after it, as every loader expects. */
-__attribute__((unused)) static char *fuzz_text(const unsigned char *data, size_t size)
+/* One input as a file of tests/fuzz/root: its bytes with a NUL after them (as every loader
+ * expects), its path, and quiet diagnostics. */
+typedef struct {
+	char *buf, *path;
+	size_t len;
+	struct diag d;
+} fuzz_input;
+
+__attribute__((unused)) static void fuzz_begin(fuzz_input *in, const unsigned char *data,
+					       size_t size)
 {
-	char *buf = xmalloc(size + 1);
-	memcpy(buf, data, size);
-	buf[size] = '\0';
-	return buf;
+	in->buf = xmalloc(size + 1);
+	memcpy(in->buf, data, size);
+	in->buf[size] = '\0';
+	in->len = size;
+	in->path = xasprintf("%s/fuzzed.yaml", fuzz_root);
+	diag_init(&in->d, fuzz_null);
 }
+
+__attribute__((unused)) static void fuzz_end(fuzz_input *in)
+{
+	free(in->path);
+	free(in->buf);
+}
+
+/* The libFuzzer entry points of a target whose set-up is fuzz_setup alone. */
+#define FUZZ_TARGET(body)                                                                          \
+	int LLVMFuzzerInitialize(int *argc, char ***argv);                                         \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);                              \
+	int LLVMFuzzerInitialize(int *argc, char ***argv)                                          \
+	{                                                                                          \
+		(void)argc, (void)argv;                                                            \
+		fuzz_setup();                                                                      \
+		return 0;                                                                          \
+	}                                                                                          \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                               \
+	{                                                                                          \
+		fuzz_input in;                                                                     \
+		fuzz_begin(&in, data, size);                                                       \
+		body;                                                                              \
+		fuzz_end(&in);                                                                     \
+		return 0;                                                                          \
+	}
 
 #endif

@@ -7,29 +7,14 @@
 #include "deck_load.h"
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+static void one(fuzz_input *in)
 {
-	(void)argc, (void)argv;
-	fuzz_setup();
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	char *buf = fuzz_text(data, size);
-	char *path = xasprintf("%s/fuzzed.yaml", fuzz_root);
-	struct diag d;
-	diag_init(&d, fuzz_null);
-	deck *dk = deck_load_mem(path, buf, size, fuzz_root, &d);
+	deck *dk = deck_load_mem(in->path, in->buf, in->len, fuzz_root, &in->d);
 	if (dk) {
-		deck_check(dk, &d);
-		diag_exit(&d, 0);
+		deck_check(dk, &in->d);
+		diag_exit(&in->d, 0);
 		deck_free(dk);
 	}
-	free(path);
-	free(buf);
-	return 0;
 }
+
+FUZZ_TARGET(one(&in))

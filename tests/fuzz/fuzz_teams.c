@@ -6,29 +6,14 @@
 #include "fuzz_common.h"
 #include "teams.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+static void one(fuzz_input *in)
 {
-	(void)argc, (void)argv;
-	fuzz_setup();
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	char *buf = fuzz_text(data, size);
-	char *path = xasprintf("%s/fuzzed.yaml", fuzz_root);
-	struct diag d;
-	diag_init(&d, fuzz_null);
 	team_set ts;
-	teams_load_mem(path, buf, size, fuzz_root, &d, &ts);
+	teams_load_mem(in->path, in->buf, in->len, fuzz_root, &in->d, &ts);
 	for (size_t i = 0; i < ts.n; i++) /* what build would use of each team */
 		if (ts.v[i].dk)
 			free(team_slug(ts.v[i].name ? ts.v[i].name : ""));
 	teams_free(&ts);
-	free(path);
-	free(buf);
-	return 0;
 }
+
+FUZZ_TARGET(one(&in))

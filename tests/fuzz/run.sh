@@ -23,7 +23,7 @@ for t in "$@"; do
 		"$work" "$seeds" >"$log" 2>&1; then
 		pass=$((pass + 1))
 		# "#123456 DONE cov: 4567 ft: 12345 corp: 678/90Kb ...": runs, edges, features, corpus
-		echo "  $t: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 | sed 's/[[:space:]][[:space:]]*/ /g')"
+		echo "  $t: $(grep -aE '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 | sed 's/[[:space:]][[:space:]]*/ /g')"
 	else
 		fail=$((fail + 1))
 		echo "FAIL fuzz: $t (log: $log)"

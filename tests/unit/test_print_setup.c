@@ -127,8 +127,8 @@ static void test_size_errors(void **state)
 	    "or "
 	    "WxH in mm like 63.5x88.9");
 	bad(&p, "size", "63,5x88,9",
-	    "unknown card size '63,5x88,9'; expected poker, bridge, euro, tarot, mini, square, a6, "
-	    "a7 or WxH in mm like 63.5x88.9");
+	    "card size '63,5x88,9' is not a size (write a point, not a comma: 63.5x88.9); expected "
+	    "poker, bridge, euro, tarot, mini, square, a6, a7 or WxH in mm like 63.5x88.9");
 	bad(&p, "size", "63.5x",
 	    "unknown card size '63.5x'; expected poker, bridge, euro, tarot, mini, square, a6, a7 "
 	    "or WxH in mm like 63.5x88.9");

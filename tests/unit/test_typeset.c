@@ -277,6 +277,27 @@ static void test_unknown_glyphs(void **state)
 	tstack_free(&s);
 }
 
+/* The characters drawn as boxes are named by code point, each once, in order. */
+static void test_unknown_chars(void **state)
+{
+	tblock b[2] = {body("Lach \xF0\x9F\x98\x80 \xF0\x9F\x98\x80"), body("\xE4\xB8\xAD a")};
+	tstack s;
+	assert_int_equal(typeset_stack(ctx_of(state), b, 2, 200, 200, 12, 8, &s), 0);
+	uint32_t cps[4];
+	size_t n = typeset_unknown_chars(s.layouts[0], cps, 0, 4);
+	n = typeset_unknown_chars(s.layouts[1], cps, n, 4);
+	assert_int_equal(n, 2);
+	assert_int_equal(cps[0], 0x1F600);
+	assert_int_equal(cps[1], 0x4E2D);
+	assert_int_equal(typeset_unknown_chars(s.layouts[0], cps, 0, 0), 0); /* max respected */
+	tstack_free(&s);
+	assert_int_equal(typeset_missing_chars(ctx_of(state),
+					       "Zo\xC3\xABt \xE2\x80\x9Cja\xE2\x80\x9D", cps, 4),
+			 0);
+	assert_int_equal(typeset_missing_chars(ctx_of(state), "a \xE2\x98\x83 b", cps, 4), 1);
+	assert_int_equal(cps[0], 0x2603);
+}
+
 /* n words "woord " as one paragraph; caller frees. */
 static char *words(size_t n)
 {
@@ -342,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_forced_breaks),
 		cmocka_unit_test(test_history_free),
 		cmocka_unit_test(test_unknown_glyphs),
+		cmocka_unit_test(test_unknown_chars),
 		cmocka_unit_test(test_overflow_never_fits),
 		cmocka_unit_test(test_below_overflow_measured),
 	};

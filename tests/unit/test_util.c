@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,12 +94,45 @@ static void test_atomic(void **state)
 	unlink(path);
 }
 
+/* A new file is created through its temporary file, and an existing one is never replaced. */
+static void test_atomic_new(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/test_util_new.%ld", (long)getpid());
+	unlink(path);
+	atomic_file f;
+	atomic_begin(&f, path);
+	FILE *fp = fopen(f.tmp, "w");
+	assert_non_null(fp);
+	fputs("first", fp);
+	fclose(fp);
+	char tmp[128];
+	snprintf(tmp, sizeof tmp, "%s", f.tmp);
+	assert_int_equal(atomic_commit_new(&f), 0);
+	assert_int_not_equal(access(tmp, F_OK), 0);
+	atomic_begin(&f, path);
+	fp = fopen(f.tmp, "w");
+	fputs("second", fp);
+	fclose(fp);
+	snprintf(tmp, sizeof tmp, "%s", f.tmp);
+	assert_int_equal(atomic_commit_new(&f), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_int_not_equal(access(tmp, F_OK), 0);
+	char buf[16] = {0};
+	fp = fopen(path, "r");
+	assert_non_null(fgets(buf, sizeof buf, fp));
+	fclose(fp);
+	assert_string_equal(buf, "first");
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_double), cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_arena),        cmocka_unit_test(test_edit_distance),
-		cmocka_unit_test(test_atomic),
+		cmocka_unit_test(test_atomic),       cmocka_unit_test(test_atomic_new),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

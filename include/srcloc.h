@@ -1,0 +1,24 @@
+/* srcloc.h - where a character of a text is in the deck file, for messages that point at
+ * the character itself (a stray quote mark, a character no font has) rather than at the
+ * start of its text.
+ *
+ * Positions are 1-based line:column as libyaml counts them (columns in characters, a byte
+ * order mark not counted), so they agree with every other message. */
+#ifndef DECKPRESS_SRCLOC_H
+#define DECKPRESS_SRCLOC_H
+
+#include <stddef.h>
+
+#include "deck.h"
+
+/* The position of the first `needle` (UTF-8 bytes) in `file` at or after `from`, looking at
+ * most `span` bytes further. Returns `from` when the file cannot be read or the needle is
+ * not there (a text written with escapes such as "\U0001F600"). A quote mark at `from` is
+ * taken for the one that opens a YAML quoted value, and skipped. */
+srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t span);
+
+/* How far to search for a character of a text of `len` bytes: its length written out, with
+ * room for indentation, quotes and escapes, and no further. */
+size_t srcloc_span(size_t len);
+
+#endif

@@ -1,0 +1,171 @@
+/* glyphs.c - find, name and locate the characters the bundled fonts cannot draw. */
+#include "glyphs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card_fields.h"
+#include "charname.h"
+#include "markup.h"
+#include "srcloc.h"
+#include "typeset.h"
+
+#define MAX_CHARS 32 /* distinct missing characters reported per text */
+
+/* One missing character in text entry e (of `owner`'s `field`, in `file`), at its place. */
+static void report(struct diag *d, const char *file, const tr_entry *e, srcpos fallback,
+		   const char *what, uint32_t cp)
+{
+	char name[160], utf8[8];
+	char_utf8(cp, utf8);
+	srcpos p = e ? srcloc_find(file, e->pos, utf8, srcloc_span(strlen(e->text))) : fallback;
+	diag(d, M_GLYPH, file, p.line, p.col, what, char_describe(cp, name, sizeof name), utf8);
+}
+
+/* "card 'Q1': 'text' (en)", the language only when the deck has several and the text
+ * has one ("" for plain strings such as a speaker). */
+static char *field_name(const deck *dk, const char *owner, const char *field, const char *lang)
+{
+	if (dk->nlanguages > 1 && *lang)
+		return xasprintf("%s: '%s' (%s)", owner, field, lang);
+	return xasprintf("%s: '%s'", owner, field);
+}
+
+/* The entry of t printed in lang, if it contains the UTF-8 character utf8. */
+static const tr_entry *holding(const deck *dk, const mtext *t, const char *lang, const char *utf8)
+{
+	const char *s = mtext_get(t, lang, dk->language);
+	for (size_t i = 0; s && i < t->n; i++)
+		if (t->v[i].text == s && strstr(s, utf8))
+			return &t->v[i];
+	return NULL;
+}
+
+/* The first text of card c (then its source's title) printed in lang that holds utf8; sets
+ * the field's name and file. */
+static const tr_entry *find_on_card(const deck *dk, const card *c, const char *lang,
+				    const char *utf8, const char **field, const char **file)
+{
+	const tr_entry *e = NULL;
+	*field = "text", *file = c->file;
+	for (const card_field *f = card_fields; !e && f->key; f++) {
+		const mtext *t = f->kind == CF_TEXT ? card_field_ptr(f, c) : NULL;
+		const mtext *const *list = f->kind == CF_TEXTS ? card_field_ptr(f, c) : NULL;
+		if (t)
+			e = holding(dk, t, lang, utf8);
+		for (size_t k = 0; list && !e && k < card_field_count(f, c); k++)
+			e = holding(dk, &(*list)[k], lang, utf8);
+		if (e)
+			*field = f->key;
+	}
+	if (!e && c->source >= 0 && (e = holding(dk, &dk->sources[c->source].title, lang, utf8)))
+		*field = "source title", *file = dk->sources[c->source].origin;
+	return e;
+}
+
+void glyphs_report_card(struct diag *d, const deck *dk, const card *c, const char *lang,
+			const uint32_t *cps, size_t n)
+{
+	char owner[64];
+	snprintf(owner, sizeof owner, "card '%s'", c->id ? c->id : "?");
+	for (size_t k = 0; k < n; k++) {
+		char utf8[8];
+		const char *field, *file;
+		const tr_entry *e =
+			find_on_card(dk, c, lang, char_utf8(cps[k], utf8), &field, &file);
+		char *what = field_name(dk, owner, field, lang);
+		report(d, file, e, c->pos, what, cps[k]);
+		free(what);
+	}
+}
+
+typedef struct {
+	PangoContext *ctx;
+	const deck *dk;
+	const char *lang; /* only the texts printed in this language; NULL: every text */
+	struct diag *d;
+	strbuf all; /* every text, for the quick test */
+	int errors;
+} checker;
+
+/* True if entry i of t is printed in the checker's language. */
+static bool printed(const checker *C, const mtext *t, size_t i)
+{
+	return !C->lang || t->v[i].text == mtext_get(t, C->lang, C->dk->language);
+}
+
+static void gather(void *ctx, const text_ref *r)
+{
+	checker *C = ctx;
+	for (size_t i = 0; i < r->t->n; i++) {
+		if (!printed(C, r->t, i))
+			continue;
+		strbuf_puts(&C->all, r->t->v[i].text);
+		strbuf_putc(&C->all, '\n');
+	}
+}
+
+static void check_text(void *ctx, const text_ref *r)
+{
+	checker *C = ctx;
+	for (size_t i = 0; i < r->t->n; i++) {
+		const tr_entry *e = &r->t->v[i];
+		if (!printed(C, r->t, i))
+			continue;
+		char *plain = markup_plain(e->text);
+		uint32_t cps[MAX_CHARS];
+		size_t n = typeset_missing_chars(C->ctx, plain, cps, MAX_CHARS);
+		free(plain);
+		char *what = n ? field_name(C->dk, r->owner, r->field, e->lang) : NULL;
+		for (size_t k = 0; k < n; k++)
+			report(C->d, r->file, e, e->pos, what, cps[k]);
+		free(what);
+		C->errors += (int)n;
+	}
+}
+
+/* Plain strings that are printed (a speaker, an author): found from their owner's place. */
+static void each_plain(const deck *dk, text_ref_fn *fn, void *ctx)
+{
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		char owner[64];
+		snprintf(owner, sizeof owner, "card '%s'", c->id ? c->id : "?");
+		const char *v[] = {c->speaker, c->page}, *names[] = {"speaker", "page"};
+		for (int k = 0; k < 2; k++) {
+			tr_entry e = {"", v[k], c->pos};
+			mtext t = {&e, v[k] ? 1 : 0, c->pos};
+			text_ref r = {c->file, &t, owner, names[k], c};
+			fn(ctx, &r);
+		}
+	}
+	for (size_t i = 0; i < dk->nsources; i++) {
+		const source *s = &dk->sources[i];
+		const char *v[] = {s->author, s->year}, *names[] = {"author", "year"};
+		for (int k = 0; k < 2; k++) {
+			tr_entry e = {"", v[k], s->pos};
+			mtext t = {&e, v[k] ? 1 : 0, s->pos};
+			char owner[64];
+			snprintf(owner, sizeof owner, "source '%s'", s->id ? s->id : "?");
+			text_ref r = {s->origin, &t, owner, names[k], NULL};
+			fn(ctx, &r);
+		}
+	}
+}
+
+int glyphs_check_deck(PangoContext *ctx, const deck *dk, const char *lang, struct diag *d)
+{
+	checker C = {.ctx = ctx, .dk = dk, .lang = lang, .d = d};
+	/* most decks have every character: one layout of all their text says so */
+	deck_each_text(dk, gather, &C);
+	each_plain(dk, gather, &C);
+	uint32_t any[1];
+	bool clean = !C.all.s || typeset_missing_chars(ctx, C.all.s, any, 1) == 0;
+	strbuf_free(&C.all);
+	if (!clean) {
+		deck_each_text(dk, check_text, &C);
+		each_plain(dk, check_text, &C);
+	}
+	return C.errors;
+}

@@ -7,10 +7,12 @@
 #include <pango/pango.h>
 #include <stdbool.h>
 
+#include "color.h"
 #include "deck.h"
 #include "diag.h"
 #include "hyph.h"
 #include "impose_saddle.h"
+#include "print_setup.h"
 
 typedef enum { BOOKLET_A5, BOOKLET_A6, BOOKLET_LETTER_HALF, BOOKLET_NFORMATS } booklet_format;
 
@@ -32,6 +34,10 @@ typedef struct {
 	saddle_duplex duplex; /* with impose: how the printer turns the sheet */
 	const char *team;     /* a team name for the cover; NULL: a blank line to write on */
 	bool tags;            /* single pages as an accessible PDF: tagged, PDF/UA-1 */
+	double bleed;         /* print shop: each page grows by this on every side (pt), the
+			       * TrimBox is the page; 0: none. Single pages only, untagged */
+	pdfx_level pdfx;      /* print shop: PDF/X (single pages only, untagged) */
+	const color_profile *profile; /* the output profile, needed with pdfx */
 	const char *out;      /* the PDF to write */
 	struct booklet_written *written; /* if not NULL: filled in when the PDF is written */
 } booklet_job;

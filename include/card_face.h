@@ -79,6 +79,7 @@ typedef struct {
 	const deck *dk;
 	const char *lang;
 	uint32_t color;      /* category colour, or the theme's accent */
+	double footer_fade;  /* the footer's ink towards white: legible (4.5:1) on the paper */
 	tstack main, bottom; /* positioned relative to the body box's top; main.size is the
 			      * card's size */
 	double main_top;     /* offset of the main stack inside the body box */

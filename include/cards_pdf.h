@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "color.h"
 #include "diag.h"
 #include "print_setup.h"
 #include "session.h"
@@ -14,8 +15,10 @@ typedef struct {
 	session *s;          /* deck, language, hyphenation; its fonts are loaded when needed */
 	print_setup ps;      /* checked with print_setup_check */
 	const char *out;     /* the PDF to write */
-	int jobs;            /* processes to draw with (within the budget of pool.h); <= 1: one */
+	int jobs;            /* processes to draw with (within the budget of pool.h); <= 1: one;
+			      * PDF/X is drawn by one process */
 	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
+	const color_profile *profile; /* output profile; needed when ps.pdfx is not PDFX_NONE */
 } cards_job;
 
 /* Typesets and writes the cards PDF. The sheets are drawn in chunks of a fixed size, by

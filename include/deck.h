@@ -85,6 +85,9 @@ typedef struct {
 
 typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
 
+/* No text on a card is set smaller than this (points): print shops reject smaller type. */
+#define CARD_TEXT_MIN 6.0
+
 /* Theme: defaults filled in by the loader, so renderers never see a missing value. */
 typedef struct {
 	const char *font_serif;                      /* family name from fonts/: quotes, body */
@@ -120,6 +123,15 @@ typedef struct {
 	const char *word; /* with '-' at the allowed breaks, e.g. "zee-eend" */
 } hyph_exception;
 
+/* A colour given with its print value, as brand guides give them:
+ * {rgb: "#2f5d8a", cmyk: [85, 50, 10, 20]}. Colours without one are converted (color.h). */
+typedef struct {
+	uint32_t rgb;       /* 0xRRGGBB */
+	double cmyk[4];     /* percent of cyan, magenta, yellow, black: 0..100 */
+	const char *file;   /* the deck or teams file that gives it */
+	srcpos pos;
+} deck_cmyk;
+
 typedef struct deck {
 	const char *path; /* as given on the command line */
 	const char *root; /* realpath of the folder every file the deck names must be inside */
@@ -142,6 +154,8 @@ typedef struct deck {
 	size_t nhyphenation;
 	const char *team;        /* team name for backs and cover (teams file), or NULL */
 	const char *logo;        /* path of the team's PNG logo, or NULL */
+	deck_cmyk *cmyk;         /* colours given with CMYK, in the order read (a team's last) */
+	size_t ncmyk;
 	struct deck **parts;     /* every deck included, at any depth, each once; owned; their cards
 				  * are in cards */
 	const struct deck *base; /* a team's deck: the base deck it was made from, borrowed */
@@ -172,6 +186,9 @@ void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx);
 
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
+/* The CMYK the deck gives for 0xRRGGBB (the last one read; its own, then its includes',
+ * then a team's base deck's), or NULL. */
+const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb);
 /* Index of the entry with this id, or -1 (also for a NULL id; entries without one are
  * skipped). */
 int deck_find_card(const deck *d, const char *id);

@@ -77,6 +77,13 @@ MSG(M_BOOKLET_GLYPHS, DIAG_ERROR, "booklet: %d character(s) in %s have no glyph 
 MSG(M_BOOKLET_MARKUP, DIAG_ERROR, "booklet: the text of %s cannot be typeset", NULL)
 MSG(M_BOOKLET_IMPOSE, DIAG_ERROR, "booklet: %s pages do not fit two-up on the sheet", NULL)
 
+/* --- print colour and PDF/X (color.c, load_fields.c, pdfx*.c) --- */
+MSG(M_BAD_CMYK, DIAG_ERROR, "%s: cmyk must be a list of four numbers from 0 to 100 (percent of cyan, magenta, yellow and black)", "write it like cmyk: [85, 50, 10, 20]")
+MSG(M_CMYK_CLASH, DIAG_ERROR, "colour #%06x is given as CMYK %s here but as %s on line %d", "one screen colour prints as one CMYK colour: give the same cmyk values, or a different rgb")
+MSG(M_ICC, DIAG_ERROR, "%s", "--icc takes the CMYK output profile (.icc) your print shop names, e.g. PSOcoated_v3.icc")
+MSG(M_ICC_READ, DIAG_ERROR, "%s", NULL)
+MSG(M_BACK_OFFSET_SHOP, DIAG_WARNING, "back offset %s,%s mm is ignored: in a print-shop file (sheet none) every back lies exactly behind its front", "back-offset corrects an office printer's duplex; a print shop registers its own press")
+
 /* --- teams and builds --- */
 MSG(M_IS_TEAMS, DIAG_ERROR, "this is a teams file, not a deck", "build it with 'deckpress build', check it with 'deckpress check'; include: and the other commands take decks")
 MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with a name")

@@ -1,9 +1,10 @@
 /* hyph.h - soft hyphens at the allowed breaks of words, from libhyphen dictionaries.
  *
  * A hyphenator is read-only after hyph_new: threads may share one. Words are hyphenated
- * with at least 2 letters before and 3 after a break; words under 8 letters, words with
- * '-' or an author's soft hyphen (U+00AD), URLs and e-mail addresses are left alone. See
- * docs/typography.md. */
+ * with at least 2 letters before and 3 after a break; words under 8 letters, words that
+ * start with a capital (names, brands), words with '-' or an author's soft hyphen (U+00AD),
+ * URLs and e-mail addresses are left alone, unless an exception gives the breaks. See
+ * docs/typography.md; line-level rules are in hyph_layout.h. */
 #ifndef DECKPRESS_HYPH_H
 #define DECKPRESS_HYPH_H
 

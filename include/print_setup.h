@@ -8,6 +8,8 @@
 
 typedef enum { DUPLEX_LONG, DUPLEX_SHORT, DUPLEX_NONE } duplex_mode;
 typedef enum { MARKS_CROP, MARKS_LINES, MARKS_NONE } marks_mode;
+/* Print-shop PDF/X (pdfx.h): none, PDF/X-4 or PDF/X-1a:2001. */
+typedef enum { PDFX_NONE, PDFX_4, PDFX_1A } pdfx_level;
 
 typedef struct {
 	double card_w, card_h;      /* trim size of one card */
@@ -20,14 +22,15 @@ typedef struct {
 	bool backs;
 	marks_mode marks;
 	double back_dx, back_dy; /* added to every back rect (duplex misregistration) */
+	pdfx_level pdfx;         /* PDF/X output: CMYK with an output intent */
 } print_setup;
 
 /* Fills p with poker cards on A4, bleed 3 mm, safe 4 mm, margin 5 mm, long-edge duplex,
  * backs on, crop marks, back offset 0,0. */
 void print_setup_default(print_setup *p);
 
-/* Sets one option from text: key is size, sheet, bleed, safe, margin, duplex, backs, marks or
- * back-offset (back_offset); value as written (mm for lengths, "X,Y" for back-offset).
+/* Sets one option from text: key is size, sheet, bleed, safe, margin, duplex, backs, marks,
+ * back-offset (back_offset) or pdfx (x4, x1a or none); value as written (mm for lengths, "X,Y" for back-offset).
  * Returns NULL on success (p changed), else a message listing the valid values (p unchanged);
  * caller frees it. */
 char *print_setup_apply(print_setup *p, const char *key, const char *value);

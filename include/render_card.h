@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "card_face.h"
+#include "render_color.h"
 
 void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art);
 /* logo: the team's image (NULL: none), centred above the deck title. */
@@ -15,7 +16,5 @@ void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect 
 /* The deck's team logo as an image (caller destroys), or NULL when there is none. A logo
  * that cannot be decoded is reported (naming the team) and *failed set. */
 cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed);
-/* Sets the source colour from 0xRRGGBB, mixed towards white by `fade` (0 = as is). */
-void render_set_color(cairo_t *cr, uint32_t rgb, double fade);
 
 #endif

@@ -15,6 +15,7 @@
 #include "pdf_meta.h"
 #include "render_card.h"
 #include "impose_saddle.h"
+#include "ink_map.h"
 #include "labels.h"
 #include "pdf_out.h"
 #include "util.h"
@@ -110,6 +111,19 @@ static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *log
 			.node = doc->figure};
 }
 
+/* For the print shop: the cover's top margin as a plate of the team's colour (the colour of
+ * the card backs and the logo's plate), running into the bleed on three sides; in the page's
+ * own coordinates, which start at the trim. */
+static void cover_plate(cairo_t *cr, const booklet_job *job, const bk_doc *doc)
+{
+	double b = job->bleed, h = 0.6 * doc->g.top;
+	cairo_save(cr);
+	render_set_color(cr, job->dk->theme.back, 0);
+	cairo_rectangle(cr, -b, -b, doc->g.page_w + 2 * b, h + b);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
 /* The pages, tagged when st is given (else with links only). */
 static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface_t *s,
 			pdf_struct *st)
@@ -124,7 +138,12 @@ static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface
 	for (size_t p = 0; p < doc->npages; p++) {
 		cairo_pdf_surface_set_page_label(s, p == 0 ? label(job->lang, L_COVER)
 							   : bk_page_label(doc, p, buf));
+		cairo_save(cr);
+		cairo_translate(cr, job->bleed, job->bleed); /* the trim, inside the bleed */
+		if (p == 0 && job->bleed > 0)
+			cover_plate(cr, job, doc);
 		booklet_render_page(cr, doc, p, true, t);
+		cairo_restore(cr);
 		cairo_show_page(cr);
 	}
 	if (t)
@@ -135,11 +154,14 @@ static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface
 	cairo_destroy(cr);
 }
 
-/* One recording surface per page: each is painted once, as vectors. */
-static cairo_surface_t *record_page(const bk_doc *doc, size_t p)
+/* One recording surface per page: each is painted once, as vectors; its colours are
+ * recorded in the sheet's ink map (PDF/X), as they end up in the sheet's file. */
+static cairo_surface_t *record_page(const bk_doc *doc, size_t p, ink_map *inks)
 {
 	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	if (inks)
+		ink_map_attach(rec, inks);
 	cairo_t *cr = cairo_create(rec);
 	booklet_render_page(cr, doc, p, false, NULL);
 	cairo_destroy(cr);
@@ -158,17 +180,18 @@ static void place(cairo_t *cr, cairo_surface_t *rec, rect r)
 	cairo_restore(cr);
 }
 
-/* Short marks where the sheet is folded, at the centre of its top and bottom edges. */
+/* Short marks where the sheet is folded, at the centre of its top and bottom edges: inside
+ * the 5 mm an office printer cannot print, in the pages' blank top and bottom margins. */
 static void fold_marks(cairo_t *cr, const saddle_plan *p)
 {
-	double len = mm_to_pt(5), cx = p->sheet_w / 2;
+	double from = mm_to_pt(5.5), len = mm_to_pt(2.5), cx = p->sheet_w / 2;
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+	render_set_gray(cr, 0.4);
 	cairo_set_line_width(cr, 0.3);
-	cairo_move_to(cr, cx, 0);
-	cairo_line_to(cr, cx, len);
-	cairo_move_to(cr, cx, p->sheet_h - len);
-	cairo_line_to(cr, cx, p->sheet_h);
+	cairo_move_to(cr, cx, from);
+	cairo_line_to(cr, cx, from + len);
+	cairo_move_to(cr, cx, p->sheet_h - from - len);
+	cairo_line_to(cr, cx, p->sheet_h - from);
 	cairo_stroke(cr);
 	cairo_restore(cr);
 }
@@ -180,10 +203,11 @@ static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle
 	cairo_t *cr = cairo_create(s);
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
+		ink_map *inks = ink_map_of(cr);
 		cairo_surface_t *l =
-			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1) : NULL;
+			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1, inks) : NULL;
 		cairo_surface_t *r =
-			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1) : NULL;
+			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1, inks) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
@@ -226,23 +250,39 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	booklet_written done = {(int)doc.npages, job->impose ? plan.sheets : 0,
 				doc.g.page_w,    doc.g.page_h,
 				doc.g.sheet_w,   doc.g.sheet_h};
-	/* the imposed sheets are for printing: tagged are only single pages */
-	pdf_struct *tags = job->tags && !job->impose ? pdf_struct_new() : NULL;
+	/* the imposed sheets and the print shop's files are for printing: tagged are only
+	 * single pages for screens (PDF/UA-1 and PDF/X-1a cannot share a file) */
+	bool shop = job->bleed > 0 || job->pdfx != PDFX_NONE;
+	pdf_struct *tags = job->tags && !job->impose && !shop ? pdf_struct_new() : NULL;
+	double b = job->impose ? 0 : job->bleed;
+	rect trim = {b, b, doc.g.page_w, doc.g.page_h};
+	rect bleed = {0, 0, doc.g.page_w + 2 * b, doc.g.page_h + 2 * b};
+	rect sheet = {0, 0, job->impose ? plan.sheet_w : bleed.w,
+		      job->impose ? plan.sheet_h : bleed.h};
 	pdf_out o;
 	cairo_surface_t *s = job->impose
 				     ? pdf_out_open(&o, job->out, plan.sheet_w, plan.sheet_h, d)
-				     : pdf_out_open(&o, job->out, doc.g.page_w, doc.g.page_h, d);
+				     : pdf_out_open(&o, job->out, bleed.w, bleed.h, d);
+	ink_map *inks = shop && job->pdfx != PDFX_NONE ? ink_map_new(job->profile, job->dk) : NULL;
 	int rc = 3;
 	if (s) {
+		if (inks)
+			ink_map_attach(s, inks);
 		if (job->impose)
 			write_sheets(job, &doc, &plan, s);
 		else
 			write_pages(job, &doc, s, tags);
 		bk_doc_free(&doc); /* its layouts are drawn: let libqpdf have the memory */
 		pdf_tags_opts to = {tags, job->lang};
-		pdf_finish_opts fo = {.tags = tags ? &to : NULL};
+		pdfx_opts px = {job->pdfx, inks};
+		pdf_finish_opts fo = {.tags = tags ? &to : NULL, .pdfx = inks ? &px : NULL};
+		if (shop && !job->impose) /* print shops cut at the TrimBox */
+			fo.trim = &trim, fo.bleed = &bleed;
+		else if (inks) /* PDF/X wants a TrimBox on every page: a sheet is its own */
+			fo.trim = fo.bleed = &sheet;
 		rc = pdf_out_close(&o, &fo, d);
 	}
+	ink_map_free(inks);
 	pdf_struct_free(tags);
 	if (logo)
 		cairo_surface_destroy(logo);

@@ -178,6 +178,7 @@ static void draw_text(cairo_t *cr, const bk_box *b, bk_tagger *t, spot *s)
 	if (t && b->node >= 0 && !parts)
 		open_node(t, cr, b->node, s);
 	render_set_color(cr, b->color, b->fade);
+	render_note_markup_colors(cr, b->layout);
 	for (size_t i = b->first; i < b->first + b->count && i < n; i++) {
 		cairo_move_to(cr, b->x + L[i].x, b->y + L[i].baseline);
 		if (parts)

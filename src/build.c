@@ -44,21 +44,38 @@ typedef struct {
 	session *s;
 	print_setup ps;
 	const char *dir;
+	const build_opts *o;
 	int jobs; /* processes an output may use (pool.h's budget has the final say) */
 } team_out;
 
 static int cards(const team_out *T, bool shop, struct diag *d)
 {
-	cards_job job = {.s = T->s, .ps = T->ps, .jobs = T->jobs};
-	/* home printing needs a sheet even when the deck's print: says none */
+	cards_job job = {.s = T->s, .ps = T->ps, .jobs = T->jobs, .profile = T->o->profile};
+	/* home printing needs a sheet even when the deck's print: says none, and RGB */
 	free(print_setup_apply(&job.ps, "sheet",
 			       shop               ? "none"
 			       : T->ps.sheet_none ? "a4"
 						  : T->ps.sheet_name));
+	if (!shop)
+		job.ps.pdfx = PDFX_NONE;
+	else if (T->o->pdfx)
+		free(print_setup_apply(&job.ps, "pdfx", T->o->pdfx));
+	color_profile *own = NULL;
+	if (job.ps.pdfx != PDFX_NONE && !job.profile) {
+		char *err = NULL;
+		bool unreadable;
+		job.profile = own = color_profile_open(NULL, &err, &unreadable);
+		if (!own) {
+			diag(d, M_ICC, NULL, 0, 0, err); /* the built-in profile: never */
+			free(err);
+			return EXIT_IO;
+		}
+	}
 	char *path = xasprintf("%s/%s", T->dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
 	free(path);
+	color_profile_free(own);
 	return rc;
 }
 
@@ -169,12 +186,14 @@ static char *staging_dir(const char *parent, const char *slug)
 	return xasprintf("%s/.%s.build.%ld", parent, slug ? slug : "deck", (long)getpid());
 }
 
-static int build_files_in(const team *tm, const char *dir, int jobs, struct diag *d);
+static int build_files_in(const team *tm, const char *dir, const build_opts *o,
+			  struct diag *d);
 
 /* One team's files, in the child process: made in a staging folder registered with
  * tmpfiles (a signal removes it and what is in it), published when all are made. */
-static int build_team(const team *tm, const char *parent, int v, int jobs, struct diag *d)
+static int build_team(const team *tm, const char *parent, const build_opts *o, struct diag *d)
 {
+	int v = o->verbosity;
 	char *final = tm->slug ? xasprintf("%s/%s", parent, tm->slug) : xstrdup(parent);
 	char *staging = staging_dir(parent, tm->slug);
 	int rc = make_dir(staging, d);
@@ -185,7 +204,7 @@ static int build_team(const team *tm, const char *parent, int v, int jobs, struc
 			tmpfiles_add(f);
 			free(f);
 		}
-		rc = build_files_in(tm, staging, jobs, d);
+		rc = build_files_in(tm, staging, o, d);
 		if (rc == 0)
 			rc = publish(staging, final, v, d);
 		tmpfiles_cleanup(); /* what is left of staging: nothing after a fresh rename */
@@ -198,14 +217,15 @@ static int build_team(const team *tm, const char *parent, int v, int jobs, struc
 /* The five files of a team into dir. When the budget has a core to spare now, each step
  * runs in a process of its own and may use more (a plain deck, the last teams); otherwise
  * every core is busy with other teams, and the steps run here one by one. */
-static int build_files_in(const team *tm, const char *dir, int jobs, struct diag *d)
+static int build_files_in(const team *tm, const char *dir, const build_opts *o,
+			  struct diag *d)
 {
 	session s;
 	int rc = session_attach_deck(&s, tm->dk, tm->lang, d);
-	bool wide = jobs > 1 && pool_token_try();
+	bool wide = o->jobs > 1 && pool_token_try();
 	if (wide)
 		pool_token_put();
-	team_out T = {.s = &s, .dir = dir, .jobs = wide ? jobs : 1};
+	team_out T = {.s = &s, .dir = dir, .o = o, .jobs = wide ? o->jobs : 1};
 	print_setup_default(&T.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &T.ps);
@@ -241,7 +261,7 @@ static int team_task(void *arg, size_t i, FILE *log)
 	const run_arg *r = arg;
 	struct diag d;
 	diag_init(&d, log);
-	return diag_exit(&d, build_team(&r->ts->v[i], r->o->dir, r->o->verbosity, r->o->jobs, &d));
+	return diag_exit(&d, build_team(&r->ts->v[i], r->o->dir, r->o, &d));
 }
 
 static void progress(const build_opts *o, size_t done, size_t total, const char *current, double t0)

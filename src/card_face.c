@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "color.h"
 #include "glyphs.h"
 #include "labels.h"
 #include "typo.h"
@@ -15,9 +16,11 @@ enum { MAXB = 3, MAX_UNKNOWN = 32 };
 
 /* Text sizes of the parts that do not scale with the card's main text. */
 #define BOTTOM_MAX  7.5 /* attribution, follow-ups */
-#define BOTTOM_MIN  6.0
-#define LABEL_SIZE  6.5 /* band: category and card type */
-#define FOOTER_SIZE 5.5 /* footer: deck title and card id */
+#define BOTTOM_MIN  CARD_TEXT_MIN
+#define LABEL_SIZE  7.0 /* band: category and card type, reversed out: 7 pt at least */
+#define FOOTER_SIZE 6.5 /* footer: deck title and card id */
+#define FOOTER_FADE 0.45 /* the footer's ink towards the paper, as far as contrast allows */
+#define FOOTER_CONTRAST 4.5 /* WCAG AA for small text */
 /* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
  * copy in PDF viewers, split the word into letters. */
 #define LABEL_TRACKING 0.08
@@ -690,7 +693,8 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	}
 	if (!cs->back_team && dk->team)
 		cs->back_team = limited(
-			label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, 6.5, 0.06, false),
+			label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, 0.06,
+				     false),
 			inner);
 	f->back_team = cs->back_team;
 	f->category = cs->band[k * 2];
@@ -710,6 +714,8 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	const card *c = f->c;
 	const card_geom *g = &cs->g;
 	f->color = deck_card_color(cs->dk, c);
+	f->footer_fade = color_fade_for_contrast(cs->dk->theme.ink, cs->dk->theme.paper,
+						 FOOTER_FADE, FOOTER_CONTRAST);
 	double bottom_h = f->bottom.n ? f->bottom.height : 0;
 	f->bottom_top = g->body.h - bottom_h;
 	double area_top = top_pad(c);

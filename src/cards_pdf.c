@@ -11,7 +11,9 @@
 #include "chunks.h"
 #include "commands.h"
 #include "impose.h"
+#include "ink_map.h"
 #include "labels.h"
+#include "numfmt.h"
 #include "pdf_meta.h"
 #include "pdf_out.h"
 #include "render_card.h"
@@ -19,7 +21,7 @@
 static void draw_marks(cairo_t *cr, const impose_plan *plan)
 {
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+	render_set_registration(cr); /* prints on every plate: the shop registers on it */
 	cairo_set_line_width(cr, 0.25);
 	for (size_t i = 0; i < plan->nmarks; i++) {
 		const segment *m = &plan->marks[i];
@@ -52,11 +54,12 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	pango_layout_set_width(l, (int)lround((where == INFO_RIGHT ? r.h : r.w) * PANGO_SCALE));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-	/* against the outer edge of the band: as far from the crop marks as the margin allows */
-	PangoRectangle ext;
-	pango_layout_get_extents(l, NULL, &ext);
-	double depth = (double)ext.height / PANGO_SCALE;
+	render_set_gray(cr, 0.35);
+	/* against the outer edge of the band, as far from the crop marks as the margin allows;
+	 * the whole line box (descenders too) stays inside the band, so out of the margin */
+	PangoRectangle ink, ext;
+	pango_layout_get_extents(l, &ink, &ext);
+	double depth = (double)fmax(ext.y + ext.height, ink.y + ink.height) / PANGO_SCALE + 0.25;
 	if (where == INFO_RIGHT) {
 		cairo_translate(cr, r.x + fmax(0, r.w - depth), r.y + r.h);
 		cairo_rotate(cr, -M_PI / 2);
@@ -86,6 +89,7 @@ typedef struct {
 	int sheets, per_chunk; /* sheets in all, sheets per chunk */
 	pdf_parts parts;       /* one per chunk */
 	cairo_surface_t *logo; /* team logo on backs, or NULL */
+	ink_map *inks;         /* PDF/X: every colour drawn and its ink (one process draws) */
 } book;
 
 /* One process's own typesetting: its fonts and cards, the faces of the sheet at hand. */
@@ -181,6 +185,8 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 	cardset_set_sizes(D->c.cs, sizes);
 	pdf_part_out po;
 	cairo_surface_t *surf = pdf_part_begin(&po, &B->parts, k, B->plan.page_w, B->plan.page_h);
+	if (B->inks)
+		ink_map_attach(surf, B->inks);
 	pdf_metadata(surf, job->s->dk, job->s->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
 	int rc = CHUNK_OK, end = (int)(k + 1) * B->per_chunk;
@@ -211,7 +217,14 @@ static int book_plan(book *B, const cards_job *job, struct diag *d)
 {
 	*B = (book){.job = job};
 	char *err = NULL;
-	if (impose_plan_make(&job->ps, &B->plan, &err)) {
+	print_setup ps = job->ps;
+	if (ps.sheet_none && (ps.back_dx != 0 || ps.back_dy != 0)) {
+		char x[NUM_BUF], y[NUM_BUF];
+		diag(d, M_BACK_OFFSET_SHOP, job->out, 0, 0, num_format(x, pt_to_mm(ps.back_dx), 2),
+		     num_format(y, pt_to_mm(ps.back_dy), 2));
+		ps.back_dx = ps.back_dy = 0;
+	}
+	if (impose_plan_make(&ps, &B->plan, &err)) {
 		diag(d, M_PDF, NULL, 0, 0, err);
 		free(err);
 		return -1;
@@ -244,12 +257,19 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	drawer_close(D);
 	malloc_trim(0); /* the layouts' memory back before the merge, which needs the most */
 	if (r == CHUNK_OK) {
-		/* print shops cut at the TrimBox; the BleedBox is the whole page */
-		rect trim = pdf_rect_from_top(B->plan.slots[0].trim, B->plan.page_h);
-		rect bleed = {0, 0, B->plan.page_w, B->plan.page_h};
+		/* print shops cut at the TrimBox; the BleedBox is the whole page. A PDF/X sheet is
+		 * the shop's finished sheet: PDF/X wants a TrimBox on every page, and there it is
+		 * the page. */
+		const impose_plan *plan = &B->plan;
+		rect bleed = {0, 0, plan->page_w, plan->page_h};
+		rect trim = job->ps.sheet_none ? pdf_rect_from_top(plan->slots[0].trim, plan->page_h)
+					       : bleed;
 		pdf_finish_opts fin = {0};
-		if (job->ps.sheet_none)
+		if (job->ps.sheet_none || job->ps.pdfx != PDFX_NONE)
 			fin = (pdf_finish_opts){.trim = &trim, .bleed = &bleed};
+		pdfx_opts px = {job->ps.pdfx, B->inks};
+		if (B->inks)
+			fin.pdfx = &px;
 		return pdf_parts_close(&B->parts, &fin, d);
 	}
 	if (r == CHUNK_BAD)
@@ -277,12 +297,17 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 				.arg = &B};
 		fflush(d->out);
 		/* fork before this process starts Pango; the workers share the deck and logo */
-		chunks *ch = chunks_start(&w, job->s->fonts ? 1 : job->jobs);
+		/* PDF/X records every colour as it is drawn, in the order it is drawn: one process
+		 * draws, so that the record and the file do not depend on -j */
+		if (job->ps.pdfx != PDFX_NONE)
+			B.inks = ink_map_new(job->profile, job->s->dk);
+		chunks *ch = chunks_start(&w, job->s->fonts || B.inks ? 1 : job->jobs);
 		rc = draw_book(&B, ch, d);
 		chunks_end(ch);
 		if (B.parts.fd)
 			pdf_parts_abort(&B.parts);
 	}
+	ink_map_free(B.inks);
 	if (B.logo)
 		cairo_surface_destroy(B.logo);
 	impose_plan_free(&B.plan);

@@ -8,6 +8,7 @@
 
 #include "booklet.h"
 #include "cli_input.h"
+#include "cli_print.h"
 #include "commands.h"
 #include "numfmt.h"
 #include "session.h"
@@ -29,6 +30,12 @@ void cmd_booklet_help(FILE *out)
 	      "                        on the long edge, short if on the short edge\n"
 	      "      --no-tags         leave out the structure that makes the PDF accessible\n"
 	      "                        (tagged PDF/UA-1 is the default for single pages)\n"
+	      "      --bleed MM        for a print shop: each page grows by MM (0 to 10) on every\n"
+	      "                        side, the TrimBox is the page, the cover's colour plate\n"
+	      "                        runs into the bleed (single pages, untagged)\n"
+	      "      --pdfx[=LEVEL]    print-shop PDF/X: x4 (default) or x1a (untagged)\n"
+	      "      --icc FILE        the shop's CMYK output profile for --pdfx (default: the\n"
+	      "                        built-in FOGRA39)\n"
 	      "  -q, --quiet           print nothing on success (by default one line says what\n"
 	      "                        was written: file, pages, sheets, sizes)\n"
 	      "  -h, --help            show this help\n",
@@ -38,7 +45,7 @@ void cmd_booklet_help(FILE *out)
 	print_exit_codes(out);
 }
 
-enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX, O_NO_TAGS };
+enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX, O_NO_TAGS, O_BLEED, O_PDFX, O_ICC };
 
 static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
@@ -48,6 +55,9 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"duplex", required_argument, NULL, O_DUPLEX},
 				     {"quiet", no_argument, NULL, 'q'},
 				     {"no-tags", no_argument, NULL, O_NO_TAGS},
+				     {"bleed", required_argument, NULL, O_BLEED},
+				     {"pdfx", optional_argument, NULL, O_PDFX},
+				     {"icc", required_argument, NULL, O_ICC},
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
@@ -58,8 +68,27 @@ static int usage_error(const char *opt, const char *value, const char *valid)
 	return EXIT_USAGE;
 }
 
+/* --bleed and --pdfx through the cards' own parser: the same values, the same messages. */
+static int print_option(booklet_job *job, const char *key, const char *value)
+{
+	print_setup ps;
+	print_setup_default(&ps);
+	char *err = print_setup_apply(&ps, key, value);
+	if (err) {
+		fprintf(stderr, "deckpress: error: --%s: %s\n", key, err);
+		free(err);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(key, "bleed"))
+		job->bleed = ps.bleed;
+	else
+		job->pdfx = ps.pdfx;
+	return 0;
+}
+
 /* Fills job from the options; returns 0 or EXIT_USAGE (the message is printed). */
-static int parse(int argc, char **argv, booklet_job *job, const char **lang, bool *quiet)
+static int parse(int argc, char **argv, booklet_job *job, const char **lang, const char **icc,
+		 bool *quiet)
 {
 	int c;
 	optind = 1;
@@ -94,6 +123,15 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, boo
 		case O_NO_TAGS:
 			job->tags = false;
 			break;
+		case O_BLEED:
+		case O_PDFX:
+			if (print_option(job, c == O_BLEED ? "bleed" : "pdfx",
+					 c == O_PDFX && !optarg ? "x4" : optarg))
+				return EXIT_USAGE;
+			break;
+		case O_ICC:
+			*icc = optarg;
+			break;
 		default:
 			if (c >= CLI_INPUT_FIRST) {
 				if (cli_input_option(c, optarg))
@@ -102,6 +140,12 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, boo
 			}
 			return bad_option("booklet", argv);
 		}
+	}
+	if (job->impose && job->bleed > 0) {
+		fputs("deckpress: error: --bleed is for single pages, which a print shop imposes "
+		      "itself; leave out --impose saddle\n",
+		      stderr);
+		return EXIT_USAGE;
 	}
 	if (optind != argc - 1 || !job->out) {
 		fputs("deckpress: error: 'booklet' needs one deck and -o OUT.pdf\n"
@@ -135,13 +179,22 @@ int cmd_booklet(int argc, char **argv)
 {
 	booklet_written w = {0};
 	booklet_job job = {.format = BOOKLET_A5, .duplex = SADDLE_LONG, .tags = true, .written = &w};
-	const char *lang = NULL;
+	const char *lang = NULL, *icc = NULL;
 	bool quiet = false;
-	int rc = parse(argc, argv, &job, &lang, &quiet);
+	int rc = parse(argc, argv, &job, &lang, &icc, &quiet);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	struct diag d;
 	diag_init(&d, stderr);
+	color_profile *prof = NULL;
+	if (job.pdfx != PDFX_NONE) {
+		prof = cli_print_profile(icc, &d, &rc);
+		if (!prof)
+			return diag_exit(&d, rc);
+	} else if (icc) {
+		fputs("deckpress: warning: --icc is for PDF/X output (--pdfx); ignored\n", stderr);
+	}
+	job.profile = prof;
 	session s;
 	rc = session_open(&s, argv[optind], lang, &d);
 	const char *given = job.out;
@@ -160,5 +213,6 @@ int cmd_booklet(int argc, char **argv)
 	}
 	free(real);
 	session_close(&s);
+	color_profile_free(prof);
 	return diag_exit(&d, rc);
 }

@@ -6,12 +6,14 @@
 
 #include "build.h"
 #include "cli_input.h"
+#include "cli_print.h"
 #include "commands.h"
 #include "pool.h"
 
 void cmd_build_help(FILE *out)
 {
-	fputs("Usage: deckpress build TEAMS_OR_DECK -o DIR [-j N] [--quiet|--verbose]\n"
+	fputs("Usage: deckpress build TEAMS_OR_DECK -o DIR [-j N] [--pdfx[=LEVEL]] [--icc FILE]\n"
+	      "       [--quiet|--verbose]\n"
 	      "Build everything a facilitator hands out: cards.pdf (sheets for home printing),\n"
 	      "printshop.pdf (one card per page with bleed), booklet.pdf, booklet-saddle.pdf\n"
 	      "(2-up for folding and stapling) and contact.png. For a teams file, each team's\n"
@@ -20,6 +22,9 @@ void cmd_build_help(FILE *out)
 	      "Options:\n"
 	      "  -o, --output DIR   output directory (created if missing; required)\n"
 	      "  -j, --jobs N       processes to use (default: the number of cores)\n"
+	      "      --pdfx[=LEVEL] printshop.pdf as PDF/X: x4 (default) or x1a; also set by\n"
+	      "                     print: pdfx in the deck or teams file (cards.pdf stays RGB)\n"
+	      "      --icc FILE     the shop's CMYK output profile (default: built-in FOGRA39)\n"
 	      "  -q, --quiet        print only errors\n"
 	      "  -v, --verbose      also list every file written\n"
 	      "  -h, --help         show this help\n",
@@ -36,9 +41,12 @@ int cmd_build(int argc, char **argv)
 					     {"quiet", no_argument, NULL, 'q'},
 					     {"verbose", no_argument, NULL, 'v'},
 					     {"help", no_argument, NULL, 'h'},
+					     {"pdfx", optional_argument, NULL, 'P'},
+					     {"icc", required_argument, NULL, 'I'},
 					     CLI_INPUT_OPTIONS,
 					     {0}};
 	build_opts o = {.jobs = pool_cores(), .verbosity = 1, .progress = isatty(STDERR_FILENO)};
+	const char *icc = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:qvh", opts, NULL)) != -1) {
@@ -59,6 +67,12 @@ int cmd_build(int argc, char **argv)
 		case 'h':
 			cmd_build_help(stdout);
 			return EXIT_OK;
+		case 'P':
+			o.pdfx = optarg ? optarg : "x4";
+			break;
+		case 'I':
+			icc = optarg;
+			break;
 		default:
 			if (c >= CLI_INPUT_FIRST) {
 				if (cli_input_option(c, optarg))
@@ -75,9 +89,25 @@ int cmd_build(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d, stderr);
+	if (o.pdfx) {
+		print_setup ps;
+		print_setup_default(&ps);
+		char *err = print_setup_apply(&ps, "pdfx", o.pdfx);
+		if (err) {
+			fprintf(stderr, "deckpress: error: --pdfx: %s\n", err);
+			free(err);
+			return EXIT_USAGE;
+		}
+	}
+	int rc = 0;
+	color_profile *prof = icc ? cli_print_profile(icc, &d, &rc) : NULL;
+	if (rc)
+		return diag_exit(&d, rc);
+	o.profile = prof;
 	team_set ts;
 	int loaded = teams_load(argv[optind], &d, &ts);
-	int rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
+	rc = loaded < 0 ? (d.nio ? EXIT_IO : EXIT_DECK) : build_run(&ts, &o);
 	teams_free(&ts);
+	color_profile_free(prof);
 	return diag_exit(&d, rc);
 }

@@ -1,6 +1,8 @@
 /* cmd_calibrate.c - deckpress calibrate: a duplex test sheet to measure a printer's
- * front/back misregistration. Targets sit where cards would, mirrored by the same
- * imposition code as the cards, so a reading is exactly the --back-offset to use. */
+ * front/back misregistration. It is the card sheet's twin: the same imposition plan as
+ * 'deckpress cards' with the same options (sheet, orientation, size, grid), a target at the
+ * centre of every card, mirrored by the same code as the backs, so a reading is exactly
+ * the --back-offset to use, on the axes the cards use. */
 #include <cairo-pdf.h>
 #include <getopt.h>
 #include <math.h>
@@ -16,20 +18,24 @@
 #include "impose.h"
 #include "paths.h"
 #include "pdf_out.h"
+#include "render_color.h"
 
-#define RANGE_MM     5 /* the scales read -5 mm to +5 mm */
-#define SCALE_GAP_MM 6 /* scales sit this far from the target's centre */
+#define RANGE_MM     10 /* the scales read -10 mm to +10 mm: every offset --back-offset takes */
+#define SCALE_GAP_MM 12 /* scales sit this far from the target's centre, clear of each other */
 
 void cmd_calibrate_help(FILE *out)
 {
-	fputs("Usage: deckpress calibrate -o CAL.pdf [--sheet a4|letter|a3] [--duplex long|short]\n"
-	      "Write a two-page duplex test sheet. Print it duplex at 100%, hold it against the\n"
-	      "light, and read on the back's scales where the front's cross shows through: that\n"
-	      "is X,Y for 'deckpress cards --back-offset X,Y'. Print it again with\n"
-	      "--back-offset X,Y to check: the crosses then read 0,0.\n\n"
+	fputs("Usage: deckpress calibrate -o CAL.pdf [--sheet a4|letter|a3] [--size NAME|WxH]\n"
+	      "       [--duplex long|short] [--back-offset X,Y]\n"
+	      "Write a two-page duplex test sheet laid out exactly like a sheet of cards with the\n"
+	      "same options: a target where each card's centre is. Print it duplex at 100%, hold\n"
+	      "it against the light, and read on the back's scales (-10 to 10 mm) where the\n"
+	      "front's cross shows through: that is X,Y for 'deckpress cards --back-offset X,Y'.\n"
+	      "Print it again with --back-offset X,Y to check: the crosses then read 0,0.\n\n"
 	      "Options:\n"
 	      "  -o, --output FILE   the PDF to write (required)\n"
-	      "      --sheet, --duplex, --margin, --back-offset   as for 'deckpress cards'\n"
+	      "      --sheet, --size, --bleed, --margin, --marks, --duplex, --back-offset\n"
+	      "                      as for 'deckpress cards' (give the ones you print with)\n"
 	      "  -h, --help          show this help\n\n",
 	      out);
 	print_exit_codes(out);
@@ -52,10 +58,11 @@ static void text(cairo_t *cr, PangoContext *ctx, const char *s, double size, dou
 }
 
 /* Front: a thin cross with a circle at the centre of the slot; its arms reach over the
- * back's scales. */
+ * back's scales at any offset they can read. */
 static void cross(cairo_t *cr, double cx, double cy)
 {
 	double arm = mm_to_pt(RANGE_MM + SCALE_GAP_MM + 3);
+	render_set_gray(cr, 0);
 	cairo_set_line_width(cr, 0.3);
 	cairo_move_to(cr, cx - arm, cy);
 	cairo_line_to(cr, cx + arm, cy);
@@ -72,14 +79,15 @@ static void cross(cairo_t *cr, double cx, double cy)
 static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
 {
 	double off = mm_to_pt(SCALE_GAP_MM);
+	render_set_gray(cr, 0);
 	cairo_set_line_width(cr, 0.3);
 	for (int i = -2 * RANGE_MM; i <= 2 * RANGE_MM; i++) {
-		double d = mm_to_pt(i * 0.5), len = mm_to_pt(i % 2 ? 1.0 : i % 4 ? 1.6 : 2.4);
+		double d = mm_to_pt(i * 0.5), len = mm_to_pt(i % 2 ? 1.0 : i % 10 ? 1.6 : 2.4);
 		cairo_move_to(cr, cx + d, cy + off);
 		cairo_line_to(cr, cx + d, cy + off + len);
 		cairo_move_to(cr, cx + off, cy + d);
 		cairo_line_to(cr, cx + off + len, cy + d);
-		if (i % 4 == 0) {
+		if (i % 10 == 0) { /* numbered every 5 mm */
 			char num[16];
 			snprintf(num, sizeof num, "%d", i / 2);
 			text(cr, ctx, num, 4.5, cx + d - 8, cy + off + mm_to_pt(2.6), 16, true);
@@ -95,6 +103,20 @@ static void scales(cairo_t *cr, PangoContext *ctx, double cx, double cy)
 	text(cr, ctx, "Y", 6, cx + off - 2, cy - mm_to_pt(RANGE_MM) - 10, 10, false);
 }
 
+/* Where each card is cut, as a faint outline: the sheet is recognisably the cards' twin. */
+static void outlines(cairo_t *cr, const impose_plan *plan, bool back)
+{
+	cairo_save(cr);
+	render_set_gray(cr, 0.75);
+	cairo_set_line_width(cr, 0.25);
+	for (int i = 0; i < plan->per_page; i++) {
+		rect r = back ? plan->slots[i].back_trim : plan->slots[i].trim;
+		cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
 static void draw(cairo_surface_t *s, const impose_plan *plan, PangoContext *ctx, const char *mode)
 {
 	pdf_metadata(s, NULL, NULL, "deckpress duplex calibration");
@@ -103,15 +125,19 @@ static void draw(cairo_surface_t *s, const impose_plan *plan, PangoContext *ctx,
 	char *note = xasprintf("deckpress calibrate \u00b7 front \u00b7 print duplex (%s edge) at "
 			       "100%%, then hold against the light",
 			       mode);
+	render_set_gray(cr, 0);
 	text(cr, ctx, note, 7, p.x, p.y, p.w, true);
+	outlines(cr, plan, false);
 	for (int i = 0; i < plan->per_page; i++)
 		cross(cr, plan->slots[i].trim.x + plan->slots[i].trim.w / 2,
 		      plan->slots[i].trim.y + plan->slots[i].trim.h / 2);
 	cairo_show_page(cr);
+	render_set_gray(cr, 0);
 	text(cr, ctx,
 	     "back \u00b7 read X and Y where the front's cross shows through each scale, then "
 	     "use: deckpress cards --back-offset X,Y (mm)",
 	     7, p.x, p.y, p.w, true);
+	outlines(cr, plan, true);
 	for (int i = 0; i < plan->per_page; i++)
 		scales(cr, ctx, plan->slots[i].back_trim.x + plan->slots[i].back_trim.w / 2,
 		       plan->slots[i].back_trim.y + plan->slots[i].back_trim.h / 2);
@@ -145,11 +171,10 @@ int cmd_calibrate(int argc, char **argv)
 		fputs("deckpress: error: 'calibrate' needs -o CAL.pdf and no deck\n", stderr);
 		return EXIT_USAGE;
 	}
+	/* the plan 'deckpress cards' makes with the same options: same sheet, orientation,
+	 * grid, flip and offset */
 	print_setup ps;
 	print_setup_default(&ps);
-	/* targets where 70 mm square cards would be: the same grid and flip as real cards */
-	free(print_setup_apply(&ps, "size", "70x70"));
-	free(print_setup_apply(&ps, "bleed", "0"));
 	if (cli_print_apply(&set, &ps))
 		return EXIT_USAGE;
 	if (ps.sheet_none || ps.duplex == DUPLEX_NONE || !ps.backs) {

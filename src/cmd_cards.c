@@ -34,7 +34,12 @@ void cmd_cards_help(FILE *out)
 	      "      --backs, --no-backs  print a back page after each front page (default on)\n"
 	      "      --marks MODE         crop (default), lines (edge to edge) or none\n"
 	      "      --back-offset X,Y    shift backs by X,Y mm to correct the printer's duplex\n"
-	      "                           misregistration (measure with 'deckpress calibrate')\n"
+	      "                           misregistration (measure with 'deckpress calibrate');\n"
+	      "                           ignored, with a warning, for --sheet none\n"
+	      "      --pdfx[=LEVEL]       print-shop PDF/X: x4 (PDF/X-4, the default) or x1a\n"
+	      "                           (PDF/X-1a:2001); CMYK with an output intent\n"
+	      "      --icc FILE           the shop's CMYK output profile for --pdfx (default:\n"
+	      "                           the built-in FOGRA39, ISO coated offset)\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
 	      "  -j, --jobs N             processes to draw with (default: the number of\n"
@@ -54,6 +59,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"dump", required_argument, NULL, 'd'},
 				     {"jobs", required_argument, NULL, 'j'},
 				     {"quiet", no_argument, NULL, 'q'},
+				     {"icc", required_argument, NULL, 'I'},
 				     CLI_PRINT_OPTIONS,
 				     CLI_INPUT_OPTIONS,
 				     {0}};
@@ -89,7 +95,7 @@ static void written(const char *out, const cards_job *job)
 
 int cmd_cards(int argc, char **argv)
 {
-	const char *out = NULL, *lang = NULL;
+	const char *out = NULL, *lang = NULL, *icc = NULL;
 	bool dump = false, quiet = false;
 	int jobs = pool_cores();
 	cli_print set = {0};
@@ -106,6 +112,8 @@ int cmd_cards(int argc, char **argv)
 			quiet = true;
 		else if (c == 'l')
 			lang = optarg;
+		else if (c == 'I')
+			icc = optarg;
 		else if (c == 'd' && !strcmp(optarg, "layout"))
 			dump = true;
 		else if (c == 'h') {
@@ -146,13 +154,20 @@ int cmd_cards(int argc, char **argv)
 	char *real = rc == 0 && !dump ? session_output(&s, out, &d) : NULL;
 	if (rc == 0 && !dump && !real)
 		rc = EXIT_IO;
+	color_profile *prof = NULL;
+	if (rc == 0 && !dump && job.ps.pdfx != PDFX_NONE)
+		prof = cli_print_profile(icc, &d, &rc);
+	else if (rc == 0 && icc)
+		fputs("deckpress: warning: --icc is for PDF/X output (--pdfx); ignored\n", stderr);
 	if (rc == 0) {
 		job.out = real;
+		job.profile = prof;
 		pool_budget_init(jobs);
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
 		if (rc == 0 && !dump && !quiet)
 			written(out, &job);
 	}
+	color_profile_free(prof);
 	free(real);
 	session_close(&s);
 	return diag_exit(&d, rc);

@@ -132,6 +132,19 @@ uint32_t deck_card_color(const deck *d, const card *c)
 		       : d->theme.accent;
 }
 
+const deck_cmyk *deck_find_cmyk(const deck *d, uint32_t rgb)
+{
+	for (size_t i = d->ncmyk; i-- > 0;)
+		if (d->cmyk[i].rgb == rgb)
+			return &d->cmyk[i];
+	for (size_t i = 0; i < d->nparts; i++) {
+		const deck_cmyk *c = deck_find_cmyk(d->parts[i], rgb);
+		if (c)
+			return c;
+	}
+	return d->base ? deck_find_cmyk(d->base, rgb) : NULL;
+}
+
 /* Calls fn with one text field: its mtext, where it is written and what owns it. */
 static void visit(text_ref_fn *fn, void *ctx, const char *file, const mtext *t, const char *owner,
 		  const char *field, const card *c)

@@ -164,8 +164,10 @@ static void load_categories(loader *L, const ynode *list)
 				report(L, m, M_MISSING, owner, "name");
 			opt_text(L, m, "name", owner, &c->name);
 			const ynode *col = get(m, "color");
+			char *what = xasprintf("the color of %s", owner);
 			if (col)
-				c->has_color = color(L, col, "color", &c->color);
+				c->has_color = color(L, col, what, &c->color);
+			free(what);
 		}
 		free(owner);
 	}

@@ -33,8 +33,10 @@ static void load_colors(loader *L, const ynode *m, theme *t)
 	check_keys(L, m, keys, "theme.colors");
 	for (int i = 0; keys[i]; i++) {
 		const ynode *n = get(m, keys[i]);
+		char *what = xasprintf("theme.colors.%s", keys[i]);
 		if (n)
-			color(L, n, keys[i], slots[i]);
+			color(L, n, what, slots[i]);
+		free(what);
 	}
 }
 
@@ -53,7 +55,7 @@ static void load_sizes(loader *L, const ynode *m, theme *t)
 				const ynode *n = get(s, keys[k]);
 				char *field = xasprintf("%s.%s", what, keys[k]);
 				if (n)
-					number(L, n, field, 4, 72,
+					number(L, n, field, CARD_TEXT_MIN, 72,
 					       k ? &t->size_min[i] : &t->size_max[i]);
 				free(field);
 			}
@@ -129,7 +131,7 @@ void load_print(loader *L, const ynode *m)
 {
 	static const char *const keys[] = {"size",        "sheet",       "bleed", "safe",
 					   "margin",      "duplex",      "backs", "marks",
-					   "back_offset", "back-offset", NULL};
+					   "back_offset", "back-offset", "pdfx",  NULL};
 	deck *dk = L->dk;
 	if (!want(L, m, YN_MAP, "'print'"))
 		return;

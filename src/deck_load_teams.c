@@ -83,8 +83,10 @@ static void team_colors(loader *L, const ynode *m, theme *t)
 	check_keys(L, m, keys, "a team's colors");
 	for (int i = 0; keys[i]; i++) {
 		const ynode *n = get(m, keys[i]);
-		if (n && color(L, n, keys[i], slots[i]) && slots[i] == &t->back)
+		char *what = xasprintf("the team's colors.%s", keys[i]);
+		if (n && color(L, n, what, slots[i]) && slots[i] == &t->back)
 			t->back_fixed = true; /* the team's own colour on every back */
+		free(what);
 	}
 }
 

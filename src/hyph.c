@@ -411,9 +411,14 @@ static void word_breaks(const hyphenator *h, const char *w, size_t len, strbuf *
 	off[n] = len;
 	key[klen] = '\0';
 	const unsigned char *exc = exc_find(h, key);
+	gunichar first;
+	utf8_next(w, &first);
 	if (exc)
 		memcpy(brk, exc, n);
-	else if (n < WORD_MIN || !dict_breaks(h, low, n, brk)) {
+	else if (n < WORD_MIN || g_unichar_isupper(first) || g_unichar_istitle(first) ||
+		 !dict_breaks(h, low, n, brk)) {
+		/* names and brands keep their shape ("Facebook", "Rotterdam"), and so does a
+		 * sentence's first word; an exception can still allow breaks */
 		strbuf_add(out, w, len);
 		return;
 	}

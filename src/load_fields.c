@@ -4,8 +4,11 @@
 #include "bounds.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "numfmt.h"
 
 void report(loader *L, const ynode *at, enum diag_msg m, ...)
 {
@@ -252,7 +255,7 @@ bool number(loader *L, const ynode *n, const char *what, double lo, double hi, d
 	return true;
 }
 
-bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
+static bool hex_color(loader *L, const ynode *n, const char *what, uint32_t *out)
 {
 	const char *s = scalar(L, n, what);
 	if (!s)
@@ -265,5 +268,64 @@ bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
 		return false;
 	}
 	*out = (uint32_t)strtoul(s + 1, NULL, 16);
+	return true;
+}
+
+/* cmyk: [C, M, Y, K], each a percentage. */
+static bool cmyk_values(loader *L, const ynode *n, const char *what, double v[4])
+{
+	bool ok = n->kind == YN_SEQ && n->n == 4;
+	for (size_t i = 0; ok && i < 4; i++)
+		ok = n->kids[i]->kind == YN_SCALAR && parse_double(n->kids[i]->value, &v[i]) &&
+		     v[i] >= 0 && v[i] <= 100;
+	if (!ok)
+		report(L, n, M_BAD_CMYK, what);
+	return ok;
+}
+
+static void fmt_cmyk(const double v[4], char *buf, size_t n)
+{
+	char a[NUM_BUF], b[NUM_BUF], c[NUM_BUF], d[NUM_BUF];
+	snprintf(buf, n, "[%s, %s, %s, %s]", num_format(a, v[0], 2), num_format(b, v[1], 2),
+		 num_format(c, v[2], 2), num_format(d, v[3], 2));
+}
+
+/* Records rgb's CMYK in the deck; one file may not give one rgb two CMYK values. */
+static void add_cmyk(loader *L, const ynode *n, uint32_t rgb, const double v[4])
+{
+	deck_cmyk c = {.rgb = rgb, .file = L->path, .pos = pos_of(n)};
+	memcpy(c.cmyk, v, sizeof c.cmyk);
+	for (size_t i = 0; i < L->dk->ncmyk; i++) {
+		const deck_cmyk *o = &L->dk->cmyk[i];
+		if (o->rgb != rgb || strcmp(o->file, L->path) ||
+		    !memcmp(o->cmyk, c.cmyk, sizeof c.cmyk))
+			continue;
+		char here[96], there[96];
+		fmt_cmyk(c.cmyk, here, sizeof here);
+		fmt_cmyk(o->cmyk, there, sizeof there);
+		report(L, n, M_CMYK_CLASH, (unsigned)rgb, here, there, o->pos.line);
+		return;
+	}
+	L->dk->cmyk = arena_append(L->mem, L->dk->cmyk, &L->dk->ncmyk, &c, 1, sizeof c);
+}
+
+bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
+{
+	if (!n || n->kind != YN_MAP)
+		return hex_color(L, n, what, out);
+	static const char *const keys[] = {"rgb", "cmyk", NULL};
+	check_keys(L, n, keys, what);
+	const ynode *rgb = get(n, "rgb"), *cm = get(n, "cmyk");
+	if (!rgb) {
+		report(L, n, M_MISSING, what, "rgb");
+		return false;
+	}
+	uint32_t v;
+	double c[4];
+	if (!hex_color(L, rgb, what, &v) || (cm && !cmyk_values(L, cm, what, c)))
+		return false;
+	if (cm)
+		add_cmyk(L, cm, v, c);
+	*out = v;
 	return true;
 }

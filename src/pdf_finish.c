@@ -3,6 +3,7 @@
 #include "pdf_finish.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
@@ -20,12 +21,26 @@ rect pdf_rect_from_top(rect r, double page_h)
 	return (rect){r.x, page_h - r.y - r.h, r.w, r.h};
 }
 
-/* "[x0 y0 x1 y1]" with '.' decimals whatever the locale: a comma would break PDF syntax. */
+/* "[x0 y0 x1 y1]" with '.' decimals whatever the locale: a comma would break PDF syntax.
+ * Six decimals, as Cairo writes the MediaBox, so a box equal to it is written equal. */
 static char *box_text(const rect *r)
 {
 	char a[NUM_BUF], b[NUM_BUF], c[NUM_BUF], d[NUM_BUF];
-	return xasprintf("[%s %s %s %s]", num_format(a, r->x, 4), num_format(b, r->y, 4),
-			 num_format(c, r->x + r->w, 4), num_format(d, r->y + r->h, 4));
+	return xasprintf("[%s %s %s %s]", num_format(a, r->x, 6), num_format(b, r->y, 6),
+			 num_format(c, r->x + r->w, 6), num_format(d, r->y + r->h, 6));
+}
+
+/* r with each edge that lies within BOX_TOL of the media's edge moved onto it: a bleed box
+ * that is the whole page must not come out a rounding error larger than the page. */
+static rect snap_to(const rect *r, const rect *media)
+{
+	double x0 = r->x, y0 = r->y, x1 = r->x + r->w, y1 = r->y + r->h;
+	double m[4] = {media->x, media->y, media->x + media->w, media->y + media->h};
+	double *e[4] = {&x0, &y0, &x1, &y1};
+	for (int i = 0; i < 4; i++)
+		if (fabs(*e[i] - m[i]) < BOX_TOL)
+			*e[i] = m[i];
+	return (rect){x0, y0, x1 - x0, y1 - y0};
 }
 
 static bool rect_inside(const rect *in, const rect *out)
@@ -47,6 +62,16 @@ static char *qpdf_problem(qpdf_data q)
 	return NULL;
 }
 
+bool pdf_oh_number(qpdf_data q, qpdf_oh v, double *out)
+{
+	if (qpdf_oh_is_integer(q, v)) {
+		*out = (double)qpdf_oh_get_int_value(q, v);
+		return true;
+	}
+	/* qpdf converts reals with the C library, which follows LC_NUMERIC: read the text */
+	return qpdf_oh_is_real(q, v) && parse_double(qpdf_oh_get_real_value(q, v), out);
+}
+
 /* The page's /MediaBox, which a page may inherit from its /Pages parents. */
 static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 {
@@ -56,8 +81,8 @@ static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 		if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4) {
 			double v[4];
 			for (int i = 0; i < 4; i++)
-				v[i] = qpdf_oh_get_numeric_value(q,
-								 qpdf_oh_get_array_item(q, box, i));
+				if (!pdf_oh_number(q, qpdf_oh_get_array_item(q, box, i), &v[i]))
+					return false;
 			*out = (rect){v[0], v[1], v[2] - v[0], v[3] - v[1]};
 			return true;
 		}
@@ -67,8 +92,10 @@ static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 }
 
 static char *set_box(qpdf_data q, const char *path, qpdf_oh page, int n, const char *key,
-		     const rect *r, const rect *media)
+		     const rect *given, const rect *media)
 {
+	rect snapped = snap_to(given, media);
+	const rect *r = &snapped;
 	if (!rect_inside(r, media)) {
 		char *box = box_text(r), *mb = box_text(media);
 		char *msg = xasprintf("%s: page %d: %s %s is not inside the MediaBox %s", path,
@@ -108,16 +135,25 @@ static char *add_boxes(qpdf_data q, const char *path, const rect *trim, const re
 	return msg;
 }
 
+static bool pdfx_on(const pdf_finish_opts *o)
+{
+	return o->pdfx && o->pdfx->level != PDFX_NONE;
+}
+
 /* The finishing steps on the document open in q; returns an error or NULL. */
 static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 {
 	char *msg = NULL;
 	if (o->trim || o->bleed)
 		msg = add_boxes(q, in_path, o->trim, o->bleed);
-	/* one XMP packet, to which every step that needs one adds its properties */
+	/* one XMP packet, to which every step that needs one adds its properties; PDF/X first:
+	 * it sets the /Info the packet starts from */
 	xmp_props xmp = {0};
+	if (!msg && pdfx_on(o))
+		msg = pdfx_convert(q, o->pdfx, &xmp);
 	if (!msg && o->tags) {
-		pdf_xmp_from_info(q, &xmp);
+		if (!xmp.n)
+			pdf_xmp_from_info(q, &xmp);
 		msg = pdf_tags_apply(q, o->tags, &xmp);
 		if (msg) { /* a deckpress bug, not the user's: say where it happened */
 			char *m = xasprintf("making the PDF accessible: %s", msg);
@@ -173,6 +209,8 @@ static char *rewrite(qpdf_data q, qpdf_data *more, const char *in_path, const ch
 	 * Only there: print-shop standards (PDF/X-1a) forbid object streams. */
 	if (o->tags)
 		qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	if (pdfx_on(o))
+		pdfx_write_settings(q, o->pdfx);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		return qpdf_problem(q);
 	return qpdf_problem(q);

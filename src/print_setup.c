@@ -39,7 +39,8 @@ static const named_size sheets[] = {
 #define EXPECT_BACKS  "yes, no, true or false"
 #define EXPECT_MARKS  "crop, lines or none"
 #define EXPECT_OFFSET "X,Y in mm from -10 to 10, like 0.5,-1"
-#define EXPECT_KEY    "size, sheet, bleed, safe, margin, duplex, backs, marks or back-offset"
+#define EXPECT_PDFX   "x4 (PDF/X-4), x1a (PDF/X-1a:2001) or none"
+#define EXPECT_KEY    "size, sheet, bleed, safe, margin, duplex, backs, marks, back-offset or pdfx"
 
 void print_setup_default(print_setup *p)
 {
@@ -296,6 +297,19 @@ static char *set_back_offset(print_setup *p, const char *v)
 	return NULL;
 }
 
+static char *set_pdfx(print_setup *p, const char *v)
+{
+	if (same(v, "x4") || same(v, "x-4") || same(v, "pdf/x-4"))
+		p->pdfx = PDFX_4;
+	else if (same(v, "x1a") || same(v, "x-1a") || same(v, "pdf/x-1a"))
+		p->pdfx = PDFX_1A;
+	else if (same(v, "none") || same(v, "no"))
+		p->pdfx = PDFX_NONE;
+	else
+		return xasprintf("unknown PDF/X level '%s'; expected " EXPECT_PDFX, v);
+	return NULL;
+}
+
 typedef char *(*setter)(print_setup *p, const char *v);
 
 static const struct {
@@ -312,6 +326,7 @@ static const struct {
 	{"marks", EXPECT_MARKS, set_marks},
 	{"back-offset", EXPECT_OFFSET, set_back_offset},
 	{"back_offset", EXPECT_OFFSET, set_back_offset},
+	{"pdfx", EXPECT_PDFX, set_pdfx},
 };
 
 char *print_setup_apply(print_setup *p, const char *key, const char *value)

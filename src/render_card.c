@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <pango/pangocairo.h>
 
-void render_set_color(cairo_t *cr, uint32_t rgb, double fade)
-{
-	double c[3] = {(rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0, (rgb & 0xff) / 255.0};
-	for (int i = 0; i < 3; i++)
-		c[i] += (1 - c[i]) * fade;
-	cairo_set_source_rgb(cr, c[0], c[1], c[2]);
-}
-
 static void show(cairo_t *cr, PangoLayout *l, double x, double y)
 {
 	cairo_move_to(cr, x, y);
@@ -81,15 +73,16 @@ void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect
 	render_set_color(cr, th->ink, 0.25);
 	stack(cr, &f->bottom, bx, by + f->bottom_top);
 
-	render_set_color(cr, th->ink, 0.45);
+	render_set_color(cr, th->ink, f->footer_fade);
 	show(cr, f->deck_title, trim.x + g->footer.x, trim.y + g->footer.y);
 	show(cr, f->id, trim.x + g->footer.x + g->footer.w - layout_w(f->id), trim.y + g->footer.y);
 	cairo_restore(cr);
 }
 
-/* The logo in a box above the title, scaled to fit, never enlarged past 1 px = 1 pt. */
+/* The logo in a box above the title, scaled to fit, never enlarged past 1 px = 1 pt, on the
+ * back's plate of colour `plate`. */
 static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, rect trim,
-		       double bottom)
+		       double bottom, uint32_t plate)
 {
 	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
 	double box_w = 0.4 * g->w,
@@ -105,6 +98,8 @@ static void logo_image(cairo_t *cr, cairo_surface_t *logo, const card_geom *g, r
 	cairo_paint(c2);
 	cairo_destroy(c2);
 	cairo_save(cr);
+	render_image_backdrop(cr, plate, trim.x + (g->w - iw * k) / 2, bottom - ih * k, iw * k,
+			      ih * k);
 	cairo_translate(cr, trim.x + (g->w - iw * k) / 2, bottom - ih * k);
 	cairo_scale(cr, k, k);
 	cairo_set_source_surface(cr, copy, 0, 0);
@@ -117,10 +112,11 @@ void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect 
 		      cairo_surface_t *logo)
 {
 	const theme *th = &f->dk->theme;
+	uint32_t plate = f->c->category >= 0 && !th->back_fixed ? f->color : th->back;
 	cairo_save(cr);
 	cairo_rectangle(cr, art.x, art.y, art.w, art.h);
 	cairo_clip(cr);
-	render_set_color(cr, f->c->category >= 0 && !th->back_fixed ? f->color : th->back, 0);
+	render_set_color(cr, plate, 0);
 	cairo_paint(cr);
 	render_set_color(cr, th->back_ink, 0);
 	if (f->back_title)
@@ -133,7 +129,7 @@ void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect 
 		show(cr, f->back_team, trim.x + (g->w - layout_w(f->back_team)) / 2,
 		     trim.y + g->h - g->safe - layout_h(f->back_team) - 2);
 	if (logo)
-		logo_image(cr, logo, g, trim, trim.y + f->back_title_y - 10);
+		logo_image(cr, logo, g, trim, trim.y + f->back_title_y - 10, plate);
 	cairo_restore(cr);
 }
 

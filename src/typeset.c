@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyph_layout.h"
 #include "util.h"
 
 #define STEP 0.25 /* pt: the size grid */
@@ -38,6 +39,8 @@ typedef struct {
 	double scale;
 	double reach; /* longest paragraph's width bound per point of size, pt (see too_long) */
 	bool empty;   /* no text: takes no space */
+	char *text;   /* the block's text and attributes as made: hyph_layout_tidy may drop */
+	PangoAttrList *attrs; /* soft hyphens from the layout at one size, not at all sizes */
 } slot;
 
 typedef struct {
@@ -94,6 +97,9 @@ static void job_free(job *j)
 			g_object_unref(s->best.layout);
 		if (s->desc)
 			pango_font_description_free(s->desc);
+		g_free(s->text);
+		if (s->attrs)
+			pango_attr_list_unref(s->attrs);
 	}
 	free(j->slots);
 	j->slots = NULL;
@@ -155,6 +161,10 @@ static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, d
 			return -1;
 		}
 		s->empty = pango_layout_get_text(s->cur.layout)[0] == '\0';
+		s->text = g_strdup(pango_layout_get_text(s->cur.layout));
+		s->attrs = pango_layout_get_attributes(s->cur.layout);
+		if (s->attrs)
+			pango_attr_list_ref(s->attrs);
 		s->scale = b->scale > 0 ? b->scale : 1;
 		s->desc = pango_font_description_new();
 		if (b->family)
@@ -238,6 +248,7 @@ static void slot_size(job *j, size_t i, double size)
 		s->cur.wide = true;
 		return;
 	}
+	hyph_layout_tidy(s->cur.layout, size * s->scale, s->text, s->attrs);
 	laid_measure(&s->cur, j->width);
 }
 

@@ -17,6 +17,11 @@ for f in decks/*.yaml tests/regress/check/*.yaml; do run "check $f" "$BIN" check
 if "$BIN" --help | grep -q '^  cards '; then
 	for f in decks/*.yaml; do run "cards $f" "$BIN" cards "$f" -o "$tmp/c.pdf"; done
 	run "cards print shop" "$BIN" cards decks/example.yaml --sheet none -o "$tmp/c.pdf"
+	run "cards PDF/X-4" "$BIN" cards decks/example.yaml --sheet none --pdfx -o "$tmp/c.pdf"
+	run "cards PDF/X-1a sheets" "$BIN" cards decks/example.yaml --pdfx=x1a -o "$tmp/c.pdf"
+	run "cards bad --icc" "$BIN" cards decks/example.yaml --pdfx --icc /usr/share/color/icc/sRGB.icc -o "$tmp/c.pdf"
+	run "booklet for a print shop" "$BIN" booklet decks/example.yaml --bleed 3 --pdfx -o "$tmp/b.pdf"
+	run "build PDF/X-1a (logos flattened)" "$BIN" build decks/teams.example.yaml --pdfx=x1a -o "$tmp/tx" -q
 	# three chunks drawn by two processes (the worker is checked too) and put together
 	awk -v n=540 -f bench/gen_deck.awk >"$tmp/540.yaml"
 	run "cards -j 2, three chunks" "$BIN" cards "$tmp/540.yaml" -j 2 -o "$tmp/c.pdf"

@@ -87,7 +87,7 @@ expect_eq "poker + 3 mm bleed, trim inside" "$(cat "$TMP/boxes")" \
 	"0.000,0.000,197.008,269.008 8.504,8.504,188.504,260.504 0.000,0.000,197.008,269.008"
 "$BIN" cards decks/example.yaml --sheet none --size tarot --bleed 2 -o "$TMP/t.pdf"
 expect_eq "tarot, 2 mm bleed" "$($PY boxes "$TMP/t.pdf" | sort -u)" \
-	"0.000,0.000,209.764,351.496 5.669,5.669,204.095,345.827 0.000,0.000,209.764,351.496"
+	"0.000,0.000,209.764,351.496 5.669,5.669,204.094,345.827 0.000,0.000,209.764,351.496"
 "$BIN" cards decks/example.yaml --sheet none --size 80x80 --safe 6 -o "$TMP/t.pdf"
 expect "custom size, 6 mm safe area" $PY safe "$TMP/t.pdf" 6
 flat_text "$TMP/ps.pdf" >"$TMP/en.txt"

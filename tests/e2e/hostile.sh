@@ -159,19 +159,25 @@ awk 'BEGIN{print "deck: {title: Groot}\ncards:"; for(i=0;i<2000;i++) print "  - 
 printf 'deck: mid.yaml\nteams:\n  - name: A\n  - name: B\n  - name: C\n' >teams_sig.yaml
 for sig in INT TERM KILL; do
 	rm -rf sig
-	env --default-signal=INT "$BIN" build teams_sig.yaml -o sig -j 2 2>/dev/null &
+	# the absolute path tells this run's workers from those of a suite running elsewhere
+	env --default-signal=INT "$BIN" build "$H/teams_sig.yaml" -o sig -j 2 2>/dev/null &
 	pid=$!
 	sleep 1.5
 	kill -$sig $pid
 	wait $pid
 	rc=$?
 	expect_eq "build SIG$sig: exit 128 + signal" "$rc" "$(case $sig in INT) echo 130 ;; TERM) echo 143 ;; KILL) echo 137 ;; esac)"
-	sleep 1 # after SIGKILL the workers get SIGTERM from the kernel and clean up
+	# after SIGKILL the kernel sends the workers SIGTERM and they clean up: give them time
+	n=0
+	while pgrep -f "deckpress build $H/teams_sig.yaml" >/dev/null && [ $n -lt 50 ]; do
+		sleep 0.2
+		n=$((n + 1))
+	done
+	if pgrep -f "deckpress build $H/teams_sig.yaml" >/dev/null; then fail "build SIG$sig: a worker still runs after 10 s"; else ok; fi
 	expect_eq "build SIG$sig: no staging folder or temporary file" "$(find sig -name '.*.build.*' -o -name '*.tmp.*' -o -name '*.cairo.*' | wc -l)" 0
 	for t in a b c; do
 		[ -d "sig/$t" ] && expect_eq "build SIG$sig: team $t complete or absent" "$(ls "sig/$t" | wc -l)" 5
 	done
-	if ps -eo args | grep -q '^[^ ]*deckpress build teams_sig.yaml'; then fail "build SIG$sig: a worker still runs"; else ok; fi
 done
 
 # --- output errors carry their real reason ---------------------------------------------------
@@ -182,10 +188,10 @@ expect_eq "a full disk: exit 3" $? 3
 expect_grep "a full disk: the reason, naming the file" "full.pdf: error: cannot write: File too large" "$TMP/err"
 expect_eq "a full disk: the old file stays" "$(cat full.pdf)" "old"
 expect_eq "a full disk: no temporary file" "$(ls | grep -cE '\.(tmp|cairo)\.[0-9]+$')" 0
-mkdir png
-(trap '' XFSZ; ulimit -f 8; "$BIN" preview --dpi 300 base.yaml -o png) 2>"$TMP/err"
+mkdir pngfull
+(trap '' XFSZ; ulimit -f 8; "$BIN" preview --dpi 300 base.yaml -o pngfull) 2>"$TMP/err"
 expect_eq "a full disk, PNG: exit 3" $? 3
-expect_grep "a full disk, PNG: the reason" "png/B1-front.png: error: cannot write: File too large" "$TMP/err"
-expect_eq "a full disk, PNG: no temporary file" "$(ls png | grep -c '\.tmp\.')" 0
+expect_grep "a full disk, PNG: the reason" "pngfull/B1-front.png: error: cannot write: File too large" "$TMP/err"
+expect_eq "a full disk, PNG: no temporary file" "$(ls pngfull | grep -c '\.tmp\.')" 0
 
 finish

@@ -259,6 +259,22 @@ static void test_back_offset(void **state)
 	bad(&p, "back-offset", "0,10.5", want);
 }
 
+static void test_pdfx(void **state)
+{
+	(void)state;
+	print_setup p;
+	print_setup_default(&p);
+	assert_int_equal(p.pdfx, PDFX_NONE);
+	ok(&p, "pdfx", "x4");
+	assert_int_equal(p.pdfx, PDFX_4);
+	ok(&p, "pdfx", " PDF/X-1a ");
+	assert_int_equal(p.pdfx, PDFX_1A);
+	ok(&p, "PDFX", "none");
+	assert_int_equal(p.pdfx, PDFX_NONE);
+	bad(&p, "pdfx", "x3",
+	    "unknown PDF/X level 'x3'; expected x4 (PDF/X-4), x1a (PDF/X-1a:2001) or none");
+}
+
 static void test_unknown_key(void **state)
 {
 	(void)state;
@@ -266,11 +282,11 @@ static void test_unknown_key(void **state)
 	print_setup_default(&p);
 	const char *want =
 		"unknown print setting 'sise'; expected size, sheet, bleed, safe, margin, "
-		"duplex, backs, marks or back-offset";
+		"duplex, backs, marks, back-offset or pdfx";
 	bad(&p, "sise", "poker", want);
 	bad(&p, NULL, "poker",
 	    "unknown print setting ''; expected size, sheet, bleed, safe, margin, duplex, backs, "
-	    "marks or back-offset");
+	    "marks, back-offset or pdfx");
 }
 
 static void test_check(void **state)
@@ -350,7 +366,7 @@ int main(void)
 		cmocka_unit_test(test_sheets),       cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_choices),      cmocka_unit_test(test_back_offset),
 		cmocka_unit_test(test_unknown_key),  cmocka_unit_test(test_check),
-		cmocka_unit_test(test_locale),
+		cmocka_unit_test(test_locale),       cmocka_unit_test(test_pdfx),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

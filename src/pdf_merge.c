@@ -1,5 +1,5 @@
 /* pdf_merge.c - append the pages of separately written parts to one document, and keep a
- * font that several parts embed identically once. */
+ * font, image or form that several parts embed identically once. */
 #include "pdf_merge.h"
 
 #include <stdint.h>
@@ -10,25 +10,25 @@
 
 #define MAX_DEPTH 16 /* Cairo's fonts are 4 levels deep: font, descendant, descriptor, file */
 
-/* One font object met in the merged document, and the object that replaces it. */
+/* One object met in the merged document's resources, and the object that replaces it. */
 typedef struct {
 	int id, gen;
 	qpdf_oh keep;
-} font_ref;
+} object_ref;
 
-/* A distinct font: its canonical bytes and the first object that had them. */
+/* A distinct object: its canonical bytes and the first object that had them. */
 typedef struct {
 	char *bytes;
 	size_t len;
 	uint64_t hash;
 	qpdf_oh oh;
-} font_kind;
+} object_kind;
 
 typedef struct {
 	qpdf_data q;
-	font_ref *refs;
+	object_ref *refs;
 	size_t nrefs, caprefs;
-	font_kind *kinds;
+	object_kind *kinds;
 	size_t nkinds, capkinds;
 } dedupe;
 
@@ -118,8 +118,8 @@ static uint64_t fnv1a(const char *s, size_t n)
 	return h;
 }
 
-/* The object to use for font object f: the first one with the same bytes. */
-static qpdf_oh font_keep(dedupe *D, qpdf_oh f)
+/* The object to use for object f: the first one with the same bytes. */
+static qpdf_oh object_keep(dedupe *D, qpdf_oh f)
 {
 	int id = qpdf_oh_get_object_id(D->q, f), gen = qpdf_oh_get_generation(D->q, f);
 	for (size_t i = D->nrefs; i-- > 0;) /* the fonts of the current part are at the end */
@@ -139,12 +139,12 @@ static qpdf_oh font_keep(dedupe *D, qpdf_oh f)
 			D->kinds = xrealloc(D->kinds, (D->capkinds = D->capkinds * 2 + 16) *
 							      sizeof *D->kinds);
 		size_t len = b.len;
-		D->kinds[D->nkinds++] = (font_kind){strbuf_take(&b), len, h, f};
+		D->kinds[D->nkinds++] = (object_kind){strbuf_take(&b), len, h, f};
 	}
 	strbuf_free(&b);
 	if (D->nrefs == D->caprefs)
 		D->refs = xrealloc(D->refs, (D->caprefs = D->caprefs * 2 + 64) * sizeof *D->refs);
-	D->refs[D->nrefs++] = (font_ref){id, gen, keep};
+	D->refs[D->nrefs++] = (object_ref){id, gen, keep};
 	return keep;
 }
 
@@ -163,47 +163,49 @@ static char **dict_keys(qpdf_data q, qpdf_oh d, size_t *n)
 	return keys;
 }
 
-/* Points the /Font entries of resources res (and of the forms it uses) at kept fonts. */
+static void dedupe_resources(dedupe *D, qpdf_oh res, int depth);
+
+/* Points the entries of dictionary dict (a resource category) at kept objects; recurses
+ * into the resources of forms seen for the first time. */
+static void dedupe_category(dedupe *D, qpdf_oh dict, int depth)
+{
+	qpdf_data q = D->q;
+	size_t n;
+	char **keys = qpdf_oh_is_dictionary(q, dict) ? dict_keys(q, dict, &n) : NULL;
+	for (size_t i = 0; keys && i < n; i++) {
+		qpdf_oh o = qpdf_oh_get_key(q, dict, keys[i]);
+		qpdf_oh keep = qpdf_oh_is_indirect(q, o) ? object_keep(D, o) : o;
+		if (keep == o && qpdf_oh_is_stream(q, o)) { /* the first of its kind */
+			qpdf_oh od = qpdf_oh_get_dict(q, o);
+			qpdf_oh sub = qpdf_oh_get_key(q, od, "/Resources");
+			dedupe_resources(D, sub, depth + 1);
+			qpdf_oh_release(q, sub);
+			qpdf_oh_release(q, od);
+		}
+		if (keep != o) {
+			if (qpdf_oh_get_object_id(q, keep) != qpdf_oh_get_object_id(q, o))
+				qpdf_oh_replace_key(q, dict, keys[i], keep);
+			qpdf_oh_release(q, o); /* o itself is kept when it is the first of its kind */
+		}
+		free(keys[i]);
+	}
+	free(keys);
+}
+
+/* Points the fonts, images, forms, patterns, shadings and graphics states of resources res
+ * (and of the forms it uses) at kept objects. */
 static void dedupe_resources(dedupe *D, qpdf_oh res, int depth)
 {
+	static const char *const kinds[] = {"/Font", "/XObject", "/Pattern", "/Shading",
+					    "/ExtGState"};
 	qpdf_data q = D->q;
 	if (depth > MAX_DEPTH || !qpdf_oh_is_dictionary(q, res))
 		return;
-	qpdf_oh fonts = qpdf_oh_get_key(q, res, "/Font");
-	size_t n;
-	char **keys = qpdf_oh_is_dictionary(q, fonts) ? dict_keys(q, fonts, &n) : NULL;
-	for (size_t i = 0; keys && i < n; i++) {
-		qpdf_oh f = qpdf_oh_get_key(q, fonts, keys[i]);
-		qpdf_oh keep = qpdf_oh_is_indirect(q, f) ? font_keep(D, f) : f;
-		if (keep != f) {
-			if (qpdf_oh_get_object_id(q, keep) != qpdf_oh_get_object_id(q, f))
-				qpdf_oh_replace_key(q, fonts, keys[i], keep);
-			qpdf_oh_release(q,
-					f); /* f itself is kept when it is the first of its kind */
-		}
-		free(keys[i]);
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		qpdf_oh dict = qpdf_oh_get_key(q, res, kinds[k]);
+		dedupe_category(D, dict, depth);
+		qpdf_oh_release(q, dict);
 	}
-	free(keys);
-	qpdf_oh_release(q, fonts);
-	qpdf_oh xobjects = qpdf_oh_get_key(q, res, "/XObject");
-	keys = qpdf_oh_is_dictionary(q, xobjects) ? dict_keys(q, xobjects, &n) : NULL;
-	for (size_t i = 0; keys && i < n; i++) {
-		qpdf_oh x = qpdf_oh_get_key(q, xobjects, keys[i]);
-		qpdf_oh xd = qpdf_oh_is_stream(q, x) ? qpdf_oh_get_dict(q, x) : x;
-		qpdf_oh type = qpdf_oh_get_key(q, xd, "/Subtype");
-		if (qpdf_oh_is_name_and_equals(q, type, "/Form")) {
-			qpdf_oh sub = qpdf_oh_get_key(q, xd, "/Resources");
-			dedupe_resources(D, sub, depth + 1);
-			qpdf_oh_release(q, sub);
-		}
-		qpdf_oh_release(q, type);
-		if (xd != x)
-			qpdf_oh_release(q, xd);
-		qpdf_oh_release(q, x);
-		free(keys[i]);
-	}
-	free(keys);
-	qpdf_oh_release(q, xobjects);
 }
 
 static char *problem(qpdf_data q)

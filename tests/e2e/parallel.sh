@@ -37,6 +37,14 @@ names=$(pdffonts "$TMP/j2.pdf" | tail -n +3 | awk '{print $1}' | sort -u | wc -l
 expect_eq "no font subset is embedded twice" "$fonts" "$names"
 expect "every font is embedded" sh -c "! pdffonts '$TMP/j2.pdf' | tail -n +3 | awk '{print \$(NF-4)}' | grep -q no"
 
+# A team logo on every back: each chunk embeds it, the whole file keeps one image.
+cp decks/logos/noord.png "$TMP/noord.png"
+printf 'deck: deck.yaml\nteams:\n  - name: Logo\n    logo: noord.png\n' >"$TMP/teams.yaml"
+"$BIN" build "$TMP/teams.yaml" -o "$TMP/team" -j 2 -q 2>"$TMP/team.err"
+expect_eq "a team of 540 cards with a logo builds" $? 0
+expect_eq "one logo image (and its mask) for 60 backs in three chunks" \
+	"$(pdfimages -list "$TMP/team/logo/cards.pdf" | awk 'NR > 2 { print $11 }' | sort -u | wc -l)" 1
+
 # The same layout as one process laying out every card: the dump is made without chunks.
 "$BIN" cards "$TMP/deck.yaml" --dump=layout >"$TMP/dump" 2>&1
 pdftotext -f 3 -l 3 "$TMP/j2.pdf" - | grep -c . >/dev/null

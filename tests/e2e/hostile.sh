@@ -142,9 +142,9 @@ for sig in INT TERM; do
 	echo "old cards" >big.pdf
 	# a background job of a script starts with SIGINT ignored (and deckpress respects
 	# that, as nohup expects): give it the default back, as a terminal's Ctrl-C would find
-	env --default-signal=INT "$BIN" cards big.yaml -o big.pdf 2>/dev/null &
+	env --default-signal=INT "$BIN" cards big.yaml -j 2 -o big.pdf 2>/dev/null &
 	pid=$!
-	sleep 1
+	[ -n "$(worker_of $pid)" ] || fail "SIG$sig: no worker started"
 	kill -$sig $pid
 	wait $pid
 	rc=$?
@@ -162,7 +162,8 @@ for sig in INT TERM KILL; do
 	# the absolute path tells this run's workers from those of a suite running elsewhere
 	env --default-signal=INT "$BIN" build "$H/teams_sig.yaml" -o sig -j 2 2>/dev/null &
 	pid=$!
-	sleep 1.5
+	[ -n "$(worker_of $pid)" ] || fail "build SIG$sig: no worker started"
+	sleep 0.3 # into the teams' files
 	kill -$sig $pid
 	wait $pid
 	rc=$?

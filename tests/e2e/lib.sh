@@ -22,6 +22,16 @@ expect_eq() { # description, got, want
 expect_grep() { # description, pattern, file
 	if grep -qE -- "$2" "$3"; then ok; else fail "$1: /$2/ not in $3"; sed 's/^/    /' "$3" | head -5; fi
 }
+worker_of() { # PID: waits (up to 5 s) for PID's first child, a worker process; prints its pid.
+	# A signal sent once it exists reaches a run in the middle, however fast the machine.
+	_i=0
+	while [ $_i -lt 500 ]; do
+		_w=$(pgrep -P "$1" | head -1)
+		[ -n "$_w" ] && { echo "$_w"; return; }
+		sleep 0.01
+		_i=$((_i + 1))
+	done
+}
 finish() {
 	echo "$SUITE: $PASS passed, $FAIL failed"
 	[ "$FAIL" -eq 0 ]

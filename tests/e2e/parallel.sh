@@ -64,15 +64,6 @@ expect "no PDF" test ! -e "$TMP/bad.pdf"
 awk -v n=3000 -f bench/gen_deck.awk >"$TMP/big.yaml"
 mkdir "$TMP/out"
 echo old >"$TMP/out/cards.pdf"
-worker_of() { # PID: waits for the first child of PID (a worker), prints its pid
-	i=0
-	while [ $i -lt 500 ]; do
-		w=$(pgrep -P "$1" | head -1)
-		[ -n "$w" ] && { echo "$w"; return; }
-		sleep 0.01
-		i=$((i + 1))
-	done
-}
 "$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>"$TMP/kill.err" &
 pid=$!
 w=$(worker_of $pid)

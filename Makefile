@@ -10,7 +10,7 @@ MANDIR    = $(PREFIX)/share/man/man1
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf
+PKGS      = pangocairo pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -31,8 +31,8 @@ endif
 # The modules, in pipeline order; all but main go into the objects the tests link against.
 MODULES   = util tmpfiles diag bounds input image \
             yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
-            selection deck deck_check quote_verify \
-            markup typo hyph paths fonts typeset labels \
+            selection deck deck_check deck_check_assets quote_verify \
+            markup typo hyph paths fonts font_file typeset labels \
             card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \

@@ -12,6 +12,7 @@
 
 #include "deck.h"
 #include "diag.h"
+#include "fonts.h"
 #include "hyph.h"
 #include "rect.h"
 #include "typeset.h"
@@ -28,6 +29,11 @@ typedef struct {
 void card_geom_make(double w, double h, double safe, card_geom *g);
 
 typedef struct cardset cardset;
+
+/* The styles of the theme's families that the deck's cards need in its design: the design's
+ * own (for the card types the deck has) and bold or italic wherever its texts use <b> or
+ * <i>. Fills out (room for max) and returns how many. */
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max);
 
 /* Prepares the cards of dk in language lang. Borrowed: dk, ctx, hyph (NULL = none).
  * Caller frees with cardset_free. */

@@ -38,6 +38,14 @@ const char *mtext_get(const mtext *t, const char *lang, const char *orig);
 /* True when the text exists in exactly `lang`. */
 bool mtext_has(const mtext *t, const char *lang);
 
+/* A file the deck names (a font, icon or image); path == NULL when none. */
+typedef struct {
+	const char *path;   /* as written, relative to the deck file that names it */
+	const char *file;   /* the same, to open from the working directory */
+	const char *origin; /* the deck file that names it */
+	srcpos pos;         /* the value */
+} file_ref;
+
 typedef enum { CARD_QUOTE, CARD_CASE, CARD_QUESTION, CARD_NTYPES } card_type;
 const char *card_type_name(card_type t); /* "quote", "case", "question" */
 
@@ -55,6 +63,7 @@ typedef struct {
 	mtext name;
 	uint32_t color; /* 0xRRGGBB */
 	bool has_color;
+	file_ref icon;      /* PNG or SVG on the band and the back; path NULL if none */
 	const char *origin; /* the deck file that defines it */
 	srcpos pos;
 } category;
@@ -77,11 +86,19 @@ typedef struct {
 	size_t ntags;
 	mtext *followups; /* question */
 	size_t nfollowups;
+	file_ref image;   /* a picture on the front (PNG or SVG); path NULL if none */
 	srcpos pos;       /* the card's mapping */
 	const char *file; /* the deck file the card was written in */
 } card;
 
 typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
+
+/* theme.layout: the design of the cards (docs/cards.md). */
+typedef enum { LAYOUT_CLASSIC, LAYOUT_MINIMAL, LAYOUT_ICON, LAYOUT_COUNT } card_layout;
+const char *card_layout_name(card_layout l); /* "classic", "minimal", "icon" */
+
+/* theme.numbering: "3/36" in the footer and the booklet. */
+typedef enum { NUMBER_NONE, NUMBER_DECK, NUMBER_CATEGORY } numbering_mode;
 
 /* Theme: defaults filled in by the loader, so renderers never see a missing value. */
 typedef struct {
@@ -92,6 +109,10 @@ typedef struct {
 	bool back_fixed; /* every back in `back` (a team's colour), not in its category's */
 	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */
 	fit_mode fit[CARD_NTYPES];
+	file_ref *fonts; /* theme.fonts: the deck's own font files */
+	size_t nfonts;
+	card_layout layout;
+	numbering_mode numbering;
 } theme;
 
 /* One `print:` setting as written; parsed by the same code as the command-line option. */
@@ -155,6 +176,10 @@ size_t deck_files(const deck *d, const char **out, size_t max);
  * working directory (for 'watch'; a team's teams file is not among them: the caller has
  * it). Sets *n; caller frees each string and the array. */
 char **deck_inputs(const deck *d, size_t *n);
+/* Each card's number and the count it is out of ("3/36", or "3/12" within its category:
+ * cards without a category count among themselves), by theme.numbering; NULL for none.
+ * (*of)[i] is card i's count. Caller frees both arrays. */
+size_t *deck_numbers(const deck *d, size_t **of);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* Index of the entry with this id, or -1 (also for a NULL id; entries without one are

@@ -819,3 +819,20 @@ void bk_content_free(bk_content *c)
 	bk_stream_free(&c->front);
 	bk_stream_free(&c->body);
 }
+
+size_t bk_content_fonts(const deck *dk, font_need *out, size_t max)
+{
+	static const font_need all[] = {
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's text"},
+		{true, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's headings"},
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+		 "the booklet's subtitle, case questions and original quotes"},
+		{false, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's small headings"},
+		{false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's notes and sources"},
+	};
+	(void)dk;
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++)
+		out[n++] = all[i];
+	return n;
+}

@@ -77,6 +77,66 @@ void card_geom_make(double w, double h, double safe, card_geom *g)
 	g->body = (rect){safe, top, w - 2 * safe, g->footer.y - 6 - top};
 }
 
+/* --- fonts the design needs --- */
+
+static bool has_tag(const mtext *t, const char *tag)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (t->v[i].text && strstr(t->v[i].text, tag))
+			return true;
+	return false;
+}
+
+/* Which card types the deck has, and whether its texts (serif) or follow-ups (sans) use
+ * <b> or <i>: bit 0 <b> serif, 1 <i> serif, 2 <b> sans, 3 <i> sans. */
+static unsigned deck_usage(const deck *dk, bool has[CARD_NTYPES])
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		has[c->type] = true;
+		const mtext *serif[] = {&c->text, &c->question};
+		for (int k = 0; k < 2; k++)
+			m |= (has_tag(serif[k], "<b>") ? 1u : 0) | (has_tag(serif[k], "<i>") ? 2u : 0);
+		for (size_t k = 0; k < c->nfollowups; k++)
+			m |= (has_tag(&c->followups[k], "<b>") ? 4u : 0) |
+			     (has_tag(&c->followups[k], "<i>") ? 8u : 0);
+	}
+	return m;
+}
+
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max)
+{
+	const PangoWeight N = PANGO_WEIGHT_NORMAL, SB = PANGO_WEIGHT_SEMIBOLD,
+			  B = PANGO_WEIGHT_BOLD;
+	const PangoStyle U = PANGO_STYLE_NORMAL, I = PANGO_STYLE_ITALIC;
+	bool has[CARD_NTYPES] = {false};
+	unsigned m = deck_usage(dk, has);
+	const struct {
+		bool want;
+		font_need need;
+	} all[] = {
+		{true, {true, SB, U, "the deck title on the backs"}},
+		{true, {false, SB, U, "the labels in the band and the card ids"}},
+		{true, {false, N, U, "the footer"}},
+		{has[CARD_QUOTE], {true, N, U, "quotes"}},
+		{has[CARD_QUOTE], {false, N, I, "the source titles of quotes"}},
+		{has[CARD_CASE], {false, B, U, "case titles"}},
+		{has[CARD_CASE], {true, N, U, "cases"}},
+		{has[CARD_CASE], {true, N, I, "the question of a case"}},
+		{has[CARD_QUESTION], {true, SB, U, "questions"}},
+		{m & 1, {true, B, U, "bold text (<b>)"}},
+		{m & 2, {true, N, I, "italic text (<i>)"}},
+		{m & 4, {false, B, U, "bold text (<b>) in follow-up questions"}},
+		{m & 8, {false, N, I, "italic text (<i>) in follow-up questions"}},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++)
+		if (all[i].want)
+			out[n++] = all[i].need;
+	return n;
+}
+
 /* --- markup --- */
 
 /* Body text is hyphenated and its last two words tied; titles are neither. */

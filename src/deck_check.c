@@ -342,5 +342,6 @@ int deck_check(deck *dk, struct diag *d)
 	each_text(&C, valid_markup);
 	print_values(&C);
 	quotes(&C);
+	deck_check_assets(dk, d);
 	return d->nerrors - before;
 }

@@ -141,7 +141,7 @@ static void load_sources(loader *L, const ynode *list)
 
 static void load_categories(loader *L, const ynode *list)
 {
-	static const char *const keys[] = {"id", "name", "color", NULL};
+	static const char *const keys[] = {"id", "name", "color", "icon", NULL};
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'categories'") || !within(L, list, B_CATEGORIES, "categories"))
 		return;
@@ -165,6 +165,9 @@ static void load_categories(loader *L, const ynode *list)
 			const ynode *col = get(m, "color");
 			if (col)
 				c->has_color = color(L, col, "color", &c->color);
+			const ynode *icon = get(m, "icon");
+			if (icon)
+				file_field(L, icon, "'icon' of a category", &c->icon);
 		}
 		free(owner);
 	}
@@ -172,15 +175,17 @@ static void load_categories(loader *L, const ynode *list)
 
 /* --- cards: --- */
 
-static const char *const card_common[] = {"id", "type", "text", "category", "tags", "note", NULL};
+static const char *const card_common[] = {"id",   "type", "text", "category",
+					  "tags", "note", "image", NULL};
 static const char *const card_only[CARD_NTYPES][5] = {
 	[CARD_QUOTE] = {"source", "page", "section", "speaker", NULL},
 	[CARD_CASE] = {"title", "question", NULL},
 	[CARD_QUESTION] = {"followups", NULL},
 };
-static const char *const card_all[] = {"id",    "type",     "text",      "category", "tags",
-				       "note",  "source",   "page",      "section",  "speaker",
-				       "title", "question", "followups", NULL};
+static const char *const card_all[] = {"id",       "type",      "text",  "category",
+				       "tags",     "note",      "image", "source",
+				       "page",     "section",   "speaker", "title",
+				       "question", "followups", NULL};
 
 static int parse_type(loader *L, const ynode *n, const char *id)
 {
@@ -314,6 +319,8 @@ static void load_card(loader *L, const ynode *m, card *c, size_t index)
 		load_tags(L, n, c, owner);
 	if ((n = get(m, "followups")))
 		load_followups(L, n, c, owner);
+	if ((n = get(m, "image")))
+		file_field(L, n, "'image' of a card", &c->image);
 	free(owner);
 }
 

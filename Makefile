@@ -33,7 +33,7 @@ MODULES   = util tmpfiles diag bounds input image \
             yaml_tree load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check deck_check_assets quote_verify \
             markup typo hyph paths fonts font_file typeset labels \
-            card_face para booklet_content \
+            card_design card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             render_card booklet_render \
             pdf_meta pdf_finish pdf_out cards_pdf booklet_pdf preview \

@@ -15,14 +15,36 @@
 #define CONTACT_COLS 6
 #define CONTACT_GAP  12
 
+typedef struct {
+	FILE *fp;
+	int err; /* errno of the first failed write */
+} png_sink;
+
+/* Through our own callback, so a full disk reports its errno, not just "write error". */
+static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	png_sink *k = closure;
+	errno = 0;
+	if (!k->err && fwrite(data, 1, len, k->fp) != len)
+		k->err = errno ? errno : EIO;
+	return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
 /* Writes a surface to path through a temporary file. */
 static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
 {
 	atomic_file f;
 	atomic_begin(&f, path);
-	cairo_status_t st = cairo_surface_write_to_png(s, f.tmp);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag(d, M_IO_WRITE, path, 0, 0, cairo_status_to_string(st));
+	png_sink k = {fopen(f.tmp, "wb"), 0};
+	if (!k.fp)
+		k.err = errno;
+	cairo_status_t st = k.fp ? cairo_surface_write_to_png_stream(s, png_write, &k)
+				 : CAIRO_STATUS_WRITE_ERROR;
+	if (k.fp && fclose(k.fp) != 0 && !k.err)
+		k.err = errno;
+	if (st != CAIRO_STATUS_SUCCESS || k.err) {
+		diag(d, M_IO_WRITE, path, 0, 0,
+		     k.err ? strerror(k.err) : cairo_status_to_string(st));
 		atomic_abort(&f);
 		return -1;
 	}

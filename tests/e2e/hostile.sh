@@ -182,5 +182,10 @@ expect_eq "a full disk: exit 3" $? 3
 expect_grep "a full disk: the reason, naming the file" "full.pdf: error: cannot write: File too large" "$TMP/err"
 expect_eq "a full disk: the old file stays" "$(cat full.pdf)" "old"
 expect_eq "a full disk: no temporary file" "$(ls | grep -cE '\.(tmp|cairo)\.[0-9]+$')" 0
+mkdir png
+(trap '' XFSZ; ulimit -f 8; "$BIN" preview --dpi 300 base.yaml -o png) 2>"$TMP/err"
+expect_eq "a full disk, PNG: exit 3" $? 3
+expect_grep "a full disk, PNG: the reason" "png/B1-front.png: error: cannot write: File too large" "$TMP/err"
+expect_eq "a full disk, PNG: no temporary file" "$(ls png | grep -c '\.tmp\.')" 0
 
 finish

@@ -32,6 +32,7 @@ typedef struct {
 	double area_h;
 	styles st;
 	int *card_mark;  /* per card: its mark */
+	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
 	struct diag *d;
 	int errors;
@@ -375,10 +376,14 @@ static char *attribution(const builder *B, const card *c)
 	return b.len ? strbuf_take(&b) : NULL;
 }
 
-/* The card's id in its colour, then its type in grey, as a small letter-spaced line. */
-static char *id_line(const builder *B, const card *c)
+/* The card's id in its colour (with its number, "Q1 · 3/36", when the deck is numbered), then
+ * its type in grey, as a small letter-spaced line. */
+static char *id_line(const builder *B, size_t i)
 {
-	char col[8], grey[8], *id = esc(c->id),
+	const card *c = &B->dk->cards[i];
+	char *numbered = B->number ? xasprintf("%s \u00b7 %zu/%zu", c->id, B->number[i], B->of[i])
+				   : xstrdup(c->id);
+	char col[8], grey[8], *id = esc(numbered),
 			      *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
 	uint32_t ink = B->dk->theme.ink;
 	/* the type label in the ink colour faded halfway to white */
@@ -392,6 +397,7 @@ static char *id_line(const builder *B, const card *c)
 		hex(deck_card_color(B->dk, c), col), id, hex(g, grey), type);
 	g_free(id);
 	g_free(type);
+	free(numbered);
 	return m;
 }
 
@@ -484,7 +490,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	k->space_before = first ? 0.5 * L : 1.6 * L;
 	k->mark = B->card_mark[i] = bk_doc_mark(B->doc, c->id, dest, parent, false);
 	free(dest);
-	char *id = id_line(B, c);
+	char *id = id_line(B, i);
 	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id);
 	if (b)
 		b->color = deck_card_color(B->dk, c);
@@ -790,6 +796,7 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	B.area_h = area.h;
 	styles_make(job->dk, &doc->g, &B.st);
 	B.card_mark = xcalloc(job->dk->ncards + 1, sizeof *B.card_mark);
+	B.number = deck_numbers(job->dk, &B.of);
 	cover(&B, &out->cover);
 	intro(&B, &out->body);
 	guide(&B, &out->body);
@@ -799,6 +806,8 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	notes(&B, &out->body);
 	contents(&B, &out->front); /* last: it lists the marks the body made */
 	free(B.card_mark);
+	free(B.number);
+	free(B.of);
 	double r = doc->g.body / 10;
 	bk_furniture *f = &out->furniture;
 	f->ctx = job->ctx;

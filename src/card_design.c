@@ -191,8 +191,9 @@ static void front(const card_geom *g, const card_face *f, face_side *s)
 }
 
 /* The team logo, as large as fits in box (never enlarged past 1 pixel = 1 pt) and centred;
- * aligned to the box's bottom when `bottom`, else its top. */
-static void logo(face_side *s, const image *im, rect box, bool bottom)
+ * aligned to the box's bottom when `bottom`, else its top. With a plate colour, on a plate
+ * of it (logos are made for the coloured backs; the minimal design's are white). */
+static void logo_on(face_side *s, const image *im, rect box, bool bottom, const uint32_t *plate)
 {
 	if (!im || box.h < 6)
 		return;
@@ -201,7 +202,14 @@ static void logo(face_side *s, const image *im, rect box, bool bottom)
 	double k = fmin(1.0, fmin(box.w / iw, box.h / ih));
 	rect r = {box.x + (box.w - iw * k) / 2, bottom ? box.y + box.h - ih * k : box.y, iw * k,
 		  ih * k};
+	if (plate)
+		fill(s, "logo-plate", (rect){r.x - 4, r.y - 4, r.w + 8, r.h + 8}, 0, *plate, 0);
 	picture(s, "logo", im, r, IMAGE_CONTAIN);
+}
+
+static void logo(face_side *s, const image *im, rect box, bool bottom)
+{
+	logo_on(s, im, box, bottom, NULL);
 }
 
 static void back(const card_geom *g, const card_face *f, face_side *s)
@@ -251,8 +259,9 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 		if (f->icon && title_y - 12 - side > g->safe)
 			picture(s, "icon", f->icon, (rect){(g->w - side) / 2, title_y - 12 - side, side, side},
 				IMAGE_CONTAIN);
-		double bh = fmin(0.12 * g->h, team_y - 6 - below);
-		logo(s, f->logo, (rect){0.32 * g->w, team_y - 6 - bh, 0.36 * g->w, bh}, true);
+		double bh = fmin(0.12 * g->h, team_y - 10 - below);
+		logo_on(s, f->logo, (rect){0.32 * g->w, team_y - 10 - bh, 0.36 * g->w, bh}, true,
+			quiet ? &th->back : NULL);
 	} else if (!f->icon) {
 		logo(s, f->logo,
 		     (rect){0.3 * g->w, g->safe, 0.4 * g->w, fmin(0.16 * g->h, title_y - 10 - g->safe)},

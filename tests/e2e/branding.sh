@@ -10,7 +10,7 @@ PY="/usr/bin/python3 tests/e2e/pdfcheck.py"
 B=tests/regress/layout/brand
 DV=/usr/share/fonts/truetype/dejavu
 [ -f $DV/DejaVuSerif.ttf ] || { fail "fonts-dejavu-core is needed (.ci/deps.sh)"; finish; exit 1; }
-pdf_images() { pdfimages -list "$1" | tail -n +3 | wc -l; }
+pdf_images() { pdfimages -list "$1" | awk 'NR > 2 && $3 == "image"' | wc -l; }
 
 # --- a deck's own fonts ---
 D=$TMP/fonts; mkdir -p $D
@@ -176,6 +176,16 @@ for l in classic minimal icon; do
 	"$BIN" preview $B/$l.yaml -o $P/prev_$l 2>$TMP/err; expect_eq "$l preview: exit 0" $? 0
 	expect_eq "$l preview: a front and a back per card and the contact sheet" \
 		"$(ls $P/prev_$l | wc -l)" 13
+done
+# a team's logo on every back, where each design places it (an image per back, and C1's photo)
+mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
+for l in classic minimal icon; do
+	printf 'deck: %s.yaml\nteams:\n  - name: Team Noord\n    logo: logo.png\n' $l >$P/team/teams-$l.yaml
+	"$BIN" build $P/team/teams-$l.yaml -o $P/team/out-$l >/dev/null 2>$TMP/err
+	expect_eq "$l: a team with a logo builds" $? 0
+	expect_eq "$l: the logo on each of the 6 backs, the photo on C1" \
+		"$(pdf_images $P/team/out-$l/team-noord/cards.pdf)" 7
+	expect "$l team: backs' words inside the safe area" $PY safe $P/team/out-$l/team-noord/printshop.pdf 4
 done
 cmp -s $P/prev_classic/V1-front.png $P/prev_icon/V1-front.png && fail "preview: icon design drawn as classic" || ok
 cmp -s $P/prev_classic/V1-back.png $P/prev_minimal/V1-back.png && fail "preview: minimal back drawn as classic" || ok

@@ -47,10 +47,10 @@ static cairo_surface_t *fail(image_error *e, int limit, char *why)
 	return NULL;
 }
 
-/* The file's bytes, at most `max` (of limit b); NULL with e filled in. */
-static unsigned char *read_bounded(const char *path, const char *root, bound b, image_error *e)
+/* The file's bytes, at most `max` (limit b's value, or more); NULL with e filled in. */
+static unsigned char *read_bounded(const char *path, const char *root, size_t max, bound b,
+				   image_error *e)
 {
-	size_t max = bound_get(b);
 	unsigned char *buf = (unsigned char *)input_read(path, root, max, &e->in);
 	if (!buf)
 		e->in.status == IN_TOO_BIG ? fail(e, (int)b, xasprintf("has more than %zu bytes", max))
@@ -88,7 +88,7 @@ static cairo_surface_t *png_decode(const unsigned char *buf, size_t len, image_e
 cairo_surface_t *image_load_png(const char *path, const char *root, image_error *e)
 {
 	*e = (image_error){.limit = -1};
-	unsigned char *buf = read_bounded(path, root, B_IMAGE_BYTES, e);
+	unsigned char *buf = read_bounded(path, root, bound_get(B_IMAGE_BYTES), B_IMAGE_BYTES, e);
 	cairo_surface_t *s = buf ? png_decode(buf, e->in.size, e) : NULL;
 	free(buf);
 	return s;
@@ -291,14 +291,9 @@ image *image_load(const char *path, const char *root, image_error *e)
 	size_t max = bound_get(B_IMAGE_BYTES);
 	if (bound_get(B_SVG_BYTES) > max)
 		max = bound_get(B_SVG_BYTES);
-	unsigned char *buf = (unsigned char *)input_read(path, root, max, &e->in);
-	if (!buf) {
-		e->in.status == IN_TOO_BIG ? fail(e, B_IMAGE_BYTES,
-						  xasprintf("has more than %zu bytes", max))
-		: e->in.status == IN_OPEN ? fail(e, -1, xasprintf("cannot be read: %s", e->in.why))
-					  : fail(e, -1, input_problem(&e->in, root));
+	unsigned char *buf = read_bounded(path, root, max, B_IMAGE_BYTES, e);
+	if (!buf)
 		return NULL;
-	}
 	image *im = image_load_mem(buf, e->in.size, e);
 	free(buf);
 	return im;

@@ -5,6 +5,7 @@
 
 #include "booklet.h"
 #include "booklet_flow.h"
+#include "fonts.h"
 
 typedef struct {
 	bk_stream cover; /* one page */
@@ -18,5 +19,8 @@ typedef struct {
  * (text with characters no bundled font has). */
 int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct diag *d);
 void bk_content_free(bk_content *c);
+
+/* The styles of the theme's families the booklet sets text in (see card_face_fonts). */
+size_t bk_content_fonts(const deck *dk, font_need *out, size_t max);
 
 #endif

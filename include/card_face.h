@@ -12,27 +12,28 @@
 
 #include "deck.h"
 #include "diag.h"
+#include "fonts.h"
 #include "hyph.h"
+#include "card_design.h"
 #include "rect.h"
 #include "typeset.h"
 
-/* Regions of a card, relative to its trim's top-left corner. */
-typedef struct {
-	double w, h;   /* trim size */
-	double safe;   /* no text closer than this to the trim */
-	double band_h; /* colour band from the top edge (its colour runs into the bleed) */
-	rect body;     /* main text box, inside the safe area below the band */
-	rect footer;   /* line for the deck title and the card id */
-} card_geom;
-
-void card_geom_make(double w, double h, double safe, card_geom *g);
-
 typedef struct cardset cardset;
+
+/* The styles of the theme's families that the deck's cards need in its design: the design's
+ * own (for the card types the deck has) and bold or italic wherever its texts use <b> or
+ * <i>. Fills out (room for max) and returns how many. */
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max);
 
 /* Prepares the cards of dk in language lang. Borrowed: dk, ctx, hyph (NULL = none).
  * Caller frees with cardset_free. */
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
 		     const card_geom *g);
+/* Loads the pictures the faces show, the category icons and the team logo, and checks every
+ * card's image: each was checked when the deck was loaded, so this reports only a file
+ * changed since; and warns about each image that prints below 300 ppi in this design and
+ * card size, naming it and its ppi. Returns the number of errors. */
+int cardset_load_pictures(cardset *cs, struct diag *d);
 /* Chooses every card's text size (theme sizes and fit mode). Reports each card that does
  * not fit or has characters no bundled font has, naming the card and its file:line.
  * Returns the number of errors. */
@@ -45,13 +46,15 @@ double cardset_size(const cardset *cs, size_t i);
 const card_geom *cardset_geom(const cardset *cs);
 void cardset_free(cardset *cs);
 
-/* One card's layouts, ready to draw; owned by the caller (card_face_free). */
-typedef struct {
+/* One card's layouts and pictures, placed in its design; owned by the caller
+ * (card_face_free). */
+typedef struct card_face {
 	const card *c;
 	const deck *dk;
 	const char *lang;
 	uint32_t color;      /* category colour, or the theme's accent */
 	double footer_fade;  /* the footer's ink towards white: legible (4.5:1) on the paper */
+	rect body;           /* the box its text was fitted into */
 	tstack main, bottom; /* positioned relative to the body box's top */
 	double main_top;     /* offset of the main stack inside the body box */
 	double bottom_top;   /* offset of the bottom stack inside the body box */
@@ -60,7 +63,10 @@ typedef struct {
 	PangoLayout *own_title; /* deck title shortened for a long id, owned; else NULL */
 	PangoLayout *back_title, *back_category; /* back; borrowed from cache */
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
-	double back_title_y, back_category_y;    /* from the trim top */
+	const image *icon;                       /* the category's icon, or NULL; borrowed */
+	const image *logo;                       /* the team's logo, or NULL; borrowed */
+	image *picture;                          /* the card's image, or NULL; owned */
+	face_side front, back;                   /* where everything goes (card_design.h) */
 } card_face;
 
 /* Lays out card i at its chosen size. Returns 0, or -1 if its markup is invalid (cannot

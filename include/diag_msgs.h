@@ -64,7 +64,7 @@ MSG(M_QUOTE_FILE, DIAG_ERROR, "source '%s': cannot read file '%s': %s", "give th
 MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s'; closest passage: \"%s\"", "copy the quote from the source exactly; only whitespace, quote marks and soft hyphens may differ")
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
-MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts (found '%s')", "use a family from fonts/README.md")
+MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts or the deck's theme.fonts (found '%s')", "name a family from fonts/README.md, or add the family's files to theme.fonts")
 MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
@@ -126,4 +126,11 @@ MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s
 MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
 MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
 MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)
+
+/* --- branding: a deck's fonts, icons, images, designs (deck_check_assets.c, session.c) --- */
+MSG(M_FONT_FILE, DIAG_ERROR, "font '%s' %s", "give the path of a TrueType (.ttf) or OpenType (.otf) file, relative to the deck file")
+MSG(M_FONT_LICENCE, DIAG_ERROR, "font '%s' (%s %s) may not be embedded in a PDF: its licence bits (OS/2 fsType 0x%04x) say %s", "use a font whose licence allows embedding (free fonts under the SIL Open Font License or Apache do), or ask its maker for one")
+MSG(M_FONT_STYLE, DIAG_ERROR, "font family '%s' has no %s style, which the %s uses for %s", "add the file with that style to theme.fonts, or name a family that has it")
+MSG(M_PICTURE, DIAG_ERROR, "%s '%s' %s", "give the path of a PNG or SVG file, relative to the deck file")
+MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
 // clang-format on

@@ -32,6 +32,7 @@ typedef struct {
 	double area_h;
 	styles st;
 	int *card_mark;  /* per card: its mark */
+	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
 	int chapter;     /* the node of the chapter being typeset */
 	struct diag *d;
@@ -452,10 +453,14 @@ static char *attribution(const builder *B, const card *c)
 	return b.len ? strbuf_take(&b) : NULL;
 }
 
-/* The card's id in its colour, then its type in grey, as a small letter-spaced line. */
-static char *id_line(const builder *B, const card *c)
+/* The card's id in its colour (with its number, "Q1 · 3/36", when the deck is numbered), then
+ * its type in grey, as a small letter-spaced line. */
+static char *id_line(const builder *B, size_t i)
 {
-	char col[8], grey[8], *id = esc(c->id),
+	const card *c = &B->dk->cards[i];
+	char *numbered = B->number ? xasprintf("%s \u00b7 %zu/%zu", c->id, B->number[i], B->of[i])
+				   : xstrdup(c->id);
+	char col[8], grey[8], *id = esc(numbered),
 			      *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
 	uint32_t ink = B->dk->theme.ink;
 	/* the type label in the ink colour faded halfway to white */
@@ -469,6 +474,7 @@ static char *id_line(const builder *B, const card *c)
 		hex(deck_card_color(B->dk, c), col), id, hex(g, grey), type);
 	g_free(id);
 	g_free(type);
+	free(numbered);
 	return m;
 }
 
@@ -589,7 +595,7 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	k->mark = B->card_mark[i] = bk_doc_mark(B->doc, c->id, dest, parent, false);
 	free(dest);
 	int sect = node(B, "Sect", B->chapter, NULL);
-	char *id = id_line(B, c);
+	char *id = id_line(B, i);
 	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id, node(B, "H2", sect, lab(B)));
 	if (b)
 		b->color = deck_card_color(B->dk, c);
@@ -939,6 +945,7 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	B.area_h = area.h;
 	styles_make(job->dk, &doc->g, &B.st);
 	B.card_mark = xcalloc(job->dk->ncards + 1, sizeof *B.card_mark);
+	B.number = deck_numbers(job->dk, &B.of);
 	cover(&B, &out->cover);
 	intro(&B, &out->body);
 	guide(&B, &out->body);
@@ -948,6 +955,8 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	notes(&B, &out->body);
 	contents(&B, &out->front); /* last: it lists the marks the body made */
 	free(B.card_mark);
+	free(B.number);
+	free(B.of);
 	double r = doc->g.body / 10;
 	bk_furniture *f = &out->furniture;
 	f->ctx = job->ctx;
@@ -967,4 +976,21 @@ void bk_content_free(bk_content *c)
 	bk_stream_free(&c->cover);
 	bk_stream_free(&c->front);
 	bk_stream_free(&c->body);
+}
+
+size_t bk_content_fonts(const deck *dk, font_need *out, size_t max)
+{
+	static const font_need all[] = {
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's text"},
+		{true, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's headings"},
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+		 "the booklet's subtitle, case questions and original quotes"},
+		{false, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's small headings"},
+		{false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's notes and sources"},
+	};
+	(void)dk;
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++)
+		out[n++] = all[i];
+	return n;
 }

@@ -17,8 +17,8 @@ enum { MAXB = 3, MAX_UNKNOWN = 32 };
 /* Text sizes of the parts that do not scale with the card's main text. */
 #define BOTTOM_MAX  7.5 /* attribution, follow-ups */
 #define BOTTOM_MIN  CARD_TEXT_MIN
-#define LABEL_SIZE  7.0 /* band: category and card type, reversed out: 7 pt at least */
-#define FOOTER_SIZE 6.5 /* footer: deck title and card id */
+#define LABEL_SIZE  CARD_LABEL_SIZE
+#define FOOTER_SIZE CARD_FOOTER_SIZE
 #define FOOTER_FADE 0.45 /* the footer's ink towards the paper, as far as contrast allows */
 #define FOOTER_CONTRAST 4.5 /* WCAG AA for small text */
 /* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
@@ -67,19 +67,89 @@ struct cardset {
 	PangoLayout *type_label[CARD_NTYPES];
 	double type_w;       /* the widest type label */
 	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
-	double back_title_h;
+	image **icons;       /* per category, NULL when it has none (cardset_load_pictures) */
+	image *logo;
+	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 };
 
-void card_geom_make(double w, double h, double safe, card_geom *g)
+/* --- fonts the design needs --- */
+
+static bool has_tag(const mtext *t, const char *tag)
 {
-	g->w = w;
-	g->h = h;
-	g->safe = safe;
-	g->band_h = safe + fmax(14.0, 0.075 * h);
-	double footer_h = FOOTER_SIZE * 1.4;
-	g->footer = (rect){safe, h - safe - footer_h, w - 2 * safe, footer_h};
-	double top = g->band_h + 0.6 * safe + 4;
-	g->body = (rect){safe, top, w - 2 * safe, g->footer.y - 6 - top};
+	for (size_t i = 0; t && i < t->n; i++)
+		if (t->v[i].text && strstr(t->v[i].text, tag))
+			return true;
+	return false;
+}
+
+/* Adds need to out (room for max, *n used) unless it is there. */
+static void add_need(font_need *out, size_t *n, size_t max, font_need need)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (out[i].serif == need.serif && out[i].weight == need.weight &&
+		    out[i].style == need.style)
+			return;
+	if (*n < max)
+		out[(*n)++] = need;
+}
+
+/* The styles <b> and <i> in text t (set in style st) call for. */
+static void markup_needs(const mtext *t, const block_style *st, font_need *out, size_t *n,
+			 size_t max)
+{
+	bool b = has_tag(t, "<b>"), it = has_tag(t, "<i>");
+	if (!b && !it)
+		return;
+	PangoWeight w = b ? PANGO_WEIGHT_BOLD : st->weight;
+	if (b && it)
+		add_need(out, n, max, (font_need){st->serif, w, PANGO_STYLE_ITALIC, "bold italic text"});
+	if (b)
+		add_need(out, n, max, (font_need){st->serif, w, st->style, "bold text (<b>)"});
+	if (it)
+		add_need(out, n, max,
+			 (font_need){st->serif, st->weight, PANGO_STYLE_ITALIC, "italic text (<i>)"});
+}
+
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max)
+{
+	const PangoWeight N = PANGO_WEIGHT_NORMAL, SB = PANGO_WEIGHT_SEMIBOLD,
+			  B = PANGO_WEIGHT_BOLD;
+	const PangoStyle U = PANGO_STYLE_NORMAL, I = PANGO_STYLE_ITALIC;
+	bool has[CARD_NTYPES] = {false};
+	for (size_t i = 0; i < dk->ncards; i++)
+		has[dk->cards[i].type] = true;
+	const struct {
+		bool want;
+		font_need need;
+	} all[] = {
+		{true, {true, SB, U, "the deck title on the backs"}},
+		{true, {false, SB, U, "the labels in the band and the card ids"}},
+		{true, {false, N, U, "the footer"}},
+		{has[CARD_QUOTE], {true, N, U, "quotes"}},
+		{has[CARD_QUOTE], {false, N, I, "the source titles of quotes"}},
+		{has[CARD_CASE], {false, B, U, "case titles"}},
+		{has[CARD_CASE], {true, N, U, "cases"}},
+		{has[CARD_CASE], {true, N, I, "the question of a case"}},
+		{has[CARD_QUESTION], {true, SB, U, "questions"}},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (all[i].want)
+			add_need(out, &n, max, all[i].need);
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		const block_style *st = main_styles[c->type];
+		if (c->type == CARD_CASE) {
+			markup_needs(&c->title, &st[0], out, &n, max);
+			markup_needs(&c->text, &st[1], out, &n, max);
+			markup_needs(&c->question, &st[2], out, &n, max);
+		} else {
+			markup_needs(&c->text, &st[0], out, &n, max);
+		}
+		for (size_t k = 0; k < c->nfollowups; k++)
+			markup_needs(&c->followups[k], &bottom_style, out, &n, max);
+	}
+	return n;
 }
 
 /* --- markup --- */
@@ -258,15 +328,15 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 {
 	const card *c = &cs->dk->cards[i];
 	card_text *t = &cs->t[i];
-	const card_geom *g = &cs->g;
+	rect body = card_geom_body(&cs->g, c->image.path != NULL);
 	int errors = 0;
 	uint32_t unknown[MAX_UNKNOWN];
 	size_t nunknown = 0;
-	double avail = g->body.h - top_pad(c);
+	double avail = body.h - top_pad(c);
 	tstack s;
 	if (t->bottom) {
 		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
+		if (typeset_stack(cs->ctx, &b, 1, body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
 				  &s))
 			return 1;
 		if (!s.fits) {
@@ -287,7 +357,7 @@ static int fit_card(cardset *cs, size_t i, struct diag *d)
 	tblock mb[MAXB];
 	size_t n = main_blocks(cs, c, t, mb);
 	const theme *th = &cs->dk->theme;
-	if (typeset_stack(cs->ctx, mb, n, g->body.w, avail, th->size_max[c->type],
+	if (typeset_stack(cs->ctx, mb, n, body.w, avail, th->size_max[c->type],
 			  th->size_min[c->type], &s))
 		return errors + 1;
 	if (!s.fits) {
@@ -315,6 +385,8 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 	cs->ctx = ctx;
 	cs->hyph = hyph;
 	cs->g = *g;
+	card_geom_layout(&cs->g, dk->theme.layout);
+	cs->number = deck_numbers(dk, &cs->of);
 	cs->n = dk->ncards;
 	cs->t = xcalloc(cs->n + 1, sizeof *cs->t);
 	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
@@ -426,11 +498,14 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 					     PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
 			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
 		}
+	f->icon = c->category >= 0 && cs->icons ? cs->icons[c->category] : NULL;
+	f->logo = cs->logo;
+	double icon_w = f->icon && cs->g.layout != LAYOUT_ICON ? cs->g.icon.w + 4 : 0;
 	if (!cs->band[k * 2])
 		cs->band[k * 2] = limited(label_layout(cs, category_name(cs, c->category), false,
 						       PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE,
 						       LABEL_TRACKING, true),
-					  inner - cs->type_w - 8);
+					  inner - cs->type_w - 8 - icon_w);
 	if (!cs->deck_title)
 		cs->deck_title = deck_title_layout(cs, TITLE_SHARE * cs->g.footer.w);
 	if (!cs->back_category[k])
@@ -451,7 +526,6 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		double w = cs->g.w - 2 * cs->g.safe - 12;
 		if (typeset_stack(cs->ctx, &b, 1, w, 0.4 * cs->g.h, 18, 9, &s) == 0) {
 			cs->back_title = g_object_ref(s.layouts[0]);
-			cs->back_title_h = s.height;
 			tstack_free(&s);
 		}
 		free(m);
@@ -467,8 +541,17 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	f->deck_title = cs->deck_title;
 	f->back_category = cs->back_category[k];
 	f->back_title = cs->back_title;
-	f->back_title_y = 0.44 * cs->g.h - cs->back_title_h / 2;
-	f->back_category_y = f->back_title_y + cs->back_title_h + 14;
+}
+
+/* The card id in the footer, with its number when the deck is numbered: "Q12 · 3/36". */
+static PangoLayout *id_layout(const cardset *cs, size_t i)
+{
+	const card *c = &cs->dk->cards[i];
+	char *s = cs->number ? xasprintf("%s \u00b7 %zu/%zu", c->id, cs->number[i], cs->of[i])
+			     : xstrdup(c->id);
+	PangoLayout *l = label_layout(cs, s, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
+	free(s);
+	return l;
 }
 
 int card_face_make(cardset *cs, size_t i, card_face *f)
@@ -480,30 +563,39 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	f->color = deck_card_color(cs->dk, c);
 	f->footer_fade = color_fade_for_contrast(cs->dk->theme.ink, cs->dk->theme.paper,
 						 FOOTER_FADE, FOOTER_CONTRAST);
+	f->body = card_geom_body(g, c->image.path != NULL);
+	if (c->image.path) {
+		image_error e;
+		f->picture = image_load(c->image.file, cs->dk->root, &e);
+		image_error_free(&e);
+		if (!f->picture)
+			return -1; /* cardset_load_pictures reported it */
+	}
 	tblock mb[MAXB];
 	size_t n = main_blocks(cs, c, t, mb);
-	if (typeset_stack_at(cs->ctx, mb, n, g->body.w, t->size, &f->main))
+	if (typeset_stack_at(cs->ctx, mb, n, f->body.w, t->size, &f->main))
 		return -1;
 	double bottom_h = 0;
 	if (t->bottom) {
 		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack_at(cs->ctx, &b, 1, g->body.w, t->bottom_size, &f->bottom))
+		if (typeset_stack_at(cs->ctx, &b, 1, f->body.w, t->bottom_size, &f->bottom))
 			return -1;
 		bottom_h = f->bottom.height;
 	}
-	f->bottom_top = g->body.h - bottom_h;
+	f->bottom_top = f->body.h - bottom_h;
 	double area_top = top_pad(c);
-	double area_h = g->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
+	double area_h = f->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
 	if (c->type == CARD_CASE && t->main[2])
 		f->rule_before = 2;
-	f->id = label_layout(cs, c->id, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
+	f->id = id_layout(cs, i);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
 		f->deck_title = f->own_title = deck_title_layout(cs, room);
+	card_design_place(g, f);
 	return 0;
 }
 
@@ -516,6 +608,8 @@ void card_face_free(card_face *f)
 	if (f->own_title)
 		g_object_unref(f->own_title);
 	f->id = f->own_title = NULL;
+	image_free(f->picture);
+	f->picture = NULL;
 }
 
 void cardset_free(cardset *cs)
@@ -545,5 +639,64 @@ void cardset_free(cardset *cs)
 		g_object_unref(cs->back_team);
 	free(cs->band);
 	free(cs->back_category);
+	for (size_t k = 0; cs->icons && k < cs->dk->ncategories; k++)
+		image_free(cs->icons[k]);
+	free(cs->icons);
+	image_free(cs->logo);
+	free(cs->number);
+	free(cs->of);
 	free(cs);
+}
+
+/* Reports a picture that no longer loads (it was checked when the deck was loaded). */
+static image *load_picture(const cardset *cs, const file_ref *f, const char *kind,
+			   struct diag *d)
+{
+	image_error e;
+	image *im = image_load(f->file, cs->dk->root, &e);
+	if (!im)
+		diag(d, M_PICTURE, f->origin ? f->origin : cs->dk->path, f->pos.line, f->pos.col,
+		     kind, f->path, e.why ? e.why : "cannot be read");
+	image_error_free(&e);
+	return im;
+}
+
+int cardset_load_pictures(cardset *cs, struct diag *d)
+{
+	const deck *dk = cs->dk;
+	int errors = 0;
+	if (!cs->icons)
+		cs->icons = xcalloc(dk->ncategories + 1, sizeof *cs->icons);
+	for (size_t k = 0; k < dk->ncategories; k++)
+		if (dk->categories[k].icon.path && !cs->icons[k])
+			errors += !(cs->icons[k] = load_picture(cs, &dk->categories[k].icon, "icon", d));
+	if (dk->logo && !cs->logo) {
+		image_error e;
+		cs->logo = image_load(dk->logo, dk->root, &e);
+		if (!cs->logo) {
+			diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo,
+			     e.why ? e.why : "cannot be read");
+			errors++;
+		}
+		image_error_free(&e);
+	}
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		if (!c->image.path)
+			continue;
+		image *im = load_picture(cs, &c->image, "image", d);
+		if (!im) {
+			errors++;
+			continue;
+		}
+		rect box = cs->g.layout == LAYOUT_ICON ? cs->g.icon : cs->g.picture;
+		double ppi = image_ppi(im, box, IMAGE_COVER), iw, ih;
+		image_size(im, &iw, &ih);
+		if (ppi > 0 && ppi < 299.5)
+			diag(d, M_PICTURE_PPI, c->image.origin ? c->image.origin : dk->path,
+			     c->image.pos.line, c->image.pos.col, c->id, c->image.path, ppi,
+			     pt_to_mm(box.w), pt_to_mm(box.h), iw, ih);
+		image_free(im);
+	}
+	return errors;
 }

@@ -75,7 +75,6 @@ typedef struct {
 	cardset *cs;
 	cairo_t *cr;
 	int sheets;
-	cairo_surface_t *logo; /* team logo on backs, or NULL */
 } pager;
 
 /* One sheet: the fronts of up to per_page cards, then their backs. Faces are kept only for
@@ -83,7 +82,6 @@ typedef struct {
 static int draw_sheet(pager *P, int sheet, card_face *faces)
 {
 	const impose_plan *plan = P->plan;
-	const card_geom *g = cardset_geom(P->cs);
 	size_t first = (size_t)sheet * (size_t)plan->per_page;
 	size_t n = P->job->dk->ncards - first;
 	if (n > (size_t)plan->per_page)
@@ -93,7 +91,7 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 			return -1;
 	for (size_t k = 0; k < n; k++) {
 		const impose_slot *s = &plan->slots[impose_front(plan, first + k).slot];
-		render_card_front(P->cr, &faces[k], g, s->trim, s->art);
+		render_card_front(P->cr, &faces[k], s->trim, s->art);
 	}
 	if (!P->job->ps.sheet_none) {
 		draw_marks(P->cr, plan);
@@ -104,7 +102,7 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 	if (plan->backs) {
 		for (size_t k = 0; k < n; k++) {
 			const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
-			render_card_back(P->cr, &faces[k], g, s->back_trim, s->back_art, P->logo);
+			render_card_back(P->cr, &faces[k], s->back_trim, s->back_art);
 		}
 		if (!P->job->ps.sheet_none)
 			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where,
@@ -118,7 +116,7 @@ static int draw_sheet(pager *P, int sheet, card_face *faces)
 
 /* Draws every sheet into out; returns 0, 1 (a card could not be typeset) or 3 (reported). */
 static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs,
-		      cairo_surface_t *logo, const pdf_finish_opts *fin, struct diag *d)
+		      const pdf_finish_opts *fin, struct diag *d)
 {
 	pdf_out o;
 	cairo_surface_t *surf = pdf_out_open(&o, job->out, plan->page_w, plan->page_h, d);
@@ -129,7 +127,7 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 	pdf_metadata(surf, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
-	pager P = {job, plan, cs, cr, sheets, logo};
+	pager P = {job, plan, cs, cr, sheets};
 	card_face *faces = xcalloc((size_t)plan->per_page, sizeof *faces);
 	int rc = 0;
 	for (int s = 0; s < sheets && rc == 0; s++)
@@ -171,9 +169,7 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	if (!cs)
 		return 1;
 	int rc = 0;
-	bool bad_logo = false;
-	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
-	if (cardset_fit(cs, d) > 0 || bad_logo) {
+	if (cardset_load_pictures(cs, d) + cardset_fit(cs, d) > 0) {
 		rc = 1;
 		goto out;
 	}
@@ -190,11 +186,9 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 		px.inks = inks = ink_map_new(job->profile, job->dk);
 		fin.pdfx = &px;
 	}
-	rc = render_pdf(job, &plan, cs, logo, &fin, d);
+	rc = render_pdf(job, &plan, cs, &fin, d);
 	ink_map_free(inks);
 out:
-	if (logo)
-		cairo_surface_destroy(logo);
 	cardset_free(cs);
 	impose_plan_free(&plan);
 	return rc;
@@ -207,7 +201,7 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
 	if (job->glyphs_checked)
 		cardset_skip_glyphs(cs);
-	int errors = cardset_fit(cs, d);
+	int errors = cardset_load_pictures(cs, d) + cardset_fit(cs, d);
 	cardset_free(cs);
 	return errors;
 }
@@ -216,6 +210,46 @@ static void dump_rect(FILE *out, const char *name, rect r)
 {
 	fprintf(out, " %s %.2f,%.2f %.2fx%.2f", name, pt_to_mm(r.x), pt_to_mm(r.y), pt_to_mm(r.w),
 		pt_to_mm(r.h));
+}
+
+/* Text in quotes on one line: line breaks as \n, soft hyphens left out. */
+static void dump_text(FILE *out, const char *s)
+{
+	fputs(" \"", out);
+	for (; *s; s++) {
+		if (*s == '\n')
+			fputs("\\n", out);
+		else if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xad)
+			s++;
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* Every box of one side: what it is, where (pt, from the trim's corner), its colour. */
+static void dump_side(FILE *out, const char *side, const face_side *s)
+{
+	static const char *const kinds[] = {"fill", "disc", "text", "picture"};
+	for (size_t i = 0; i < s->n; i++) {
+		const face_box *b = &s->v[i];
+		fprintf(out, "  %s %s %s %.2f,%.2f %.2fx%.2f", side, kinds[b->kind], b->name,
+			b->r.x, b->r.y, b->r.w, b->r.h);
+		if (b->kind == FB_PICTURE)
+			fprintf(out, " %s %s on #%06x", image_is_vector(b->img) ? "vector" : "pixels",
+				b->fit == IMAGE_COVER ? "cover" : "contain", (unsigned)b->color);
+		else
+			fprintf(out, " #%06x", (unsigned)b->color);
+		if (b->fade > 0)
+			fprintf(out, " fade %.2f", b->fade);
+		if (b->bleed)
+			fprintf(out, " bleed %s%s%s%s", b->bleed & BLEED_TOP ? "t" : "",
+				b->bleed & BLEED_RIGHT ? "r" : "", b->bleed & BLEED_BOTTOM ? "b" : "",
+				b->bleed & BLEED_LEFT ? "l" : "");
+		if (b->kind == FB_TEXT)
+			dump_text(out, pango_layout_get_text(b->layout));
+		fputc('\n', out);
+	}
 }
 
 static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i)
@@ -229,6 +263,8 @@ static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i
 		fprintf(out, " bottom@%.2f+%d", f->bottom_top,
 			pango_layout_get_line_count(f->bottom.layouts[0]));
 	fputc('\n', out);
+	dump_side(out, "front", &f->front);
+	dump_side(out, "back", &f->back);
 }
 
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
@@ -248,11 +284,11 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 		fputc('\n', out);
 	}
 	const card_geom *g = cardset_geom(cs);
-	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g->w), pt_to_mm(g->h),
-		pt_to_mm(g->safe), g->band_h);
+	fprintf(out, "card %.2fx%.2f mm, %s design, safe %.2f, band %.2f pt", pt_to_mm(g->w),
+		pt_to_mm(g->h), card_layout_name(g->layout), pt_to_mm(g->safe), g->band_h);
 	dump_rect(out, "body(mm)", g->body);
 	fputc('\n', out);
-	int rc = cardset_fit(cs, d) ? 1 : 0;
+	int rc = cardset_load_pictures(cs, d) + cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
 		card_face f;
 		if (card_face_make(cs, i, &f)) {

@@ -30,6 +30,8 @@ static bool has_value(const card_field *f, const card *c)
 	case CF_WORDS:
 	case CF_TEXTS:
 		return card_field_count(f, c) > 0;
+	case CF_FILE:
+		return ((const file_ref *)v)->path != NULL;
 	default:
 		return true;
 	}
@@ -64,6 +66,9 @@ static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c
 		break;
 	case CF_TYPE:
 		strbuf_puts(out, card_type_name(c->type));
+		break;
+	case CF_FILE:
+		strbuf_puts(out, ((const file_ref *)v)->path ? ((const file_ref *)v)->path : "");
 		break;
 	case CF_TEXT:
 		strbuf_puts(out, in_lang(v, lang));

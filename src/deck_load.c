@@ -142,7 +142,7 @@ static void load_sources(loader *L, const ynode *list)
 
 static void load_categories(loader *L, const ynode *list)
 {
-	static const char *const keys[] = {"id", "name", "color", NULL};
+	static const char *const keys[] = {"id", "name", "color", "icon", NULL};
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'categories'") || !within(L, list, B_CATEGORIES, "categories"))
 		return;
@@ -168,6 +168,9 @@ static void load_categories(loader *L, const ynode *list)
 			if (col)
 				c->has_color = color(L, col, what, &c->color);
 			free(what);
+			const ynode *icon = get(m, "icon");
+			if (icon)
+				file_field(L, icon, "'icon' of a category", &c->icon);
 		}
 		free(owner);
 	}
@@ -290,6 +293,10 @@ static void load_field(loader *L, const ynode *m, const card_field *f, card *c, 
 	case CF_TEXTS:
 		if (n)
 			load_texts(L, n, v, count, what, owner);
+		break;
+	case CF_FILE:
+		if (n)
+			file_field(L, n, what, v);
 		break;
 	default: /* id and type are read first */
 		break;

@@ -64,7 +64,7 @@ void preview_face_px(const preview_job *job, int *pw, int *ph)
 }
 
 static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
-				   bool back, cairo_surface_t *logo)
+				   bool back)
 {
 	double b = job->ps.bleed, w = g->w + 2 * b, h = g->h + 2 * b;
 	int pw, ph;
@@ -74,9 +74,9 @@ static cairo_surface_t *face_image(const preview_job *job, const card_face *f, c
 	cairo_scale(cr, pw / w, ph / h);
 	rect trim = {b, b, g->w, g->h}, art = {0, 0, w, h};
 	if (back)
-		render_card_back(cr, f, g, trim, art, logo);
+		render_card_back(cr, f, trim, art);
 	else
-		render_card_front(cr, f, g, trim, art);
+		render_card_front(cr, f, trim, art);
 	cairo_destroy(cr);
 	return s;
 }
@@ -106,7 +106,7 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 				CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
 		cairo_scale(cr, cw / g->w, ch / g->h);
 		rect trim = {0, 0, g->w, g->h};
-		render_card_front(cr, &f, g, trim, trim);
+		render_card_front(cr, &f, trim, trim);
 		cairo_restore(cr);
 		card_face_free(&f);
 	}
@@ -128,9 +128,7 @@ int preview_write(const preview_job *job, struct diag *d)
 	card_geom g;
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
-	bool bad_logo = false;
-	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
-	int rc = cardset_fit(cs, d) || bad_logo ? 1 : 0;
+	int rc = cardset_load_pictures(cs, d) + cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0 && !job->contact_only; i++) {
 		card_face f;
 		if (card_face_make(cs, i, &f)) {
@@ -138,7 +136,7 @@ int preview_write(const preview_job *job, struct diag *d)
 			break;
 		}
 		for (int back = 0; back < 2 && rc == 0; back++) {
-			cairo_surface_t *s = face_image(job, &f, &g, back, logo);
+			cairo_surface_t *s = face_image(job, &f, cardset_geom(cs), back);
 			char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id,
 					       back ? "back" : "front");
 			if (write_png(s, path, d))
@@ -150,8 +148,6 @@ int preview_write(const preview_job *job, struct diag *d)
 	}
 	if (rc == 0 && contact_sheet(job, cs, d))
 		rc = 3;
-	if (logo)
-		cairo_surface_destroy(logo);
 	cardset_free(cs);
 	return rc;
 }

@@ -59,12 +59,13 @@ void render_note_markup_colors(cairo_t *cr, PangoLayout *l)
 	g_slist_free(all);
 }
 
-void render_image_backdrop(cairo_t *cr, uint32_t rgb, double x, double y, double w, double h)
+void render_image_backdrop(cairo_t *cr, uint32_t rgb, double fade, double x, double y, double w,
+			   double h)
 {
 	if (!ink_map_of(cr))
 		return;
 	cairo_save(cr);
-	render_set_color(cr, rgb, 0);
+	render_set_color(cr, rgb, fade);
 	cairo_rectangle(cr, x, y, w, h);
 	cairo_fill(cr);
 	cairo_restore(cr);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booklet_content.h"
+#include "card_face.h"
 #include "commands.h"
 #include "deck_load.h"
 #include "paths.h"
@@ -29,6 +31,54 @@ static int pick_language(session *s, const char *lang, struct diag *d)
 	return EXIT_USAGE;
 }
 
+/* The deck's own font files, added to the fontset (checked by deck_check already). */
+static int add_deck_fonts(session *s, struct diag *d)
+{
+	const theme *t = &s->dk->theme;
+	for (size_t i = 0; i < t->nfonts; i++) {
+		char *err = NULL;
+		if (fontset_add_file(s->fonts, t->fonts[i].file, &err)) {
+			diag(d, M_FONT_FILE, t->fonts[i].origin, t->fonts[i].pos.line,
+			     t->fonts[i].pos.col, t->fonts[i].path, err);
+			free(err);
+			return EXIT_DECK;
+		}
+	}
+	return 0;
+}
+
+/* Every style the cards and the booklet need is in the theme's families: a missing italic
+ * or semibold would otherwise come out in another style without a word. Each missing style
+ * is reported once. */
+static int check_styles(session *s, struct diag *d)
+{
+	const theme *t = &s->dk->theme;
+	font_need need[64];
+	size_t ncards = card_face_fonts(s->dk, need, 64);
+	size_t n = ncards + bk_content_fonts(s->dk, need + ncards, 64 - ncards);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = need[j].serif == need[i].serif && need[j].weight == need[i].weight &&
+			      need[j].style == need[i].style;
+		const char *family = need[i].serif ? t->font_serif : t->font_sans;
+		char *missing = NULL;
+		if (!dup && fontset_check_style(s->fonts, family, need[i].weight, need[i].style,
+						&missing)) {
+			srcpos p = need[i].serif ? t->font_serif_pos : t->font_sans_pos;
+			char *who = i < ncards ? xasprintf("%s design", card_layout_name(t->layout))
+					       : xstrdup("booklet");
+			diag(d, M_FONT_STYLE, s->dk->path, p.line, p.col, family, missing, who,
+			     need[i].use);
+			free(who);
+			rc = EXIT_DECK;
+		}
+		free(missing);
+	}
+	return rc;
+}
+
 static int load_fonts(session *s, struct diag *d)
 {
 	char *dir = paths_fonts_dir(), *err = NULL;
@@ -44,6 +94,8 @@ static int load_fonts(session *s, struct diag *d)
 		return EXIT_IO;
 	}
 	fontset_set_language(s->fonts, s->lang);
+	if (add_deck_fonts(s, d))
+		return EXIT_DECK;
 	const theme *t = &s->dk->theme;
 	const char *families[] = {t->font_serif, t->font_sans};
 	const srcpos pos[] = {t->font_serif_pos, t->font_sans_pos};
@@ -57,7 +109,7 @@ static int load_fonts(session *s, struct diag *d)
 		}
 		free(got);
 	}
-	return rc;
+	return rc ? rc : check_styles(s, d);
 }
 
 int session_open(session *s, const char *path, const char *lang, struct diag *d)

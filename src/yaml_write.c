@@ -178,6 +178,7 @@ bool yaml_put_scalar(strbuf *b, const char *v, int indent)
 typedef struct {
 	strbuf *b;
 	const deck *dk;
+	const char *out_dir; /* the folder the deck is written to: files are named from there */
 	size_t kept_at; /* b->len after a value that keeps its trailing line breaks ('|+') */
 } writer;
 
@@ -312,6 +313,16 @@ static char *moved_path(const char *file, const char *origin, const char *out_di
 	return strbuf_take(&b);
 }
 
+/* A file the deck names (icon, image, font), as seen from the folder written to. */
+static void file_field(writer *W, int indent, const char *k, const file_ref *f)
+{
+	if (!f->path)
+		return;
+	char *p = moved_path(f->path, f->origin ? f->origin : W->dk->path, W->out_dir);
+	scalar_field(W, indent, k, p);
+	free(p);
+}
+
 static void write_sources(writer *W, const char *out_dir)
 {
 	if (!W->dk->nsources)
@@ -348,6 +359,7 @@ static void write_categories(writer *W)
 		text_field(W, 4, "name", &c->name);
 		if (c->has_color)
 			color(W, 4, "color", c->color);
+		file_field(W, 4, "icon", &c->icon);
 	}
 }
 
@@ -365,6 +377,9 @@ static void write_field(writer *W, const card_field *f, const card *c)
 		break;
 	case CF_TEXT:
 		text_field(W, 4, f->key, v);
+		break;
+	case CF_FILE:
+		file_field(W, 4, f->key, v);
 		break;
 	case CF_WORDS:
 	case CF_TEXTS:
@@ -409,6 +424,19 @@ static void write_theme(writer *W)
 	strbuf_puts(W->b, "theme:\n");
 	scalar_field(W, 2, "serif", t->font_serif);
 	scalar_field(W, 2, "sans", t->font_sans);
+	if (t->nfonts)
+		strbuf_puts(W->b, "  fonts:\n");
+	for (size_t i = 0; i < t->nfonts; i++) {
+		char *p = moved_path(t->fonts[i].path,
+				     t->fonts[i].origin ? t->fonts[i].origin : W->dk->path, W->out_dir);
+		strbuf_puts(W->b, "    - ");
+		put(W, p, 6);
+		free(p);
+	}
+	if (t->layout != LAYOUT_CLASSIC)
+		scalar_field(W, 2, "layout", card_layout_name(t->layout));
+	if (t->numbering != NUMBER_NONE)
+		scalar_field(W, 2, "numbering", t->numbering == NUMBER_DECK ? "deck" : "category");
 	strbuf_puts(W->b, "  colors:\n");
 	const char *names[] = {"ink", "paper", "accent", "back", "back_ink"};
 	uint32_t values[] = {t->ink, t->paper, t->accent, t->back, t->back_ink};
@@ -491,7 +519,7 @@ static void write_booklet(writer *W)
 
 void yaml_write_deck(strbuf *b, const deck *dk, const char *out_dir, const char *header)
 {
-	writer W = {b, dk, 0};
+	writer W = {b, dk, out_dir, 0};
 	for (const char *line = header; line && *line;) {
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);

@@ -12,7 +12,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
+PKGS      = pangocairo cairo-script pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -31,7 +31,7 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=al
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag charname bounds input image \
+MODULES   = util tmpfiles diag charname bounds input paint_scan image \
             yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check deck_check_assets quote_verify csv deck_csv yaml_write \
             markup typo hyph hyph_layout paths fonts font_file typeset glyphs labels color \

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "hyph.h"
+#include "print_setup.h"
 #include "card_design.h"
 #include "rect.h"
 #include "typeset.h"
@@ -31,9 +32,14 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 		     const card_geom *g);
 /* Loads the pictures the faces show, the category icons and the team logo, and checks every
  * card's image: each was checked when the deck was loaded, so this reports only a file
- * changed since; and warns about each image that prints below 300 ppi in this design and
- * card size, naming it and its ppi. Returns the number of errors. */
-int cardset_load_pictures(cardset *cs, struct diag *d);
+ * changed since; warns about each image that prints below 300 ppi in this design and card
+ * size, naming it and its ppi; and, for a PDF/X file (pdfx), reports each picture that
+ * level cannot hold (image_pdfx_problem). Returns the number of errors. */
+int cardset_load_pictures(cardset *cs, pdfx_level pdfx, struct diag *d);
+/* Every solid colour the SVG pictures (icons, logo, card images) are drawn in, each once,
+ * after cardset_load_pictures: a PDF/X drawing records their inks before anything else
+ * (render_note_colors). Owned by cs. */
+const uint32_t *cardset_picture_colors(const cardset *cs, size_t *n);
 /* Chooses every card's text size (theme sizes and fit mode). Reports each card that does
  * not fit or has characters no bundled font has, naming the card and its file:line.
  * Returns the number of errors. */

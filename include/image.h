@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "input.h"
 #include "rect.h"
@@ -40,6 +41,14 @@ image *image_load_mem(const unsigned char *buf, size_t len, image_error *e);
 void image_free(image *im);
 /* True for an SVG (drawn as vectors: no resolution). */
 bool image_is_vector(const image *im);
+/* The solid colours an SVG is drawn in (0xRRGGBB, each once; *n = 0 for a PNG), read from
+ * what librsvg draws (paint_scan.h): a PDF/X file needs the ink of each. Owned by im. */
+const uint32_t *image_colors(const image *im, size_t *n);
+/* Why the picture cannot go into a PDF/X file (PDF/X-1a when x1a), or NULL: an SVG's
+ * gradients and patterns have no CMYK conversion in deckpress, and PDF/X-1a allows no
+ * transparency (a PNG's is flattened onto the colour beneath it, an SVG's cannot be).
+ * Static string, for "icon 'x.svg' <why>". */
+const char *image_pdfx_problem(const image *im, bool x1a);
 /* Natural size: pixels of a PNG, CSS pixels (1/96 in) of an SVG. Both > 0. */
 void image_size(const image *im, double *w, double *h);
 

@@ -126,6 +126,9 @@ static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs
 		ink_map_attach(surf, (ink_map *)fin->pdfx->inks);
 	pdf_metadata(surf, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
+	size_t ncolors;
+	const uint32_t *colors = cardset_picture_colors(cs, &ncolors);
+	render_note_colors(cr, colors, ncolors);
 	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
 	pager P = {job, plan, cs, cr, sheets};
 	card_face *faces = xcalloc((size_t)plan->per_page, sizeof *faces);
@@ -169,7 +172,7 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	if (!cs)
 		return 1;
 	int rc = 0;
-	if (cardset_load_pictures(cs, d) + cardset_fit(cs, d) > 0) {
+	if (cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) > 0) {
 		rc = 1;
 		goto out;
 	}
@@ -201,7 +204,7 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
 	if (job->glyphs_checked)
 		cardset_skip_glyphs(cs);
-	int errors = cardset_load_pictures(cs, d) + cardset_fit(cs, d);
+	int errors = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d);
 	cardset_free(cs);
 	return errors;
 }
@@ -288,7 +291,7 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 		pt_to_mm(g->h), card_layout_name(g->layout), pt_to_mm(g->safe), g->band_h);
 	dump_rect(out, "body(mm)", g->body);
 	fputc('\n', out);
-	int rc = cardset_load_pictures(cs, d) + cardset_fit(cs, d) ? 1 : 0;
+	int rc = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
 		card_face f;
 		if (card_face_make(cs, i, &f)) {

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "bounds.h"
+#include "paint_scan.h"
 #include "util.h"
 
 int image_png_size(const unsigned char *buf, size_t len, unsigned *w, unsigned *h)
@@ -106,7 +107,8 @@ void image_error_free(image_error *e)
 struct image {
 	cairo_surface_t *png; /* or */
 	RsvgHandle *svg;
-	double w, h; /* pixels, CSS pixels for an SVG */
+	paint_list paints; /* an SVG's colours and kinds of paint */
+	double w, h;       /* pixels, CSS pixels for an SVG */
 };
 
 static bool is_name_char(unsigned char c)
@@ -211,6 +213,24 @@ static bool svg_size(RsvgHandle *h, double *w, double *ht)
 	return has_vb && vb.width > 0 && vb.height > 0;
 }
 
+/* Draws the SVG once into a recording surface and notes what it paints with (PDF/X needs
+ * every colour's ink); -1 when librsvg cannot draw it. */
+static int svg_paints(image *im)
+{
+	cairo_rectangle_t ext = {0, 0, im->w, im->h};
+	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(rec);
+	RsvgRectangle vp = {0, 0, im->w, im->h};
+	bool ok = rsvg_handle_render_document(im->svg, cr, &vp, NULL) &&
+		  cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(cr);
+	if (!ok) {
+		cairo_surface_destroy(rec);
+		return -1;
+	}
+	return paint_scan_recording(rec, &im->paints);
+}
+
 static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
 {
 	const char *why = svg_refused((const char *)buf, len);
@@ -243,7 +263,11 @@ static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
 	} else {
 		image *im = xcalloc(1, sizeof *im);
 		*im = (image){.svg = h, .w = w, .h = ht};
-		return im;
+		if (svg_paints(im) == 0)
+			return im;
+		image_free(im);
+		fail(e, -1, xstrdup("cannot be drawn by librsvg"));
+		return NULL;
 	}
 	g_object_unref(h);
 	return NULL;
@@ -307,12 +331,28 @@ void image_free(image *im)
 		cairo_surface_destroy(im->png);
 	if (im->svg)
 		g_object_unref(im->svg);
+	paint_list_free(&im->paints);
 	free(im);
 }
 
 bool image_is_vector(const image *im)
 {
 	return im->svg != NULL;
+}
+
+const uint32_t *image_colors(const image *im, size_t *n)
+{
+	*n = im->paints.ncolors;
+	return im->paints.colors;
+}
+
+const char *image_pdfx_problem(const image *im, bool x1a)
+{
+	if (im->paints.pattern)
+		return "uses a gradient, a pattern or a mask";
+	if (x1a && (im->paints.transparent || im->paints.blend))
+		return "uses transparency (opacity or a blend mode)";
+	return NULL;
 }
 
 void image_size(const image *im, double *w, double *h)

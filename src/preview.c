@@ -128,7 +128,7 @@ int preview_write(const preview_job *job, struct diag *d)
 	card_geom g;
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
 	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
-	int rc = cardset_load_pictures(cs, d) + cardset_fit(cs, d) ? 1 : 0;
+	int rc = cardset_load_pictures(cs, PDFX_NONE, d) + cardset_fit(cs, d) ? 1 : 0;
 	for (size_t i = 0; i < job->dk->ncards && rc == 0 && !job->contact_only; i++) {
 		card_face f;
 		if (card_face_make(cs, i, &f)) {

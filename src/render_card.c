@@ -53,6 +53,9 @@ static void draw_box(cairo_t *cr, const face_box *b, rect trim, rect art)
 		cairo_rectangle(cr, r.x, r.y, r.w, r.h);
 		cairo_clip(cr);
 		render_image_backdrop(cr, b->color, b->fade, r.x, r.y, r.w, r.h);
+		size_t n;
+		const uint32_t *colors = image_colors(b->img, &n);
+		render_note_colors(cr, colors, n); /* recorded before: known */
 		image_draw(cr, b->img, r, b->fit);
 		cairo_restore(cr);
 		break;

@@ -31,13 +31,13 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=al
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag charname bounds input paint_scan image \
+MODULES   = util tmpfiles diag charname bounds input paint_scan image deck_pictures \
             yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check deck_check_assets quote_verify csv deck_csv yaml_write \
             markup typo hyph hyph_layout paths fonts font_file typeset glyphs labels color \
             card_design card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
-            ink_map render_color render_card booklet_render \
+            ink_map render_color render_picture render_card booklet_render \
             pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
             pdf_finish pdf_out cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \

@@ -16,6 +16,7 @@
 #include "hyph.h"
 #include "print_setup.h"
 #include "card_design.h"
+#include "deck_pictures.h"
 #include "rect.h"
 #include "typeset.h"
 

@@ -90,7 +90,7 @@ MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with 
 MSG(M_TEAM_DECK, DIAG_ERROR, "deck '%s' %s", "give the path of a deck file, relative to the teams file")
 MSG(M_TEAM_NO_DECK, DIAG_ERROR, "team '%s' has no deck", "give 'deck: FILE' at the top of the teams file or in the team")
 MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's languages (%s)", NULL)
-MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
+MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG or SVG picture, relative to the teams file")
 MSG(M_TEAM_SLUG, DIAG_ERROR, "team name '%s' gives no usable folder name", "use letters or digits in the name")
 MSG(M_TEAM_SLUG_DUP, DIAG_ERROR, "team '%s' would be built into the same folder '%s' as team '%s' (line %d)", "give the teams names that differ in letters or digits")
 
@@ -132,6 +132,6 @@ MSG(M_FONT_FILE, DIAG_ERROR, "font '%s' %s", "give the path of a TrueType (.ttf)
 MSG(M_FONT_LICENCE, DIAG_ERROR, "font '%s' (%s %s) may not be embedded in a PDF: its licence bits (OS/2 fsType 0x%04x) say %s", "use a font whose licence allows embedding (free fonts under the SIL Open Font License or Apache do), or ask its maker for one")
 MSG(M_FONT_STYLE, DIAG_ERROR, "font family '%s' has no %s style, which the %s uses for %s", "add the file with that style to theme.fonts, or name a family that has it")
 MSG(M_PICTURE, DIAG_ERROR, "%s '%s' %s", "give the path of a PNG or SVG file, relative to the deck file")
-MSG(M_PICTURE_PDFX, DIAG_ERROR, "%s '%s' %s, which deckpress cannot put into a %s file", "draw it with flat, opaque colours (a print shop's PDF/X-4 keeps opacity; PDF/X-1a has none), or make a file without --pdfx")
+MSG(M_PICTURE_PDFX, DIAG_ERROR, "%s '%s' %s, which deckpress cannot put into a %s file", "draw it with flat, opaque colours (PDF/X-4 keeps opacity, PDF/X-1a has none), or make the file without PDF/X (--pdfx=none)")
 MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
 // clang-format on

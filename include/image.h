@@ -26,8 +26,6 @@ typedef struct {
 
 /* Width and height from a PNG's header; -1 if buf is not a PNG. */
 int image_png_size(const unsigned char *buf, size_t len, unsigned *w, unsigned *h);
-/* The PNG at path (inside root), decoded; NULL with e filled in. Caller destroys. */
-cairo_surface_t *image_load_png(const char *path, const char *root, image_error *e);
 void image_error_free(image_error *e);
 
 /* A decoded picture: pixels (PNG) or vectors (SVG). */

@@ -11,9 +11,5 @@
 
 void render_card_front(cairo_t *cr, const card_face *f, rect trim, rect art);
 void render_card_back(cairo_t *cr, const card_face *f, rect trim, rect art);
-/* The deck's team logo as an image for the booklet's cover (caller destroys), or NULL when
- * there is none. A logo that cannot be decoded is reported (naming the team) and *failed
- * set. */
-cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed);
 
 #endif

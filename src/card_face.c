@@ -10,7 +10,6 @@
 #include "color.h"
 #include "glyphs.h"
 #include "labels.h"
-#include "pdfx.h"
 #include "typo.h"
 
 enum { MAXB = 3, MAX_UNKNOWN = 32 };
@@ -68,10 +67,8 @@ struct cardset {
 	PangoLayout *type_label[CARD_NTYPES];
 	double type_w;       /* the widest type label */
 	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
-	image **icons;       /* per category, NULL when it has none (cardset_load_pictures) */
-	image *logo;
-	uint32_t *colors;    /* every colour the SVG pictures are drawn in (for PDF/X) */
-	size_t ncolors;
+	deck_pictures pics;  /* icons and logo (cardset_load_pictures) */
+	bool pics_loaded;
 	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 };
 
@@ -501,8 +498,8 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 					     PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
 			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
 		}
-	f->icon = c->category >= 0 && cs->icons ? cs->icons[c->category] : NULL;
-	f->logo = cs->logo;
+	f->icon = deck_pictures_icon(&cs->pics, c->category);
+	f->logo = cs->pics.logo;
 	double icon_w = f->icon && cs->g.layout != LAYOUT_ICON ? cs->g.icon.w + 4 : 0;
 	if (!cs->band[k * 2])
 		cs->band[k * 2] = limited(label_layout(cs, category_name(cs, c->category), false,
@@ -642,42 +639,10 @@ void cardset_free(cardset *cs)
 		g_object_unref(cs->back_team);
 	free(cs->band);
 	free(cs->back_category);
-	for (size_t k = 0; cs->icons && k < cs->dk->ncategories; k++)
-		image_free(cs->icons[k]);
-	free(cs->icons);
-	image_free(cs->logo);
-	free(cs->colors);
+	deck_pictures_free(&cs->pics, cs->dk);
 	free(cs->number);
 	free(cs->of);
 	free(cs);
-}
-
-/* Notes the colours of picture im (for PDF/X), and reports it when the PDF/X level asked
- * for cannot hold it (at f, or at the team's logo). Returns the number of errors. */
-static int note_picture(cardset *cs, const image *im, const file_ref *f, const char *kind,
-			pdfx_level pdfx, struct diag *d)
-{
-	size_t n;
-	const uint32_t *c = image_colors(im, &n);
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		while (k < cs->ncolors && cs->colors[k] != c[i])
-			k++;
-		if (k < cs->ncolors)
-			continue;
-		cs->colors = xrealloc(cs->colors, (cs->ncolors + 1) * sizeof *cs->colors);
-		cs->colors[cs->ncolors++] = c[i];
-	}
-	const char *why = pdfx != PDFX_NONE ? image_pdfx_problem(im, pdfx == PDFX_1A) : NULL;
-	if (!why)
-		return 0;
-	if (f)
-		diag(d, M_PICTURE_PDFX, f->origin ? f->origin : cs->dk->path, f->pos.line,
-		     f->pos.col, kind, f->path, why, pdfx_level_name(pdfx));
-	else
-		diag(d, M_PICTURE_PDFX, cs->dk->logo, 0, 0, kind, cs->dk->logo, why,
-		     pdfx_level_name(pdfx));
-	return 1;
 }
 
 /* Reports a picture that no longer loads (it was checked when the deck was loaded). */
@@ -693,24 +658,9 @@ static image *load_picture(const cardset *cs, const file_ref *f, const char *kin
 	return im;
 }
 
-static int load_logo(cardset *cs, pdfx_level pdfx, struct diag *d)
-{
-	const deck *dk = cs->dk;
-	image_error e;
-	cs->logo = image_load(dk->logo, dk->root, &e);
-	int errors = 0;
-	if (!cs->logo) {
-		diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo,
-		     e.why ? e.why : "cannot be read");
-		errors++;
-	}
-	image_error_free(&e);
-	return errors ? errors : note_picture(cs, cs->logo, NULL, "logo", pdfx, d);
-}
-
 /* A card's image: loaded to measure its resolution at the printed size, then let go (faces
  * load it again: a deck of photos is never held at once). */
-static int check_image(cardset *cs, const card *c, pdfx_level pdfx, struct diag *d)
+static int check_image(cardset *cs, const card *c, struct diag *d)
 {
 	image *im = load_picture(cs, &c->image, "image", d);
 	if (!im)
@@ -722,34 +672,25 @@ static int check_image(cardset *cs, const card *c, pdfx_level pdfx, struct diag 
 		diag(d, M_PICTURE_PPI, c->image.origin ? c->image.origin : cs->dk->path,
 		     c->image.pos.line, c->image.pos.col, c->id, c->image.path, ppi,
 		     pt_to_mm(box.w), pt_to_mm(box.h), iw, ih);
-	int errors = note_picture(cs, im, &c->image, "image", pdfx, d);
+	int errors = deck_pictures_note(&cs->pics, cs->dk, im, &c->image, "image", d);
 	image_free(im);
 	return errors;
 }
 
 int cardset_load_pictures(cardset *cs, pdfx_level pdfx, struct diag *d)
 {
-	const deck *dk = cs->dk;
-	int errors = 0;
-	if (!cs->icons)
-		cs->icons = xcalloc(dk->ncategories + 1, sizeof *cs->icons);
-	for (size_t k = 0; k < dk->ncategories; k++) {
-		const file_ref *f = &dk->categories[k].icon;
-		if (!f->path || cs->icons[k])
-			continue;
-		cs->icons[k] = load_picture(cs, f, "icon", d);
-		errors += cs->icons[k] ? note_picture(cs, cs->icons[k], f, "icon", pdfx, d) : 1;
-	}
-	if (dk->logo && !cs->logo)
-		errors += load_logo(cs, pdfx, d);
-	for (size_t i = 0; i < dk->ncards; i++)
-		if (dk->cards[i].image.path)
-			errors += check_image(cs, &dk->cards[i], pdfx, d);
+	if (cs->pics_loaded)
+		return 0;
+	cs->pics_loaded = true;
+	int errors = deck_pictures_load(&cs->pics, cs->dk, pdfx, d);
+	for (size_t i = 0; i < cs->dk->ncards; i++)
+		if (cs->dk->cards[i].image.path)
+			errors += check_image(cs, &cs->dk->cards[i], d);
 	return errors;
 }
 
 const uint32_t *cardset_picture_colors(const cardset *cs, size_t *n)
 {
-	*n = cs->ncolors;
-	return cs->colors;
+	*n = cs->pics.ncolors;
+	return cs->pics.colors;
 }

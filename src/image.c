@@ -86,15 +86,6 @@ static cairo_surface_t *png_decode(const unsigned char *buf, size_t len, image_e
 	return s;
 }
 
-cairo_surface_t *image_load_png(const char *path, const char *root, image_error *e)
-{
-	*e = (image_error){.limit = -1};
-	unsigned char *buf = read_bounded(path, root, bound_get(B_IMAGE_BYTES), B_IMAGE_BYTES, e);
-	cairo_surface_t *s = buf ? png_decode(buf, e->in.size, e) : NULL;
-	free(buf);
-	return s;
-}
-
 void image_error_free(image_error *e)
 {
 	free(e->in.why);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <pango/pangocairo.h>
 
-#include "image.h"
+#include "render_picture.h"
 
 /* r (from the trim's corner) in page space, its bleed edges moved out to the art box. */
 static rect placed(const face_box *b, rect trim, rect art)
@@ -47,17 +47,7 @@ static void draw_box(cairo_t *cr, const face_box *b, rect trim, rect art)
 		pango_cairo_show_layout(cr, b->layout);
 		break;
 	case FB_PICTURE:
-		/* the backdrop inside the picture's clip: a clip set after it would end the
-		 * graphics state that holds its colour (Cairo writes Q q) */
-		cairo_save(cr);
-		cairo_rectangle(cr, r.x, r.y, r.w, r.h);
-		cairo_clip(cr);
-		render_image_backdrop(cr, b->color, b->fade, r.x, r.y, r.w, r.h);
-		size_t n;
-		const uint32_t *colors = image_colors(b->img, &n);
-		render_note_colors(cr, colors, n); /* recorded before: known */
-		image_draw(cr, b->img, r, b->fit);
-		cairo_restore(cr);
+		render_picture(cr, b->img, r, b->fit, b->color, b->fade);
 		break;
 	}
 }
@@ -80,19 +70,4 @@ void render_card_front(cairo_t *cr, const card_face *f, rect trim, rect art)
 void render_card_back(cairo_t *cr, const card_face *f, rect trim, rect art)
 {
 	draw_side(cr, &f->back, trim, art);
-}
-
-cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed)
-{
-	if (!dk->logo)
-		return NULL;
-	/* checked when the teams file was loaded; this reports only a file changed since */
-	image_error e;
-	cairo_surface_t *s = image_load_png(dk->logo, dk->root, &e);
-	if (s)
-		return s;
-	diag(d, M_TEAM_LOGO, dk->logo, 0, 0, dk->team ? dk->team : "", dk->logo, e.why);
-	image_error_free(&e);
-	*failed = true;
-	return NULL;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "card_fields.h"
+#include "input.h"
 
 /* --- scalars --- */
 
@@ -284,41 +285,13 @@ static void write_meta(writer *W)
 	text_field(W, 2, "description", &dk->description);
 }
 
-/* Where `file`, relative to the folder of the deck `origin`, is seen from out_dir: relative
- * when both folders exist, else as written. Caller frees. */
-static char *moved_path(const char *file, const char *origin, const char *out_dir)
-{
-	if (file[0] == '/')
-		return xstrdup(file);
-	char *copy = xstrdup(origin), *slash = strrchr(copy, '/');
-	if (slash)
-		*slash = '\0';
-	char from[PATH_MAX], to[PATH_MAX];
-	bool ok = realpath(slash ? copy : ".", from) && realpath(out_dir, to);
-	free(copy);
-	if (!ok)
-		return xstrdup(file);
-	size_t common = 0; /* length of the shared leading folders */
-	for (size_t i = 0; from[i] && from[i] == to[i]; i++)
-		if (from[i + 1] == '/' || from[i + 1] == '\0')
-			if (to[i + 1] == '/' || to[i + 1] == '\0')
-				common = i + 1;
-	strbuf b = {0};
-	for (const char *p = to + common; *p; p++)
-		if (*p == '/')
-			strbuf_puts(&b, "../");
-	if (from[common])
-		strbuf_printf(&b, "%s/", from + common + 1);
-	strbuf_puts(&b, file);
-	return strbuf_take(&b);
-}
 
 /* A file the deck names (icon, image, font), as seen from the folder written to. */
 static void file_field(writer *W, int indent, const char *k, const file_ref *f)
 {
 	if (!f->path)
 		return;
-	char *p = moved_path(f->path, f->origin ? f->origin : W->dk->path, W->out_dir);
+	char *p = input_moved(f->path, f->origin ? f->origin : W->dk->path, W->out_dir);
 	scalar_field(W, indent, k, p);
 	free(p);
 }
@@ -339,7 +312,7 @@ static void write_sources(writer *W, const char *out_dir)
 		text_field(W, 4, "publication", &s->publication);
 		scalar_field(W, 4, "url", s->url);
 		if (s->file) {
-			char *file = moved_path(s->file, s->origin, out_dir);
+			char *file = input_moved(s->file, s->origin, out_dir);
 			scalar_field(W, 4, "file", file);
 			free(file);
 		}
@@ -427,7 +400,7 @@ static void write_theme(writer *W)
 	if (t->nfonts)
 		strbuf_puts(W->b, "  fonts:\n");
 	for (size_t i = 0; i < t->nfonts; i++) {
-		char *p = moved_path(t->fonts[i].path,
+		char *p = input_moved(t->fonts[i].path,
 				     t->fonts[i].origin ? t->fonts[i].origin : W->dk->path, W->out_dir);
 		strbuf_puts(W->b, "    - ");
 		put(W, p, 6);

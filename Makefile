@@ -25,6 +25,9 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+ifeq ($(SANITIZE),coverage)
+SAN_FLAGS = -fsanitize=fuzzer-no-link -fprofile-instr-generate -fcoverage-mapping
+endif
 ifeq ($(SANITIZE),fuzz)
 SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
@@ -56,7 +59,7 @@ MAIN_OBJ  = $(BUILD)/obj/main.o
 UNIT_BINS = $(TESTS:%=$(BUILD)/tests/%)
 BIN       = $(if $(filter build,$(BUILD)),./deckpress,$(BUILD)/deckpress)
 
-.PHONY: all check check-run check-asan fuzz demo deps install uninstall clean regen valgrind bench format \
+.PHONY: all check check-run check-asan fuzz fuzz-coverage demo deps install uninstall clean regen valgrind bench format \
         list-modules
 
 all: $(BIN)
@@ -131,6 +134,13 @@ fuzz: deps
 	    $(FUZZERS:%=build-fuzz/fuzz/%)
 	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
+# make fuzz-coverage: the lines of each source file that the fuzzers' corpora (seeds and what
+# make fuzz found, in build-fuzz/corpus/) reach, with clang's source-based coverage.
+fuzz-coverage: deps
+	$(MAKE) --no-print-directory BUILD=build-cov CC=clang SANITIZE=coverage CFLAGS="-O1 -g" \
+	    $(FUZZERS:%=build-cov/fuzz/%)
+	@sh tests/fuzz/coverage.sh build-cov build-fuzz $(FUZZERS)
+
 check-run: $(BIN) $(UNIT_BINS)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
@@ -172,7 +182,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
-	rm -rf build build-asan build-fuzz deckpress out
+	rm -rf build build-asan build-fuzz build-cov deckpress out
 
 list-modules:
 	@echo $(MODULES) $(TESTS)

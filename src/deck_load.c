@@ -365,7 +365,19 @@ void load_cards(loader *L, const ynode *list)
 
 /* --- the file --- */
 
-static void load_root(loader *L, const ynode *root)
+/* A deck without a usable deck: mapping (or none at all: an empty file, a teams file) still
+ * has a language: the texts a team adds to it are read in it. */
+static void default_language(loader *L)
+{
+	if (L->dk->language)
+		return;
+	L->dk->language = "nl";
+	L->dk->languages = arena_alloc(L->mem, sizeof(char *));
+	L->dk->languages[0] = "nl";
+	L->dk->nlanguages = 1;
+}
+
+static void load_body(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"deck",   "sources",     "categories", "include",
 					   "select", "exclude",     "cards",      "theme",
@@ -388,12 +400,7 @@ static void load_root(loader *L, const ynode *root)
 		load_meta(L, n);
 	else
 		report(L, root, M_MISSING, "the deck file", "deck");
-	if (!L->dk->language) { /* no usable deck: mapping; texts still need a language */
-		L->dk->language = "nl";
-		L->dk->languages = arena_alloc(L->mem, sizeof(char *));
-		L->dk->languages[0] = "nl";
-		L->dk->nlanguages = 1;
-	}
+	default_language(L);
 	if ((n = get(root, "sources")))
 		load_sources(L, n);
 	if ((n = get(root, "categories")))
@@ -406,6 +413,12 @@ static void load_root(loader *L, const ynode *root)
 	else if (L->dk->ncards == 0 && L->d->nerrors == 0)
 		report(L, get(root, "include"), M_NO_CARDS);
 	load_settings(L, root);
+}
+
+static void load_root(loader *L, const ynode *root)
+{
+	load_body(L, root);
+	default_language(L); /* also when the file was no deck at all */
 }
 
 /* The top deck owns every deck the load included (each once, however often included). */

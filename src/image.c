@@ -175,10 +175,10 @@ static const char *svg_refused(const char *buf, size_t len)
 			const char *why = refused_element(n, (size_t)(q - n));
 			if (why)
 				return why;
-		} else if (!strncasecmp(p, "url(", 4) && (size_t)(end - p) >= 4 &&
+		} else if ((size_t)(end - p) >= 4 && !strncasecmp(p, "url(", 4) &&
 			   !local_ref(p + 4, end, false)) {
 			return "refers to something outside itself (url(...)); only '#id' references within the file are accepted";
-		} else if (!strncmp(p, "href", 4) && (size_t)(end - p) >= 4 &&
+		} else if ((size_t)(end - p) >= 4 && !strncmp(p, "href", 4) &&
 			   (p == buf || !is_name_char((unsigned char)p[-1]) || p[-1] == ':') &&
 			   !(p + 4 < end && is_name_char((unsigned char)p[4]) && p[4] != ':')) {
 			const char *q = p + 4;
@@ -273,7 +273,8 @@ static bool looks_like_svg(const unsigned char *buf, size_t len)
 	return (i < len && buf[i] == '<') || (len >= 2 && buf[0] == 0x1f && buf[1] == 0x8b);
 }
 
-image *image_load_mem(const unsigned char *buf, size_t len, image_error *e)
+/* The picture in buf; e's reading part is the caller's. */
+static image *decode(const unsigned char *buf, size_t len, image_error *e)
 {
 	unsigned w, h;
 	if (!image_png_size(buf, len, &w, &h)) {
@@ -300,6 +301,12 @@ image *image_load_mem(const unsigned char *buf, size_t len, image_error *e)
 	return svg_decode(buf, len, e);
 }
 
+image *image_load_mem(const unsigned char *buf, size_t len, image_error *e)
+{
+	*e = (image_error){.limit = -1};
+	return decode(buf, len, e);
+}
+
 image *image_load(const char *path, const char *root, image_error *e)
 {
 	*e = (image_error){.limit = -1};
@@ -309,7 +316,7 @@ image *image_load(const char *path, const char *root, image_error *e)
 	unsigned char *buf = read_bounded(path, root, max, B_IMAGE_BYTES, e);
 	if (!buf)
 		return NULL;
-	image *im = image_load_mem(buf, e->in.size, e);
+	image *im = decode(buf, e->in.size, e);
 	free(buf);
 	return im;
 }

@@ -134,5 +134,7 @@ MSG(M_FONT_STYLE, DIAG_ERROR, "font family '%s' has no %s style, which the %s us
 MSG(M_PICTURE, DIAG_ERROR, "%s '%s' %s", "give the path of a PNG or SVG file, relative to the deck file")
 MSG(M_PICTURE_PDFX, DIAG_ERROR, "%s '%s' %s, which deckpress cannot put into a %s file", "draw it with flat, opaque colours (PDF/X-4 keeps opacity, PDF/X-1a has none), or make the file without PDF/X (--pdfx=none)")
 MSG(M_IMPORT_FILE_OUTSIDE, DIAG_ERROR, "%s '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck where the spreadsheet and the base deck are, copy the file next to the new deck, or allow its folder with --allow-read DIR")
+MSG(M_ICON_PANEL, DIAG_WARNING, "category '%s' has no icon: in the icon design its %zu card(s) without an image show an empty panel", "give the category an icon: FILE (SVG or PNG), or choose theme.layout: classic or minimal")
+MSG(M_ICON_PANEL_LOOSE, DIAG_WARNING, "%zu card(s) without a category (the first: '%s') show an empty panel in the icon design", "give them a category that has an icon, or an image: FILE each")
 MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
 // clang-format on

@@ -102,8 +102,38 @@ static void check_picture(assets *A, const file_ref *f, const char *kind)
 	image_error_free(&e);
 }
 
+/* The icon design is built around the category's icon: a card that has neither an icon nor
+ * an image of its own shows an empty panel. Warned once per category, and once for the
+ * cards without a category. */
+static void empty_panels(const deck *dk, struct diag *d)
+{
+	if (dk->theme.layout != LAYOUT_ICON)
+		return;
+	size_t *bare = xcalloc(dk->ncategories + 1, sizeof *bare);
+	const card *first_loose = NULL;
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		if (c->image.path || (c->category >= 0 && dk->categories[c->category].icon.path))
+			continue;
+		size_t k = c->category >= 0 ? (size_t)c->category : dk->ncategories;
+		if (!bare[k]++ && c->category < 0)
+			first_loose = c;
+	}
+	for (size_t k = 0; k < dk->ncategories; k++) {
+		const category *ct = &dk->categories[k];
+		if (bare[k])
+			diag(d, M_ICON_PANEL, ct->origin ? ct->origin : dk->path, ct->pos.line,
+			     ct->pos.col, ct->id, bare[k]);
+	}
+	if (first_loose)
+		diag(d, M_ICON_PANEL_LOOSE, first_loose->file, first_loose->pos.line,
+		     first_loose->pos.col, bare[dk->ncategories], first_loose->id);
+	free(bare);
+}
+
 int deck_check_assets(const deck *dk, struct diag *d)
 {
+	empty_panels(dk, d);
 	assets A = {.dk = dk, .d = d};
 	for (size_t i = 0; i < dk->theme.nfonts; i++)
 		check_font(&A, &dk->theme.fonts[i]);

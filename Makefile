@@ -42,7 +42,7 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image deck_pictu
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_picture render_card booklet_render \
             pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
-            pdf_finish pdf_out cards_pdf booklet_pdf preview \
+            pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
             cmd_watch cmd_export cmd_import cmd_tables
@@ -160,8 +160,14 @@ regen: $(BIN)
 valgrind: $(BIN) $(UNIT_BINS)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
 
-bench: $(BIN)
-	@BIN=$(BIN) sh bench/run.sh
+# The floor (bench/floor.c): the plain job deckpress is measured against; fonts as ours.
+FLOOR_OBJS = $(BUILD)/obj/fonts.o $(BUILD)/obj/paths.o $(BUILD)/obj/util.o $(BUILD)/obj/tmpfiles.o
+
+$(BUILD)/floor: bench/floor.c $(FLOOR_OBJS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(FLOOR_OBJS) $(LIBS)
+
+bench: $(BIN) $(BUILD)/floor
+	@BIN=$(BIN) FLOOR=$(BUILD)/floor sh bench/run.sh
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h bench/*.c

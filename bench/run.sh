@@ -1,42 +1,96 @@
 #!/bin/sh
-# make bench: render generated decks of 100, 1,000 and 10,000 cards (A4 sheets with backs,
-# fitting and hyphenation on), and the booklet of the 1,000-card deck; print wall time, peak
-# RSS and time per 1,000 cards. Results go to stdout and bench/out/results.txt.
-: "${BIN:=./deckpress}"
+# make bench: deckpress against the floor (bench/floor.c, the plain job: libyaml, one Pango
+# layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
+# cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
+# on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
+# booklet and a build of 20 teams. Prints wall time, CPU time (user + system, every process),
+# peak RSS (the largest process) and cost per 1,000 cards, with the ratio to the floor.
+#   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
+#   RUNS=N   runs per measurement, the fastest kept (default 3; QUICK: 1)
+# Results go to stdout and bench/out/results.txt. Wall times need an idle machine: the load
+# average is printed before and after; CPU times and ratios of CPU times vary less.
+: "${BIN:=./deckpress}" "${FLOOR:=build/floor}"
 set -e
+command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 1; }
+[ -x "$FLOOR" ] || { echo "bench: no $FLOOR: run 'make bench'"; exit 1; }
+if [ -n "$QUICK" ]; then sizes="100 1000"; : "${RUNS:=1}"; else sizes="100 1000 10000"; : "${RUNS:=3}"; fi
+export SOURCE_DATE_EPOCH=0
 mkdir -p bench/out
 out=bench/out/results.txt
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 {
-	echo "deckpress $("$BIN" --version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-	printf '%-28s %8s %10s %14s\n' "run" "wall s" "peak RSS" "cost"
+	echo "deckpress $("$BIN" --version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+	echo "load average before: $(load); runs per measurement: $RUNS (fastest kept)"
+	printf '%-30s %7s %7s %9s %10s %13s\n' "run" "wall s" "CPU s" "peak RSS" "s/1000" "vs floor"
 } | tee "$out"
-measure() { # label, count, unit, command...: cost is seconds per 1000 cards or per team
-	label=$1 n=$2 unit=$3; shift 3
-	/usr/bin/time -f "%e %M" -o bench/out/time "$@" >/dev/null
-	read -r wall rss <bench/out/time
-	awk -v l="$label" -v w="$wall" -v r="$rss" -v n="$n" -v u="$unit" \
-		'BEGIN { k = u == "team" ? 1 : 1000; printf "%-28s %8.2f %7.1f MB %8.3f s/%s\n", l, w, r / 1024, w * k / n, u == "team" ? "team" : "1000" }' | tee -a "$out"
-}
-for n in 100 1000 10000; do
-	awk -v n=$n -f bench/gen_deck.awk >bench/out/deck-$n.yaml
-	measure "cards, $n cards" $n cards "$BIN" cards bench/out/deck-$n.yaml -o bench/out/cards-$n.pdf
-done
-measure "cards, print shop, 1000" 1000 cards "$BIN" cards bench/out/deck-1000.yaml --sheet none -o bench/out/ps-1000.pdf
-measure "booklet, 1000 cards" 1000 cards "$BIN" booklet bench/out/deck-1000.yaml -o bench/out/booklet-1000.pdf
-# 20 teams from the workshop deck, every other one in English: per team cards, print-shop
-# cards, booklet, saddle booklet, contact sheet. The last column is then s per team.
-{
-	echo "deck: ../../decks/workshop.yaml"
-	echo "teams:"
-	i=1; while [ $i -le 20 ]; do
-		echo "  - name: Team $i"
-		[ $((i % 2)) -eq 0 ] && echo "    language: en"
-		[ $((i % 3)) -eq 0 ] && echo "    select: \"type:quote,question\""
+
+# measure LABEL N COMMAND...: sets wall, cpu, rss (fastest of $RUNS runs by wall time)
+measure() {
+	label=$1 n=$2; shift 2
+	best=
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		/usr/bin/time -f "%e %U %S %M" -o bench/out/time "$@" >/dev/null
+		read -r w u s m <bench/out/time
+		if [ -z "$best" ] || awk -v a="$w" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$w wall=$w cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }') rss=$m
+		fi
 		i=$((i + 1))
 	done
-} >bench/out/teams-20.yaml
-for j in 1 2; do
-	rm -rf bench/out/teams-j$j
-	measure "build, 20 teams, -j $j" 20 team "$BIN" build bench/out/teams-20.yaml -o bench/out/teams-j$j -j $j -q
+}
+# row LABEL N [FLOOR_WALL FLOOR_CPU]: prints the last measurement, with ratios to the floor
+row() {
+	awk -v l="$1" -v n="$2" -v w="$wall" -v c="$cpu" -v r="$rss" -v fw="$3" -v fc="$4" 'BEGIN {
+		vs = fw ? sprintf("%.2fx (CPU %.2fx)", w / fw, c / fc) : ""
+		printf "%-30s %7.2f %7.2f %6.1f MB %10.3f %s\n", l, w, c, r / 1024, w * 1000 / n, vs }' | tee -a "$out"
+}
+
+for n in $sizes; do
+	deck=bench/out/deck-$n.yaml
+	awk -v n="$n" -f bench/gen_deck.awk >"$deck"
+	measure floor "$n" "$FLOOR" "$deck" bench/out/floor-$n.pdf
+	fw=$wall fc=$cpu
+	row "floor, $n cards" "$n"
+	measure cards "$n" "$BIN" cards "$deck" -j 1 -o bench/out/cards-$n-j1.pdf
+	row "cards, $n, -j 1" "$n" "$fw" "$fc"
+	measure cards "$n" "$BIN" cards "$deck" -o bench/out/cards-$n.pdf
+	row "cards, $n, -j $(nproc)" "$n" "$fw" "$fc"
+	cmp -s bench/out/cards-$n-j1.pdf bench/out/cards-$n.pdf || echo "bench: -j 1 and -j $(nproc) differ for $n cards!"
+	if [ "$n" = 1000 ]; then
+		f1000w=$fw f1000c=$fc
+	fi
 done
+
+# The other paths, on 1,000 cards (ratios against the floor's 1,000 sheets all the same).
+deck=bench/out/deck-1000.yaml
+measure shop 1000 "$BIN" cards "$deck" --sheet none -o bench/out/shop-1000.pdf
+row "print shop, 1000" 1000 "$f1000w" "$f1000c"
+if "$BIN" cards --help | grep -q -- '--pdfx'; then
+	measure pdfx 1000 "$BIN" cards "$deck" --sheet none --pdfx -o bench/out/pdfx-1000.pdf
+	row "print shop PDF/X, 1000" 1000 "$f1000w" "$f1000c"
+fi
+measure booklet 1000 "$BIN" booklet "$deck" -o bench/out/booklet-1000.pdf
+row "booklet, 1000 cards" 1000
+
+if [ -z "$QUICK" ]; then
+	# 20 teams from the workshop deck, every other one in English, each getting cards,
+	# print-shop cards, booklet, saddle booklet, contact sheet; s/1000 is then per 1000 teams.
+	{
+		echo "deck: ../../decks/workshop.yaml"
+		echo "teams:"
+		i=1
+		while [ $i -le 20 ]; do
+			echo "  - name: Team $i"
+			[ $((i % 2)) -eq 0 ] && echo "    language: en"
+			[ $((i % 3)) -eq 0 ] && echo "    select: \"type:quote,question\""
+			i=$((i + 1))
+		done
+	} >bench/out/teams-20.yaml
+	for j in 1 "$(nproc)"; do
+		rm -rf bench/out/teams-j$j
+		measure build 20 "$BIN" build bench/out/teams-20.yaml -o bench/out/teams-j$j -j "$j" -q \
+			--allow-read decks
+		row "build, 20 teams, -j $j" 20
+	done
+fi
+echo "load average after: $(load)" | tee -a "$out"

@@ -9,7 +9,7 @@
 
 typedef struct {
 	const char *dir; /* output directory; a team's files go to dir/<slug>/ */
-	int jobs;        /* teams built at once (processes) */
+	int jobs;        /* processes at once, for every team together (-j) */
 	int verbosity;   /* 0 quiet, 1 normal, 2 verbose (every file written) */
 	bool progress;   /* a progress line (stderr is a terminal) */
 	const char *pdfx;                  /* --pdfx level for printshop.pdf, or NULL: print: */

@@ -3,30 +3,30 @@
 #ifndef DECKPRESS_CARDS_PDF_H
 #define DECKPRESS_CARDS_PDF_H
 
-#include <pango/pango.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "color.h"
-#include "deck.h"
 #include "diag.h"
-#include "hyph.h"
 #include "print_setup.h"
+#include "session.h"
 
 typedef struct {
-	const deck *dk;         /* checked deck (deck_open) */
-	const char *lang;       /* one of dk->languages */
-	print_setup ps;         /* checked with print_setup_check */
-	const char *out;        /* the PDF to write */
-	PangoContext *ctx;      /* from the fontset, language already set */
-	const hyphenator *hyph; /* NULL: no hyphenation */
-	bool glyphs_checked;    /* missing characters were reported already (glyphs.h) */
+	session *s;          /* deck, language, hyphenation; its fonts are loaded when needed */
+	print_setup ps;      /* checked with print_setup_check */
+	const char *out;     /* the PDF to write */
+	int jobs;            /* processes to draw with (within the budget of pool.h); <= 1: one;
+			      * PDF/X is drawn by one process */
+	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
 	const color_profile *profile; /* output profile; needed when ps.pdfx is not PDFX_NONE */
 } cards_job;
 
-/* Typesets and writes the cards PDF. Returns 0; 1 when a card cannot be typeset (reported
- * to d with the card's file:line); 3 when the file cannot be written. On failure the file
- * at job->out is left as it was. */
+/* Typesets and writes the cards PDF. The sheets are drawn in chunks of a fixed size, by
+ * up to job->jobs processes, and put together: the file is the same for every number of
+ * processes. Call it before this process has started Pango (the session's fonts not yet
+ * loaded), or it draws alone. Returns 0; 1 when a card cannot be typeset (reported to d
+ * with the card's file:line); 3 when the file cannot be written. On failure the file at
+ * job->out is left as it was. */
 int cards_pdf_write(const cards_job *job, struct diag *d);
 
 /* Writes a text dump of the layout to out: the imposition plan (page, grid, every slot's

@@ -2,6 +2,7 @@
 #ifndef DECKPRESS_COMMANDS_H
 #define DECKPRESS_COMMANDS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* Exit codes, documented in --help and docs/deckpress.1. */
@@ -49,6 +50,9 @@ int dump_tables(FILE *out);
 /* A getopt_long failure in command cmd: says which option and how to get help; returns
  * EXIT_USAGE. (main sets opterr = 0 so getopt itself prints nothing.) */
 int bad_option(const char *cmd, char **argv);
+
+/* -j N: true and *jobs set for a number from 1 to 64; else says so and returns false. */
+bool parse_jobs(const char *arg, int *jobs);
 
 /* Shared by commands: print the exit-code table. */
 void print_exit_codes(FILE *out);

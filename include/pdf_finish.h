@@ -4,6 +4,8 @@
 #ifndef DECKPRESS_PDF_FINISH_H
 #define DECKPRESS_PDF_FINISH_H
 
+#include <stddef.h>
+
 #include "impose.h"
 #include "pdf_tags.h"
 #include "pdfx.h"
@@ -11,6 +13,14 @@
 /* Returns r, given with a top-left origin and y downwards on a page of height page_h, in PDF
  * coordinates (origin bottom-left, y upwards). */
 rect pdf_rect_from_top(rect r, double page_h);
+
+/* One part of a document Cairo wrote in several (pdf_out.h): a file qpdf reads as it
+ * needs, or else its bytes. */
+typedef struct {
+	const char *path;
+	const char *data;
+	size_t len;
+} pdf_part;
 
 /* The number v (integer or real) read without the locale; false if v is no number. */
 bool pdf_oh_number(qpdf_data q, qpdf_oh v, double *out);
@@ -20,6 +30,9 @@ typedef struct {
 	const rect *trim, *bleed; /* page boxes in PDF coordinates; NULL: that box is not written */
 	const pdf_tags_opts *tags; /* an accessible PDF (PDF/UA-1) with XMP metadata; NULL: not */
 	const pdfx_opts *pdfx;     /* print-shop PDF/X (pdfx.h); NULL: not */
+	/* The document in parts, put together first (pdf_merge.h); in_path is then NULL. */
+	const pdf_part *parts;
+	size_t nparts;
 } pdf_finish_opts;
 
 /* Reads the PDF at in_path, sets /TrimBox to opts->trim and /BleedBox to opts->bleed on every

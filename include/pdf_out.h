@@ -29,4 +29,38 @@ int pdf_out_close(pdf_out *o, const pdf_finish_opts *opts, struct diag *d);
 /* Gives up: removes the temporary file, leaves path as it was, releases o. */
 void pdf_out_abort(pdf_out *o);
 
+/* A PDF drawn in parts: chunks of pages that may be drawn by different processes, put
+ * together (pdf_merge.h) and finished by pdf_parts_close. The parts are unlinked temporary
+ * files in the output's folder, made before the workers are forked: every process can
+ * write any part, and whatever ends the processes, no part is left behind. */
+typedef struct {
+	char *out; /* the file the user asked for (a copy) */
+	int *fd;   /* one per part */
+	size_t n;
+} pdf_parts;
+
+/* Makes n empty parts for path. Returns 0, or EXIT_IO after reporting why (p is then
+ * released). */
+int pdf_parts_open(pdf_parts *p, const char *path, size_t n, struct diag *d);
+
+/* One part being drawn, in whichever process draws it. */
+typedef struct {
+	int fd;
+	long long off;
+	int werrno; /* errno of the first failed write, 0 if none */
+	cairo_surface_t *surf;
+} pdf_part_out;
+
+/* Starts part k over (what it held is dropped) with a first page of w x h points. Returns
+ * the surface to draw on, owned by po. */
+cairo_surface_t *pdf_part_begin(pdf_part_out *po, const pdf_parts *p, size_t k, double w, double h);
+/* Finishes the part (every cairo_t on it destroyed first). Returns 0, or an errno (EIO
+ * when Cairo failed). */
+int pdf_part_end(pdf_part_out *po);
+/* Puts the parts together, finishes them with opts into the output and renames it there.
+ * Returns 0, or EXIT_IO after reporting against the output. Always releases p. */
+int pdf_parts_close(pdf_parts *p, const pdf_finish_opts *opts, struct diag *d);
+/* Gives up: the output stays as it was; releases p. */
+void pdf_parts_abort(pdf_parts *p);
+
 #endif

@@ -26,6 +26,16 @@ void session_close(session *s);
 /* The same for a deck already loaded and checked (a team's); the deck stays the caller's. */
 int session_attach(session *s, deck *dk, const char *lang, struct diag *d);
 
+/* session_open and session_attach without the fonts, for a process that forks workers
+ * before it starts Pango (pool.h): it calls session_fonts after the fork. */
+int session_open_deck(session *s, const char *path, const char *lang, struct diag *d);
+int session_attach_deck(session *s, deck *dk, const char *lang, struct diag *d);
+/* Loads the fonts unless loaded: 0, 1 (a theme family is not bundled) or 3, reported. */
+int session_fonts(session *s, struct diag *d);
+/* A fontset of its own for a worker process, set to the session's language; NULL if the
+ * fonts cannot be loaded (session_fonts reports why). Caller frees. */
+fontset *session_new_fontset(const session *s);
+
 /* The file to write for output `path` (see output_path in util.h), refusing the deck's own
  * files; NULL after reporting why. Caller frees. */
 char *session_output(const session *s, const char *path, struct diag *d);

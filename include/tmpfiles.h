@@ -23,5 +23,8 @@ void tmpfiles_remove(const char *path);
 /* Removes every registered file now (for a parent that forwards a signal to its workers and
  * then cleans up after them); unregisters them. */
 void tmpfiles_cleanup(void);
+/* In a forked child: unregisters every file and folder without removing them (they are the
+ * parent's), and drops the hook. */
+void tmpfiles_forget(void);
 
 #endif

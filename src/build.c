@@ -1,5 +1,5 @@
-/* build.c - build teams in child processes: each child has its own Pango font map, so
- * the output does not depend on -j (Pango and Cairo share font caches between threads,
+/* build.c - build teams in child processes (pool.h): each child has its own Pango font map,
+ * so the output does not depend on -j (Pango and Cairo share font caches between threads,
  * which made thread builds differ between runs; processes do not share them). */
 #include "build.h"
 
@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -17,6 +15,7 @@
 #include "booklet.h"
 #include "cards_pdf.h"
 #include "commands.h"
+#include "pool.h"
 #include "preview.h"
 #include "session.h"
 #include "tmpfiles.h"
@@ -40,25 +39,27 @@ static int make_dir(const char *dir, struct diag *d)
 	return EXIT_IO;
 }
 
+/* One team's outputs, and what they need. */
+typedef struct {
+	session *s;
+	print_setup ps;
+	const char *dir;
+	const build_opts *o;
+	int jobs; /* processes an output may use (pool.h's budget has the final say) */
+} team_out;
 
-static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
-		 const build_opts *o, struct diag *d)
+static int cards(const team_out *T, bool shop, struct diag *d)
 {
-	cards_job job = {.dk = s->dk,
-			 .lang = s->lang,
-			 .ps = *ps,
-			 .ctx = fontset_context(s->fonts),
-			 .hyph = s->hyph,
-			 .profile = o->profile};
+	cards_job job = {.s = T->s, .ps = T->ps, .jobs = T->jobs, .profile = T->o->profile};
 	/* home printing needs a sheet even when the deck's print: says none, and RGB */
 	free(print_setup_apply(&job.ps, "sheet",
-			       shop             ? "none"
-			       : ps->sheet_none ? "a4"
-						: ps->sheet_name));
+			       shop               ? "none"
+			       : T->ps.sheet_none ? "a4"
+						  : T->ps.sheet_name));
 	if (!shop)
 		job.ps.pdfx = PDFX_NONE;
-	else if (o->pdfx)
-		free(print_setup_apply(&job.ps, "pdfx", o->pdfx));
+	else if (T->o->pdfx)
+		free(print_setup_apply(&job.ps, "pdfx", T->o->pdfx));
 	color_profile *own = NULL;
 	if (job.ps.pdfx != PDFX_NONE && !job.profile) {
 		char *err = NULL;
@@ -70,7 +71,7 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
 			return EXIT_IO;
 		}
 	}
-	char *path = xasprintf("%s/%s", dir, shop ? "printshop.pdf" : "cards.pdf");
+	char *path = xasprintf("%s/%s", T->dir, shop ? "printshop.pdf" : "cards.pdf");
 	job.out = path;
 	int rc = cards_pdf_write(&job, d);
 	free(path);
@@ -78,12 +79,14 @@ static int cards(session *s, const print_setup *ps, bool shop, const char *dir,
 	return rc;
 }
 
-static int booklet(session *s, bool saddle, const char *dir, struct diag *d)
+static int booklet(const team_out *T, bool saddle, struct diag *d)
 {
-	char *path = xasprintf("%s/%s", dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
+	session *s = T->s;
+	char *path = xasprintf("%s/%s", T->dir, saddle ? "booklet-saddle.pdf" : "booklet.pdf");
+	int rc = session_fonts(s, d);
 	booklet_job job = {.dk = s->dk,
 			   .lang = s->lang,
-			   .ctx = fontset_context(s->fonts),
+			   .ctx = rc ? NULL : fontset_context(s->fonts),
 			   .hyph = s->hyph,
 			   .format = BOOKLET_A5,
 			   .impose = saddle,
@@ -91,9 +94,59 @@ static int booklet(session *s, bool saddle, const char *dir, struct diag *d)
 			   .team = s->dk->team,
 			   .tags = !saddle,
 			   .out = path};
-	int rc = booklet_pdf_write(&job, d);
+	if (rc == 0)
+		rc = booklet_pdf_write(&job, d);
 	free(path);
 	return rc;
+}
+
+static int contact(const team_out *T, struct diag *d)
+{
+	preview_job pj = {.s = T->s,
+			  .ps = T->ps,
+			  .dir = T->dir,
+			  .dpi = 60,
+			  .contact_only = true,
+			  .jobs = T->jobs};
+	return preview_write(&pj, d);
+}
+
+enum { FONTS, CARDS, SHOP, BOOKLET, SADDLE, CONTACT }; /* the steps, in order */
+
+static int step(const team_out *T, int which, struct diag *d)
+{
+	switch (which) {
+	case FONTS:
+		return session_fonts(T->s, d);
+	case CARDS:
+	case SHOP:
+		return cards(T, which == SHOP, d);
+	case BOOKLET:
+	case SADDLE:
+		return booklet(T, which == SADDLE, d);
+	default:
+		return contact(T, d);
+	}
+}
+
+/* Runs a step in a child process, so that this one never starts Pango and every step can
+ * fork workers of its own. */
+static int forked_step(const team_out *T, int which, struct diag *d)
+{
+	fflush(d->out);
+	pid_t pid = pool_fork();
+	if (pid == 0) {
+		int rc = diag_exit(d, step(T, which, d));
+		fflush(d->out);
+		diag_log_exit(rc);
+		_exit(rc);
+	}
+	if (pid < 0) {
+		diag(d, M_IO_WRITE, T->dir, 0, 0, strerror(errno));
+		return EXIT_IO;
+	}
+	int status = pool_waitpid(pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
 }
 
 /* Moves the files made in staging to the team's folder `final`: the whole folder in one
@@ -161,41 +214,29 @@ static int build_team(const team *tm, const char *parent, const build_opts *o, s
 	return rc;
 }
 
-/* The five files of a team into dir. */
+/* The five files of a team into dir. When the budget has a core to spare now, each step
+ * runs in a process of its own and may use more (a plain deck, the last teams); otherwise
+ * every core is busy with other teams, and the steps run here one by one. */
 static int build_files_in(const team *tm, const char *dir, const build_opts *o,
 			  struct diag *d)
 {
 	session s;
-	int rc = session_attach(&s, tm->dk, tm->lang, d);
+	int rc = session_attach_deck(&s, tm->dk, tm->lang, d);
+	bool wide = o->jobs > 1 && pool_token_try();
+	if (wide)
+		pool_token_put();
+	team_out T = {.s = &s, .dir = dir, .o = o, .jobs = wide ? o->jobs : 1};
+	print_setup_default(&T.ps);
 	if (rc == 0) {
-		print_setup ps;
-		print_setup_default(&ps);
-		session_print_defaults(&s, &ps);
-		rc = worst(rc, cards(&s, &ps, false, dir, o, d));
-		rc = worst(rc, cards(&s, &ps, true, dir, o, d));
-		rc = worst(rc, booklet(&s, false, dir, d));
-		rc = worst(rc, booklet(&s, true, dir, d));
-		preview_job pj = {.dk = s.dk,
-				  .lang = s.lang,
-				  .ps = ps,
-				  .dir = dir,
-				  .dpi = 60,
-				  .ctx = fontset_context(s.fonts),
-				  .hyph = s.hyph,
-				  .contact_only = true};
-		rc = worst(rc, preview_write(&pj, d));
+		session_print_defaults(&s, &T.ps);
+		rc = wide ? forked_step(&T, FONTS, d) : step(&T, FONTS, d);
 	}
+	if (rc == 0)
+		for (int k = CARDS; k <= CONTACT; k++)
+			rc = worst(rc, wide ? forked_step(&T, k, d) : step(&T, k, d));
 	session_close(&s);
 	return rc;
 }
-
-typedef struct {
-	pid_t pid;
-	FILE *log; /* the child's messages, shown after it ends so teams do not interleave */
-	int rc;
-	int signal; /* the child was stopped by this signal, or 0 */
-	bool done;
-} child;
 
 static double now(void)
 {
@@ -209,73 +250,18 @@ static const char *team_label(const team *tm)
 	return tm->name ? tm->name : "deck";
 }
 
-static void show_log(child *c)
-{
-	if (!c->log)
-		return;
-	rewind(c->log);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, c->log)) > 0)
-		fwrite(buf, 1, n, stderr);
-	fclose(c->log);
-	c->log = NULL;
-}
+typedef struct {
+	const team_set *ts;
+	const build_opts *o;
+} run_arg;
 
-/* The running workers, for the signal hook: a signal to the build reaches each of them, and
- * the build waits until they have removed their temporary files and staging folders. */
-#define MAX_WORKERS 64
-static volatile pid_t workers[MAX_WORKERS];
-
-static void forward(int sig)
+/* A child's task (pool_start): team i, its messages to log. */
+static int team_task(void *arg, size_t i, FILE *log)
 {
-	for (int i = 0; i < MAX_WORKERS; i++)
-		if (workers[i] > 0)
-			kill(workers[i], sig);
-	for (int i = 0; i < MAX_WORKERS; i++)
-		if (workers[i] > 0)
-			waitpid(workers[i], NULL, 0);
-}
-
-static void worker_set(pid_t pid, pid_t to)
-{
-	for (int i = 0; i < MAX_WORKERS; i++)
-		if (workers[i] == pid) {
-			workers[i] = to;
-			return;
-		}
-}
-
-static void start(const team_set *ts, size_t i, child *c, const build_opts *o)
-{
-	const team *tm = &ts->v[i];
-	c->log = tmpfile();
-	fflush(stdout);
-	fflush(stderr);
-	c->pid = fork();
-	if (c->pid == 0) {
-		/* the worker dies with the build, even of SIGKILL, and cleans up after itself */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() == 1)
-			_exit(EXIT_IO);
-		tmpfiles_hook(NULL);
-		struct diag d;
-		diag_log_reset();
-		diag_init(&d, c->log ? c->log : stderr);
-		int rc = diag_exit(&d, build_team(tm, o->dir, o, &d));
-		if (c->log)
-			fflush(c->log);
-		diag_log_exit(rc);
-		_exit(rc);
-	}
-	if (c->pid > 0)
-		worker_set(0, c->pid);
-	if (c->pid < 0) {
-		c->rc = EXIT_IO;
-		c->done = true;
-		fprintf(stderr, "deckpress: error: cannot start a build process: %s\n",
-			strerror(errno));
-	}
+	const run_arg *r = arg;
+	struct diag d;
+	diag_init(&d, log);
+	return diag_exit(&d, build_team(&r->ts->v[i], r->o->dir, r->o, &d));
 }
 
 static void progress(const build_opts *o, size_t done, size_t total, const char *current, double t0)
@@ -287,7 +273,7 @@ static void progress(const build_opts *o, size_t done, size_t total, const char 
 	fflush(stderr);
 }
 
-static const char *failure(const team *tm, const child *c, char *buf, size_t n)
+static const char *failure(const team *tm, const pool_child *c, char *buf, size_t n)
 {
 	if (!tm->dk)
 		return "its deck has errors (above)";
@@ -299,7 +285,7 @@ static const char *failure(const team *tm, const child *c, char *buf, size_t n)
 				: "a card or the booklet could not be typeset (above)";
 }
 
-static void summary(const team_set *ts, const child *c, const build_opts *o, size_t ok)
+static void summary(const team_set *ts, const pool_child *c, const build_opts *o, size_t ok)
 {
 	if (o->progress && o->verbosity)
 		fputc('\n', stderr);
@@ -325,51 +311,41 @@ int build_run(const team_set *ts, const build_opts *o)
 	diag_init(&d, stderr);
 	if (make_dir(o->dir, &d))
 		return EXIT_IO;
-	child *c = xcalloc(ts->n + 1, sizeof *c);
-	size_t next = 0, running = 0, finished = 0, ok = 0;
-	tmpfiles_init();
-	tmpfiles_hook(forward);
+	pool_budget_init(o->jobs);
+	pool P;
+	pool_init(&P, ts->n);
+	run_arg arg = {ts, o};
+	size_t next = 0, finished = 0, ok = 0;
 	double t0 = now();
 	for (;;) {
-		while (running < (size_t)o->jobs && next < ts->n) {
+		while (next < ts->n && (!ts->v[next].dk || pool_can_start(&P))) {
+			pool_child *c = &P.c[next];
 			if (!ts->v[next].dk) { /* its errors were reported when loading */
-				c[next].rc = EXIT_DECK;
-				c[next].done = true;
+				c->rc = EXIT_DECK;
+				c->done = true;
 				finished++;
 			} else {
 				progress(o, finished, ts->n, team_label(&ts->v[next]), t0);
-				start(ts, next, &c[next], o);
-				running += !c[next].done;
-				finished += c[next].done;
+				finished += pool_start(&P, next, team_task, &arg) != 0;
 			}
 			next++;
 		}
-		if (running == 0)
+		long i = pool_wait(&P);
+		if (i < 0)
 			break;
-		int status;
-		pid_t pid = wait(&status);
-		if (pid < 0)
-			break;
-		worker_set(pid, 0);
-		for (size_t i = 0; i < ts->n; i++)
-			if (c[i].pid == pid && !c[i].done) {
-				c[i].rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
-				c[i].signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-				c[i].done = true;
-				running--;
-				finished++;
-				if (o->progress && o->verbosity)
-					fputs("\r\033[K", stderr);
-				show_log(&c[i]);
-				progress(o, finished, ts->n, NULL, t0);
-			}
+		finished++;
+		if (o->progress && o->verbosity)
+			fputs("\r\033[K", stderr);
+		pool_show_log(&P.c[i]);
+		progress(o, finished, ts->n, NULL, t0);
 	}
 	int rc = EXIT_OK;
 	for (size_t i = 0; i < ts->n; i++) {
-		ok += c[i].rc == 0;
-		rc = c[i].rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c[i].rc ? c[i].rc : rc;
+		const pool_child *c = &P.c[i];
+		ok += c->rc == 0;
+		rc = c->rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c->rc ? c->rc : rc;
 	}
-	summary(ts, c, o, ok);
-	free(c);
+	summary(ts, P.c, o, ok);
+	pool_free(&P);
 	return rc; /* 1 when any team has deck errors, else 3 when only files failed */
 }

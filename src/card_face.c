@@ -49,7 +49,6 @@ static const block_style bottom_style = {false, PANGO_WEIGHT_NORMAL, PANGO_STYLE
 typedef struct {
 	char *main[MAXB]; /* Pango markup per main block; NULL = empty */
 	char *bottom;     /* attribution or follow-ups; NULL if none */
-	double size, bottom_size, bottom_h;
 } card_text;
 
 struct cardset {
@@ -58,8 +57,7 @@ struct cardset {
 	PangoContext *ctx;
 	const hyphenator *hyph;
 	card_geom g;
-	card_text *t;
-	size_t n;
+	card_sizes sizes;
 	/* layouts shared by many cards, made on first use */
 	PangoLayout *deck_title, *back_title, *back_team;
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
@@ -324,55 +322,299 @@ static size_t unknown_chars(const tstack *s, uint32_t *out, size_t n)
 	return n;
 }
 
-static int fit_card(cardset *cs, size_t i, struct diag *d)
+static void card_text_free(card_text *t)
+{
+	for (int b = 0; b < MAXB; b++)
+		free(t->main[b]);
+	free(t->bottom);
+}
+
+static bool uniform(const cardset *cs, card_type k)
+{
+	return cs->dk->theme.fit[k] == FIT_UNIFORM;
+}
+
+/* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
+ * card_face_make). The markup is made here and parsed once, by the one layout of each block
+ * at the size it is drawn at; the search below that size runs only when it does not fit. */
+static int fit_text(cardset *cs, size_t i, card_face *f)
 {
 	const card *c = &cs->dk->cards[i];
-	card_text *t = &cs->t[i];
+	const theme *th = &cs->dk->theme;
 	rect body = card_geom_body(&cs->g, c->image.path != NULL);
-	int errors = 0;
-	uint32_t unknown[MAX_UNKNOWN];
-	size_t nunknown = 0;
+	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1, .body = body};
+	card_text t = {0};
+	card_markup(cs, c, &t);
 	double avail = body.h - top_pad(c);
-	tstack s;
-	if (t->bottom) {
-		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack(cs->ctx, &b, 1, body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
-				  &s))
-			return 1;
-		if (!s.fits) {
-			char *over = overflow(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &s);
-			fit_error(cs, c, d,
-				  c->type == CARD_QUOTE ? "the attribution does"
-							: "the follow-up questions do",
-				  BOTTOM_MIN, over);
-			free(over);
-			errors++;
-		}
-		t->bottom_size = s.size;
-		t->bottom_h = s.height;
-		avail -= s.height + GAP;
-		nunknown = unknown_chars(&s, unknown, nunknown);
-		tstack_free(&s);
+	int rc = 0;
+	if (t.bottom) {
+		tblock b = block(cs, &bottom_style, t.bottom);
+		rc = typeset_stack(cs->ctx, &b, 1, body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
+				   &f->bottom);
+		f->bad |= rc == 0 && !f->bottom.fits ? FACE_BAD_BOTTOM : 0;
+		avail -= f->bottom.height + GAP;
 	}
 	tblock mb[MAXB];
-	size_t n = main_blocks(cs, c, t, mb);
+	size_t n = main_blocks(cs, c, &t, mb);
+	double top = uniform(cs, c->type) ? cs->sizes.size[c->type] : th->size_max[c->type];
+	if (rc == 0)
+		rc = typeset_stack(cs->ctx, mb, n, body.w, avail, top, th->size_min[c->type],
+				   &f->main);
+	if (c->type == CARD_CASE && t.main[2])
+		f->rule_before = 2;
+	card_text_free(&t);
+	if (rc) {
+		card_face_free(f);
+		*f = (card_face){0};
+		return -1;
+	}
+	f->bad |= f->main.fits ? 0 : FACE_BAD_MAIN;
+	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
+	f->bad |= f->unknown && !cs->glyphs_checked ? FACE_BAD_GLYPHS : 0;
+	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
+}
+
+/* --- predicting the uniform sizes --- */
+
+/* Average advance of a character in em and line height in em, for estimates only. */
+static double char_em(const block_style *st)
+{
+	if (!st->serif)
+		return st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.58 : 0.53;
+	return st->style == PANGO_STYLE_ITALIC       ? 0.43
+	       : st->weight >= PANGO_WEIGHT_SEMIBOLD ? 0.48
+						     : 0.46;
+}
+
+static double line_em(const block_style *st)
+{
+	return (st->serif ? 1.218 : 1.362) * st->line_spacing;
+}
+
+/* Estimated lines of s in style st at size pt in width w: every line of s (a follow-up, a
+ * paragraph) starts a line, then wraps at an average character width. */
+static double est_lines(const char *s, const block_style *st, double pt, double w)
+{
+	if (!s || !*s)
+		return 0;
+	double per_line = 0.92 * w / (char_em(st) * pt), lines = 0;
+	size_t run = 0;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += run ? ceil((double)run / per_line) : 1;
+			run = 0;
+			if (!*p)
+				return lines;
+		} else if (((unsigned char)*p & 0xc0) != 0x80) {
+			run++;
+		}
+	}
+}
+
+static double est_bottom(const cardset *cs, const card *c)
+{
+	const deck *dk = cs->dk;
+	double w = cs->g.body.w, lines = 0;
+	if (c->type == CARD_QUOTE && c->source >= 0) {
+		const source *src = &dk->sources[c->source];
+		const char *t = mtext_get(&src->title, cs->lang, dk->language);
+		lines = 1 + est_lines(t, &bottom_style, BOTTOM_MAX, w) + (c->section.n || c->page);
+	}
+	for (size_t k = 0; c->type == CARD_QUESTION && k < c->nfollowups; k++)
+		lines += est_lines(mtext_get(&c->followups[k], cs->lang, dk->language),
+				   &bottom_style, BOTTOM_MAX, w);
+	return lines ? lines * BOTTOM_MAX * line_em(&bottom_style) + GAP : 0;
+}
+
+/* The size card c probably gets on its own, from its text lengths alone; and *need, the
+ * height its text wants at the maximum size over the room it has (to order equal sizes). */
+static double est_size(const cardset *cs, const card *c, double *need)
+{
 	const theme *th = &cs->dk->theme;
-	if (typeset_stack(cs->ctx, mb, n, body.w, avail, th->size_max[c->type],
-			  th->size_min[c->type], &s))
-		return errors + 1;
-	if (!s.fits) {
-		char *over = overflow(cs, mb, n, avail, th->size_min[c->type], &s);
+	const mtext *parts[MAXB] = {&c->text};
+	if (c->type == CARD_CASE) {
+		parts[0] = &c->title;
+		parts[1] = &c->text;
+		parts[2] = &c->question;
+	}
+	rect body = card_geom_body(&cs->g, c->image.path != NULL);
+	double w = body.w, room = body.h - top_pad(c) - est_bottom(cs, c);
+	double s = th->size_max[c->type];
+	for (;; s -= 0.25) {
+		double h = 0;
+		for (int b = 0; b < MAXB && parts[b]; b++) {
+			const block_style *st = &main_styles[c->type][b];
+			const char *txt = mtext_get(parts[b], cs->lang, cs->dk->language);
+			double pt = s * st->scale, lines = est_lines(txt, st, pt, w);
+			h += lines ? lines * line_em(st) * pt + (b ? st->space_before * pt : 0) : 0;
+		}
+		if (s == th->size_max[c->type])
+			*need = h / fmax(room, 1);
+		if (h <= room || s <= th->size_min[c->type])
+			return fmax(s, th->size_min[c->type]);
+	}
+}
+
+typedef struct {
+	size_t i;
+	double size, need;
+} guess;
+
+static int by_guess(const void *a, const void *b)
+{
+	const guess *x = a, *y = b;
+	if (x->size != y->size)
+		return x->size < y->size ? -1 : 1;
+	if (x->need != y->need)
+		return x->need > y->need ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* How many of a type's n cards are fitted to predict its size: enough that the card needing
+ * the smallest is almost always among them (four missed it once in 84 decks, sizes and
+ * languages tried), few enough to cost little next to the deck (a miss costs one more
+ * round of layouts). */
+static size_t ncandidates(size_t n)
+{
+	size_t k = n / 8 < 4 ? 4 : n / 8 > 12 ? 12 : n / 8;
+	return k + n / 512;
+}
+
+bool cardset_predict(cardset *cs)
+{
+	const deck *dk = cs->dk;
+	bool ok = true;
+	guess *gs = xcalloc(dk->ncards + 1, sizeof *gs);
+	for (int k = 0; k < CARD_NTYPES; k++) {
+		cs->sizes.size[k] = dk->theme.size_max[k];
+		if (!uniform(cs, (card_type)k))
+			continue;
+		size_t n = 0;
+		for (size_t i = 0; i < dk->ncards; i++)
+			if (dk->cards[i].type == (card_type)k) {
+				gs[n].i = i;
+				gs[n].size = est_size(cs, &dk->cards[i], &gs[n].need);
+				n++;
+			}
+		qsort(gs, n, sizeof *gs, by_guess);
+		for (size_t j = 0; j < n && j < ncandidates(n); j++) {
+			card_face f;
+			int r = fit_text(cs, gs[j].i, &f);
+			if (r == FACE_SHRINK || (r == FACE_BAD && f.main.n))
+				cs->sizes.size[k] = f.main.size;
+			ok = ok && (r == FACE_OK || r == FACE_SHRINK);
+			card_face_free(&f);
+		}
+	}
+	free(gs);
+	return ok;
+}
+
+void cardset_get_sizes(const cardset *cs, card_sizes *out)
+{
+	*out = cs->sizes;
+}
+
+void cardset_set_sizes(cardset *cs, const card_sizes *in)
+{
+	cs->sizes = *in;
+}
+
+/* --- fitting every card, and its errors --- */
+
+/* Reports what is wrong with card i, laid out as f (a FACE_BAD): how far a text is over
+ * (laid out again below its minimum size to say at which size it would fit) and which
+ * characters no font has. Returns the number of errors. */
+static int report(const cardset *cs, size_t i, const card_face *f, struct diag *d)
+{
+	const card *c = &cs->dk->cards[i];
+	const theme *th = &cs->dk->theme;
+	card_text t = {0};
+	card_markup(cs, c, &t);
+	double avail = f->body.h - top_pad(c);
+	int errors = 0;
+	if (f->bad & FACE_BAD_BOTTOM) {
+		tblock b = block(cs, &bottom_style, t.bottom);
+		char *over = overflow(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &f->bottom);
+		fit_error(cs, c, d,
+			  c->type == CARD_QUOTE ? "the attribution does"
+						: "the follow-up questions do",
+			  BOTTOM_MIN, over);
+		free(over);
+		errors++;
+	}
+	if (f->bottom.n)
+		avail -= f->bottom.height + GAP;
+	if (f->bad & FACE_BAD_MAIN) {
+		tblock mb[MAXB];
+		size_t n = main_blocks(cs, c, &t, mb);
+		char *over = overflow(cs, mb, n, avail, th->size_min[c->type], &f->main);
 		fit_error(cs, c, d, "the text does", th->size_min[c->type], over);
 		free(over);
 		errors++;
 	}
-	t->size = s.size;
-	nunknown = unknown_chars(&s, unknown, nunknown);
-	tstack_free(&s);
-	if (nunknown && !cs->glyphs_checked) {
-		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, nunknown);
-		errors += (int)nunknown;
+	if (f->bad & FACE_BAD_GLYPHS) {
+		uint32_t unknown[MAX_UNKNOWN];
+		size_t n = unknown_chars(&f->bottom, unknown, 0);
+		n = unknown_chars(&f->main, unknown, n);
+		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, n);
+		errors += (int)n;
 	}
+	card_text_free(&t);
+	return errors;
+}
+
+/* A card that cannot be typeset (FACE_BAD, or -1: invalid markup), kept with its layouts
+ * until it is reported. */
+typedef struct {
+	size_t i;
+	int r;
+	card_face f;
+} misfit;
+
+typedef struct {
+	misfit *v;
+	size_t n, cap;
+} misfits;
+
+static void misfits_free(misfits *m)
+{
+	for (size_t k = 0; k < m->n; k++)
+		card_face_free(&m->v[k].f);
+	free(m->v);
+	*m = (misfits){0};
+}
+
+/* One round: every card at the sizes of cs. *next gets the next round's sizes (lower where a
+ * card needs a smaller uniform size), *bad the cards that cannot be typeset. Returns true
+ * when the sizes must come down. */
+static bool fit_round(cardset *cs, card_sizes *next, misfits *bad)
+{
+	*next = cs->sizes;
+	for (size_t i = 0; i < cs->dk->ncards; i++) {
+		card_face f;
+		int r = fit_text(cs, i, &f);
+		const card *c = &cs->dk->cards[i];
+		if (r == FACE_SHRINK)
+			next->size[c->type] = fmin(next->size[c->type], f.main.size);
+		if (r == FACE_OK || r == FACE_SHRINK) {
+			card_face_free(&f);
+			continue;
+		}
+		if (bad->n == bad->cap)
+			bad->v = xrealloc(bad->v, (bad->cap = bad->cap * 2 + 4) * sizeof *bad->v);
+		bad->v[bad->n++] = (misfit){i, r, f};
+	}
+	return memcmp(next, &cs->sizes, sizeof *next) != 0;
+}
+
+/* Reports the misfits in deck order and frees them; returns the number of errors. */
+static int report_misfits(cardset *cs, misfits *bad, struct diag *d)
+{
+	int errors = 0;
+	for (size_t k = 0; k < bad->n; k++)
+		errors += bad->v[k].r < 0 ? 1 : report(cs, bad->v[k].i, &bad->v[k].f, d);
+	misfits_free(bad);
 	return errors;
 }
 
@@ -387,43 +629,37 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 	cs->g = *g;
 	card_geom_layout(&cs->g, dk->theme.layout);
 	cs->number = deck_numbers(dk, &cs->of);
-	cs->n = dk->ncards;
-	cs->t = xcalloc(cs->n + 1, sizeof *cs->t);
 	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
 	cs->back_category = xcalloc(dk->ncategories + 1, sizeof(PangoLayout *));
-	for (size_t i = 0; i < cs->n; i++)
-		card_markup(cs, &dk->cards[i], &cs->t[i]);
+	for (int k = 0; k < CARD_NTYPES; k++)
+		cs->sizes.size[k] = dk->theme.size_max[k];
 	return cs;
 }
 
 int cardset_fit(cardset *cs, struct diag *d)
 {
-	int errors = 0;
-	double uniform[CARD_NTYPES];
-	for (int k = 0; k < CARD_NTYPES; k++)
-		uniform[k] = cs->dk->theme.size_max[k];
-	for (size_t i = 0; i < cs->n; i++) {
-		errors += fit_card(cs, i, d);
-		card_type k = cs->dk->cards[i].type;
-		uniform[k] = fmin(uniform[k], cs->t[i].size);
-	}
-	/* uniform: every card of the type at the largest size at which all of them fit */
-	for (size_t i = 0; i < cs->n; i++) {
-		card_type k = cs->dk->cards[i].type;
-		if (cs->dk->theme.fit[k] == FIT_UNIFORM)
-			cs->t[i].size = uniform[k];
-	}
-	return errors;
+	card_sizes next;
+	misfits bad = {0};
+	/* a card that cannot be typeset cannot at any size: once one is found, no more rounds */
+	if (cardset_predict(cs))
+		while (fit_round(cs, &next, &bad) && bad.n == 0)
+			cs->sizes = next;
+	else
+		fit_round(cs, &next, &bad);
+	return report_misfits(cs, &bad, d);
+}
+
+int cardset_report(cardset *cs, struct diag *d)
+{
+	card_sizes next;
+	misfits bad = {0};
+	fit_round(cs, &next, &bad);
+	return report_misfits(cs, &bad, d);
 }
 
 void cardset_skip_glyphs(cardset *cs)
 {
 	cs->glyphs_checked = true;
-}
-
-double cardset_size(const cardset *cs, size_t i)
-{
-	return cs->t[i].size;
 }
 
 const card_geom *cardset_geom(const cardset *cs)
@@ -556,47 +792,38 @@ static PangoLayout *id_layout(const cardset *cs, size_t i)
 
 int card_face_make(cardset *cs, size_t i, card_face *f)
 {
-	const card *c = &cs->dk->cards[i];
-	const card_text *t = &cs->t[i];
+	int rc = fit_text(cs, i, f);
+	if (rc < 0)
+		return rc;
+	const card *c = f->c;
 	const card_geom *g = &cs->g;
-	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
 	f->color = deck_card_color(cs->dk, c);
 	f->footer_fade = color_fade_for_contrast(cs->dk->theme.ink, cs->dk->theme.paper,
 						 FOOTER_FADE, FOOTER_CONTRAST);
-	f->body = card_geom_body(g, c->image.path != NULL);
 	if (c->image.path) {
 		image_error e;
 		f->picture = image_load(c->image.file, cs->dk->root, &e);
 		image_error_free(&e);
-		if (!f->picture)
-			return -1; /* cardset_load_pictures reported it */
-	}
-	tblock mb[MAXB];
-	size_t n = main_blocks(cs, c, t, mb);
-	if (typeset_stack_at(cs->ctx, mb, n, f->body.w, t->size, &f->main))
-		return -1;
-	double bottom_h = 0;
-	if (t->bottom) {
-		tblock b = block(cs, &bottom_style, t->bottom);
-		if (typeset_stack_at(cs->ctx, &b, 1, f->body.w, t->bottom_size, &f->bottom))
+		if (!f->picture) { /* changed since cardset_load_pictures checked it */
+			card_face_free(f);
+			*f = (card_face){0};
 			return -1;
-		bottom_h = f->bottom.height;
+		}
 	}
+	double bottom_h = f->bottom.n ? f->bottom.height : 0;
 	f->bottom_top = f->body.h - bottom_h;
 	double area_top = top_pad(c);
 	double area_h = f->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
-	if (c->type == CARD_CASE && t->main[2])
-		f->rule_before = 2;
 	f->id = id_layout(cs, i);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
 		f->deck_title = f->own_title = deck_title_layout(cs, room);
 	card_design_place(g, f);
-	return 0;
+	return rc;
 }
 
 void card_face_free(card_face *f)
@@ -616,12 +843,6 @@ void cardset_free(cardset *cs)
 {
 	if (!cs)
 		return;
-	for (size_t i = 0; i < cs->n; i++) {
-		for (int b = 0; b < MAXB; b++)
-			free(cs->t[i].main[b]);
-		free(cs->t[i].bottom);
-	}
-	free(cs->t);
 	for (size_t k = 0; k < (cs->dk->ncategories + 1) * 2; k++)
 		if (cs->band[k])
 			g_object_unref(cs->band[k]);

@@ -1,12 +1,15 @@
 /* cards_pdf.c - impose typeset cards on pages and write the PDF. */
 #include "cards_pdf.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "card_face.h"
+#include "chunks.h"
+#include "commands.h"
 #include "impose.h"
 #include "ink_map.h"
 #include "labels.h"
@@ -35,11 +38,12 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 {
 	if (where == INFO_NONE)
 		return;
-	const deck *dk = job->dk;
-	char *text = xasprintf(
-		"%s \u00b7 %s %d/%d, %s \u00b7 %s", mtext_get(&dk->title, job->lang, dk->language),
-		label(job->lang, L_SHEET), sheet, sheets, label(job->lang, back ? L_BACK : L_FRONT),
-		label(job->lang, L_PRINT_NOTE));
+	const deck *dk = job->s->dk;
+	const char *lang = job->s->lang;
+	char *text =
+		xasprintf("%s \u00b7 %s %d/%d, %s \u00b7 %s",
+			  mtext_get(&dk->title, lang, dk->language), label(lang, L_SHEET), sheet,
+			  sheets, label(lang, back ? L_BACK : L_FRONT), label(lang, L_PRINT_NOTE));
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, dk->theme.font_sans);
@@ -69,84 +73,161 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	free(text);
 }
 
+/* The chunks of sheets that processes draw and that are then put together: at least
+ * CHUNK_CARDS cards each, and at most MAX_CHUNKS of them. Their bounds depend on the deck
+ * and the sheet alone, never on -j, so the PDF does not either. Each chunk embeds its own
+ * font subsets (the file grows by about 60 KB a chunk, and putting them together costs
+ * memory per chunk), so they are few and large: enough for 8 cores. */
+#define CHUNK_CARDS 256
+#define MAX_CHUNKS  8
+
+/* What every process shares, set up before the workers are forked. */
 typedef struct {
 	const cards_job *job;
-	const impose_plan *plan;
-	cardset *cs;
-	cairo_t *cr;
-	int sheets;
-} pager;
+	impose_plan plan;
+	card_geom g;
+	int sheets, per_chunk; /* sheets in all, sheets per chunk */
+	pdf_parts parts;       /* one per chunk */
+	ink_map *inks;         /* PDF/X: every colour drawn and its ink (one process draws) */
+} book;
 
-/* One sheet: the fronts of up to per_page cards, then their backs. Faces are kept only for
- * the sheet at hand. */
-static int draw_sheet(pager *P, int sheet, card_face *faces)
+/* One process's own typesetting: its fonts and cards, the faces of the sheet at hand. */
+typedef struct {
+	const book *B;
+	chunk_cards c;
+	card_face *faces;
+} drawer;
+
+/* This process's drawer (d: its pictures' problems are reported there) or a worker's (d
+ * NULL: the pictures are loaded quietly, this process reports them). Every process loads
+ * its pictures itself, after the fork. */
+static drawer *drawer_new(const book *B, bool own, struct diag *d, int *errors)
 {
-	const impose_plan *plan = P->plan;
-	size_t first = (size_t)sheet * (size_t)plan->per_page;
-	size_t n = P->job->dk->ncards - first;
-	if (n > (size_t)plan->per_page)
-		n = (size_t)plan->per_page;
-	for (size_t k = 0; k < n; k++)
-		if (card_face_make(P->cs, first + k, &faces[k]))
-			return -1;
+	drawer *D = xcalloc(1, sizeof *D);
+	D->B = B;
+	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own)) {
+		free(D);
+		return NULL;
+	}
+	FILE *null = d ? NULL : fopen("/dev/null", "w");
+	struct diag quiet;
+	diag_init(&quiet, null ? null : stderr);
+	*errors = cardset_load_pictures(D->c.cs, B->job->ps.pdfx, d ? d : &quiet);
+	if (null)
+		fclose(null);
+	D->faces = xcalloc((size_t)B->plan.per_page, sizeof *D->faces);
+	return D;
+}
+
+static void *drawer_open(void *arg)
+{
+	int errors;
+	return drawer_new(arg, true, NULL, &errors);
+}
+
+static void drawer_close(void *state)
+{
+	drawer *D = state;
+	chunk_cards_close(&D->c);
+	free(D->faces);
+	free(D);
+}
+
+/* Lays out the cards of a sheet; a CHUNK_ value (need lowered for FACE_SHRINK). */
+static int sheet_faces(drawer *D, size_t first, size_t n, card_sizes *need)
+{
+	int rc = CHUNK_OK;
+	for (size_t k = 0; k < n; k++) {
+		card_face *f = &D->faces[k];
+		int r = card_face_make(D->c.cs, first + k, f);
+		if (r == FACE_SHRINK) {
+			card_type t = f->c->type;
+			need->size[t] = fmin(need->size[t], f->main.size);
+			rc = CHUNK_SHRINK;
+		} else if (r != FACE_OK) {
+			for (size_t j = 0; j <= k; j++)
+				card_face_free(&D->faces[j]);
+			return CHUNK_BAD;
+		}
+	}
+	return rc;
+}
+
+/* One sheet: the fronts of up to per_page cards, then their backs. */
+static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n)
+{
+	const book *B = D->B;
+	const impose_plan *plan = &B->plan;
+	const cards_job *job = B->job;
 	for (size_t k = 0; k < n; k++) {
 		const impose_slot *s = &plan->slots[impose_front(plan, first + k).slot];
-		render_card_front(P->cr, &faces[k], s->trim, s->art);
+		render_card_front(cr, &D->faces[k], s->trim, s->art);
 	}
-	if (!P->job->ps.sheet_none) {
-		draw_marks(P->cr, plan);
-		draw_info(P->cr, P->job, P->job->ctx, plan->info_where, plan->info, sheet + 1,
-			  P->sheets, false);
+	if (!job->ps.sheet_none) {
+		draw_marks(cr, plan);
+		draw_info(cr, job, D->c.ctx, plan->info_where, plan->info, sheet + 1, B->sheets,
+			  false);
 	}
-	cairo_show_page(P->cr);
-	if (plan->backs) {
-		for (size_t k = 0; k < n; k++) {
-			const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
-			render_card_back(P->cr, &faces[k], s->back_trim, s->back_art);
-		}
-		if (!P->job->ps.sheet_none)
-			draw_info(P->cr, P->job, P->job->ctx, plan->back_info_where,
-				  plan->back_info, sheet + 1, P->sheets, true);
-		cairo_show_page(P->cr);
+	cairo_show_page(cr);
+	if (!plan->backs)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
+		render_card_back(cr, &D->faces[k], s->back_trim, s->back_art);
 	}
-	for (size_t k = 0; k < n; k++)
-		card_face_free(&faces[k]);
-	return 0;
+	if (!job->ps.sheet_none)
+		draw_info(cr, job, D->c.ctx, plan->back_info_where, plan->back_info, sheet + 1,
+			  B->sheets, true);
+	cairo_show_page(cr);
 }
 
-/* Draws every sheet into out; returns 0, 1 (a card could not be typeset) or 3 (reported). */
-static int render_pdf(const cards_job *job, const impose_plan *plan, cardset *cs,
-		      const pdf_finish_opts *fin, struct diag *d)
+/* A chunk of sheets into its part of the PDF (chunk_work.run). Every card is laid out once,
+ * at the round's sizes, and that layout is what is drawn; once the round is known to
+ * repeat, the cards are only laid out. */
+static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need, int *err,
+		      const chunks *ch)
 {
-	pdf_out o;
-	cairo_surface_t *surf = pdf_out_open(&o, job->out, plan->page_w, plan->page_h, d);
-	if (!surf)
-		return 3;
-	if (fin->pdfx)
-		ink_map_attach(surf, (ink_map *)fin->pdfx->inks);
-	pdf_metadata(surf, job->dk, job->lang, NULL);
+	drawer *D = state;
+	const book *B = D->B;
+	const cards_job *job = B->job;
+	size_t per = (size_t)B->plan.per_page, ncards = job->s->dk->ncards;
+	cardset_set_sizes(D->c.cs, sizes);
+	pdf_part_out po;
+	cairo_surface_t *surf = pdf_part_begin(&po, &B->parts, k, B->plan.page_w, B->plan.page_h);
+	if (B->inks)
+		ink_map_attach(surf, B->inks);
+	pdf_metadata(surf, job->s->dk, job->s->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
-	size_t ncolors;
-	const uint32_t *colors = cardset_picture_colors(cs, &ncolors);
+	size_t ncolors; /* PDF/X: the pictures' colours before any of ours */
+	const uint32_t *colors = cardset_picture_colors(D->c.cs, &ncolors);
 	render_note_colors(cr, colors, ncolors);
-	int sheets = (int)((job->dk->ncards + (size_t)plan->per_page - 1) / (size_t)plan->per_page);
-	pager P = {job, plan, cs, cr, sheets};
-	card_face *faces = xcalloc((size_t)plan->per_page, sizeof *faces);
-	int rc = 0;
-	for (int s = 0; s < sheets && rc == 0; s++)
-		rc = draw_sheet(&P, s, faces);
-	free(faces);
-	cairo_destroy(cr);
-	if (rc) {
-		pdf_out_abort(&o);
-		return 1;
+	int rc = CHUNK_OK, end = (int)(k + 1) * B->per_chunk;
+	for (int sheet = (int)k * B->per_chunk; sheet < end && sheet < B->sheets; sheet++) {
+		size_t first = (size_t)sheet * per, n = ncards - first < per ? ncards - first : per;
+		int r = sheet_faces(D, first, n, need);
+		if (r == CHUNK_BAD) {
+			rc = r;
+			break;
+		}
+		rc = r == CHUNK_SHRINK ? r : rc;
+		if (rc == CHUNK_OK && !chunks_repeats(ch))
+			draw_sheet(D, cr, sheet, first, n);
+		for (size_t j = 0; j < n; j++)
+			card_face_free(&D->faces[j]);
 	}
-	return pdf_out_close(&o, fin, d);
+	cairo_destroy(cr);
+	int e = pdf_part_end(&po);
+	if (e && rc != CHUNK_BAD) {
+		*err = e;
+		return CHUNK_IO;
+	}
+	return rc;
 }
 
-/* The sheet plan and the cards to typeset for a job; NULL (reported) without a plan. */
-static cardset *prepare(const cards_job *job, impose_plan *plan, struct diag *d)
+/* The sheet plan and the card geometry for a job; -1 (reported) without a plan. */
+static int book_plan(book *B, const cards_job *job, struct diag *d)
 {
+	*B = (book){.job = job};
 	char *err = NULL;
 	print_setup ps = job->ps;
 	if (ps.sheet_none && (ps.back_dx != 0 || ps.back_dy != 0)) {
@@ -155,53 +236,109 @@ static cardset *prepare(const cards_job *job, impose_plan *plan, struct diag *d)
 		     num_format(y, pt_to_mm(ps.back_dy), 2));
 		ps.back_dx = ps.back_dy = 0;
 	}
-	if (impose_plan_make(&ps, plan, &err)) {
+	if (impose_plan_make(&ps, &B->plan, &err)) {
 		diag(d, M_PDF, NULL, 0, 0, err);
 		free(err);
-		return NULL;
+		return -1;
 	}
-	card_geom g;
-	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	return cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &B->g);
+	size_t per = (size_t)B->plan.per_page;
+	B->sheets = (int)((job->s->dk->ncards + per - 1) / per);
+	size_t cards = (job->s->dk->ncards + MAX_CHUNKS - 1) / MAX_CHUNKS;
+	if (cards < CHUNK_CARDS)
+		cards = CHUNK_CARDS;
+	B->per_chunk = (int)((cards + per - 1) / per);
+	return 0;
+}
+
+/* Draws every chunk with the workers of ch and this process, then puts the parts together
+ * into the output. Returns an exit code, reported. */
+static int draw_book(book *B, chunks *ch, struct diag *d)
+{
+	const cards_job *job = B->job;
+	int rc = session_fonts(job->s, d);
+	if (rc)
+		return rc;
+	int bad_pictures = 0;
+	drawer *D = drawer_new(B, false, d, &bad_pictures);
+	if (!D) /* the session's fonts are loaded: never */
+		return EXIT_IO;
+	if (bad_pictures) {
+		drawer_close(D);
+		return EXIT_DECK;
+	}
+	card_sizes sizes;
+	bool ok = cardset_predict(D->c.cs);
+	cardset_get_sizes(D->c.cs, &sizes);
+	int err = 0, r = ok ? chunks_run(ch, D, &sizes, &err) : CHUNK_BAD;
+	if (r == CHUNK_BAD) /* the messages, in deck order, by this process alone */
+		cardset_report(D->c.cs, d);
+	drawer_close(D);
+	malloc_trim(0); /* the layouts' memory back before the merge, which needs the most */
+	if (r == CHUNK_OK) {
+		/* print shops cut at the TrimBox; the BleedBox is the whole page. A PDF/X sheet is
+		 * the shop's finished sheet: PDF/X wants a TrimBox on every page, and there it is
+		 * the page. */
+		const impose_plan *plan = &B->plan;
+		rect bleed = {0, 0, plan->page_w, plan->page_h};
+		rect trim = job->ps.sheet_none ? pdf_rect_from_top(plan->slots[0].trim, plan->page_h)
+					       : bleed;
+		pdf_finish_opts fin = {0};
+		if (job->ps.sheet_none || job->ps.pdfx != PDFX_NONE)
+			fin = (pdf_finish_opts){.trim = &trim, .bleed = &bleed};
+		pdfx_opts px = {job->ps.pdfx, B->inks};
+		if (B->inks)
+			fin.pdfx = &px;
+		return pdf_parts_close(&B->parts, &fin, d);
+	}
+	if (r == CHUNK_BAD)
+		return EXIT_DECK;
+	diag(d, M_IO_WRITE, job->out, 0, 0, chunks_why(err));
+	return EXIT_IO;
 }
 
 int cards_pdf_write(const cards_job *job, struct diag *d)
 {
-	impose_plan plan;
-	cardset *cs = prepare(job, &plan, d);
-	if (!cs)
-		return 1;
+	book B;
+	if (book_plan(&B, job, d))
+		return EXIT_DECK;
 	int rc = 0;
-	if (cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) > 0) {
-		rc = 1;
-		goto out;
+	size_t nchunks = (size_t)((B.sheets + B.per_chunk - 1) / B.per_chunk);
+	if (rc == 0)
+		rc = pdf_parts_open(&B.parts, job->out, nchunks ? nchunks : 1, d);
+	if (rc == 0) {
+		chunk_work w = {.n = nchunks,
+				.open = drawer_open,
+				.run = draw_chunk,
+				.close = drawer_close,
+				.arg = &B};
+		fflush(d->out);
+		/* fork before this process starts Pango (or librsvg: each process loads the
+		 * deck's pictures after the fork); the workers share the deck */
+		/* PDF/X records every colour as it is drawn, in the order it is drawn: one process
+		 * draws, so that the record and the file do not depend on -j */
+		if (job->ps.pdfx != PDFX_NONE)
+			B.inks = ink_map_new(job->profile, job->s->dk);
+		chunks *ch = chunks_start(&w, job->s->fonts || B.inks ? 1 : job->jobs);
+		rc = draw_book(&B, ch, d);
+		chunks_end(ch);
+		if (B.parts.fd)
+			pdf_parts_abort(&B.parts);
 	}
-	/* print shops cut at the TrimBox; the BleedBox is the whole page. A PDF/X sheet is the
-	 * shop's finished sheet: PDF/X wants a TrimBox on every page, and there it is the page. */
-	rect bleed = {0, 0, plan.page_w, plan.page_h};
-	rect trim = job->ps.sheet_none ? pdf_rect_from_top(plan.slots[0].trim, plan.page_h) : bleed;
-	pdf_finish_opts fin = {0};
-	if (job->ps.sheet_none || job->ps.pdfx != PDFX_NONE)
-		fin = (pdf_finish_opts){.trim = &trim, .bleed = &bleed};
-	ink_map *inks = NULL;
-	pdfx_opts px = {job->ps.pdfx, NULL};
-	if (job->ps.pdfx != PDFX_NONE) {
-		px.inks = inks = ink_map_new(job->profile, job->dk);
-		fin.pdfx = &px;
-	}
-	rc = render_pdf(job, &plan, cs, &fin, d);
-	ink_map_free(inks);
-out:
-	cardset_free(cs);
-	impose_plan_free(&plan);
+	ink_map_free(B.inks);
+	impose_plan_free(&B.plan);
 	return rc;
 }
 
 int cards_fit_check(const cards_job *job, struct diag *d)
 {
+	int rc = session_fonts(job->s, d);
+	if (rc)
+		return 1;
 	card_geom g;
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
+	const session *s = job->s;
+	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &g);
 	if (job->glyphs_checked)
 		cardset_skip_glyphs(cs);
 	int errors = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d);
@@ -255,10 +392,9 @@ static void dump_side(FILE *out, const char *side, const face_side *s)
 	}
 }
 
-static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i)
+static void dump_card(FILE *out, const card_face *f)
 {
-	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type),
-		cardset_size(cs, i));
+	fprintf(out, "card %s %s size %.2f", f->c->id, card_type_name(f->c->type), f->main.size);
 	for (size_t b = 0; b < f->main.n; b++)
 		fprintf(out, " main%zu@%.2f+%d", b, f->main_top + f->main.y[b],
 			pango_layout_get_line_count(f->main.layouts[b]));
@@ -272,36 +408,38 @@ static void dump_card(FILE *out, const card_face *f, const cardset *cs, size_t i
 
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 {
-	impose_plan plan;
-	cardset *cs = prepare(job, &plan, d);
-	if (!cs)
-		return 1;
-	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan.page_w),
-		pt_to_mm(plan.page_h), plan.cols, plan.rows, plan.per_page,
-		plan.landscape ? "landscape" : "portrait");
-	for (int k = 0; k < plan.per_page; k++) {
+	int rc = session_fonts(job->s, d);
+	book B;
+	if (rc || book_plan(&B, job, d))
+		return rc ? rc : EXIT_DECK;
+	const impose_plan *plan = &B.plan;
+	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan->page_w),
+		pt_to_mm(plan->page_h), plan->cols, plan->rows, plan->per_page,
+		plan->landscape ? "landscape" : "portrait");
+	for (int k = 0; k < plan->per_page; k++) {
 		fprintf(out, "slot %d", k);
-		dump_rect(out, "trim", plan.slots[k].trim);
-		dump_rect(out, "art", plan.slots[k].art);
-		dump_rect(out, "back", plan.slots[k].back_trim);
+		dump_rect(out, "trim", plan->slots[k].trim);
+		dump_rect(out, "art", plan->slots[k].art);
+		dump_rect(out, "back", plan->slots[k].back_trim);
 		fputc('\n', out);
 	}
+	const session *s = job->s;
+	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &B.g);
 	const card_geom *g = cardset_geom(cs);
 	fprintf(out, "card %.2fx%.2f mm, %s design, safe %.2f, band %.2f pt", pt_to_mm(g->w),
 		pt_to_mm(g->h), card_layout_name(g->layout), pt_to_mm(g->safe), g->band_h);
 	dump_rect(out, "body(mm)", g->body);
 	fputc('\n', out);
-	int rc = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) ? 1 : 0;
-	for (size_t i = 0; i < job->dk->ncards && rc == 0; i++) {
+	rc = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) ? EXIT_DECK : 0;
+	for (size_t i = 0; i < s->dk->ncards && rc == 0; i++) {
 		card_face f;
-		if (card_face_make(cs, i, &f)) {
-			rc = 1;
-			break;
-		}
-		dump_card(out, &f, cs, i);
+		if (card_face_make(cs, i, &f) != FACE_OK)
+			rc = EXIT_DECK;
+		else
+			dump_card(out, &f);
 		card_face_free(&f);
 	}
 	cardset_free(cs);
-	impose_plan_free(&plan);
+	impose_plan_free(&B.plan);
 	return rc;
 }

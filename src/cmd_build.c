@@ -8,6 +8,7 @@
 #include "cli_input.h"
 #include "cli_print.h"
 #include "commands.h"
+#include "pool.h"
 
 void cmd_build_help(FILE *out)
 {
@@ -20,7 +21,7 @@ void cmd_build_help(FILE *out)
 	      "deck and the teams file apply. A team that fails does not stop the others.\n\n"
 	      "Options:\n"
 	      "  -o, --output DIR   output directory (created if missing; required)\n"
-	      "  -j, --jobs N       build N teams at once (processes; default 1)\n"
+	      "  -j, --jobs N       processes to use (default: the number of cores)\n"
 	      "      --pdfx[=LEVEL] printshop.pdf as PDF/X: x4 (default) or x1a; also set by\n"
 	      "                     print: pdfx in the deck or teams file (cards.pdf stays RGB)\n"
 	      "      --icc FILE     the shop's CMYK output profile (default: built-in FOGRA39)\n"
@@ -44,24 +45,18 @@ int cmd_build(int argc, char **argv)
 					     {"icc", required_argument, NULL, 'I'},
 					     CLI_INPUT_OPTIONS,
 					     {0}};
-	build_opts o = {.jobs = 1, .verbosity = 1, .progress = isatty(STDERR_FILENO)};
+	build_opts o = {.jobs = pool_cores(), .verbosity = 1, .progress = isatty(STDERR_FILENO)};
 	const char *icc = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:qvh", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'o':
 			o.dir = optarg;
 			break;
 		case 'j':
-			o.jobs = (int)strtol(optarg, &end, 10);
-			if (*end || o.jobs < 1 || o.jobs > 64) {
-				fprintf(stderr,
-					"deckpress: error: -j: '%s' is not a number from 1 to 64\n",
-					optarg);
+			if (!parse_jobs(optarg, &o.jobs))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'q':
 			o.verbosity = 0;

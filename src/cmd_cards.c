@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "impose.h"
 #include "numfmt.h"
+#include "pool.h"
 #include "session.h"
 
 void cmd_cards_help(FILE *out)
@@ -41,6 +42,8 @@ void cmd_cards_help(FILE *out)
 	      "                           the built-in FOGRA39, ISO coated offset)\n"
 	      "      --dump=layout        print the layout as text (plan, sizes, lines) instead\n"
 	      "                           of writing a PDF; -o is then not needed\n"
+	      "  -j, --jobs N             processes to draw with (default: the number of\n"
+	      "                           cores); the PDF is the same for every N\n"
 	      "  -q, --quiet              print nothing on success (by default one line says\n"
 	      "                           what was written: file, cards, pages, sizes)\n"
 	      "  -h, --help               show this help\n",
@@ -54,6 +57,7 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     {"lang", required_argument, NULL, 'l'},
 				     {"help", no_argument, NULL, 'h'},
 				     {"dump", required_argument, NULL, 'd'},
+				     {"jobs", required_argument, NULL, 'j'},
 				     {"quiet", no_argument, NULL, 'q'},
 				     {"icc", required_argument, NULL, 'I'},
 				     CLI_PRINT_OPTIONS,
@@ -70,12 +74,12 @@ static void written(const char *out, const cards_job *job)
 		free(err);
 		return;
 	}
-	size_t n = job->dk->ncards;
+	size_t n = job->s->dk->ncards;
 	int pages = impose_page_count(&plan, n);
 	char w[NUM_BUF], h[NUM_BUF], bleed[NUM_BUF];
 	printf("%s: %zu card%s", out, n, n == 1 ? "" : "s");
-	if (job->dk->nlanguages > 1)
-		printf(" (%s)", job->lang);
+	if (job->s->dk->nlanguages > 1)
+		printf(" (%s)", job->s->lang);
 	printf(", %d page%s: ", pages, pages == 1 ? "" : "s");
 	if (ps->sheet_none)
 		printf("one card per page with %s mm bleed",
@@ -93,11 +97,16 @@ int cmd_cards(int argc, char **argv)
 {
 	const char *out = NULL, *lang = NULL, *icc = NULL;
 	bool dump = false, quiet = false;
+	int jobs = pool_cores();
 	cli_print set = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:qh", opts, NULL)) != -1) {
-		if (c == 'o')
+	while ((c = getopt_long(argc, argv, "o:l:j:qh", opts, NULL)) != -1) {
+		if (c == 'j' && !parse_jobs(optarg, &jobs))
+			return EXIT_USAGE;
+		else if (c == 'j')
+			;
+		else if (c == 'o')
 			out = optarg;
 		else if (c == 'q')
 			quiet = true;
@@ -128,9 +137,9 @@ int cmd_cards(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d, stderr);
-	session s;
-	int rc = session_open(&s, argv[optind], lang, &d);
-	cards_job job = {.dk = s.dk, .lang = s.lang, .out = out};
+	session s; /* its fonts are loaded after the workers have started (pool.h) */
+	int rc = session_open_deck(&s, argv[optind], lang, &d);
+	cards_job job = {.s = &s, .out = out, .jobs = jobs};
 	print_setup_default(&job.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &job.ps);
@@ -151,10 +160,9 @@ int cmd_cards(int argc, char **argv)
 	else if (rc == 0 && icc)
 		fputs("deckpress: warning: --icc is for PDF/X output (--pdfx); ignored\n", stderr);
 	if (rc == 0) {
-		job.ctx = fontset_context(s.fonts);
-		job.hyph = s.hyph;
 		job.out = real;
 		job.profile = prof;
+		pool_budget_init(jobs);
 		rc = dump ? cards_dump_layout(&job, stdout, &d) : cards_pdf_write(&job, &d);
 		if (rc == 0 && !dump && !quiet)
 			written(out, &job);

@@ -68,11 +68,7 @@ static int typeset_deck(const team *tm, struct diag *d)
 		}
 		if (l == 0)
 			errors += glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
-		cards_job job = {.dk = s.dk,
-				 .lang = s.lang,
-				 .ctx = fontset_context(s.fonts),
-				 .hyph = s.hyph,
-				 .glyphs_checked = true};
+		cards_job job = {.s = &s, .glyphs_checked = true};
 		print_setup_default(&job.ps);
 		session_print_defaults(&s, &job.ps);
 		errors += cards_fit_check(&job, d);

@@ -7,6 +7,7 @@
 #include "cli_print.h"
 #include "cli_input.h"
 #include "commands.h"
+#include "pool.h"
 #include "preview.h"
 #include "session.h"
 
@@ -23,6 +24,7 @@ void cmd_preview_help(FILE *out)
 	      "      --px WxH        exact pixel size of each image instead, e.g. 822x1122\n"
 	      "                      (a poker card with 3 mm bleed at MakePlayingCards)\n"
 	      "      --size, --bleed, --safe   as for 'deckpress cards'\n"
+	      "  -j, --jobs N        processes to draw with (default: the number of cores)\n"
 	      "  -q, --quiet         print nothing on success (by default one line says what\n"
 	      "                      was written: folder, images, cards, pixel size)\n"
 	      "  -h, --help          show this help\n",
@@ -51,13 +53,13 @@ static int parse_px(const char *s, int *w, int *h)
 /* "png/: 73 images of 36 cards (front, back, contact.png), 822 x 1122 px" */
 static void written(const preview_job *job)
 {
-	size_t n = job->dk->ncards;
+	size_t n = job->s->dk->ncards;
 	int w, h;
 	preview_face_px(job, &w, &h);
 	printf("%s: %zu images of %zu card%s (%s", job->dir, 2 * n + 1, n, n == 1 ? "" : "s",
 	       "<id>-front.png, <id>-back.png, contact.png)");
-	if (job->dk->nlanguages > 1)
-		printf(" in %s", job->lang);
+	if (job->s->dk->nlanguages > 1)
+		printf(" in %s", job->s->lang);
 	printf(", %d x %d px each\n", w, h);
 }
 
@@ -68,19 +70,24 @@ int cmd_preview(int argc, char **argv)
 					     {"help", no_argument, NULL, 'h'},
 					     {"dpi", required_argument, NULL, O_DPI},
 					     {"px", required_argument, NULL, O_PX},
+					     {"jobs", required_argument, NULL, 'j'},
 					     {"quiet", no_argument, NULL, 'q'},
 					     CLI_PRINT_OPTIONS,
 					     CLI_INPUT_OPTIONS,
 					     {0}};
-	preview_job job = {.dpi = 300};
+	preview_job job = {.dpi = 300, .jobs = pool_cores()};
 	const char *lang = NULL;
 	cli_print set = {0};
 	bool quiet = false;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:l:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:l:j:qh", opts, NULL)) != -1) {
 		double v;
-		if (c == 'o')
+		if (c == 'j' && !parse_jobs(optarg, &job.jobs))
+			return EXIT_USAGE;
+		else if (c == 'j')
+			;
+		else if (c == 'o')
 			job.dir = optarg;
 		else if (c == 'q')
 			quiet = true;
@@ -113,18 +120,16 @@ int cmd_preview(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d, stderr);
-	session s;
-	int rc = session_open(&s, argv[optind], lang, &d);
+	session s; /* its fonts are loaded after the workers have started (pool.h) */
+	int rc = session_open_deck(&s, argv[optind], lang, &d);
 	print_setup_default(&job.ps);
 	if (rc == 0) {
 		session_print_defaults(&s, &job.ps);
 		rc = cli_print_apply(&set, &job.ps);
 	}
 	if (rc == 0) {
-		job.dk = s.dk;
-		job.lang = s.lang;
-		job.ctx = fontset_context(s.fonts);
-		job.hyph = s.hyph;
+		job.s = &s;
+		pool_budget_init(job.jobs);
 		rc = preview_write(&job, &d);
 		if (rc == 0 && !quiet)
 			written(&job);

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 
 const command commands[] = {
 	{"init", "DIR [--lang nl|en]", "start a new deck project: a deck, a teams file, a README",
@@ -50,4 +51,16 @@ int bad_option(const char *cmd, char **argv)
 			cmd, opt);
 	fprintf(stderr, "deckpress: note: run 'deckpress %s --help' for usage\n", cmd);
 	return EXIT_USAGE;
+}
+
+bool parse_jobs(const char *arg, int *jobs)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	if (*arg && !*end && n >= 1 && n <= 64) {
+		*jobs = (int)n;
+		return true;
+	}
+	fprintf(stderr, "deckpress: error: -j: '%s' is not a number from 1 to 64\n", arg);
+	return false;
 }

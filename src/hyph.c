@@ -3,7 +3,8 @@
  * libhyphen works on one lower-case word in the dictionary's encoding (hyph_nl_NL.dic is
  * ISO-8859-1, hyph_en_US.dic UTF-8) and returns one digit per character: odd means "may
  * break after this character". hnj_hyphen_hyphenate2 only reads the dictionary (its
- * scratch buffers are malloc'd per call), so one hyphenator can serve many threads. */
+ * scratch buffers are malloc'd per call); a hyphenator also remembers the words it broke
+ * last (a deck repeats most of its words), so it belongs to one thread. */
 #include "hyph.h"
 
 #include <dirent.h>
@@ -24,6 +25,7 @@
 		     * "jul-lie" costs more in reading than it gains in raggedness */
 #define WORD_MAX 64 /* longer letter runs are not words (DNA, tables): left alone */
 #define SHY      "\xC2\xAD"
+#define MEMO     4096 /* words remembered with their soft hyphens */
 
 typedef struct {
 	char pri[4]; /* primary language, lower case: "nl" */
@@ -36,6 +38,12 @@ typedef struct {
 	size_t order;       /* position in the deck: the later of two duplicates wins */
 } exc_entry;
 
+/* A word as written and the same word with its soft hyphens. */
+typedef struct {
+	char *word, *out;
+	size_t len, outlen;
+} memo_slot;
+
 struct hyphenator {
 	HyphenDict *dict;
 	bool latin1; /* dictionary in ISO-8859-1, not UTF-8 */
@@ -43,6 +51,7 @@ struct hyphenator {
 	char *path;
 	exc_entry *exc; /* sorted by key */
 	size_t nexc;
+	memo_slot *memo; /* MEMO slots, by a hash of the word; a word replaces another */
 };
 
 static char ascii_lower(char c)
@@ -290,6 +299,7 @@ hyphenator *hyph_new(const char *lang, const char *dict_dir, const hyph_exceptio
 	h->latin1 = latin1;
 	h->dutch = strcmp(t.pri, "nl") == 0;
 	h->path = path;
+	h->memo = xcalloc(MEMO, sizeof *h->memo);
 	exc_load(h, &t, exc, nexc);
 	return h;
 }
@@ -308,6 +318,11 @@ void hyph_free(hyphenator *h)
 		free(h->exc[i].brk);
 	}
 	free(h->exc);
+	for (size_t i = 0; i < MEMO; i++) {
+		free(h->memo[i].word);
+		free(h->memo[i].out);
+	}
+	free(h->memo);
 	hnj_hyphen_free(h->dict);
 	free(h->path);
 	free(h);
@@ -375,7 +390,7 @@ static bool dict_breaks(const hyphenator *h, const gunichar *low, size_t n, unsi
 }
 
 /* Append the letters w[0..len) to out with soft hyphens at their breaks. */
-static void hyph_word(const hyphenator *h, const char *w, size_t len, strbuf *out)
+static void word_breaks(const hyphenator *h, const char *w, size_t len, strbuf *out)
 {
 	gunichar low[WORD_MAX];
 	size_t off[WORD_MAX + 1];
@@ -412,6 +427,25 @@ static void hyph_word(const hyphenator *h, const char *w, size_t len, strbuf *ou
 		if (brk[k] && k + 1 < n)
 			strbuf_add(out, SHY, 2);
 	}
+}
+
+/* Word w[0..len) with its soft hyphens appended to out: remembered, or worked out. */
+static void hyph_word(const hyphenator *h, const char *w, size_t len, strbuf *out)
+{
+	size_t k = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		k = (k ^ (unsigned char)w[i]) * 16777619u;
+	memo_slot *m = &h->memo[k % MEMO];
+	if (m->word && m->len == len && !memcmp(m->word, w, len)) {
+		strbuf_add(out, m->out, m->outlen);
+		return;
+	}
+	size_t start = out->len;
+	word_breaks(h, w, len, out);
+	free(m->word);
+	free(m->out);
+	*m = (memo_slot){xstrndup(w, len), xstrndup(out->s + start, out->len - start), len,
+			 out->len - start};
 }
 
 static bool is_letter(gunichar c)

@@ -4,11 +4,13 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "numfmt.h"
+#include "pdf_merge.h"
 #include "pdf_xmp.h"
 #include "util.h"
 
@@ -165,14 +167,37 @@ static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 	return msg;
 }
 
-/* Everything between qpdf_read and a complete temporary file; returns an error or NULL. */
-static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pdf_finish_opts *o)
+/* Reads the input into q: the file in_path, or the parts put together (more[] gets the
+ * later parts, which must stay open until q is written). Returns an error or NULL. */
+static char *read_input(qpdf_data q, qpdf_data *more, const char *in_path, const pdf_finish_opts *o)
 {
-	if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
-		return qpdf_problem(q);
-	char *msg = qpdf_problem(q);
+	if (!o->nparts)
+		return qpdf_read(q, in_path, NULL) & QPDF_ERRORS ? qpdf_problem(q) : NULL;
+	for (size_t i = 0; i < o->nparts; i++) {
+		qpdf_data p = i ? more[i - 1] : q;
+		char name[32];
+		snprintf(name, sizeof name, "part %zu", i + 1);
+		const pdf_part *pt = &o->parts[i];
+		if ((pt->path ? qpdf_read(p, pt->path, NULL)
+			      : qpdf_read_memory(p, name, pt->data, pt->len, NULL)) &
+		    QPDF_ERRORS)
+			return qpdf_problem(p);
+		char *msg = qpdf_problem(p);
+		if (msg)
+			return msg;
+	}
+	return pdf_merge(q, more, o->nparts - 1);
+}
+
+/* Everything between reading and a complete temporary file; returns an error or NULL. */
+static char *rewrite(qpdf_data q, qpdf_data *more, const char *in_path, const char *tmp,
+		     const pdf_finish_opts *o)
+{
+	char *msg = read_input(q, more, in_path, o);
 	if (!msg)
-		msg = steps(q, in_path, o);
+		msg = qpdf_problem(q);
+	if (!msg)
+		msg = steps(q, in_path ? in_path : tmp, o);
 	if (msg)
 		return msg;
 	if (qpdf_init_write(q, tmp) & QPDF_ERRORS)
@@ -191,6 +216,14 @@ static char *rewrite(qpdf_data q, const char *in_path, const char *tmp, const pd
 	return qpdf_problem(q);
 }
 
+static qpdf_data qpdf_quiet(void)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q); /* we report errors ourselves */
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	return q;
+}
+
 int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts *opts, char **err)
 {
 	static const pdf_finish_opts none = {0};
@@ -205,11 +238,15 @@ int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts 
 	}
 	atomic_file f;
 	atomic_begin(&f, out_path);
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q); /* we report errors ourselves */
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	char *msg = rewrite(q, in_path, f.tmp, o);
+	qpdf_data q = qpdf_quiet();
+	qpdf_data *more = xcalloc(o->nparts + 1, sizeof *more);
+	for (size_t i = 0; i + 1 < o->nparts; i++)
+		more[i] = qpdf_quiet();
+	char *msg = rewrite(q, more, in_path, f.tmp, o);
 	qpdf_cleanup(&q);
+	for (size_t i = 0; i + 1 < o->nparts; i++)
+		qpdf_cleanup(&more[i]);
+	free(more);
 	if (msg) {
 		atomic_abort(&f);
 		*err = msg;

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "card_face.h"
+#include "chunks.h"
+#include "commands.h"
 #include "render_card.h"
 
 #define CONTACT_DPI  60.0
@@ -55,7 +57,6 @@ static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
 	return 0;
 }
 
-/* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
 void preview_face_px(const preview_job *job, int *pw, int *ph)
 {
 	double b = job->ps.bleed, w = job->ps.card_w + 2 * b, h = job->ps.card_h + 2 * b;
@@ -63,6 +64,7 @@ void preview_face_px(const preview_job *job, int *pw, int *ph)
 	*ph = job->px_h ? job->px_h : (int)lround(h / 72.0 * job->dpi);
 }
 
+/* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
 static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
 				   bool back)
 {
@@ -84,7 +86,7 @@ static cairo_surface_t *face_image(const preview_job *job, const card_face *f, c
 static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 {
 	const card_geom *g = cardset_geom(cs);
-	size_t n = job->dk->ncards, cols = n < CONTACT_COLS ? n : CONTACT_COLS;
+	size_t n = job->s->dk->ncards, cols = n < CONTACT_COLS ? n : CONTACT_COLS;
 	size_t rows = (n + cols - 1) / cols;
 	double k = CONTACT_DPI / 72.0;
 	int cw = (int)lround(g->w * k), ch = (int)lround(g->h * k);
@@ -94,28 +96,146 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 	cairo_t *cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 0.88, 0.88, 0.86);
 	cairo_paint(cr);
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	int rc = CHUNK_OK;
+	for (size_t i = 0; i < n && rc == CHUNK_OK; i++) {
 		card_face f;
-		if (card_face_make(cs, i, &f)) {
-			rc = -1;
-			break;
+		if (card_face_make(cs, i, &f) != FACE_OK) {
+			rc = CHUNK_BAD;
+		} else {
+			cairo_save(cr);
+			cairo_translate(cr, CONTACT_GAP + (double)(i % cols) * (cw + CONTACT_GAP),
+					CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
+			cairo_scale(cr, cw / g->w, ch / g->h);
+			rect trim = {0, 0, g->w, g->h};
+			render_card_front(cr, &f, trim, trim);
+			cairo_restore(cr);
 		}
-		cairo_save(cr);
-		cairo_translate(cr, CONTACT_GAP + (double)(i % cols) * (cw + CONTACT_GAP),
-				CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
-		cairo_scale(cr, cw / g->w, ch / g->h);
-		rect trim = {0, 0, g->w, g->h};
-		render_card_front(cr, &f, trim, trim);
-		cairo_restore(cr);
 		card_face_free(&f);
 	}
 	cairo_destroy(cr);
 	char *path = xasprintf("%s/contact.png", job->dir);
-	if (rc == 0)
-		rc = write_png(s, path, d);
+	if (rc == CHUNK_OK && write_png(s, path, d))
+		rc = CHUNK_IO;
 	free(path);
 	cairo_surface_destroy(s);
+	return rc;
+}
+
+/* Cards per chunk of face images: chunks are handed out to processes one by one. The last
+ * chunk is the contact sheet. */
+#define CHUNK_FACES 8
+
+/* What every process shares, set up before the workers are forked. */
+typedef struct {
+	const preview_job *job;
+	card_geom g;
+	size_t face_chunks; /* chunks of face images, before the contact sheet */
+	FILE *log;          /* where messages go, also from workers */
+} album;
+
+/* One process's own fonts and cards, and where its messages go. */
+typedef struct {
+	const album *A;
+	chunk_cards c;
+	struct diag d;
+} painter;
+
+/* This process's painter (its pictures' problems reported to d) or a worker's (d NULL: the
+ * pictures loaded quietly; this process reports them). Each process loads its own pictures,
+ * after the fork. */
+static painter *painter_new(const album *A, bool own, struct diag *d, int *errors)
+{
+	painter *P = xcalloc(1, sizeof *P);
+	P->A = A;
+	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own)) {
+		free(P);
+		return NULL;
+	}
+	FILE *null = d ? NULL : fopen("/dev/null", "w");
+	struct diag quiet;
+	diag_init(&quiet, null ? null : stderr);
+	*errors = cardset_load_pictures(P->c.cs, PDFX_NONE, d ? d : &quiet);
+	if (null)
+		fclose(null);
+	diag_init(&P->d, A->log);
+	return P;
+}
+
+static void *painter_open(void *arg)
+{
+	int errors;
+	return painter_new(arg, true, NULL, &errors);
+}
+
+static void painter_close(void *state)
+{
+	painter *P = state;
+	chunk_cards_close(&P->c);
+	free(P);
+}
+
+/* The front and back images of card i. */
+static int faces(painter *P, size_t i)
+{
+	const preview_job *job = P->A->job;
+	card_face f;
+	int rc = card_face_make(P->c.cs, i, &f) == FACE_OK ? CHUNK_OK : CHUNK_BAD;
+	for (int back = 0; back < 2 && rc == CHUNK_OK; back++) {
+		cairo_surface_t *s = face_image(job, &f, cardset_geom(P->c.cs), back);
+		char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
+		if (write_png(s, path, &P->d))
+			rc = CHUNK_IO;
+		free(path);
+		cairo_surface_destroy(s);
+	}
+	card_face_free(&f);
+	return rc;
+}
+
+/* Chunk k (chunk_work.run): eight cards' images, or the contact sheet. The sizes are final
+ * (fitted before), so no round repeats. */
+static int paint_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need, int *err,
+		       const chunks *ch)
+{
+	(void)need;
+	(void)ch;
+	painter *P = state;
+	const album *A = P->A;
+	cardset_set_sizes(P->c.cs, sizes);
+	int rc = CHUNK_OK;
+	if (k == A->face_chunks) {
+		rc = contact_sheet(A->job, P->c.cs, &P->d);
+	} else {
+		size_t n = A->job->s->dk->ncards;
+		for (size_t i = k * CHUNK_FACES; i < n && i < (k + 1) * CHUNK_FACES && !rc; i++)
+			rc = faces(P, i);
+	}
+	fflush(A->log);
+	*err = EIO; /* reported above, by write_png */
+	return rc;
+}
+
+/* Fits every card in this process, then draws the images with the workers. */
+static int paint(album *A, chunks *ch, struct diag *d)
+{
+	const preview_job *job = A->job;
+	int rc = session_fonts(job->s, d);
+	if (rc)
+		return rc;
+	int bad_pictures = 0;
+	painter *P = painter_new(A, false, d, &bad_pictures);
+	if (!P) /* the session's fonts are loaded: never */
+		return EXIT_IO;
+	if (bad_pictures == 0 && cardset_fit(P->c.cs, d) == 0) {
+		card_sizes sizes;
+		int err = 0;
+		cardset_get_sizes(P->c.cs, &sizes);
+		int r = chunks_run(ch, P, &sizes, &err);
+		rc = r == CHUNK_OK ? 0 : r == CHUNK_BAD ? EXIT_DECK : EXIT_IO;
+	} else {
+		rc = EXIT_DECK;
+	}
+	painter_close(P);
 	return rc;
 }
 
@@ -123,31 +243,21 @@ int preview_write(const preview_job *job, struct diag *d)
 {
 	if (mkdir(job->dir, 0777) != 0 && errno != EEXIST) {
 		diag(d, M_IO_WRITE, job->dir, 0, 0, strerror(errno));
-		return 3;
+		return EXIT_IO;
 	}
-	card_geom g;
-	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	cardset *cs = cardset_new(job->dk, job->lang, job->ctx, job->hyph, &g);
-	int rc = cardset_load_pictures(cs, PDFX_NONE, d) + cardset_fit(cs, d) ? 1 : 0;
-	for (size_t i = 0; i < job->dk->ncards && rc == 0 && !job->contact_only; i++) {
-		card_face f;
-		if (card_face_make(cs, i, &f)) {
-			rc = 1;
-			break;
-		}
-		for (int back = 0; back < 2 && rc == 0; back++) {
-			cairo_surface_t *s = face_image(job, &f, cardset_geom(cs), back);
-			char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id,
-					       back ? "back" : "front");
-			if (write_png(s, path, d))
-				rc = 3;
-			free(path);
-			cairo_surface_destroy(s);
-		}
-		card_face_free(&f);
-	}
-	if (rc == 0 && contact_sheet(job, cs, d))
-		rc = 3;
-	cardset_free(cs);
+	album A = {.job = job, .log = d->out};
+	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &A.g);
+	if (!job->contact_only)
+		A.face_chunks = (job->s->dk->ncards + CHUNK_FACES - 1) / CHUNK_FACES;
+	chunk_work w = {.n = A.face_chunks + 1,
+			.open = painter_open,
+			.run = paint_chunk,
+			.close = painter_close,
+			.arg = &A};
+	fflush(d->out);
+	/* fork before this process starts Pango or librsvg; the workers share the deck */
+	chunks *ch = chunks_start(&w, job->s->fonts ? 1 : job->jobs);
+	int rc = paint(&A, ch, d);
+	chunks_end(ch);
 	return rc;
 }

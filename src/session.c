@@ -31,19 +31,16 @@ static int pick_language(session *s, const char *lang, struct diag *d)
 	return EXIT_USAGE;
 }
 
-/* The deck's own font files, added to the fontset (checked by deck_check already). */
-static int add_deck_fonts(session *s, struct diag *d)
+/* The deck's own font files, added to fontset f (checked by deck_check already); -1 with
+ * *err (caller frees) and the file in *which when one cannot be added. */
+static int add_deck_fonts(const deck *dk, fontset *f, const file_ref **which, char **err)
 {
-	const theme *t = &s->dk->theme;
-	for (size_t i = 0; i < t->nfonts; i++) {
-		char *err = NULL;
-		if (fontset_add_file(s->fonts, t->fonts[i].file, &err)) {
-			diag(d, M_FONT_FILE, t->fonts[i].origin, t->fonts[i].pos.line,
-			     t->fonts[i].pos.col, t->fonts[i].path, err);
-			free(err);
-			return EXIT_DECK;
+	const theme *t = &dk->theme;
+	for (size_t i = 0; i < t->nfonts; i++)
+		if (fontset_add_file(f, t->fonts[i].file, err)) {
+			*which = &t->fonts[i];
+			return -1;
 		}
-	}
 	return 0;
 }
 
@@ -79,8 +76,28 @@ static int check_styles(session *s, struct diag *d)
 	return rc;
 }
 
-static int load_fonts(session *s, struct diag *d)
+fontset *session_new_fontset(const session *s)
 {
+	char *dir = paths_fonts_dir(), *err = NULL;
+	fontset *f = dir ? fontset_new(dir, &err) : NULL;
+	free(dir);
+	free(err);
+	err = NULL;
+	const file_ref *bad;
+	if (f && add_deck_fonts(s->dk, f, &bad, &err)) { /* the session's loaded them: never */
+		free(err);
+		fontset_free(f);
+		return NULL;
+	}
+	if (f)
+		fontset_set_language(f, s->lang);
+	return f;
+}
+
+int session_fonts(session *s, struct diag *d)
+{
+	if (s->fonts)
+		return 0;
 	char *dir = paths_fonts_dir(), *err = NULL;
 	if (!dir) {
 		diag(d, M_IO_OPEN, "fonts/", 0, 0, "no bundled fonts found (set DECKPRESS_DATA)");
@@ -94,8 +111,12 @@ static int load_fonts(session *s, struct diag *d)
 		return EXIT_IO;
 	}
 	fontset_set_language(s->fonts, s->lang);
-	if (add_deck_fonts(s, d))
+	const file_ref *bad;
+	if (add_deck_fonts(s->dk, s->fonts, &bad, &err)) {
+		diag(d, M_FONT_FILE, bad->origin, bad->pos.line, bad->pos.col, bad->path, err);
+		free(err);
 		return EXIT_DECK;
+	}
 	const theme *t = &s->dk->theme;
 	const char *families[] = {t->font_serif, t->font_sans};
 	const srcpos pos[] = {t->font_serif_pos, t->font_sans_pos};
@@ -112,23 +133,33 @@ static int load_fonts(session *s, struct diag *d)
 	return rc ? rc : check_styles(s, d);
 }
 
-int session_open(session *s, const char *path, const char *lang, struct diag *d)
+static int open_deck(session *s, const char *path, const char *lang, bool fonts, struct diag *d)
 {
 	*s = (session){0};
 	deck *dk = deck_open(path, d);
 	if (!dk)
 		return d->nio ? EXIT_IO : EXIT_DECK;
-	int rc = session_attach(s, dk, lang, d);
+	int rc = fonts ? session_attach(s, dk, lang, d) : session_attach_deck(s, dk, lang, d);
 	s->borrowed = false;
 	return rc;
 }
 
-int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
+int session_open(session *s, const char *path, const char *lang, struct diag *d)
+{
+	return open_deck(s, path, lang, true, d);
+}
+
+int session_open_deck(session *s, const char *path, const char *lang, struct diag *d)
+{
+	return open_deck(s, path, lang, false, d);
+}
+
+static int attach(session *s, deck *dk, const char *lang, bool fonts, struct diag *d)
 {
 	*s = (session){.dk = dk, .borrowed = true};
 	int rc = pick_language(s, lang, d);
-	if (rc == 0)
-		rc = load_fonts(s, d);
+	if (rc == 0 && fonts)
+		rc = session_fonts(s, d);
 	if (rc == 0) {
 		char *err = NULL;
 		s->hyph = hyph_new(s->lang, NULL, s->dk->hyphenation, s->dk->nhyphenation, &err);
@@ -138,6 +169,16 @@ int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
 		}
 	}
 	return rc;
+}
+
+int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	return attach(s, dk, lang, true, d);
+}
+
+int session_attach_deck(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	return attach(s, dk, lang, false, d);
 }
 
 void session_close(session *s)

@@ -125,3 +125,16 @@ void tmpfiles_cleanup(void)
 			}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
+
+void tmpfiles_forget(void)
+{
+	sigset_t old;
+	block(&old);
+	for (int i = 0; i < MAX_TMP; i++) {
+		free(table[i]);
+		table[i] = NULL;
+		is_dir[i] = 0;
+	}
+	hook = NULL;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}

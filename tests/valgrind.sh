@@ -39,6 +39,9 @@ if "$BIN" --help | grep -q '^  cards '; then
 		"$tmp/brand/classic.yaml" >"$tmp/brand/fonts.yaml"
 	run "cards in a deck's own fonts" "$BIN" cards "$tmp/brand/fonts.yaml" -o "$tmp/c.pdf"
 	run "preview icon design" "$BIN" preview tests/regress/layout/brand/icon.yaml -o "$tmp/pv" --dpi 40
+	# three chunks drawn by two processes (the worker is checked too) and put together
+	awk -v n=540 -f bench/gen_deck.awk >"$tmp/540.yaml"
+	run "cards -j 2, three chunks" "$BIN" cards "$tmp/540.yaml" -j 2 -o "$tmp/c.pdf"
 fi
 if "$BIN" --help | grep -q '^  booklet '; then
 	for f in decks/*.yaml; do run "booklet $f" "$BIN" booklet "$f" -o "$tmp/b.pdf"; done

@@ -1,0 +1,150 @@
+#!/bin/sh
+# cards, preview and build with several processes (-j): the same bytes for every -j, chunks
+# put together into one clean PDF, and workers that die (or a parent that is stopped) leave
+# no file and no process behind. A branded deck's workers load its fonts and pictures.
+. tests/e2e/lib.sh
+export SOURCE_DATE_EPOCH=1700000000
+
+# 540 cards: 60 A4 sheets, three chunks (29 + 29 + 2 sheets; a chunk is 256 cards or more).
+awk -v n=540 -f bench/gen_deck.awk >"$TMP/deck.yaml"
+for j in 1 2 3; do
+	"$BIN" cards "$TMP/deck.yaml" -j $j -o "$TMP/j$j.pdf" 2>"$TMP/err$j"
+	expect_eq "cards -j $j exits 0" $? 0
+done
+expect "-j 2 gives the bytes of -j 1" cmp "$TMP/j1.pdf" "$TMP/j2.pdf"
+expect "-j 3 gives the bytes of -j 1" cmp "$TMP/j1.pdf" "$TMP/j3.pdf"
+"$BIN" cards "$TMP/deck.yaml" -j 2 -o "$TMP/again.pdf" 2>/dev/null
+expect "a second run gives the same bytes" cmp "$TMP/j1.pdf" "$TMP/again.pdf"
+"$BIN" cards "$TMP/deck.yaml" -o "$TMP/default.pdf" 2>/dev/null
+expect "the default -j (every core) gives the same bytes" cmp "$TMP/j1.pdf" "$TMP/default.pdf"
+
+# The chunks put together: every page, in order, one catalog, the deck's metadata, a clean file.
+expect_eq "120 pages (60 sheets, fronts and backs)" "$(qpdf --show-npages "$TMP/j2.pdf")" 120
+qpdf --check "$TMP/j2.pdf" >"$TMP/check" 2>&1
+expect_eq "qpdf --check is clean" $? 0
+expect_eq "the deck's title is the PDF's title" \
+	"$(pdfinfo "$TMP/j2.pdf" | sed -n 's/^Title: *//p')" Benchmark
+pdftotext -f 1 -l 1 "$TMP/j2.pdf" "$TMP/p1.txt"
+pdftotext -f 59 -l 59 "$TMP/j2.pdf" "$TMP/p59.txt"
+pdftotext -f 119 -l 119 "$TMP/j2.pdf" "$TMP/p119.txt"
+expect_grep "sheet 1 holds the first card" "^B00001$" "$TMP/p1.txt"
+expect_grep "sheet 30, the first of the second chunk, holds card 262" "^B00262$" "$TMP/p59.txt"
+expect_grep "sheet 60, in the third chunk, holds card 532" "^B00532$" "$TMP/p119.txt"
+expect_grep "the info line counts sheets over the whole deck" " 60/60, " "$TMP/p119.txt"
+# each chunk embeds its own font subsets; identical ones are kept once
+fonts=$(pdffonts "$TMP/j2.pdf" | tail -n +3 | wc -l)
+names=$(pdffonts "$TMP/j2.pdf" | tail -n +3 | awk '{print $1}' | sort -u | wc -l)
+expect_eq "no font subset is embedded twice" "$fonts" "$names"
+expect "every font is embedded" sh -c "! pdffonts '$TMP/j2.pdf' | tail -n +3 | awk '{print \$(NF-4)}' | grep -q no"
+
+# A team logo on every back: each chunk embeds it, the whole file keeps one image.
+cp decks/logos/noord.png "$TMP/noord.png"
+printf 'deck: deck.yaml\nteams:\n  - name: Logo\n    logo: noord.png\n' >"$TMP/teams.yaml"
+"$BIN" build "$TMP/teams.yaml" -o "$TMP/team" -j 2 -q 2>"$TMP/team.err"
+expect_eq "a team of 540 cards with a logo builds" $? 0
+expect_eq "one logo image (and its mask) for 60 backs in three chunks" \
+	"$(pdfimages -list "$TMP/team/logo/cards.pdf" | awk 'NR > 2 { print $11 }' | sort -u | wc -l)" 1
+
+# The same layout as one process laying out every card: the dump is made without chunks.
+"$BIN" cards "$TMP/deck.yaml" --dump=layout >"$TMP/dump" 2>&1
+pdftotext -f 3 -l 3 "$TMP/j2.pdf" - | grep -c . >/dev/null
+expect_grep "the dump has every card" "^card B00540 " "$TMP/dump"
+
+# A card that does not fit in the last chunk: reported once, by file and line, no PDF.
+sed 's/^  - id: B00530$/  - id: LONG\n    category: c1\n    type: question\n    text: "'"$(printf 'verantwoordelijkheid %.0s' $(seq 150))"'?"\n  - id: B00530/' \
+	"$TMP/deck.yaml" >"$TMP/bad.yaml"
+"$BIN" cards "$TMP/bad.yaml" -j 3 -o "$TMP/bad.pdf" 2>"$TMP/bad.err"
+expect_eq "a card that does not fit: exit 1 with -j 3" $? 1
+expect_grep "the card is named with its line" "bad.yaml:[0-9]+:5: error: card 'LONG': the text does not fit" "$TMP/bad.err"
+expect_eq "reported once" "$(grep -c "card 'LONG'" "$TMP/bad.err")" 1
+expect "no PDF" test ! -e "$TMP/bad.pdf"
+
+# Processes: a worker killed while drawing fails the run (exit 3, said so), leaves the old
+# file as it was and no temporary file; the parent stopped by SIGTERM takes its workers along.
+awk -v n=3000 -f bench/gen_deck.awk >"$TMP/big.yaml"
+mkdir "$TMP/out"
+echo old >"$TMP/out/cards.pdf"
+worker_of() { # PID: waits for the first child of PID (a worker), prints its pid
+	i=0
+	while [ $i -lt 500 ]; do
+		w=$(pgrep -P "$1" | head -1)
+		[ -n "$w" ] && { echo "$w"; return; }
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+"$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>"$TMP/kill.err" &
+pid=$!
+w=$(worker_of $pid)
+[ -n "$w" ] && kill -KILL "$w"
+wait $pid
+expect_eq "a killed worker: exit 3" $? 3
+expect_grep "and why" "cards.pdf: error: cannot write: a worker process was stopped by signal 9" "$TMP/kill.err"
+expect_eq "the old file stays" "$(cat "$TMP/out/cards.pdf")" old
+expect_eq "no temporary file" "$(ls -A "$TMP/out")" cards.pdf
+
+"$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>/dev/null &
+pid=$!
+w=$(worker_of $pid)
+kill -TERM $pid
+wait $pid
+expect_eq "SIGTERM: the parent dies of it (143)" $? 143
+gone=no
+for i in $(seq 100); do
+	kill -0 "$w" 2>/dev/null || { gone=yes; break; }
+	sleep 0.05
+done
+expect_eq "its worker is gone too" $gone yes
+expect_eq "the old file stays, no temporary file" "$(ls -A "$TMP/out") $(cat "$TMP/out/cards.pdf")" "cards.pdf old"
+
+# -j is checked like build's.
+"$BIN" cards "$TMP/deck.yaml" -j 0 -o "$TMP/x.pdf" 2>"$TMP/err"
+expect_eq "-j 0 is a usage error" $? 2
+expect_grep "saying why" "-j: '0' is not a number from 1 to 64" "$TMP/err"
+
+# preview and build: the same files for every -j.
+"$BIN" preview decks/example.yaml -o "$TMP/pv1" -j 1 2>/dev/null
+"$BIN" preview decks/example.yaml -o "$TMP/pv2" -j 2 2>/dev/null
+expect_eq "preview -j 2 exits 0" $? 0
+expect "preview -j 2 writes the files of -j 1" diff -r "$TMP/pv1" "$TMP/pv2"
+"$BIN" build decks/workshop.yaml -o "$TMP/b1" -j 1 -q 2>/dev/null
+"$BIN" build decks/workshop.yaml -o "$TMP/b2" -j 2 -q 2>/dev/null
+expect_eq "build of a deck, -j 2, exits 0" $? 0
+expect "build of a deck: -j 2 writes the files of -j 1" diff -r "$TMP/b1" "$TMP/b2"
+
+# A branded deck: every worker loads the deck's own fonts and its pictures itself, after
+# the fork (icons in SVG and PNG, photos, a design, numbering, an SVG team logo).
+B="$TMP/brand"; mkdir -p "$B"
+DV=/usr/share/fonts/truetype/dejavu
+cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf \
+	tests/regress/layout/brand/icons/eye.svg tests/regress/layout/brand/landscape.png \
+	tests/regress/layout/brand/small.png "$B/"
+awk -v n=540 -f bench/gen_deck.awk |
+	sed -e 's/^  - {id: c\([1-3]\), \(.*\)}$/  - {id: c\1, \2, icon: eye.svg}/' \
+	    -e 's/^  - {id: c\([4-6]\), \(.*\)}$/  - {id: c\1, \2, icon: small.png}/' \
+	    -e 's/^  - id: \(B00[0-9][05]0\)$/  - id: \1\n    image: landscape.png/' >"$B/deck.yaml"
+printf 'theme:\n  layout: %s\n  numbering: category\n  sizes: {case: {max: 10, min: 6}, quote: {max: 15, min: 6}, question: {max: 17, min: 6}}\n  serif: DejaVu Serif\n  fonts: [DejaVuSerif.ttf, DejaVuSerif-Italic.ttf, DejaVuSerif-Bold.ttf, DejaVuSerif-BoldItalic.ttf]\n' \
+	icon >>"$B/deck.yaml"
+for j in 1 2; do
+	"$BIN" cards "$B/deck.yaml" -j $j -o "$B/j$j.pdf" 2>"$TMP/err"; expect_eq "branded cards -j $j exits 0" $? 0
+done
+expect "branded: -j 2 gives the bytes of -j 1" cmp "$B/j1.pdf" "$B/j2.pdf"
+pdffonts "$B/j2.pdf" >"$TMP/fonts"
+expect_grep "branded -j 2: the deck's own font, embedded" '\+DejaVuSerif .* yes ' "$TMP/fonts"
+grep -q 'Yrsa' "$TMP/fonts" && fail "branded -j 2: a worker set text in Yrsa" || ok
+pdftotext -f 119 -l 119 "$B/j2.pdf" "$TMP/p119.txt"
+expect_grep "branded -j 2: numbering in the last chunk" '^B00532 · 89/90$' "$TMP/p119.txt"
+expect_eq "branded -j 2: the photos and PNG icons in every chunk" \
+	"$(pdfimages -list "$B/j2.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" \
+	"$(pdfimages -list "$B/j1.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)"
+"$BIN" preview "$B/deck.yaml" -o "$B/pv1" -j 1 2>/dev/null
+"$BIN" preview "$B/deck.yaml" -o "$B/pv2" -j 2 2>/dev/null
+expect_eq "branded preview -j 2 exits 0" $? 0
+expect "branded preview -j 2 writes the files of -j 1" diff -r "$B/pv1" "$B/pv2"
+cp tests/regress/layout/brand/icons/link.svg "$B/logo.svg"
+printf 'deck: deck.yaml\nteams:\n  - {name: Vector, logo: logo.svg}\n' >"$B/teams.yaml"
+"$BIN" build "$B/teams.yaml" -o "$B/t1" -j 1 -q 2>/dev/null
+"$BIN" build "$B/teams.yaml" -o "$B/t2" -j 2 -q 2>/dev/null
+expect_eq "branded team build -j 2 exits 0" $? 0
+expect "branded team build: -j 2 writes the files of -j 1" diff -r "$B/t1" "$B/t2"
+finish

@@ -98,31 +98,23 @@ typedef struct {
 	card_face *faces;
 } drawer;
 
-/* This process's drawer (d: its pictures' problems are reported there) or a worker's (d
- * NULL: the pictures are loaded quietly, this process reports them). Every process loads
- * its pictures itself, after the fork. */
-static drawer *drawer_new(const book *B, bool own, struct diag *d, int *errors)
+/* This process's drawer (d: where its pictures' problems are reported) or a worker's (d
+ * NULL). */
+static drawer *drawer_new(const book *B, bool own, struct diag *d)
 {
 	drawer *D = xcalloc(1, sizeof *D);
 	D->B = B;
-	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own)) {
+	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own, B->job->ps.pdfx, d)) {
 		free(D);
 		return NULL;
 	}
-	FILE *null = d ? NULL : fopen("/dev/null", "w");
-	struct diag quiet;
-	diag_init(&quiet, null ? null : stderr);
-	*errors = cardset_load_pictures(D->c.cs, B->job->ps.pdfx, d ? d : &quiet);
-	if (null)
-		fclose(null);
 	D->faces = xcalloc((size_t)B->plan.per_page, sizeof *D->faces);
 	return D;
 }
 
 static void *drawer_open(void *arg)
 {
-	int errors;
-	return drawer_new(arg, true, NULL, &errors);
+	return drawer_new(arg, true, NULL);
 }
 
 static void drawer_close(void *state)
@@ -259,11 +251,10 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	int bad_pictures = 0;
-	drawer *D = drawer_new(B, false, d, &bad_pictures);
+	drawer *D = drawer_new(B, false, d);
 	if (!D) /* the session's fonts are loaded: never */
 		return EXIT_IO;
-	if (bad_pictures) {
+	if (D->c.picture_errors) {
 		drawer_close(D);
 		return EXIT_DECK;
 	}

@@ -140,31 +140,23 @@ typedef struct {
 	struct diag d;
 } painter;
 
-/* This process's painter (its pictures' problems reported to d) or a worker's (d NULL: the
- * pictures loaded quietly; this process reports them). Each process loads its own pictures,
- * after the fork. */
-static painter *painter_new(const album *A, bool own, struct diag *d, int *errors)
+/* This process's painter (d: where its pictures' problems are reported) or a worker's (d
+ * NULL). */
+static painter *painter_new(const album *A, bool own, struct diag *d)
 {
 	painter *P = xcalloc(1, sizeof *P);
 	P->A = A;
-	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own)) {
+	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own, PDFX_NONE, d)) {
 		free(P);
 		return NULL;
 	}
-	FILE *null = d ? NULL : fopen("/dev/null", "w");
-	struct diag quiet;
-	diag_init(&quiet, null ? null : stderr);
-	*errors = cardset_load_pictures(P->c.cs, PDFX_NONE, d ? d : &quiet);
-	if (null)
-		fclose(null);
 	diag_init(&P->d, A->log);
 	return P;
 }
 
 static void *painter_open(void *arg)
 {
-	int errors;
-	return painter_new(arg, true, NULL, &errors);
+	return painter_new(arg, true, NULL);
 }
 
 static void painter_close(void *state)
@@ -222,11 +214,10 @@ static int paint(album *A, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	int bad_pictures = 0;
-	painter *P = painter_new(A, false, d, &bad_pictures);
+	painter *P = painter_new(A, false, d);
 	if (!P) /* the session's fonts are loaded: never */
 		return EXIT_IO;
-	if (bad_pictures == 0 && cardset_fit(P->c.cs, d) == 0) {
+	if (P->c.picture_errors == 0 && cardset_fit(P->c.cs, d) == 0) {
 		card_sizes sizes;
 		int err = 0;
 		cardset_get_sizes(P->c.cs, &sizes);

@@ -12,7 +12,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo pangoft2 fontconfig yaml-0.1 libqpdf icu-uc lcms2
+PKGS      = pangocairo cairo-script pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -34,13 +34,13 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=al
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag charname bounds input image \
+MODULES   = util tmpfiles diag charname bounds input paint_scan image deck_pictures \
             yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
-            selection deck deck_check quote_verify csv deck_csv yaml_write \
-            markup typo hyph hyph_layout paths fonts typeset glyphs labels color \
-            card_face para booklet_content \
+            selection deck deck_check deck_check_assets quote_verify csv deck_csv yaml_write \
+            markup typo hyph hyph_layout paths fonts font_file typeset glyphs labels color \
+            card_design card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
-            ink_map render_color render_card booklet_render \
+            ink_map render_color render_picture render_card booklet_render \
             pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
             pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
@@ -51,7 +51,7 @@ TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
             test_pdfx test_hyph_layout
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
-FUZZERS   = fuzz_deck fuzz_teams fuzz_card
+FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_image
 # The starter project of 'deckpress init', made into C from the files in templates/.
 TEMPLATES = $(sort $(wildcard templates/*/*))
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/templates.o $(BUILD)/obj/icc_fogra39.o

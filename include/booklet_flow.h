@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "booklet.h"
+#include "image.h"
 #include "para.h"
 #include "rect.h"
 
@@ -39,7 +40,7 @@ typedef enum {
 	BX_TEXT,  /* lines of a layout */
 	BX_FILL,  /* a filled rectangle: colour bars */
 	BX_RULED, /* writing lines from the block's top to the foot of the text area */
-	BX_IMAGE, /* an image scaled to the box (the cover logo) */
+	BX_IMAGE, /* a picture fitted into the box (the cover logo, category icons) */
 } bx_kind;
 
 /* --- structure: what each text is, for a tagged PDF (booklet_render.c) --- */
@@ -74,12 +75,14 @@ typedef enum { ART_LAYOUT, ART_HEADER, ART_FOOTER } bk_art;
 typedef struct {
 	bx_kind kind;
 	PangoLayout *layout; /* BX_TEXT; a reference the block owns */
+	const image *image;  /* BX_IMAGE: borrowed */
 	double dx;           /* from the text area's left edge */
-	double w, h;         /* BX_FILL: size; BX_RULED: h is the line distance */
+	double w, h;         /* BX_FILL, BX_IMAGE: size; BX_RULED: h is the line distance */
 	double space_before; /* dropped at the top of a page */
-	bool beside;         /* BX_FILL: on the same row as the next block; takes no height */
-	uint32_t color;      /* 0xRRGGBB */
-	double fade;         /* 0: the colour itself, 1: white */
+	bool beside; /* BX_FILL, BX_IMAGE: on the same row as the next block, which starts after
+		      * this one's space_before; takes no height */
+	uint32_t color; /* 0xRRGGBB; BX_IMAGE: the colour beneath it (PDF/X-1a flattens onto it) */
+	double fade;    /* 0: the colour itself, 1: white */
 	int node;            /* BX_TEXT: the node of its text (a Link node's text links to
 			      * its mark); -1: an artifact */
 	bk_part *parts;      /* the text split between children of node; owned */
@@ -121,10 +124,10 @@ typedef struct {
 	double w, h;         /* BX_FILL, BX_IMAGE: size; BX_RULED: w the width, h the height
 			      * to fill */
 	double step;         /* BX_RULED: line distance */
-	uint32_t color;
+	uint32_t color;      /* BX_IMAGE: the colour beneath it */
 	double fade;
-	cairo_surface_t *image; /* BX_IMAGE: borrowed */
-	int node;               /* the node of what it shows; -1: an artifact of kind art */
+	const image *image; /* BX_IMAGE, fitted into the box: borrowed */
+	int node;           /* the node of what it shows; -1: an artifact of kind art */
 	bk_art art;
 	bk_part *parts; /* BX_TEXT: as its block's; owned */
 	size_t nparts;

@@ -25,6 +25,10 @@ typedef enum {
 	B_SOURCE_BYTES,  /* a quote source's plain-text file, bytes */
 	B_IMAGE_BYTES,   /* a logo or image file, bytes */
 	B_IMAGE_PIXELS,  /* a logo or image, width x height */
+	B_FONTS,         /* font files a deck names in theme.fonts */
+	B_FONT_BYTES,    /* one font file, bytes */
+	B_PICTURES,      /* icons and card images a deck names, each file counted once */
+	B_SVG_BYTES,     /* one SVG icon or image, bytes */
 	B_TEAMS,         /* teams in a teams file */
 	B_TEAM_NAME,     /* characters in a team's name (it names a folder) */
 	B__COUNT

@@ -1,34 +1,33 @@
 /* card_face.h - the typesetting stage for cards: every card's text as Pango layouts, at the
- * largest size that fits its box (or one size per card type, for "uniform" fitting).
+ * largest size that fits its box (or one size per card type, for "uniform" fitting), placed
+ * in the deck's design (card_design.h).
  *
  * A cardset borrows the deck, the Pango context and the hyphenator; it owns the sizes it
- * chose. Faces are made one at a time for drawing (card_face_make), each card's markup only
- * then, so a 10,000-card deck never holds 10,000 cards' layouts or markup at once. All
- * lengths in points. */
+ * chose and the pictures every face shows (icons, logo). Faces are made one at a time for
+ * drawing (card_face_make), each card's markup and image only then, so a 10,000-card deck
+ * never holds 10,000 cards' layouts, markup or photos at once. All lengths in points. */
 #ifndef DECKPRESS_CARD_FACE_H
 #define DECKPRESS_CARD_FACE_H
 
 #include <pango/pango.h>
 #include <stddef.h>
 
+#include "card_design.h"
 #include "deck.h"
+#include "deck_pictures.h"
 #include "diag.h"
+#include "fonts.h"
 #include "hyph.h"
+#include "print_setup.h"
 #include "rect.h"
 #include "typeset.h"
 
-/* Regions of a card, relative to its trim's top-left corner. */
-typedef struct {
-	double w, h;   /* trim size */
-	double safe;   /* no text closer than this to the trim */
-	double band_h; /* colour band from the top edge (its colour runs into the bleed) */
-	rect body;     /* main text box, inside the safe area below the band */
-	rect footer;   /* line for the deck title and the card id */
-} card_geom;
-
-void card_geom_make(double w, double h, double safe, card_geom *g);
-
 typedef struct cardset cardset;
+
+/* The styles of the theme's families that the deck's cards need in its design: the design's
+ * own (for the card types the deck has) and bold or italic wherever its texts use <b> or
+ * <i>. Fills out (room for max) and returns how many. */
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max);
 
 /* The main text size of each card type, pt. For a type fitted "uniform" every card of the
  * type is set at its size; for "each" it is the theme's maximum, and each card gets the
@@ -37,10 +36,22 @@ typedef struct {
 	double size[CARD_NTYPES];
 } card_sizes;
 
-/* Prepares the cards of dk in language lang, with every size at the theme's maximum.
- * Borrowed: dk, ctx, hyph (NULL = none). Caller frees with cardset_free. */
+/* Prepares the cards of dk in language lang, in the deck's design (theme.layout, applied to
+ * g), with every size at the theme's maximum. Borrowed: dk, ctx, hyph (NULL = none). Caller
+ * frees with cardset_free. */
 cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const hyphenator *hyph,
 		     const card_geom *g);
+/* Loads the pictures the faces show, the category icons and the team logo, and checks every
+ * card's image: each was checked when the deck was loaded, so this reports only a file
+ * changed since; warns about each image that prints below 300 ppi in this design and card
+ * size, naming it and its ppi; and, for a PDF/X file (pdfx), reports each picture that
+ * level cannot hold (image_pdfx_problem). Call before fitting and drawing (a worker process
+ * calls it too). Returns the number of errors. */
+int cardset_load_pictures(cardset *cs, pdfx_level pdfx, struct diag *d);
+/* Every solid colour the SVG pictures (icons, logo, card images) are drawn in, each once,
+ * after cardset_load_pictures: a PDF/X drawing records their inks before anything else
+ * (render_note_colors). Owned by cs. */
+const uint32_t *cardset_picture_colors(const cardset *cs, size_t *n);
 /* Sets the uniform sizes to a prediction: the size at which the few cards that probably
  * need the smallest one (the most text for their room) fit. Each card is then laid out once,
  * at that size, and that layout proves it fits (card_face_make); a card that does not fit
@@ -60,6 +71,7 @@ int cardset_report(cardset *cs, struct diag *d);
 /* Makes cardset_fit leave characters without glyphs unreported: glyphs_check_deck has
  * reported them already (deckpress check). */
 void cardset_skip_glyphs(cardset *cs);
+/* The geometry of the cards, in the deck's design. */
 const card_geom *cardset_geom(const cardset *cs);
 void cardset_free(cardset *cs);
 
@@ -73,13 +85,15 @@ enum {
 };
 enum { FACE_BAD_BOTTOM = 1, FACE_BAD_MAIN = 2, FACE_BAD_GLYPHS = 4 };
 
-/* One card's layouts, ready to draw; owned by the caller (card_face_free). */
-typedef struct {
+/* One card's layouts and pictures, placed in its design; owned by the caller
+ * (card_face_free). */
+typedef struct card_face {
 	const card *c;
 	const deck *dk;
 	const char *lang;
 	uint32_t color;      /* category colour, or the theme's accent */
 	double footer_fade;  /* the footer's ink towards white: legible (4.5:1) on the paper */
+	rect body;           /* the box its text was fitted into (below its image, if any) */
 	tstack main, bottom; /* positioned relative to the body box's top; main.size is the
 			      * card's size */
 	double main_top;     /* offset of the main stack inside the body box */
@@ -89,15 +103,20 @@ typedef struct {
 	PangoLayout *own_title; /* deck title shortened for a long id, owned; else NULL */
 	PangoLayout *back_title, *back_category; /* back; borrowed from cache */
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
-	double back_title_y, back_category_y;    /* from the trim top */
+	const image *icon;                       /* the category's icon, or NULL; borrowed */
+	const image *logo;                       /* the team's logo, or NULL; borrowed */
+	image *picture;                          /* the card's image, or NULL; owned */
+	face_side front, back;                   /* where everything goes (card_design.h) */
 	unsigned bad; /* FACE_BAD_* flags (no FACE_BAD_GLYPHS after cardset_skip_glyphs) */
 	int unknown;  /* characters no bundled font has */
 } card_face;
 
 /* Lays out card i at the sizes of cs: the attribution or follow-ups at the largest of their
- * sizes that fits, then the main text at its type's size in the room left. Each block's
- * markup is made and parsed once. Returns a FACE_ value, with f filled in (free it with
- * card_face_free), or -1 when its markup is invalid (f is then empty). */
+ * sizes that fits, then the main text at its type's size in the room left; then loads its
+ * image and places everything in the design (f->front, f->back). Each block's markup is
+ * made and parsed once. Returns a FACE_ value, with f filled in (free it with
+ * card_face_free), or -1 when its markup is invalid or its image no longer loads (f is
+ * then empty). */
 int card_face_make(cardset *cs, size_t i, card_face *f);
 void card_face_free(card_face *f);
 

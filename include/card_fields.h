@@ -17,6 +17,7 @@ typedef enum {
 	CF_PLAIN, /* const char *: plain text, one language (page, speaker) */
 	CF_REF,   /* const char * id of a category or source, with its srcpos */
 	CF_WORDS, /* const char *[] with a count: a list of words (tags) */
+	CF_FILE,  /* file_ref: a file beside the deck (a picture) */
 } card_field_kind;
 
 #define CF_ALL ((1u << CARD_QUOTE) | (1u << CARD_CASE) | (1u << CARD_QUESTION))
@@ -31,7 +32,7 @@ typedef struct {
 } card_field;
 
 /* Every card key, in the order of a spreadsheet's columns: id, type, category, title, text,
- * question, source, speaker, page, section, note, tags, followups. Ended by key NULL. */
+ * question, source, speaker, page, section, note, tags, followups, image. Ended by key NULL. */
 extern const card_field card_fields[];
 
 /* The field called key, or NULL. */
@@ -39,7 +40,8 @@ const card_field *card_field_find(const char *key);
 /* True if cards of type t may have the field. */
 int card_field_allowed(const card_field *f, card_type t);
 
-/* The value of field f of card c (pointer into c: const char **, mtext *, card_type *). */
+/* The value of field f of card c (pointer into c: const char **, mtext *, card_type *,
+ * file_ref *). */
 const void *card_field_ptr(const card_field *f, const card *c);
 void *card_field_ptr_mut(const card_field *f, card *c);
 /* The count of a CF_TEXTS or CF_WORDS field. */

@@ -53,17 +53,22 @@ chunks *chunks_start(const chunk_work *w, int jobs);
 int chunks_run(chunks *ch, void *state, card_sizes *sizes, int *err);
 /* True when some card of the current round needs smaller sizes. */
 bool chunks_repeats(const chunks *ch);
-/* A process's own fonts and cards: a worker makes fonts of its own after the fork; this
- * process uses its session's (loaded by session_fonts). */
+/* A process's own fonts, cards and pictures: a worker makes fonts of its own after the fork
+ * (with the deck's own font files); this process uses its session's (loaded by
+ * session_fonts). Every process loads the deck's pictures itself, after the fork. */
 typedef struct {
 	fontset *own; /* a worker's; NULL: the session's */
 	PangoContext *ctx;
 	cardset *cs;
+	int picture_errors; /* pictures that no longer load, or that pdfx cannot hold */
 } chunk_cards;
 
-/* Sets up c for session s and card geometry g, with fonts of its own when `own`. Returns
- * false when those fonts cannot be loaded. */
-bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own);
+/* Sets up c for session s and card geometry g, with fonts of its own when `own`, and the
+ * pictures for PDF/X level pdfx (cardset_load_pictures): their problems reported to d, or
+ * to nobody when d is NULL (a worker: this process reports them). Returns false when the
+ * fonts cannot be loaded. */
+bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own,
+		      pdfx_level pdfx, struct diag *d);
 void chunk_cards_close(chunk_cards *c);
 
 /* What went wrong, for a CHUNK_IO's err: a system error or a worker that died. */

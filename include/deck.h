@@ -40,6 +40,14 @@ const char *mtext_lang(const mtext *t, const char *lang, const char *orig);
 /* True when the text exists in exactly `lang`. */
 bool mtext_has(const mtext *t, const char *lang);
 
+/* A file the deck names (a font, icon or image); path == NULL when none. */
+typedef struct {
+	const char *path;   /* as written, relative to the deck file that names it */
+	const char *file;   /* the same, to open from the working directory */
+	const char *origin; /* the deck file that names it */
+	srcpos pos;         /* the value */
+} file_ref;
+
 typedef enum { CARD_QUOTE, CARD_CASE, CARD_QUESTION, CARD_NTYPES } card_type;
 const char *card_type_name(card_type t); /* "quote", "case", "question" */
 
@@ -57,6 +65,7 @@ typedef struct {
 	mtext name;
 	uint32_t color; /* 0xRRGGBB */
 	bool has_color;
+	file_ref icon;      /* PNG or SVG on the band and the back; path NULL if none */
 	const char *origin; /* the deck file that defines it */
 	srcpos pos;
 } category;
@@ -79,6 +88,7 @@ typedef struct {
 	size_t ntags;
 	mtext *followups; /* question */
 	size_t nfollowups;
+	file_ref image;   /* a picture on the front (PNG or SVG); path NULL if none */
 	srcpos pos;       /* the card's mapping */
 	const char *file; /* the deck file the card was written in */
 } card;
@@ -87,6 +97,13 @@ typedef enum { FIT_EACH, FIT_UNIFORM } fit_mode;
 
 /* No text on a card is set smaller than this (points): print shops reject smaller type. */
 #define CARD_TEXT_MIN 6.0
+
+/* theme.layout: the design of the cards (docs/cards.md). */
+typedef enum { LAYOUT_CLASSIC, LAYOUT_MINIMAL, LAYOUT_ICON, LAYOUT_COUNT } card_layout;
+const char *card_layout_name(card_layout l); /* "classic", "minimal", "icon" */
+
+/* theme.numbering: "3/36" in the footer and the booklet. */
+typedef enum { NUMBER_NONE, NUMBER_DECK, NUMBER_CATEGORY } numbering_mode;
 
 /* Theme: defaults filled in by the loader, so renderers never see a missing value. */
 typedef struct {
@@ -97,6 +114,10 @@ typedef struct {
 	bool back_fixed; /* every back in `back` (a team's colour), not in its category's */
 	double size_max[CARD_NTYPES], size_min[CARD_NTYPES]; /* main text, points */
 	fit_mode fit[CARD_NTYPES];
+	file_ref *fonts; /* theme.fonts: the deck's own font files */
+	size_t nfonts;
+	card_layout layout;
+	numbering_mode numbering;
 } theme;
 
 /* One `print:` setting as written; parsed by the same code as the command-line option. */
@@ -184,6 +205,11 @@ typedef void text_ref_fn(void *ctx, const text_ref *t);
  * present or not, in the order of the deck. */
 void deck_each_text(const deck *dk, text_ref_fn *fn, void *ctx);
 
+
+/* Each card's number and the count it is out of ("3/36", or "3/12" within its category:
+ * cards without a category count among themselves), by theme.numbering; NULL for none.
+ * (*of)[i] is card i's count. Caller frees both arrays. */
+size_t *deck_numbers(const deck *d, size_t **of);
 /* The colour a card is shown in: its category's, else the theme's accent. */
 uint32_t deck_card_color(const deck *d, const card *c);
 /* The CMYK the deck gives for 0xRRGGBB (the last one read; its own, then its includes',

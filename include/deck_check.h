@@ -10,4 +10,10 @@
  * Returns the number of errors found. */
 int deck_check(deck *dk, struct diag *d);
 
+/* The deck's own files (deck_check_assets.c): every font in theme.fonts is read and checked
+ * (a font, licence bits that allow embedding), every category icon and card image decoded
+ * once (PNG or SVG, within the limits). Reports each problem at the key that names it;
+ * returns the number of errors. */
+int deck_check_assets(const deck *dk, struct diag *d);
+
 #endif

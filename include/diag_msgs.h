@@ -64,7 +64,7 @@ MSG(M_QUOTE_FILE, DIAG_ERROR, "source '%s': cannot read file '%s': %s", "give th
 MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s'; closest passage: \"%s\"", "copy the quote from the source exactly; only whitespace, quote marks and soft hyphens may differ")
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
-MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts (found '%s')", "use a family from fonts/README.md")
+MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts or the deck's theme.fonts (found '%s')", "name a family from fonts/README.md, or add the family's files to theme.fonts")
 MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
@@ -90,7 +90,7 @@ MSG(M_TEAMS_EMPTY, DIAG_ERROR, "'teams' is empty", "list at least one team with 
 MSG(M_TEAM_DECK, DIAG_ERROR, "deck '%s' %s", "give the path of a deck file, relative to the teams file")
 MSG(M_TEAM_NO_DECK, DIAG_ERROR, "team '%s' has no deck", "give 'deck: FILE' at the top of the teams file or in the team")
 MSG(M_TEAM_LANG, DIAG_ERROR, "team '%s': language '%s' is not one of the deck's languages (%s)", NULL)
-MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG image, relative to the teams file")
+MSG(M_TEAM_LOGO, DIAG_ERROR, "team '%s': logo '%s' %s", "give the path of a PNG or SVG picture, relative to the teams file")
 MSG(M_TEAM_SLUG, DIAG_ERROR, "team name '%s' gives no usable folder name", "use letters or digits in the name")
 MSG(M_TEAM_SLUG_DUP, DIAG_ERROR, "team '%s' would be built into the same folder '%s' as team '%s' (line %d)", "give the teams names that differ in letters or digits")
 
@@ -126,4 +126,15 @@ MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s
 MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
 MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
 MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)
+
+/* --- branding: a deck's fonts, icons, images, designs (deck_check_assets.c, session.c) --- */
+MSG(M_FONT_FILE, DIAG_ERROR, "font '%s' %s", "give the path of a TrueType (.ttf) or OpenType (.otf) file, relative to the deck file")
+MSG(M_FONT_LICENCE, DIAG_ERROR, "font '%s' (%s %s) may not be embedded in a PDF: its licence bits (OS/2 fsType 0x%04x) say %s", "use a font whose licence allows embedding (free fonts under the SIL Open Font License or Apache do), or ask its maker for one")
+MSG(M_FONT_STYLE, DIAG_ERROR, "font family '%s' has no %s style, which the %s uses for %s", "add the file with that style to theme.fonts, or name a family that has it")
+MSG(M_PICTURE, DIAG_ERROR, "%s '%s' %s", "give the path of a PNG or SVG file, relative to the deck file")
+MSG(M_PICTURE_PDFX, DIAG_ERROR, "%s '%s' %s, which deckpress cannot put into a %s file", "draw it with flat, opaque colours (PDF/X-4 keeps opacity, PDF/X-1a has none), or make the file without PDF/X (--pdfx=none)")
+MSG(M_IMPORT_FILE_OUTSIDE, DIAG_ERROR, "%s '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck where the spreadsheet and the base deck are, copy the file next to the new deck, or allow its folder with --allow-read DIR")
+MSG(M_ICON_PANEL, DIAG_WARNING, "category '%s' has no icon: in the icon design its %zu card(s) without an image show an empty panel", "give the category an icon: FILE (SVG or PNG), or choose theme.layout: classic or minimal")
+MSG(M_ICON_PANEL_LOOSE, DIAG_WARNING, "%zu card(s) without a category (the first: '%s') show an empty panel in the icon design", "give them a category that has an icon, or an image: FILE each")
+MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
 // clang-format on

@@ -35,6 +35,10 @@ char *input_root_of(const char *path);
 
 /* rel, relative to the folder of the file `from` (kept as given when absolute). Caller frees. */
 char *input_beside(const char *from, const char *rel);
+/* Where `file`, relative to the folder of the file `origin`, is seen from the folder
+ * out_dir (a deck or spreadsheet written there names it so): relative when both folders
+ * exist, else as written. Caller frees. */
+char *input_moved(const char *file, const char *origin, const char *out_dir);
 
 /* Reads the file at path whole (NUL-terminated, so text can be used as a string) if it is a
  * regular file inside root (NULL root: anywhere) of at most max bytes. Returns the bytes

@@ -54,6 +54,8 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out);
 void opt_text(loader *L, const ynode *map, const char *key, const char *owner, mtext *out);
 bool number(loader *L, const ynode *n, const char *what, double lo, double hi, double *out);
 bool color(loader *L, const ynode *n, const char *what, uint32_t *out);
+/* A file named at n, relative to the deck file being loaded (checked later: deck_check). */
+bool file_field(loader *L, const ynode *n, const char *what, file_ref *out);
 
 /* include:, select:, exclude: (deck_include.c): loads the included decks into dk->parts and
  * their selected cards, with the categories and sources those cards use, into dk. */

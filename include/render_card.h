@@ -1,4 +1,4 @@
-/* render_card.h - the render stage for cards: draw a laid-out face with Cairo.
+/* render_card.h - the render stage for cards: draw the boxes of a face's design with Cairo.
  * Draws only; borrows everything. `trim` is where the card is cut, `art` where its
  * background may be painted (trim plus the bleed it has room for); points, page space. */
 #ifndef DECKPRESS_RENDER_CARD_H
@@ -9,12 +9,7 @@
 #include "card_face.h"
 #include "render_color.h"
 
-void render_card_front(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art);
-/* logo: the team's image (NULL: none), centred above the deck title. */
-void render_card_back(cairo_t *cr, const card_face *f, const card_geom *g, rect trim, rect art,
-		      cairo_surface_t *logo);
-/* The deck's team logo as an image (caller destroys), or NULL when there is none. A logo
- * that cannot be decoded is reported (naming the team) and *failed set. */
-cairo_surface_t *render_logo_load(const deck *dk, struct diag *d, bool *failed);
+void render_card_front(cairo_t *cr, const card_face *f, rect trim, rect art);
+void render_card_back(cairo_t *cr, const card_face *f, rect trim, rect art);
 
 #endif

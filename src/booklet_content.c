@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ typedef struct {
 
 typedef struct {
 	const booklet_job *job;
+	const deck_pictures *pics; /* the categories' icons, the logo */
 	const deck *dk;
 	const char *lang;
 	bk_doc *doc;
@@ -32,6 +34,7 @@ typedef struct {
 	double area_h;
 	styles st;
 	int *card_mark;  /* per card: its mark */
+	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 	const card *cur; /* the card being typeset, for messages; NULL: booklet text */
 	int chapter;     /* the node of the chapter being typeset */
 	struct diag *d;
@@ -206,6 +209,23 @@ static bk_block *text_block(builder *B, bk_chunk *c, const para_style *st, const
 	return b;
 }
 
+/* A category icon, as large as fits a square of side `side` and left-aligned in it, on the
+ * white page. Decorative: it repeats the category whose name is printed beside it, so it
+ * is an artifact (node -1), never a figure a screen reader would announce each time. */
+static bk_block *icon_block(bk_chunk *c, const image *im, double side, double space_before)
+{
+	double iw, ih;
+	image_size(im, &iw, &ih);
+	bk_block *b = bk_chunk_block(c);
+	b->kind = BX_IMAGE;
+	b->image = im;
+	b->w = iw * fmin(side / iw, side / ih);
+	b->h = side;
+	b->color = 0xffffff;
+	b->space_before = space_before;
+	return b;
+}
+
 static bk_block *fill_block(bk_chunk *c, double w, double h, uint32_t color, double space_before)
 {
 	bk_block *b = bk_chunk_block(c);
@@ -337,11 +357,12 @@ static void paragraphs(builder *B, bk_stream *s, const char *text, const char *l
 
 /* --- chapters --- */
 
-/* A chapter's opening: a new page, some space, a colour bar, an optional kicker and the
- * title (in language lang); kept with what follows. Starts the chapter's section
- * (B->chapter) and returns the chapter's mark. */
+/* A chapter's opening: a new page, some space (or the category's icon, NULL: none), a colour
+ * bar, an optional kicker and the title (in language lang); kept with what follows. Starts
+ * the chapter's section (B->chapter) and returns the chapter's mark. */
 static int chapter(builder *B, bk_stream *s, const char *title, const char *lang,
-		   const char *kicker, uint32_t color, bool has_color, const char *dest)
+		   const char *kicker, uint32_t color, bool has_color, const char *dest,
+		   const image *icon)
 {
 	int mark = bk_doc_mark(B->doc, title, dest, -1, true);
 	B->doc->marks[mark].color = color;
@@ -353,7 +374,11 @@ static int chapter(builder *B, bk_stream *s, const char *title, const char *lang
 	c->mark = mark;
 	c->head = mark;
 	double L = B->doc->g.leading;
-	fill_block(c, 0, 2 * L, color, 0); /* chapters open lower than the text runs */
+	/* chapters open lower than the text runs; the icon takes that room, so every chapter's
+	 * bar is at the same height */
+	if (icon)
+		icon_block(c, icon, 1.6 * L, 0);
+	fill_block(c, 0, icon ? 0.4 * L : 2 * L, color, 0);
 	fill_block(c, 26 * B->doc->g.body / 10, 2.5, color, 0);
 	if (kicker) { /* above the title, and read before it */
 		char *k = caps(kicker);
@@ -380,7 +405,7 @@ static void intro(builder *B, bk_stream *s)
 	if (!t)
 		return;
 	chapter(B, s, label(B->lang, L_INTRODUCTION), lab(B), NULL, B->dk->theme.accent, false,
-		"intro");
+		"intro", NULL);
 	paragraphs(B, s, t, tr_lang(B, &B->dk->booklet.intro), "booklet.intro", B->chapter);
 }
 
@@ -390,7 +415,7 @@ static void guide(builder *B, bk_stream *s)
 	if (!bt->nguide)
 		return;
 	int parent = chapter(B, s, label(B->lang, L_GUIDE), lab(B), NULL, B->dk->theme.accent,
-			     false, "guide");
+			     false, "guide", NULL);
 	double L = B->doc->g.leading;
 	for (size_t i = 0; i < bt->nguide; i++) {
 		const guide_section *g = &bt->guide[i];
@@ -452,10 +477,14 @@ static char *attribution(const builder *B, const card *c)
 	return b.len ? strbuf_take(&b) : NULL;
 }
 
-/* The card's id in its colour, then its type in grey, as a small letter-spaced line. */
-static char *id_line(const builder *B, const card *c)
+/* The card's id in its colour (with its number, "Q1 · 3/36", when the deck is numbered), then
+ * its type in grey, as a small letter-spaced line. */
+static char *id_line(const builder *B, size_t i)
 {
-	char col[8], grey[8], *id = esc(c->id),
+	const card *c = &B->dk->cards[i];
+	char *numbered = B->number ? xasprintf("%s \u00b7 %zu/%zu", c->id, B->number[i], B->of[i])
+				   : xstrdup(c->id);
+	char col[8], grey[8], *id = esc(numbered),
 			      *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
 	uint32_t ink = B->dk->theme.ink;
 	/* the type label in the ink colour faded halfway to white */
@@ -469,6 +498,7 @@ static char *id_line(const builder *B, const card *c)
 		hex(deck_card_color(B->dk, c), col), id, hex(g, grey), type);
 	g_free(id);
 	g_free(type);
+	free(numbered);
 	return m;
 }
 
@@ -589,8 +619,13 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	k->mark = B->card_mark[i] = bk_doc_mark(B->doc, c->id, dest, parent, false);
 	free(dest);
 	int sect = node(B, "Sect", B->chapter, NULL);
-	char *id = id_line(B, c);
-	bk_block *b = text_block(B, k, &B->st.id, id, 0, 0, c->id, node(B, "H2", sect, lab(B)));
+	/* the category's icon, small, before the id: the card as it looks */
+	const image *icon = deck_pictures_icon(B->pics, c->category);
+	double side = B->st.id.leading, dx = icon ? side + 0.4 * side : 0;
+	if (icon)
+		icon_block(k, icon, side, 0)->beside = true;
+	char *id = id_line(B, i);
+	bk_block *b = text_block(B, k, &B->st.id, id, dx, 0, c->id, node(B, "H2", sect, lab(B)));
 	if (b)
 		b->color = deck_card_color(B->dk, c);
 	free(id);
@@ -633,7 +668,8 @@ static void card_chapters(builder *B, bk_stream *s)
 		char *kicker = count_kicker(B, n), *dest = xasprintf("chapter-%ld", cat + 1);
 		int mark = chapter(B, s, title, ct ? tr_lang(B, &ct->name) : lab(B), kicker,
 				   ct && ct->has_color ? ct->color : dk->theme.accent,
-				   ct && ct->has_color, dest);
+				   ct && ct->has_color, dest,
+				   by_type ? NULL : deck_pictures_icon(B->pics, (int)cat));
 		free(kicker);
 		free(dest);
 		bool first = true;
@@ -739,7 +775,8 @@ static void sources(builder *B, bk_stream *s)
 	const deck *dk = B->dk;
 	if (!dk->nsources)
 		return;
-	chapter(B, s, label(B->lang, L_SOURCES), lab(B), NULL, dk->theme.accent, false, "sources");
+	chapter(B, s, label(B->lang, L_SOURCES), lab(B), NULL, dk->theme.accent, false, "sources",
+		NULL);
 	double L = B->doc->g.leading;
 	for (size_t i = 0; i < dk->nsources; i++) {
 		bk_chunk *k = bk_stream_chunk(s);
@@ -761,7 +798,7 @@ static void closing(builder *B, bk_stream *s)
 	if (!t)
 		return;
 	chapter(B, s, label(B->lang, L_CLOSING), lab(B), NULL, B->dk->theme.accent, false,
-		"closing");
+		"closing", NULL);
 	paragraphs(B, s, t, tr_lang(B, &B->dk->booklet.closing), "booklet.closing", B->chapter);
 }
 
@@ -771,7 +808,8 @@ static void notes(builder *B, bk_stream *s)
 	if (n <= 0)
 		return;
 	/* the pages of writing lines are layout: only their heading is read */
-	chapter(B, s, label(B->lang, L_NOTES), lab(B), NULL, B->dk->theme.accent, false, "notes");
+	chapter(B, s, label(B->lang, L_NOTES), lab(B), NULL, B->dk->theme.accent, false, "notes",
+		NULL);
 	for (int i = 0; i < n; i++) {
 		bk_chunk *k = bk_stream_chunk(s);
 		k->new_page = i > 0;
@@ -930,15 +968,17 @@ static void cover(builder *B, bk_stream *s)
 
 /* --- the whole booklet --- */
 
-int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct diag *d)
+int bk_content_make(const booklet_job *job, const deck_pictures *pics, bk_doc *doc,
+		    bk_content *out, struct diag *d)
 {
 	*out = (bk_content){0};
-	builder B = {.job = job, .dk = job->dk, .lang = job->lang, .doc = doc, .d = d};
+	builder B = {.job = job, .pics = pics, .dk = job->dk, .lang = job->lang, .doc = doc, .d = d};
 	rect area = bk_text_area(&doc->g, 0);
 	B.width = area.w;
 	B.area_h = area.h;
 	styles_make(job->dk, &doc->g, &B.st);
 	B.card_mark = xcalloc(job->dk->ncards + 1, sizeof *B.card_mark);
+	B.number = deck_numbers(job->dk, &B.of);
 	cover(&B, &out->cover);
 	intro(&B, &out->body);
 	guide(&B, &out->body);
@@ -948,6 +988,8 @@ int bk_content_make(const booklet_job *job, bk_doc *doc, bk_content *out, struct
 	notes(&B, &out->body);
 	contents(&B, &out->front); /* last: it lists the marks the body made */
 	free(B.card_mark);
+	free(B.number);
+	free(B.of);
 	double r = doc->g.body / 10;
 	bk_furniture *f = &out->furniture;
 	f->ctx = job->ctx;
@@ -967,4 +1009,21 @@ void bk_content_free(bk_content *c)
 	bk_stream_free(&c->cover);
 	bk_stream_free(&c->front);
 	bk_stream_free(&c->body);
+}
+
+size_t bk_content_fonts(const deck *dk, font_need *out, size_t max)
+{
+	static const font_need all[] = {
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's text"},
+		{true, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's headings"},
+		{true, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+		 "the booklet's subtitle, case questions and original quotes"},
+		{false, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, "the booklet's small headings"},
+		{false, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, "the booklet's notes and sources"},
+	};
+	(void)dk;
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++)
+		out[n++] = all[i];
+	return n;
 }

@@ -226,7 +226,7 @@ static double block_h(const bk_block *b)
 {
 	if (b->beside)
 		return 0;
-	if (b->kind == BX_FILL)
+	if (b->kind == BX_FILL || b->kind == BX_IMAGE)
 		return b->h;
 	if (b->kind == BX_RULED)
 		return 3 * b->h; /* at least a few lines to write on */
@@ -395,18 +395,18 @@ static void place_block(cursor *c, const bk_block *b, double sb)
 	}
 	bk_box *x = bk_page_box(&c->doc->pages[c->page]);
 	double top = c->area.y + c->y + sb;
-	if (b->kind == BX_FILL) {
-		*x = (bk_box){.kind = BX_FILL,
+	if (b->kind == BX_FILL || b->kind == BX_IMAGE) {
+		*x = (bk_box){.kind = b->kind,
 			      .x = c->area.x + b->dx,
 			      .y = top,
 			      .w = b->w,
 			      .h = b->h,
 			      .color = b->color,
 			      .fade = b->fade,
+			      .image = b->image,
 			      .node = -1,
 			      .art = ART_LAYOUT};
-		if (!b->beside)
-			c->y += sb + b->h;
+		c->y += sb + (b->beside ? 0 : b->h); /* beside: the next block's row starts here */
 	} else {
 		*x = (bk_box){.kind = BX_RULED,
 			      .x = c->area.x + b->dx,

@@ -13,7 +13,8 @@
 #include "booklet_flow.h"
 #include "booklet_render.h"
 #include "pdf_meta.h"
-#include "render_card.h"
+#include "deck_pictures.h"
+#include "render_color.h"
 #include "impose_saddle.h"
 #include "ink_map.h"
 #include "labels.h"
@@ -43,13 +44,14 @@ const char *booklet_format_list(void)
 }
 
 /* Cover, contents, then the body from a right-hand page on. */
-static int paginate(const booklet_job *job, bk_doc *doc, struct diag *d)
+static int paginate(const booklet_job *job, const deck_pictures *pics, bk_doc *doc,
+		    struct diag *d)
 {
 	bk_geom g;
 	bk_geom_make(job->format, &g);
 	bk_doc_init(doc, &g);
 	bk_content c;
-	int errors = bk_content_make(job, doc, &c, d);
+	int errors = bk_content_make(job, pics, doc, &c, d);
 	if (errors == 0) {
 		bk_flow(doc, &c.cover, PG_COVER);
 		doc->pages[0].bare = true;
@@ -83,13 +85,13 @@ static void outline(cairo_surface_t *s, const bk_doc *doc)
 
 /* The team's logo on the cover: top right of the text area, on a plate of the team's back
  * colour, as it appears on the card backs (logos are made for those). */
-static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *logo)
+static void cover_logo(const booklet_job *job, bk_doc *doc, const image *logo)
 {
 	if (!logo || !doc->npages)
 		return;
 	rect area = bk_text_area(&doc->g, 0);
-	double side = mm_to_pt(20), pad = mm_to_pt(3);
-	double iw = cairo_image_surface_get_width(logo), ih = cairo_image_surface_get_height(logo);
+	double side = mm_to_pt(20), pad = mm_to_pt(3), iw, ih;
+	image_size(logo, &iw, &ih);
 	double k = fmin((side - 2 * pad) / iw, (side - 2 * pad) / ih);
 	double x = area.x + area.w - side, y = area.y;
 	bk_box *plate = bk_page_box(&doc->pages[0]);
@@ -107,6 +109,7 @@ static void cover_logo(const booklet_job *job, bk_doc *doc, cairo_surface_t *log
 			.y = y + (side - ih * k) / 2,
 			.w = iw * k,
 			.h = ih * k,
+			.color = job->dk->theme.back,
 			.image = logo,
 			.node = doc->figure};
 }
@@ -125,11 +128,12 @@ static void cover_plate(cairo_t *cr, const booklet_job *job, const bk_doc *doc)
 }
 
 /* The pages, tagged when st is given (else with links only). */
-static void write_pages(const booklet_job *job, const bk_doc *doc, cairo_surface_t *s,
-			pdf_struct *st)
+static void write_pages(const booklet_job *job, const deck_pictures *pics, const bk_doc *doc,
+			cairo_surface_t *s, pdf_struct *st)
 {
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
+	render_note_colors(cr, pics->colors, pics->ncolors); /* before any colour of ours */
 	/* links outside a structure tag make Cairo 1.16 write a damaged file */
 	bk_tagger *t = st ? bk_tagger_begin(cr, doc, st) : NULL;
 	if (!t)
@@ -196,11 +200,12 @@ static void fold_marks(cairo_t *cr, const saddle_plan *p)
 	cairo_restore(cr);
 }
 
-static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle_plan *plan,
-			 cairo_surface_t *s)
+static void write_sheets(const booklet_job *job, const deck_pictures *pics, const bk_doc *doc,
+			 const saddle_plan *plan, cairo_surface_t *s)
 {
 	pdf_metadata(s, job->dk, job->lang, NULL);
 	cairo_t *cr = cairo_create(s);
+	render_note_colors(cr, pics->colors, pics->ncolors); /* before any colour of ours */
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
 		ink_map *inks = ink_map_of(cr);
@@ -228,8 +233,11 @@ static void write_sheets(const booklet_job *job, const bk_doc *doc, const saddle
 
 int booklet_pdf_write(const booklet_job *job, struct diag *d)
 {
-	bk_doc doc;
-	if (paginate(job, &doc, d)) {
+	/* the pictures first: the pages borrow them */
+	deck_pictures pics;
+	bk_doc doc = {0};
+	if (deck_pictures_load(&pics, job->dk, job->pdfx, d) || paginate(job, &pics, &doc, d)) {
+		deck_pictures_free(&pics, job->dk);
 		bk_doc_free(&doc);
 		return 1;
 	}
@@ -237,16 +245,11 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	if (job->impose && saddle_plan_make((int)doc.npages, doc.g.page_w, doc.g.page_h,
 					    doc.g.sheet_w, doc.g.sheet_h, job->duplex, &plan)) {
 		diag(d, M_BOOKLET_IMPOSE, NULL, 0, 0, format_names[job->format]);
+		deck_pictures_free(&pics, job->dk);
 		bk_doc_free(&doc);
 		return 1;
 	}
-	bool bad_logo = false;
-	cairo_surface_t *logo = render_logo_load(job->dk, d, &bad_logo);
-	if (bad_logo) {
-		bk_doc_free(&doc);
-		return 1;
-	}
-	cover_logo(job, &doc, logo);
+	cover_logo(job, &doc, pics.logo);
 	booklet_written done = {(int)doc.npages, job->impose ? plan.sheets : 0,
 				doc.g.page_w,    doc.g.page_h,
 				doc.g.sheet_w,   doc.g.sheet_h};
@@ -269,9 +272,9 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 		if (inks)
 			ink_map_attach(s, inks);
 		if (job->impose)
-			write_sheets(job, &doc, &plan, s);
+			write_sheets(job, &pics, &doc, &plan, s);
 		else
-			write_pages(job, &doc, s, tags);
+			write_pages(job, &pics, &doc, s, tags);
 		bk_doc_free(&doc); /* its layouts are drawn: let libqpdf have the memory */
 		pdf_tags_opts to = {tags, job->lang};
 		pdfx_opts px = {job->pdfx, inks};
@@ -284,8 +287,7 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	}
 	ink_map_free(inks);
 	pdf_struct_free(tags);
-	if (logo)
-		cairo_surface_destroy(logo);
+	deck_pictures_free(&pics, job->dk);
 	if (rc == 0 && job->written)
 		*job->written = done;
 	bk_doc_free(&doc);

@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "numfmt.h"
-#include "render_card.h"
+#include "render_color.h"
+#include "render_picture.h"
 #include "util.h"
 
 /* --- the tagger: open elements follow the node tree --- */
@@ -190,17 +191,6 @@ static void draw_text(cairo_t *cr, const bk_box *b, bk_tagger *t, spot *s)
 	free(L);
 }
 
-static void draw_image(cairo_t *cr, const bk_box *b)
-{
-	double iw = cairo_image_surface_get_width(b->image);
-	double ih = cairo_image_surface_get_height(b->image);
-	cairo_save(cr);
-	cairo_translate(cr, b->x, b->y);
-	cairo_scale(cr, b->w / iw, b->h / ih);
-	cairo_set_source_surface(cr, b->image, 0, 0);
-	cairo_paint(cr);
-	cairo_restore(cr);
-}
 
 static void draw_box(cairo_t *cr, const bk_box *b, bk_tagger *t, spot *s)
 {
@@ -225,7 +215,8 @@ static void draw_box(cairo_t *cr, const bk_box *b, bk_tagger *t, spot *s)
 	case BX_IMAGE:
 		if (t && b->node >= 0)
 			open_node(t, cr, b->node, s);
-		draw_image(cr, b);
+		render_picture(cr, b->image, (rect){b->x, b->y, b->w, b->h}, IMAGE_CONTAIN, b->color,
+			       b->fade);
 		break;
 	}
 }

@@ -17,8 +17,8 @@ enum { MAXB = 3, MAX_UNKNOWN = 32 };
 /* Text sizes of the parts that do not scale with the card's main text. */
 #define BOTTOM_MAX  7.5 /* attribution, follow-ups */
 #define BOTTOM_MIN  CARD_TEXT_MIN
-#define LABEL_SIZE  7.0 /* band: category and card type, reversed out: 7 pt at least */
-#define FOOTER_SIZE 6.5 /* footer: deck title and card id */
+#define LABEL_SIZE  CARD_LABEL_SIZE
+#define FOOTER_SIZE CARD_FOOTER_SIZE
 #define FOOTER_FADE 0.45 /* the footer's ink towards the paper, as far as contrast allows */
 #define FOOTER_CONTRAST 4.5 /* WCAG AA for small text */
 /* Letter spacing of capitals, in em: 0.1 em or more makes pdftotext, and so search and
@@ -65,19 +65,89 @@ struct cardset {
 	PangoLayout *type_label[CARD_NTYPES];
 	double type_w;       /* the widest type label */
 	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
-	double back_title_h;
+	deck_pictures pics;  /* icons and logo (cardset_load_pictures) */
+	bool pics_loaded;
+	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 };
 
-void card_geom_make(double w, double h, double safe, card_geom *g)
+/* --- fonts the design needs --- */
+
+static bool has_tag(const mtext *t, const char *tag)
 {
-	g->w = w;
-	g->h = h;
-	g->safe = safe;
-	g->band_h = safe + fmax(14.0, 0.075 * h);
-	double footer_h = FOOTER_SIZE * 1.4;
-	g->footer = (rect){safe, h - safe - footer_h, w - 2 * safe, footer_h};
-	double top = g->band_h + 0.6 * safe + 4;
-	g->body = (rect){safe, top, w - 2 * safe, g->footer.y - 6 - top};
+	for (size_t i = 0; t && i < t->n; i++)
+		if (t->v[i].text && strstr(t->v[i].text, tag))
+			return true;
+	return false;
+}
+
+/* Adds need to out (room for max, *n used) unless it is there. */
+static void add_need(font_need *out, size_t *n, size_t max, font_need need)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (out[i].serif == need.serif && out[i].weight == need.weight &&
+		    out[i].style == need.style)
+			return;
+	if (*n < max)
+		out[(*n)++] = need;
+}
+
+/* The styles <b> and <i> in text t (set in style st) call for. */
+static void markup_needs(const mtext *t, const block_style *st, font_need *out, size_t *n,
+			 size_t max)
+{
+	bool b = has_tag(t, "<b>"), it = has_tag(t, "<i>");
+	if (!b && !it)
+		return;
+	PangoWeight w = b ? PANGO_WEIGHT_BOLD : st->weight;
+	if (b && it)
+		add_need(out, n, max, (font_need){st->serif, w, PANGO_STYLE_ITALIC, "bold italic text"});
+	if (b)
+		add_need(out, n, max, (font_need){st->serif, w, st->style, "bold text (<b>)"});
+	if (it)
+		add_need(out, n, max,
+			 (font_need){st->serif, st->weight, PANGO_STYLE_ITALIC, "italic text (<i>)"});
+}
+
+size_t card_face_fonts(const deck *dk, font_need *out, size_t max)
+{
+	const PangoWeight N = PANGO_WEIGHT_NORMAL, SB = PANGO_WEIGHT_SEMIBOLD,
+			  B = PANGO_WEIGHT_BOLD;
+	const PangoStyle U = PANGO_STYLE_NORMAL, I = PANGO_STYLE_ITALIC;
+	bool has[CARD_NTYPES] = {false};
+	for (size_t i = 0; i < dk->ncards; i++)
+		has[dk->cards[i].type] = true;
+	const struct {
+		bool want;
+		font_need need;
+	} all[] = {
+		{true, {true, SB, U, "the deck title on the backs"}},
+		{true, {false, SB, U, "the labels in the band and the card ids"}},
+		{true, {false, N, U, "the footer"}},
+		{has[CARD_QUOTE], {true, N, U, "quotes"}},
+		{has[CARD_QUOTE], {false, N, I, "the source titles of quotes"}},
+		{has[CARD_CASE], {false, B, U, "case titles"}},
+		{has[CARD_CASE], {true, N, U, "cases"}},
+		{has[CARD_CASE], {true, N, I, "the question of a case"}},
+		{has[CARD_QUESTION], {true, SB, U, "questions"}},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (all[i].want)
+			add_need(out, &n, max, all[i].need);
+	for (size_t i = 0; i < dk->ncards; i++) {
+		const card *c = &dk->cards[i];
+		const block_style *st = main_styles[c->type];
+		if (c->type == CARD_CASE) {
+			markup_needs(&c->title, &st[0], out, &n, max);
+			markup_needs(&c->text, &st[1], out, &n, max);
+			markup_needs(&c->question, &st[2], out, &n, max);
+		} else {
+			markup_needs(&c->text, &st[0], out, &n, max);
+		}
+		for (size_t k = 0; k < c->nfollowups; k++)
+			markup_needs(&c->followups[k], &bottom_style, out, &n, max);
+	}
+	return n;
 }
 
 /* --- markup --- */
@@ -270,16 +340,16 @@ static bool uniform(const cardset *cs, card_type k)
 static int fit_text(cardset *cs, size_t i, card_face *f)
 {
 	const card *c = &cs->dk->cards[i];
-	const card_geom *g = &cs->g;
 	const theme *th = &cs->dk->theme;
-	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1};
+	rect body = card_geom_body(&cs->g, c->image.path != NULL);
+	*f = (card_face){.c = c, .dk = cs->dk, .lang = cs->lang, .rule_before = -1, .body = body};
 	card_text t = {0};
 	card_markup(cs, c, &t);
-	double avail = g->body.h - top_pad(c);
+	double avail = body.h - top_pad(c);
 	int rc = 0;
 	if (t.bottom) {
 		tblock b = block(cs, &bottom_style, t.bottom);
-		rc = typeset_stack(cs->ctx, &b, 1, g->body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
+		rc = typeset_stack(cs->ctx, &b, 1, body.w, 0.45 * avail, BOTTOM_MAX, BOTTOM_MIN,
 				   &f->bottom);
 		f->bad |= rc == 0 && !f->bottom.fits ? FACE_BAD_BOTTOM : 0;
 		avail -= f->bottom.height + GAP;
@@ -288,7 +358,7 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	size_t n = main_blocks(cs, c, &t, mb);
 	double top = uniform(cs, c->type) ? cs->sizes.size[c->type] : th->size_max[c->type];
 	if (rc == 0)
-		rc = typeset_stack(cs->ctx, mb, n, g->body.w, avail, top, th->size_min[c->type],
+		rc = typeset_stack(cs->ctx, mb, n, body.w, avail, top, th->size_min[c->type],
 				   &f->main);
 	if (c->type == CARD_CASE && t.main[2])
 		f->rule_before = 2;
@@ -367,7 +437,8 @@ static double est_size(const cardset *cs, const card *c, double *need)
 		parts[1] = &c->text;
 		parts[2] = &c->question;
 	}
-	double w = cs->g.body.w, room = cs->g.body.h - top_pad(c) - est_bottom(cs, c);
+	rect body = card_geom_body(&cs->g, c->image.path != NULL);
+	double w = body.w, room = body.h - top_pad(c) - est_bottom(cs, c);
 	double s = th->size_max[c->type];
 	for (;; s -= 0.25) {
 		double h = 0;
@@ -460,7 +531,7 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 	const theme *th = &cs->dk->theme;
 	card_text t = {0};
 	card_markup(cs, c, &t);
-	double avail = cs->g.body.h - top_pad(c);
+	double avail = f->body.h - top_pad(c);
 	int errors = 0;
 	if (f->bad & FACE_BAD_BOTTOM) {
 		tblock b = block(cs, &bottom_style, t.bottom);
@@ -556,6 +627,8 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 	cs->ctx = ctx;
 	cs->hyph = hyph;
 	cs->g = *g;
+	card_geom_layout(&cs->g, dk->theme.layout);
+	cs->number = deck_numbers(dk, &cs->of);
 	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
 	cs->back_category = xcalloc(dk->ncategories + 1, sizeof(PangoLayout *));
 	for (int k = 0; k < CARD_NTYPES; k++)
@@ -661,11 +734,14 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 					     PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
 			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
 		}
+	f->icon = deck_pictures_icon(&cs->pics, c->category);
+	f->logo = cs->pics.logo;
+	double icon_w = f->icon && cs->g.layout != LAYOUT_ICON ? cs->g.icon.w + 4 : 0;
 	if (!cs->band[k * 2])
 		cs->band[k * 2] = limited(label_layout(cs, category_name(cs, c->category), false,
 						       PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE,
 						       LABEL_TRACKING, true),
-					  inner - cs->type_w - 8);
+					  inner - cs->type_w - 8 - icon_w);
 	if (!cs->deck_title)
 		cs->deck_title = deck_title_layout(cs, TITLE_SHARE * cs->g.footer.w);
 	if (!cs->back_category[k])
@@ -686,7 +762,6 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 		double w = cs->g.w - 2 * cs->g.safe - 12;
 		if (typeset_stack(cs->ctx, &b, 1, w, 0.4 * cs->g.h, 18, 9, &s) == 0) {
 			cs->back_title = g_object_ref(s.layouts[0]);
-			cs->back_title_h = s.height;
 			tstack_free(&s);
 		}
 		free(m);
@@ -702,8 +777,17 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 	f->deck_title = cs->deck_title;
 	f->back_category = cs->back_category[k];
 	f->back_title = cs->back_title;
-	f->back_title_y = 0.44 * cs->g.h - cs->back_title_h / 2;
-	f->back_category_y = f->back_title_y + cs->back_title_h + 14;
+}
+
+/* The card id in the footer, with its number when the deck is numbered: "Q12 · 3/36". */
+static PangoLayout *id_layout(const cardset *cs, size_t i)
+{
+	const card *c = &cs->dk->cards[i];
+	char *s = cs->number ? xasprintf("%s \u00b7 %zu/%zu", c->id, cs->number[i], cs->of[i])
+			     : xstrdup(c->id);
+	PangoLayout *l = label_layout(cs, s, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
+	free(s);
+	return l;
 }
 
 int card_face_make(cardset *cs, size_t i, card_face *f)
@@ -716,18 +800,29 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	f->color = deck_card_color(cs->dk, c);
 	f->footer_fade = color_fade_for_contrast(cs->dk->theme.ink, cs->dk->theme.paper,
 						 FOOTER_FADE, FOOTER_CONTRAST);
+	if (c->image.path) {
+		image_error e;
+		f->picture = image_load(c->image.file, cs->dk->root, &e);
+		image_error_free(&e);
+		if (!f->picture) { /* changed since cardset_load_pictures checked it */
+			card_face_free(f);
+			*f = (card_face){0};
+			return -1;
+		}
+	}
 	double bottom_h = f->bottom.n ? f->bottom.height : 0;
-	f->bottom_top = g->body.h - bottom_h;
+	f->bottom_top = f->body.h - bottom_h;
 	double area_top = top_pad(c);
-	double area_h = g->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
+	double area_h = f->body.h - area_top - (bottom_h ? bottom_h + GAP : 0);
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
-	f->id = label_layout(cs, c->id, false, PANGO_WEIGHT_SEMIBOLD, FOOTER_SIZE, 0.05, false);
+	f->id = id_layout(cs, i);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
 		f->deck_title = f->own_title = deck_title_layout(cs, room);
+	card_design_place(g, f);
 	return rc;
 }
 
@@ -740,6 +835,8 @@ void card_face_free(card_face *f)
 	if (f->own_title)
 		g_object_unref(f->own_title);
 	f->id = f->own_title = NULL;
+	image_free(f->picture);
+	f->picture = NULL;
 }
 
 void cardset_free(cardset *cs)
@@ -763,5 +860,58 @@ void cardset_free(cardset *cs)
 		g_object_unref(cs->back_team);
 	free(cs->band);
 	free(cs->back_category);
+	deck_pictures_free(&cs->pics, cs->dk);
+	free(cs->number);
+	free(cs->of);
 	free(cs);
+}
+
+/* Reports a picture that no longer loads (it was checked when the deck was loaded). */
+static image *load_picture(const cardset *cs, const file_ref *f, const char *kind,
+			   struct diag *d)
+{
+	image_error e;
+	image *im = image_load(f->file, cs->dk->root, &e);
+	if (!im)
+		diag(d, M_PICTURE, f->origin ? f->origin : cs->dk->path, f->pos.line, f->pos.col,
+		     kind, f->path, e.why ? e.why : "cannot be read");
+	image_error_free(&e);
+	return im;
+}
+
+/* A card's image: loaded to measure its resolution at the printed size, then let go (faces
+ * load it again: a deck of photos is never held at once). */
+static int check_image(cardset *cs, const card *c, struct diag *d)
+{
+	image *im = load_picture(cs, &c->image, "image", d);
+	if (!im)
+		return 1;
+	rect box = cs->g.layout == LAYOUT_ICON ? cs->g.icon : cs->g.picture;
+	double ppi = image_ppi(im, box, IMAGE_COVER), iw, ih;
+	image_size(im, &iw, &ih);
+	if (ppi > 0 && ppi < 299.5)
+		diag(d, M_PICTURE_PPI, c->image.origin ? c->image.origin : cs->dk->path,
+		     c->image.pos.line, c->image.pos.col, c->id, c->image.path, ppi,
+		     pt_to_mm(box.w), pt_to_mm(box.h), iw, ih);
+	int errors = deck_pictures_note(&cs->pics, cs->dk, im, &c->image, "image", d);
+	image_free(im);
+	return errors;
+}
+
+int cardset_load_pictures(cardset *cs, pdfx_level pdfx, struct diag *d)
+{
+	if (cs->pics_loaded)
+		return 0;
+	cs->pics_loaded = true;
+	int errors = deck_pictures_load(&cs->pics, cs->dk, pdfx, d);
+	for (size_t i = 0; i < cs->dk->ncards; i++)
+		if (cs->dk->cards[i].image.path)
+			errors += check_image(cs, &cs->dk->cards[i], d);
+	return errors;
+}
+
+const uint32_t *cardset_picture_colors(const cardset *cs, size_t *n)
+{
+	*n = cs->pics.ncolors;
+	return cs->pics.colors;
 }

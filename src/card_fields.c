@@ -20,6 +20,7 @@ const card_field card_fields[] = {
 	{"note", CF_TEXT, CF_ALL, 0, AT(note), 0},
 	{"tags", CF_WORDS, CF_ALL, 0, AT(tags), AT(ntags)},
 	{"followups", CF_TEXTS, T(CARD_QUESTION), 0, AT(followups), AT(nfollowups)},
+	{"image", CF_FILE, CF_ALL, 0, AT(image), 0},
 	{NULL, CF_ID, 0, 0, 0, 0},
 };
 

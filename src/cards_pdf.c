@@ -88,7 +88,6 @@ typedef struct {
 	card_geom g;
 	int sheets, per_chunk; /* sheets in all, sheets per chunk */
 	pdf_parts parts;       /* one per chunk */
-	cairo_surface_t *logo; /* team logo on backs, or NULL */
 	ink_map *inks;         /* PDF/X: every colour drawn and its ink (one process draws) */
 } book;
 
@@ -99,11 +98,13 @@ typedef struct {
 	card_face *faces;
 } drawer;
 
-static drawer *drawer_new(const book *B, bool own)
+/* This process's drawer (d: where its pictures' problems are reported) or a worker's (d
+ * NULL). */
+static drawer *drawer_new(const book *B, bool own, struct diag *d)
 {
 	drawer *D = xcalloc(1, sizeof *D);
 	D->B = B;
-	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own)) {
+	if (!chunk_cards_open(&D->c, B->job->s, &B->g, own, B->job->ps.pdfx, d)) {
 		free(D);
 		return NULL;
 	}
@@ -113,7 +114,7 @@ static drawer *drawer_new(const book *B, bool own)
 
 static void *drawer_open(void *arg)
 {
-	return drawer_new(arg, true);
+	return drawer_new(arg, true, NULL);
 }
 
 static void drawer_close(void *state)
@@ -152,7 +153,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 	const cards_job *job = B->job;
 	for (size_t k = 0; k < n; k++) {
 		const impose_slot *s = &plan->slots[impose_front(plan, first + k).slot];
-		render_card_front(cr, &D->faces[k], &B->g, s->trim, s->art);
+		render_card_front(cr, &D->faces[k], s->trim, s->art);
 	}
 	if (!job->ps.sheet_none) {
 		draw_marks(cr, plan);
@@ -164,7 +165,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 		return;
 	for (size_t k = 0; k < n; k++) {
 		const impose_slot *s = &plan->slots[impose_back(plan, first + k).slot];
-		render_card_back(cr, &D->faces[k], &B->g, s->back_trim, s->back_art, B->logo);
+		render_card_back(cr, &D->faces[k], s->back_trim, s->back_art);
 	}
 	if (!job->ps.sheet_none)
 		draw_info(cr, job, D->c.ctx, plan->back_info_where, plan->back_info, sheet + 1,
@@ -189,6 +190,9 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 		ink_map_attach(surf, B->inks);
 	pdf_metadata(surf, job->s->dk, job->s->lang, NULL);
 	cairo_t *cr = cairo_create(surf);
+	size_t ncolors; /* PDF/X: the pictures' colours before any of ours */
+	const uint32_t *colors = cardset_picture_colors(D->c.cs, &ncolors);
+	render_note_colors(cr, colors, ncolors);
 	int rc = CHUNK_OK, end = (int)(k + 1) * B->per_chunk;
 	for (int sheet = (int)k * B->per_chunk; sheet < end && sheet < B->sheets; sheet++) {
 		size_t first = (size_t)sheet * per, n = ncards - first < per ? ncards - first : per;
@@ -247,7 +251,13 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	drawer *D = drawer_new(B, false);
+	drawer *D = drawer_new(B, false, d);
+	if (!D) /* the session's fonts are loaded: never */
+		return EXIT_IO;
+	if (D->c.picture_errors) {
+		drawer_close(D);
+		return EXIT_DECK;
+	}
 	card_sizes sizes;
 	bool ok = cardset_predict(D->c.cs);
 	cardset_get_sizes(D->c.cs, &sizes);
@@ -283,9 +293,7 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	book B;
 	if (book_plan(&B, job, d))
 		return EXIT_DECK;
-	bool bad_logo = false;
-	B.logo = render_logo_load(job->s->dk, d, &bad_logo);
-	int rc = bad_logo ? EXIT_DECK : 0;
+	int rc = 0;
 	size_t nchunks = (size_t)((B.sheets + B.per_chunk - 1) / B.per_chunk);
 	if (rc == 0)
 		rc = pdf_parts_open(&B.parts, job->out, nchunks ? nchunks : 1, d);
@@ -296,7 +304,8 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 				.close = drawer_close,
 				.arg = &B};
 		fflush(d->out);
-		/* fork before this process starts Pango; the workers share the deck and logo */
+		/* fork before this process starts Pango (or librsvg: each process loads the
+		 * deck's pictures after the fork); the workers share the deck */
 		/* PDF/X records every colour as it is drawn, in the order it is drawn: one process
 		 * draws, so that the record and the file do not depend on -j */
 		if (job->ps.pdfx != PDFX_NONE)
@@ -308,8 +317,6 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 			pdf_parts_abort(&B.parts);
 	}
 	ink_map_free(B.inks);
-	if (B.logo)
-		cairo_surface_destroy(B.logo);
 	impose_plan_free(&B.plan);
 	return rc;
 }
@@ -325,7 +332,7 @@ int cards_fit_check(const cards_job *job, struct diag *d)
 	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &g);
 	if (job->glyphs_checked)
 		cardset_skip_glyphs(cs);
-	int errors = cardset_fit(cs, d);
+	int errors = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d);
 	cardset_free(cs);
 	return errors;
 }
@@ -334,6 +341,46 @@ static void dump_rect(FILE *out, const char *name, rect r)
 {
 	fprintf(out, " %s %.2f,%.2f %.2fx%.2f", name, pt_to_mm(r.x), pt_to_mm(r.y), pt_to_mm(r.w),
 		pt_to_mm(r.h));
+}
+
+/* Text in quotes on one line: line breaks as \n, soft hyphens left out. */
+static void dump_text(FILE *out, const char *s)
+{
+	fputs(" \"", out);
+	for (; *s; s++) {
+		if (*s == '\n')
+			fputs("\\n", out);
+		else if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xad)
+			s++;
+		else
+			fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* Every box of one side: what it is, where (pt, from the trim's corner), its colour. */
+static void dump_side(FILE *out, const char *side, const face_side *s)
+{
+	static const char *const kinds[] = {"fill", "disc", "text", "picture"};
+	for (size_t i = 0; i < s->n; i++) {
+		const face_box *b = &s->v[i];
+		fprintf(out, "  %s %s %s %.2f,%.2f %.2fx%.2f", side, kinds[b->kind], b->name,
+			b->r.x, b->r.y, b->r.w, b->r.h);
+		if (b->kind == FB_PICTURE)
+			fprintf(out, " %s %s on #%06x", image_is_vector(b->img) ? "vector" : "pixels",
+				b->fit == IMAGE_COVER ? "cover" : "contain", (unsigned)b->color);
+		else
+			fprintf(out, " #%06x", (unsigned)b->color);
+		if (b->fade > 0)
+			fprintf(out, " fade %.2f", b->fade);
+		if (b->bleed)
+			fprintf(out, " bleed %s%s%s%s", b->bleed & BLEED_TOP ? "t" : "",
+				b->bleed & BLEED_RIGHT ? "r" : "", b->bleed & BLEED_BOTTOM ? "b" : "",
+				b->bleed & BLEED_LEFT ? "l" : "");
+		if (b->kind == FB_TEXT)
+			dump_text(out, pango_layout_get_text(b->layout));
+		fputc('\n', out);
+	}
 }
 
 static void dump_card(FILE *out, const card_face *f)
@@ -346,6 +393,8 @@ static void dump_card(FILE *out, const card_face *f)
 		fprintf(out, " bottom@%.2f+%d", f->bottom_top,
 			pango_layout_get_line_count(f->bottom.layouts[0]));
 	fputc('\n', out);
+	dump_side(out, "front", &f->front);
+	dump_side(out, "back", &f->back);
 }
 
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
@@ -365,14 +414,14 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 		dump_rect(out, "back", plan->slots[k].back_trim);
 		fputc('\n', out);
 	}
-	const card_geom *g = &B.g;
-	fprintf(out, "card %.2fx%.2f mm, safe %.2f, band %.2f pt", pt_to_mm(g->w), pt_to_mm(g->h),
-		pt_to_mm(g->safe), g->band_h);
+	const session *s = job->s;
+	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &B.g);
+	const card_geom *g = cardset_geom(cs);
+	fprintf(out, "card %.2fx%.2f mm, %s design, safe %.2f, band %.2f pt", pt_to_mm(g->w),
+		pt_to_mm(g->h), card_layout_name(g->layout), pt_to_mm(g->safe), g->band_h);
 	dump_rect(out, "body(mm)", g->body);
 	fputc('\n', out);
-	const session *s = job->s;
-	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, g);
-	rc = cardset_fit(cs, d) ? EXIT_DECK : 0;
+	rc = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d) ? EXIT_DECK : 0;
 	for (size_t i = 0; i < s->dk->ncards && rc == 0; i++) {
 		card_face f;
 		if (card_face_make(cs, i, &f) != FACE_OK)

@@ -283,13 +283,20 @@ const char *chunks_why(int err)
 	return buf;
 }
 
-bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own)
+bool chunk_cards_open(chunk_cards *c, const session *s, const card_geom *g, bool own,
+		      pdfx_level pdfx, struct diag *d)
 {
 	*c = (chunk_cards){.own = own ? session_new_fontset(s) : NULL};
 	if (own && !c->own)
 		return false;
 	c->ctx = fontset_context(own ? c->own : s->fonts);
 	c->cs = cardset_new(s->dk, s->lang, c->ctx, s->hyph, g);
+	FILE *null = d ? NULL : fopen("/dev/null", "w");
+	struct diag quiet;
+	diag_init(&quiet, null ? null : stderr);
+	c->picture_errors = cardset_load_pictures(c->cs, pdfx, d ? d : &quiet);
+	if (null)
+		fclose(null);
 	return true;
 }
 

@@ -1,5 +1,6 @@
 /* cmd_export.c - deckpress export: a deck's cards as a spreadsheet (CSV or TSV). */
 #include <errno.h>
+#include <libgen.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -57,7 +58,9 @@ static int write_csv(const char *out, const deck *dk, char sep, struct diag *d)
 		free(err);
 		return EXIT_IO;
 	}
-	char *text = deck_csv_export(dk, sep, d);
+	char *dir = xstrdup(real);
+	char *text = deck_csv_export(dk, sep, dirname(dir), d);
+	free(dir);
 	atomic_file f;
 	atomic_begin(&f, real);
 	int rc = 0;

@@ -146,27 +146,50 @@ static deck combined(const deck *base, deck *cards, const char *csv)
 	return dk;
 }
 
-/* A source's plain-text copy must stay readable from the new deck's folder: deckpress reads
- * only files in a deck's own folder (or one allowed with --allow-read). */
-static int sources_reachable(const deck *dk, const char *out_dir, struct diag *d)
+/* True when the file `rel` (relative to the file `origin`) is outside root. */
+static bool outside(const char *rel, const char *origin, const char *root)
+{
+	char *path = input_beside(origin, rel);
+	input_result r = {0};
+	input_probe(path, root, &r);
+	free(r.why);
+	free(path);
+	return r.status == IN_OUTSIDE;
+}
+
+/* A file the new deck names (an icon, an image, a font), as `what`: false after reporting
+ * that it would be outside out_dir. */
+static bool file_reachable(const deck *dk, const file_ref *f, const char *what,
+			  const char *out_dir, struct diag *d)
+{
+	const char *origin = f->origin ? f->origin : dk->path;
+	if (!f->path || !outside(f->path, origin, out_dir))
+		return true;
+	diag(d, M_IMPORT_FILE_OUTSIDE, origin, f->pos.line, f->pos.col, what, f->path, out_dir);
+	return false;
+}
+
+/* Every file the new deck names must stay readable from its folder: deckpress reads only
+ * files in a deck's own folder (or one allowed with --allow-read). */
+static int files_reachable(const deck *dk, const char *out_dir, struct diag *d)
 {
 	int rc = 0;
 	for (size_t i = 0; i < dk->nsources; i++) {
 		const source *s = &dk->sources[i];
-		if (!s->file)
-			continue;
-		char *path = input_beside(s->origin, s->file);
-		input_result r = {0};
-		input_probe(path, out_dir, &r);
-		if (r.status == IN_OUTSIDE) {
+		if (s->file && outside(s->file, s->origin, out_dir)) {
 			diag(d, M_IMPORT_OUTSIDE, s->origin, s->pos.line, s->pos.col, s->id,
 			     s->file, out_dir);
 			rc = EXIT_DECK;
 		}
-		free(r.why);
-		free(path);
 	}
-	return rc;
+	bool ok = true;
+	for (size_t i = 0; i < dk->ncategories; i++)
+		ok &= file_reachable(dk, &dk->categories[i].icon, "icon", out_dir, d);
+	for (size_t i = 0; i < dk->ncards; i++)
+		ok &= file_reachable(dk, &dk->cards[i].image, "image", out_dir, d);
+	for (size_t i = 0; i < dk->theme.nfonts; i++)
+		ok &= file_reachable(dk, &dk->theme.fonts[i], "font", out_dir, d);
+	return ok ? rc : EXIT_DECK;
 }
 
 /* Writes the deck to o->out through a temporary file that must load back without errors
@@ -182,7 +205,7 @@ static int write_deck(const import_opts *o, const deck *dk, const deck *base, st
 	}
 	char *dir_copy = xstrdup(real);
 	char *root = input_root_of(real);
-	if (sources_reachable(dk, root ? root : dirname(dir_copy), d)) {
+	if (files_reachable(dk, root ? root : dirname(dir_copy), d)) {
 		free(root);
 		free(dir_copy);
 		free(real);

@@ -27,7 +27,9 @@ static void types(FILE *out, unsigned mask)
 
 static void card_table(FILE *out)
 {
-	static const char *const kinds[] = {"id", "type", "text", "texts", "plain", "ref", "words"};
+	static const char *const kinds[] = {"id",    "type", "text", "texts",
+					    "plain", "ref",  "words", "file"};
+	_Static_assert(sizeof kinds / sizeof *kinds == CF_FILE + 1, "a name for every kind");
 	fputs("  \"card_fields\": [\n", out);
 	for (const card_field *f = card_fields; f->key; f++) {
 		fprintf(out, "    {\"key\": \"%s\", \"kind\": \"%s\", \"types\": ", f->key, kinds[f->kind]);

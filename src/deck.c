@@ -38,6 +38,12 @@ bool mtext_has(const mtext *t, const char *lang)
 	return false;
 }
 
+const char *card_layout_name(card_layout l)
+{
+	static const char *names[] = {"classic", "minimal", "icon"};
+	return l < LAYOUT_COUNT ? names[l] : "?";
+}
+
 const char *card_type_name(card_type t)
 {
 	static const char *names[] = {"quote", "case", "question"};
@@ -115,6 +121,14 @@ static void deck_inputs_add(const deck *d, char ***v, size_t *n)
 		deck_inputs_add(d->base, v, n);
 	if (d->logo)
 		add_input(v, n, xstrdup(d->logo));
+	for (size_t i = 0; i < d->theme.nfonts; i++)
+		add_input(v, n, xstrdup(d->theme.fonts[i].file));
+	for (size_t i = 0; i < d->ncategories; i++)
+		if (d->categories[i].icon.file)
+			add_input(v, n, xstrdup(d->categories[i].icon.file));
+	for (size_t i = 0; i < d->ncards; i++)
+		if (d->cards[i].image.file)
+			add_input(v, n, xstrdup(d->cards[i].image.file));
 }
 
 char **deck_inputs(const deck *d, size_t *n)
@@ -123,6 +137,29 @@ char **deck_inputs(const deck *d, size_t *n)
 	*n = 0;
 	deck_inputs_add(d, &v, n);
 	return v;
+}
+
+size_t *deck_numbers(const deck *d, size_t **of)
+{
+	*of = NULL;
+	if (d->theme.numbering == NUMBER_NONE)
+		return NULL;
+	size_t *num = xcalloc(d->ncards + 1, sizeof *num);
+	*of = xcalloc(d->ncards + 1, sizeof **of);
+	/* per category: slot k for category k, the last for cards without one */
+	size_t groups = d->theme.numbering == NUMBER_CATEGORY ? d->ncategories + 1 : 1;
+	size_t *count = xcalloc(groups, sizeof *count);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < d->ncards; i++) {
+			int c = d->cards[i].category;
+			size_t g = groups == 1 ? 0 : c >= 0 ? (size_t)c : d->ncategories;
+			if (pass == 0)
+				num[i] = ++count[g];
+			else
+				(*of)[i] = count[g];
+		}
+	free(count);
+	return num;
 }
 
 uint32_t deck_card_color(const deck *d, const card *c)

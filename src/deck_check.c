@@ -408,5 +408,6 @@ int deck_check(deck *dk, struct diag *d)
 	print_values(&C);
 	quotes(&C);
 	wrapped_quotes(&C);
+	deck_check_assets(dk, d);
 	return d->nerrors - before;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "card_fields.h"
+#include "input.h"
 #include "load_fields.h"
 
 /* --- export --- */
@@ -30,6 +31,8 @@ static bool has_value(const card_field *f, const card *c)
 	case CF_WORDS:
 	case CF_TEXTS:
 		return card_field_count(f, c) > 0;
+	case CF_FILE:
+		return ((const file_ref *)v)->path != NULL;
 	default:
 		return true;
 	}
@@ -50,9 +53,10 @@ static bool translatable(const card_field *f)
 	return f->kind == CF_TEXT || f->kind == CF_TEXTS;
 }
 
-/* The cell of field f of card c in language lang (lang ignored for other fields). */
+/* The cell of field f of card c in language lang (lang ignored for other fields); a file's
+ * path as seen from the folder dir the spreadsheet is written to. */
 static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c, const char *lang,
-		 struct diag *d)
+		 const char *dir, struct diag *d)
 {
 	const void *v = card_field_ptr(f, c);
 	size_t n = card_field_count(f, c);
@@ -65,6 +69,15 @@ static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c
 	case CF_TYPE:
 		strbuf_puts(out, card_type_name(c->type));
 		break;
+	case CF_FILE: {
+		const file_ref *r = v;
+		if (r->path) {
+			char *p = input_moved(r->path, r->origin ? r->origin : dk->path, dir);
+			strbuf_puts(out, p);
+			free(p);
+		}
+		break;
+	}
 	case CF_TEXT:
 		strbuf_puts(out, in_lang(v, lang));
 		break;
@@ -91,7 +104,7 @@ static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c
 	(void)dk;
 }
 
-char *deck_csv_export(const deck *dk, char sep, struct diag *d)
+char *deck_csv_export(const deck *dk, char sep, const char *dir, struct diag *d)
 {
 	strbuf b = {0}, v = {0};
 	strbuf_puts(&b, "\xef\xbb\xbf");
@@ -118,7 +131,7 @@ char *deck_csv_export(const deck *dk, char sep, struct diag *d)
 			     l++) {
 				v.len = 0;
 				strbuf_puts(&v, "");
-				cell(&v, dk, f, c, dk->languages[l], d);
+				cell(&v, dk, f, c, dk->languages[l], dir, d);
 				if (!first)
 					strbuf_putc(&b, sep);
 				csv_put_cell(&b, v.s, sep);

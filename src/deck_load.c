@@ -142,7 +142,7 @@ static void load_sources(loader *L, const ynode *list)
 
 static void load_categories(loader *L, const ynode *list)
 {
-	static const char *const keys[] = {"id", "name", "color", NULL};
+	static const char *const keys[] = {"id", "name", "color", "icon", NULL};
 	deck *dk = L->dk;
 	if (!want(L, list, YN_SEQ, "'categories'") || !within(L, list, B_CATEGORIES, "categories"))
 		return;
@@ -168,6 +168,9 @@ static void load_categories(loader *L, const ynode *list)
 			if (col)
 				c->has_color = color(L, col, what, &c->color);
 			free(what);
+			const ynode *icon = get(m, "icon");
+			if (icon)
+				file_field(L, icon, "'icon' of a category", &c->icon);
 		}
 		free(owner);
 	}
@@ -291,6 +294,10 @@ static void load_field(loader *L, const ynode *m, const card_field *f, card *c, 
 		if (n)
 			load_texts(L, n, v, count, what, owner);
 		break;
+	case CF_FILE:
+		if (n)
+			file_field(L, n, what, v);
+		break;
 	default: /* id and type are read first */
 		break;
 	}
@@ -358,7 +365,19 @@ void load_cards(loader *L, const ynode *list)
 
 /* --- the file --- */
 
-static void load_root(loader *L, const ynode *root)
+/* A deck without a usable deck: mapping (or none at all: an empty file, a teams file) still
+ * has a language: the texts a team adds to it are read in it. */
+static void default_language(loader *L)
+{
+	if (L->dk->language)
+		return;
+	L->dk->language = "nl";
+	L->dk->languages = arena_alloc(L->mem, sizeof(char *));
+	L->dk->languages[0] = "nl";
+	L->dk->nlanguages = 1;
+}
+
+static void load_body(loader *L, const ynode *root)
 {
 	static const char *const keys[] = {"deck",   "sources",     "categories", "include",
 					   "select", "exclude",     "cards",      "theme",
@@ -381,12 +400,7 @@ static void load_root(loader *L, const ynode *root)
 		load_meta(L, n);
 	else
 		report(L, root, M_MISSING, "the deck file", "deck");
-	if (!L->dk->language) { /* no usable deck: mapping; texts still need a language */
-		L->dk->language = "nl";
-		L->dk->languages = arena_alloc(L->mem, sizeof(char *));
-		L->dk->languages[0] = "nl";
-		L->dk->nlanguages = 1;
-	}
+	default_language(L);
 	if ((n = get(root, "sources")))
 		load_sources(L, n);
 	if ((n = get(root, "categories")))
@@ -399,6 +413,12 @@ static void load_root(loader *L, const ynode *root)
 	else if (L->dk->ncards == 0 && L->d->nerrors == 0)
 		report(L, get(root, "include"), M_NO_CARDS);
 	load_settings(L, root);
+}
+
+static void load_root(loader *L, const ynode *root)
+{
+	load_body(L, root);
+	default_language(L); /* also when the file was no deck at all */
 }
 
 /* The top deck owns every deck the load included (each once, however often included). */

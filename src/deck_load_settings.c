@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "deck_load.h"
 #include "load_fields.h"
 
@@ -101,9 +102,46 @@ static void load_fit(loader *L, const ynode *n, theme *t)
 	}
 }
 
+static void load_fonts(loader *L, const ynode *n, theme *t)
+{
+	if (n->kind == YN_SEQ && n->n > bound_get(B_FONTS)) {
+		report_limit(L, n, B_FONTS, "theme.fonts lists %zu files, more than %zu", n->n,
+			     bound_get(B_FONTS));
+		return;
+	}
+	if (!want(L, n, YN_SEQ, "theme.fonts"))
+		return;
+	t->fonts = arena_alloc(L->mem, (n->n + 1) * sizeof *t->fonts);
+	for (size_t i = 0; i < n->n; i++)
+		if (file_field(L, n->kids[i], "a font file in theme.fonts", &t->fonts[t->nfonts]))
+			t->nfonts++;
+}
+
+/* A word from `names` (NULL-terminated) into *out; reported when it is not one of them. */
+static void choice(loader *L, const ynode *n, const char *what, const char *const *names,
+		   int *out)
+{
+	const char *v = scalar(L, n, what);
+	if (!v)
+		return;
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(v, names[i])) {
+			*out = i;
+			return;
+		}
+	char *all = join(names);
+	char *quoted = xasprintf("one of: %s", all);
+	report(L, n, M_BAD_CHOICE, what, quoted, v);
+	free(quoted);
+	free(all);
+}
+
 static void load_theme(loader *L, const ynode *m)
 {
-	static const char *const keys[] = {"serif", "sans", "colors", "sizes", "fit", NULL};
+	static const char *const keys[] = {"serif", "sans",   "colors",    "sizes",
+					   "fit",   "fonts",  "layout",    "numbering", NULL};
+	static const char *const layouts[] = {"classic", "minimal", "icon", NULL};
+	static const char *const numberings[] = {"none", "deck", "category", NULL};
 	theme *t = &L->dk->theme;
 	if (!want(L, m, YN_MAP, "'theme'"))
 		return;
@@ -124,6 +162,16 @@ static void load_theme(loader *L, const ynode *m)
 		load_sizes(L, n, t);
 	if ((n = get(m, "fit")))
 		load_fit(L, n, t);
+	if ((n = get(m, "fonts")))
+		load_fonts(L, n, t);
+	int which = (int)t->layout;
+	if ((n = get(m, "layout")))
+		choice(L, n, "theme.layout", layouts, &which);
+	t->layout = (card_layout)which;
+	which = (int)t->numbering;
+	if ((n = get(m, "numbering")))
+		choice(L, n, "theme.numbering", numberings, &which);
+	t->numbering = (numbering_mode)which;
 }
 
 /* print: values are parsed later by the same code as the command-line options. */

@@ -41,9 +41,9 @@ char *team_slug(const char *name)
 	return strbuf_take(&b);
 }
 
-/* A logo must be a PNG that decodes: checked here, fully, so the message can name the team
- * and the line rather than surfacing while a PDF is drawn. Each file is decoded once per
- * teams file, however many teams use it. */
+/* A logo must be a PNG or an SVG that decodes (image.h): checked here, fully, so the
+ * message can name the team and the line rather than surfacing while a PDF is drawn. Each
+ * file is decoded once per teams file, however many teams use it. */
 static void check_logo(loader *L, const ynode *n, const char *team_name, const char *path,
 		       team_set *ts)
 {
@@ -54,9 +54,9 @@ static void check_logo(loader *L, const ynode *n, const char *team_name, const c
 			return;
 		}
 	image_error e;
-	cairo_surface_t *img = image_load_png(path, L->dk->root, &e);
+	image *img = image_load(path, L->dk->root, &e);
 	if (img) {
-		cairo_surface_destroy(img);
+		image_free(img);
 		if (real) {
 			ts->logos = xrealloc(ts->logos, (ts->nlogos + 1) * sizeof(char *));
 			ts->logos[ts->nlogos++] = xstrdup(real);

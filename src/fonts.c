@@ -17,7 +17,10 @@
 struct fontset {
 	PangoFontMap *map;
 	PangoContext *ctx;
-	char *dir; /* absolute, no trailing slash */
+	FcConfig *cfg;
+	char *dir;    /* absolute, no trailing slash */
+	char **files; /* a deck's own font files added to it (absolute) */
+	size_t nfiles;
 };
 
 /* mkdir -p with mode 0700; 0 if path is then a directory. */
@@ -182,7 +185,7 @@ fontset *fontset_new(const char *fonts_dir, char **err)
 	free(dir);
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg); /* takes a reference */
-	FcConfigDestroy(cfg);
+	f->cfg = cfg; /* our reference, for fontset_add_file */
 	f->ctx = pango_font_map_create_context(f->map);
 	context_setup(f->ctx);
 	return f;
@@ -201,6 +204,40 @@ void fontset_set_language(fontset *f, const char *lang)
 const char *fontset_dir(const fontset *f)
 {
 	return f->dir;
+}
+
+int fontset_add_file(fontset *f, const char *path, char **err)
+{
+	*err = NULL;
+	char *real = realpath(path, NULL);
+	if (!real) {
+		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!FcConfigAppFontAddFile(f->cfg, (const FcChar8 *)real)) {
+		*err = xasprintf("%s is not a font fontconfig can read", path);
+		free(real);
+		return -1;
+	}
+	f->files = xrealloc(f->files, (f->nfiles + 1) * sizeof *f->files);
+	f->files[f->nfiles++] = real;
+	/* Pango caches what it matched: it must see the new file */
+	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(f->map));
+	return 0;
+}
+
+/* True if file is in the fonts directory or is one of the files added to the fontset. */
+static bool known_file(const fontset *f, const char *file)
+{
+	size_t dl = strlen(f->dir);
+	if (!file)
+		return false;
+	if (strncmp(file, f->dir, dl) == 0 && file[dl] == '/')
+		return true;
+	for (size_t i = 0; i < f->nfiles; i++)
+		if (!strcmp(file, f->files[i]))
+			return true;
+	return false;
 }
 
 /* True if the font pattern lists `family` among its family names ("Open Sans" and
@@ -230,9 +267,7 @@ int fontset_check_family(fontset *f, const char *family, char **resolved)
 	FcChar8 *file = NULL, *found = NULL;
 	if (pat)
 		FcPatternGetString(pat, FC_FILE, 0, &file);
-	size_t dl = strlen(f->dir);
-	bool inside = file && strncmp((const char *)file, f->dir, dl) == 0 && file[dl] == '/';
-	if (inside && has_family(pat, family)) {
+	if (known_file(f, (const char *)file) && has_family(pat, family)) {
 		rc = 0;
 		out = xstrdup((const char *)file);
 	} else if (pat && FcPatternGetString(pat, FC_FAMILY, 0, &found) == FcResultMatch) {
@@ -249,12 +284,59 @@ int fontset_check_family(fontset *f, const char *family, char **resolved)
 	return rc;
 }
 
+/* A weight as the design names it: "semibold (600)". */
+static const char *weight_name(PangoWeight w)
+{
+	return w <= 350 ? "light" : w <= 450 ? "regular" : w <= 550 ? "medium" : w <= 650 ? "semibold"
+	       : w <= 750 ? "bold" : "black";
+}
+
+int fontset_check_style(fontset *f, const char *family, PangoWeight weight, PangoStyle style,
+			char **missing)
+{
+	*missing = NULL;
+	PangoFontDescription *desc = pango_font_description_new();
+	pango_font_description_set_family(desc, family);
+	pango_font_description_set_weight(desc, weight);
+	pango_font_description_set_style(desc, style);
+	pango_font_description_set_size(desc, 12 * PANGO_SCALE);
+	PangoFont *font = pango_font_map_load_font(f->map, f->ctx, desc);
+	pango_font_description_free(desc);
+	FcPattern *pat = font && PANGO_IS_FC_FONT(font)
+				 ? pango_fc_font_get_pattern(PANGO_FC_FONT(font))
+				 : NULL;
+	int rc = -1;
+	if (pat) {
+		PangoFontDescription *got = pango_font_describe(font);
+		bool slanted = pango_font_description_get_style(got) != PANGO_STYLE_NORMAL;
+		int dw = (int)pango_font_description_get_weight(got) - (int)weight;
+		/* a bold stands in for a semibold (as in families with four styles); an oblique
+		 * for an italic; a regular never for either */
+		if (has_family(pat, family) && slanted == (style != PANGO_STYLE_NORMAL) &&
+		    dw >= -100 && dw <= 100)
+			rc = 0;
+		pango_font_description_free(got);
+	}
+	if (font)
+		g_object_unref(font);
+	if (rc) {
+		bool it = style != PANGO_STYLE_NORMAL, plain = weight == PANGO_WEIGHT_NORMAL;
+		*missing = xasprintf("%s%s%s", plain && it ? "" : weight_name(weight),
+				     !plain && it ? " " : "", it ? "italic" : "");
+	}
+	return rc;
+}
+
 void fontset_free(fontset *f)
 {
 	if (!f)
 		return;
 	g_object_unref(f->ctx);
 	g_object_unref(f->map);
+	FcConfigDestroy(f->cfg);
+	for (size_t i = 0; i < f->nfiles; i++)
+		free(f->files[i]);
+	free(f->files);
 	free(f->dir);
 	free(f);
 }

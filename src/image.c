@@ -1,11 +1,17 @@
-/* image.c - PNG files a deck names: bounded reading, header before decoding. */
+/* image.c - pictures a deck names (PNG, SVG): bounded reading, checks before decoding,
+ * fitting to a box and drawing. */
 #include "image.h"
 
+#include <ctype.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounds.h"
+#include "paint_scan.h"
 #include "util.h"
 
 int image_png_size(const unsigned char *buf, size_t len, unsigned *w, unsigned *h)
@@ -42,20 +48,24 @@ static cairo_surface_t *fail(image_error *e, int limit, char *why)
 	return NULL;
 }
 
-cairo_surface_t *image_load_png(const char *path, const char *root, image_error *e)
+/* The file's bytes, at most `max` (limit b's value, or more); NULL with e filled in. */
+static unsigned char *read_bounded(const char *path, const char *root, size_t max, bound b,
+				   image_error *e)
 {
-	*e = (image_error){.limit = -1};
-	size_t max = bound_get(B_IMAGE_BYTES);
 	unsigned char *buf = (unsigned char *)input_read(path, root, max, &e->in);
 	if (!buf)
-		return e->in.status == IN_TOO_BIG
-			       ? fail(e, B_IMAGE_BYTES, xasprintf("has more than %zu bytes", max))
-		       : e->in.status == IN_OPEN
-			       ? fail(e, -1, xasprintf("cannot be read: %s", e->in.why))
-			       : fail(e, -1, input_problem(&e->in, root));
+		e->in.status == IN_TOO_BIG ? fail(e, (int)b, xasprintf("has more than %zu bytes", max))
+		: e->in.status == IN_OPEN  ? fail(e, -1, xasprintf("cannot be read: %s", e->in.why))
+					   : fail(e, -1, input_problem(&e->in, root));
+	return buf;
+}
+
+/* The PNG in buf decoded, its header checked first; NULL with e filled in. */
+static cairo_surface_t *png_decode(const unsigned char *buf, size_t len, image_error *e)
+{
 	unsigned w, h;
 	cairo_surface_t *s = NULL;
-	if (image_png_size(buf, e->in.size, &w, &h)) {
+	if (image_png_size(buf, len, &w, &h)) {
 		fail(e, -1, xstrdup("is not a PNG image"));
 	} else if (w == 0 || h == 0 || (uint64_t)w * h > bound_get(B_IMAGE_PIXELS)) {
 		/* a small file can claim 20000 x 20000 pixels: 1.6 GB once decoded */
@@ -63,7 +73,7 @@ cairo_surface_t *image_load_png(const char *path, const char *root, image_error 
 		     xasprintf("is %u x %u pixels, more than %zu", w, h,
 			       bound_get(B_IMAGE_PIXELS)));
 	} else {
-		reader r = {buf, e->in.size};
+		reader r = {buf, len};
 		s = cairo_image_surface_create_from_png_stream(read_cb, &r);
 		cairo_status_t st = cairo_surface_status(s);
 		if (st != CAIRO_STATUS_SUCCESS) {
@@ -73,7 +83,6 @@ cairo_surface_t *image_load_png(const char *path, const char *root, image_error 
 			     xasprintf("is a damaged PNG image (%s)", cairo_status_to_string(st)));
 		}
 	}
-	free(buf);
 	return s;
 }
 
@@ -82,4 +91,321 @@ void image_error_free(image_error *e)
 	free(e->in.why);
 	free(e->why);
 	*e = (image_error){.limit = -1};
+}
+
+/* --- PNG or SVG --- */
+
+struct image {
+	cairo_surface_t *png; /* or */
+	RsvgHandle *svg;
+	paint_list paints; /* an SVG's colours and kinds of paint */
+	double w, h;       /* pixels, CSS pixels for an SVG */
+};
+
+static bool is_name_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+/* Case-insensitive search for `word` in buf[0..len). */
+static const char *find_ci(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	for (; p + n <= end; p++)
+		if (!strncasecmp(p, word, n))
+			return p;
+	return NULL;
+}
+
+/* The element names an SVG may not hold, with why (for "icon 'x.svg' <why>"). */
+static const char *refused_element(const char *name, size_t len)
+{
+	static const struct {
+		const char *name, *why;
+	} refused[] = {
+		{"image", "holds a picture of its own (<image>); only vector shapes are drawn"},
+		{"text", "holds text (<text>), which would be set in the machine's fonts; convert the text to paths"},
+		{"tspan", "holds text (<tspan>); convert the text to paths"},
+		{"textPath", "holds text (<textPath>); convert the text to paths"},
+		{"filter", "uses a filter (<filter>), which would print as low-resolution pixels"},
+		{"foreignObject", "holds foreign content (<foreignObject>)"},
+		{"include", "includes another file (<xi:include>)"},
+	};
+	const char *colon = memchr(name, ':', len); /* svg:text is text too */
+	while (colon) {
+		len -= (size_t)(colon + 1 - name);
+		name = colon + 1;
+		colon = memchr(name, ':', len);
+	}
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		if (strlen(refused[i].name) == len && !strncmp(refused[i].name, name, len))
+			return refused[i].why;
+	return NULL;
+}
+
+/* After `p` (just past "href" or "url("), skips blanks, '=' and quotes; true when the value
+ * refers only to something inside the file ("#id"). */
+static bool local_ref(const char *p, const char *end, bool attr)
+{
+	while (p < end && (isspace((unsigned char)*p) || (attr && *p == '=')))
+		p++;
+	if (p < end && (*p == '"' || *p == '\''))
+		p++;
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p < end && *p == '#';
+}
+
+/* Why an SVG's bytes are refused before librsvg sees them, or NULL. librsvg without a base
+ * file loads no other file anyway; this also refuses data: URLs and says clearly why. */
+static const char *svg_refused(const char *buf, size_t len)
+{
+	const char *end = buf + len, *p;
+	if (len >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b)
+		return "is a compressed SVG (.svgz); save it as plain SVG";
+	if (find_ci(buf, end, "<!ENTITY"))
+		return "declares XML entities (<!ENTITY>), which are not accepted";
+	if (find_ci(buf, end, "@import"))
+		return "imports a style sheet (@import); put the styles in the file";
+	for (p = buf; p < end; p++) {
+		if (*p == '<' && p + 1 < end && is_name_char((unsigned char)p[1])) {
+			const char *n = p + 1, *q = n;
+			while (q < end && is_name_char((unsigned char)*q))
+				q++;
+			const char *why = refused_element(n, (size_t)(q - n));
+			if (why)
+				return why;
+		} else if ((size_t)(end - p) >= 4 && !strncasecmp(p, "url(", 4) &&
+			   !local_ref(p + 4, end, false)) {
+			return "refers to something outside itself (url(...)); only '#id' references within the file are accepted";
+		} else if ((size_t)(end - p) >= 4 && !strncmp(p, "href", 4) &&
+			   (p == buf || !is_name_char((unsigned char)p[-1]) || p[-1] == ':') &&
+			   !(p + 4 < end && is_name_char((unsigned char)p[4]) && p[4] != ':')) {
+			const char *q = p + 4;
+			while (q < end && isspace((unsigned char)*q))
+				q++;
+			if (q < end && *q == '=' && !local_ref(q, end, true))
+				return "links to something outside itself (href); only '#id' references within the file are accepted";
+		}
+	}
+	return NULL;
+}
+
+/* The size of an SVG in CSS pixels: width and height, else its viewBox. */
+static bool svg_size(RsvgHandle *h, double *w, double *ht)
+{
+	if (rsvg_handle_get_intrinsic_size_in_pixels(h, w, ht) && *w > 0 && *ht > 0)
+		return true;
+	gboolean has_vb = FALSE;
+	RsvgRectangle vb = {0};
+	rsvg_handle_get_intrinsic_dimensions(h, NULL, NULL, NULL, NULL, &has_vb, &vb);
+	*w = vb.width;
+	*ht = vb.height;
+	return has_vb && vb.width > 0 && vb.height > 0;
+}
+
+/* Draws the SVG once into a recording surface and notes what it paints with (PDF/X needs
+ * every colour's ink); -1 when librsvg cannot draw it. */
+static int svg_paints(image *im)
+{
+	cairo_rectangle_t ext = {0, 0, im->w, im->h};
+	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(rec);
+	RsvgRectangle vp = {0, 0, im->w, im->h};
+	bool ok = rsvg_handle_render_document(im->svg, cr, &vp, NULL) &&
+		  cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(cr);
+	if (!ok) {
+		cairo_surface_destroy(rec);
+		return -1;
+	}
+	return paint_scan_recording(rec, &im->paints);
+}
+
+static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
+{
+	const char *why = svg_refused((const char *)buf, len);
+	if (why) {
+		fail(e, -1, xstrdup(why));
+		return NULL;
+	}
+	GInputStream *in = g_memory_input_stream_new_from_data(buf, (gssize)len, NULL);
+	GError *err = NULL;
+	/* no base file: librsvg resolves no reference to another file; no UNLIMITED flag:
+	 * its limits on XML size and element count stay on */
+	RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL,
+							 &err);
+	g_object_unref(in);
+	if (!h) {
+		fail(e, -1, xasprintf("is not an SVG image librsvg can read (%s)",
+				      err ? err->message : "unknown error"));
+		if (err)
+			g_error_free(err);
+		return NULL;
+	}
+	rsvg_handle_set_dpi(h, 96);
+	double w = 0, ht = 0;
+	if (!svg_size(h, &w, &ht) || !isfinite(w) || !isfinite(ht)) {
+		fail(e, -1, xstrdup("has no size: give its <svg> element a viewBox"));
+	} else if (w * ht > (double)bound_get(B_IMAGE_PIXELS) || w / ht > 100 || ht / w > 100) {
+		fail(e, B_IMAGE_PIXELS,
+		     xasprintf("is %.0f x %.0f pixels, more than %zu (or a stripe)", w, ht,
+			       bound_get(B_IMAGE_PIXELS)));
+	} else {
+		image *im = xcalloc(1, sizeof *im);
+		*im = (image){.svg = h, .w = w, .h = ht};
+		if (svg_paints(im) == 0)
+			return im;
+		image_free(im);
+		fail(e, -1, xstrdup("cannot be drawn by librsvg"));
+		return NULL;
+	}
+	g_object_unref(h);
+	return NULL;
+}
+
+/* True when the bytes start like XML or an <svg> element (after a BOM and blanks). */
+static bool looks_like_svg(const unsigned char *buf, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	while (i < len && isspace(buf[i]))
+		i++;
+	return (i < len && buf[i] == '<') || (len >= 2 && buf[0] == 0x1f && buf[1] == 0x8b);
+}
+
+/* The picture in buf; e's reading part is the caller's. */
+static image *decode(const unsigned char *buf, size_t len, image_error *e)
+{
+	unsigned w, h;
+	if (!image_png_size(buf, len, &w, &h)) {
+		if (len > bound_get(B_IMAGE_BYTES)) {
+			fail(e, B_IMAGE_BYTES,
+			     xasprintf("has more than %zu bytes", bound_get(B_IMAGE_BYTES)));
+			return NULL;
+		}
+		cairo_surface_t *s = png_decode(buf, len, e);
+		if (!s)
+			return NULL;
+		image *im = xcalloc(1, sizeof *im);
+		*im = (image){.png = s, .w = w, .h = h};
+		return im;
+	}
+	if (!looks_like_svg(buf, len)) {
+		fail(e, -1, xstrdup("is neither a PNG nor an SVG image"));
+		return NULL;
+	}
+	if (len > bound_get(B_SVG_BYTES)) {
+		fail(e, B_SVG_BYTES, xasprintf("has more than %zu bytes", bound_get(B_SVG_BYTES)));
+		return NULL;
+	}
+	return svg_decode(buf, len, e);
+}
+
+image *image_load_mem(const unsigned char *buf, size_t len, image_error *e)
+{
+	*e = (image_error){.limit = -1};
+	return decode(buf, len, e);
+}
+
+image *image_load(const char *path, const char *root, image_error *e)
+{
+	*e = (image_error){.limit = -1};
+	size_t max = bound_get(B_IMAGE_BYTES);
+	if (bound_get(B_SVG_BYTES) > max)
+		max = bound_get(B_SVG_BYTES);
+	unsigned char *buf = read_bounded(path, root, max, B_IMAGE_BYTES, e);
+	if (!buf)
+		return NULL;
+	image *im = decode(buf, e->in.size, e);
+	free(buf);
+	return im;
+}
+
+void image_free(image *im)
+{
+	if (!im)
+		return;
+	if (im->png)
+		cairo_surface_destroy(im->png);
+	if (im->svg)
+		g_object_unref(im->svg);
+	paint_list_free(&im->paints);
+	free(im);
+}
+
+bool image_is_vector(const image *im)
+{
+	return im->svg != NULL;
+}
+
+const uint32_t *image_colors(const image *im, size_t *n)
+{
+	*n = im->paints.ncolors;
+	return im->paints.colors;
+}
+
+const char *image_pdfx_problem(const image *im, bool x1a)
+{
+	if (im->paints.pattern)
+		return "uses a gradient, a pattern or a mask";
+	if (x1a && (im->paints.transparent || im->paints.blend))
+		return "uses transparency (opacity or a blend mode)";
+	return NULL;
+}
+
+void image_size(const image *im, double *w, double *h)
+{
+	*w = im->w;
+	*h = im->h;
+}
+
+/* The rectangle the whole picture takes when fitted: inside the box (contain) or around it
+ * (cover), centred on it. */
+static rect placed(const image *im, rect box, image_fit fit)
+{
+	double kx = box.w / im->w, ky = box.h / im->h;
+	double k = fit == IMAGE_COVER ? fmax(kx, ky) : fmin(kx, ky);
+	double w = im->w * k, h = im->h * k;
+	return (rect){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
+}
+
+rect image_fitted(const image *im, rect box, image_fit fit)
+{
+	return fit == IMAGE_COVER ? box : placed(im, box, fit);
+}
+
+double image_ppi(const image *im, rect box, image_fit fit)
+{
+	if (im->svg)
+		return 0;
+	rect r = placed(im, box, fit);
+	return im->w / (r.w / 72.0);
+}
+
+void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
+{
+	rect r = placed(im, box, fit);
+	cairo_save(cr);
+	cairo_rectangle(cr, box.x, box.y, box.w, box.h);
+	cairo_clip(cr);
+	if (im->svg) {
+		RsvgRectangle vp = {r.x, r.y, r.w, r.h};
+		rsvg_handle_render_document(im->svg, cr, &vp, NULL);
+	} else {
+		/* Cairo 1.16's PDF surface writes a duplicated resource key (a damaged file, says
+		 * qpdf) when one image surface is painted twice on a page: paint a copy each time. */
+		int iw = (int)im->w, ih = (int)im->h;
+		cairo_surface_t *copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iw, ih);
+		cairo_t *c2 = cairo_create(copy);
+		cairo_set_source_surface(c2, im->png, 0, 0);
+		cairo_paint(c2);
+		cairo_destroy(c2);
+		cairo_translate(cr, r.x, r.y);
+		cairo_scale(cr, r.w / im->w, r.h / im->h);
+		cairo_set_source_surface(cr, copy, 0, 0);
+		cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+		cairo_paint(cr);
+		cairo_surface_destroy(copy);
+	}
+	cairo_restore(cr);
 }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,4 +189,50 @@ char *input_problem(const input_result *r, const char *root)
 		return xasprintf("is larger than %zu bytes", r->size ? r->size - 1 : 0);
 	}
 	return xstrdup("cannot be read");
+}
+
+/* Appends path's segments to the stack of segments v (*n used), folding "." and "..". */
+static void push_segments(char *path, char **v, size_t *n, size_t max)
+{
+	for (char *save = NULL, *seg = strtok_r(path, "/", &save); seg;
+	     seg = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(seg, "."))
+			continue;
+		if (!strcmp(seg, ".."))
+			*n -= *n > 0;
+		else if (*n < max)
+			v[(*n)++] = seg;
+	}
+}
+
+char *input_moved(const char *file, const char *origin, const char *out_dir)
+{
+	if (file[0] == '/')
+		return xstrdup(file);
+	char *copy = xstrdup(origin), *slash = strrchr(copy, '/');
+	if (slash)
+		*slash = '\0';
+	char from[PATH_MAX], to[PATH_MAX];
+	bool ok = realpath(slash ? copy : ".", from) && realpath(out_dir, to);
+	free(copy);
+	if (!ok)
+		return xstrdup(file);
+	/* the file's path, folded (a symbolic link keeps its name), against out_dir's */
+	enum { MAX_SEGS = PATH_MAX / 2 };
+	char *target = xasprintf("%s/%s", from, file), **t = xmalloc(MAX_SEGS * sizeof *t),
+	     **o = xmalloc(MAX_SEGS * sizeof *o);
+	size_t nt = 0, no = 0, common = 0;
+	push_segments(target, t, &nt, MAX_SEGS);
+	push_segments(to, o, &no, MAX_SEGS);
+	while (common < nt && common < no && !strcmp(t[common], o[common]))
+		common++;
+	strbuf b = {0};
+	for (size_t i = common; i < no; i++)
+		strbuf_puts(&b, "../");
+	for (size_t i = common; i < nt; i++)
+		strbuf_printf(&b, "%s%s", i > common ? "/" : "", t[i]);
+	free(t);
+	free(o);
+	free(target);
+	return strbuf_take(&b);
 }

@@ -1,6 +1,8 @@
 /* load_fields.c - typed readers for deck fields, shared by the deck_load*.c files. */
 #include "load_fields.h"
 
+#include "input.h"
+
 #include "bounds.h"
 
 #include <ctype.h>
@@ -327,5 +329,19 @@ bool color(loader *L, const ynode *n, const char *what, uint32_t *out)
 	if (cm)
 		add_cmyk(L, cm, v, c);
 	*out = v;
+	return true;
+}
+
+bool file_field(loader *L, const ynode *n, const char *what, file_ref *out)
+{
+	const char *v = scalar(L, n, what);
+	if (!v)
+		return false;
+	char *beside = input_beside(L->path, v);
+	*out = (file_ref){.path = v,
+			  .file = arena_strdup(L->mem, beside),
+			  .origin = L->path,
+			  .pos = pos_of(n)};
+	free(beside);
 	return true;
 }

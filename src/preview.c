@@ -66,7 +66,7 @@ void preview_face_px(const preview_job *job, int *pw, int *ph)
 
 /* One face on a new image: the card with its bleed, scaled to the pixel size asked for. */
 static cairo_surface_t *face_image(const preview_job *job, const card_face *f, const card_geom *g,
-				   bool back, cairo_surface_t *logo)
+				   bool back)
 {
 	double b = job->ps.bleed, w = g->w + 2 * b, h = g->h + 2 * b;
 	int pw, ph;
@@ -76,9 +76,9 @@ static cairo_surface_t *face_image(const preview_job *job, const card_face *f, c
 	cairo_scale(cr, pw / w, ph / h);
 	rect trim = {b, b, g->w, g->h}, art = {0, 0, w, h};
 	if (back)
-		render_card_back(cr, f, g, trim, art, logo);
+		render_card_back(cr, f, trim, art);
 	else
-		render_card_front(cr, f, g, trim, art);
+		render_card_front(cr, f, trim, art);
 	cairo_destroy(cr);
 	return s;
 }
@@ -107,7 +107,7 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 					CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
 			cairo_scale(cr, cw / g->w, ch / g->h);
 			rect trim = {0, 0, g->w, g->h};
-			render_card_front(cr, &f, g, trim, trim);
+			render_card_front(cr, &f, trim, trim);
 			cairo_restore(cr);
 		}
 		card_face_free(&f);
@@ -129,7 +129,6 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 typedef struct {
 	const preview_job *job;
 	card_geom g;
-	cairo_surface_t *logo;
 	size_t face_chunks; /* chunks of face images, before the contact sheet */
 	FILE *log;          /* where messages go, also from workers */
 } album;
@@ -141,11 +140,13 @@ typedef struct {
 	struct diag d;
 } painter;
 
-static painter *painter_new(const album *A, bool own)
+/* This process's painter (d: where its pictures' problems are reported) or a worker's (d
+ * NULL). */
+static painter *painter_new(const album *A, bool own, struct diag *d)
 {
 	painter *P = xcalloc(1, sizeof *P);
 	P->A = A;
-	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own)) {
+	if (!chunk_cards_open(&P->c, A->job->s, &A->g, own, PDFX_NONE, d)) {
 		free(P);
 		return NULL;
 	}
@@ -155,7 +156,7 @@ static painter *painter_new(const album *A, bool own)
 
 static void *painter_open(void *arg)
 {
-	return painter_new(arg, true);
+	return painter_new(arg, true, NULL);
 }
 
 static void painter_close(void *state)
@@ -172,7 +173,7 @@ static int faces(painter *P, size_t i)
 	card_face f;
 	int rc = card_face_make(P->c.cs, i, &f) == FACE_OK ? CHUNK_OK : CHUNK_BAD;
 	for (int back = 0; back < 2 && rc == CHUNK_OK; back++) {
-		cairo_surface_t *s = face_image(job, &f, &P->A->g, back, P->A->logo);
+		cairo_surface_t *s = face_image(job, &f, cardset_geom(P->c.cs), back);
 		char *path = xasprintf("%s/%s-%s.png", job->dir, f.c->id, back ? "back" : "front");
 		if (write_png(s, path, &P->d))
 			rc = CHUNK_IO;
@@ -213,8 +214,10 @@ static int paint(album *A, chunks *ch, struct diag *d)
 	int rc = session_fonts(job->s, d);
 	if (rc)
 		return rc;
-	painter *P = painter_new(A, false);
-	if (cardset_fit(P->c.cs, d) == 0) {
+	painter *P = painter_new(A, false, d);
+	if (!P) /* the session's fonts are loaded: never */
+		return EXIT_IO;
+	if (P->c.picture_errors == 0 && cardset_fit(P->c.cs, d) == 0) {
 		card_sizes sizes;
 		int err = 0;
 		cardset_get_sizes(P->c.cs, &sizes);
@@ -235,24 +238,17 @@ int preview_write(const preview_job *job, struct diag *d)
 	}
 	album A = {.job = job, .log = d->out};
 	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &A.g);
-	bool bad_logo = false;
-	A.logo = render_logo_load(job->s->dk, d, &bad_logo);
 	if (!job->contact_only)
 		A.face_chunks = (job->s->dk->ncards + CHUNK_FACES - 1) / CHUNK_FACES;
-	int rc = bad_logo ? EXIT_DECK : 0;
-	if (rc == 0) {
-		chunk_work w = {.n = A.face_chunks + 1,
-				.open = painter_open,
-				.run = paint_chunk,
-				.close = painter_close,
-				.arg = &A};
-		fflush(d->out);
-		/* fork before this process starts Pango; the workers share the deck and logo */
-		chunks *ch = chunks_start(&w, job->s->fonts ? 1 : job->jobs);
-		rc = paint(&A, ch, d);
-		chunks_end(ch);
-	}
-	if (A.logo)
-		cairo_surface_destroy(A.logo);
+	chunk_work w = {.n = A.face_chunks + 1,
+			.open = painter_open,
+			.run = paint_chunk,
+			.close = painter_close,
+			.arg = &A};
+	fflush(d->out);
+	/* fork before this process starts Pango or librsvg; the workers share the deck */
+	chunks *ch = chunks_start(&w, job->s->fonts ? 1 : job->jobs);
+	int rc = paint(&A, ch, d);
+	chunks_end(ch);
 	return rc;
 }

@@ -59,12 +59,23 @@ void render_note_markup_colors(cairo_t *cr, PangoLayout *l)
 	g_slist_free(all);
 }
 
-void render_image_backdrop(cairo_t *cr, uint32_t rgb, double x, double y, double w, double h)
+void render_note_colors(cairo_t *cr, const uint32_t *rgb, size_t n)
+{
+	ink_map *m = ink_map_of(cr);
+	for (size_t i = 0; m && i < n; i++) {
+		double dev[3] = {(rgb[i] >> 16 & 0xff) / 255.0, (rgb[i] >> 8 & 0xff) / 255.0,
+				 (rgb[i] & 0xff) / 255.0};
+		ink_map_put(m, dev, ink_map_cmyk(m, rgb[i], 0), false);
+	}
+}
+
+void render_image_backdrop(cairo_t *cr, uint32_t rgb, double fade, double x, double y, double w,
+			   double h)
 {
 	if (!ink_map_of(cr))
 		return;
 	cairo_save(cr);
-	render_set_color(cr, rgb, 0);
+	render_set_color(cr, rgb, fade);
 	cairo_rectangle(cr, x, y, w, h);
 	cairo_fill(cr);
 	cairo_restore(cr);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booklet_content.h"
+#include "card_face.h"
 #include "commands.h"
 #include "deck_load.h"
 #include "paths.h"
@@ -29,12 +31,64 @@ static int pick_language(session *s, const char *lang, struct diag *d)
 	return EXIT_USAGE;
 }
 
+/* The deck's own font files, added to fontset f (checked by deck_check already); -1 with
+ * *err (caller frees) and the file in *which when one cannot be added. */
+static int add_deck_fonts(const deck *dk, fontset *f, const file_ref **which, char **err)
+{
+	const theme *t = &dk->theme;
+	for (size_t i = 0; i < t->nfonts; i++)
+		if (fontset_add_file(f, t->fonts[i].file, err)) {
+			*which = &t->fonts[i];
+			return -1;
+		}
+	return 0;
+}
+
+/* Every style the cards and the booklet need is in the theme's families: a missing italic
+ * or semibold would otherwise come out in another style without a word. Each missing style
+ * is reported once. */
+static int check_styles(session *s, struct diag *d)
+{
+	const theme *t = &s->dk->theme;
+	font_need need[64];
+	size_t ncards = card_face_fonts(s->dk, need, 64);
+	size_t n = ncards + bk_content_fonts(s->dk, need + ncards, 64 - ncards);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = need[j].serif == need[i].serif && need[j].weight == need[i].weight &&
+			      need[j].style == need[i].style;
+		const char *family = need[i].serif ? t->font_serif : t->font_sans;
+		char *missing = NULL;
+		if (!dup && fontset_check_style(s->fonts, family, need[i].weight, need[i].style,
+						&missing)) {
+			srcpos p = need[i].serif ? t->font_serif_pos : t->font_sans_pos;
+			char *who = i < ncards ? xasprintf("%s design", card_layout_name(t->layout))
+					       : xstrdup("booklet");
+			diag(d, M_FONT_STYLE, s->dk->path, p.line, p.col, family, missing, who,
+			     need[i].use);
+			free(who);
+			rc = EXIT_DECK;
+		}
+		free(missing);
+	}
+	return rc;
+}
+
 fontset *session_new_fontset(const session *s)
 {
 	char *dir = paths_fonts_dir(), *err = NULL;
 	fontset *f = dir ? fontset_new(dir, &err) : NULL;
 	free(dir);
 	free(err);
+	err = NULL;
+	const file_ref *bad;
+	if (f && add_deck_fonts(s->dk, f, &bad, &err)) { /* the session's loaded them: never */
+		free(err);
+		fontset_free(f);
+		return NULL;
+	}
 	if (f)
 		fontset_set_language(f, s->lang);
 	return f;
@@ -57,6 +111,12 @@ int session_fonts(session *s, struct diag *d)
 		return EXIT_IO;
 	}
 	fontset_set_language(s->fonts, s->lang);
+	const file_ref *bad;
+	if (add_deck_fonts(s->dk, s->fonts, &bad, &err)) {
+		diag(d, M_FONT_FILE, bad->origin, bad->pos.line, bad->pos.col, bad->path, err);
+		free(err);
+		return EXIT_DECK;
+	}
 	const theme *t = &s->dk->theme;
 	const char *families[] = {t->font_serif, t->font_sans};
 	const srcpos pos[] = {t->font_serif_pos, t->font_sans_pos};
@@ -70,7 +130,7 @@ int session_fonts(session *s, struct diag *d)
 		}
 		free(got);
 	}
-	return rc;
+	return rc ? rc : check_styles(s, d);
 }
 
 static int open_deck(session *s, const char *path, const char *lang, bool fonts, struct diag *d)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "card_fields.h"
+#include "input.h"
 
 /* --- scalars --- */
 
@@ -178,6 +179,7 @@ bool yaml_put_scalar(strbuf *b, const char *v, int indent)
 typedef struct {
 	strbuf *b;
 	const deck *dk;
+	const char *out_dir; /* the folder the deck is written to: files are named from there */
 	size_t kept_at; /* b->len after a value that keeps its trailing line breaks ('|+') */
 } writer;
 
@@ -283,33 +285,15 @@ static void write_meta(writer *W)
 	text_field(W, 2, "description", &dk->description);
 }
 
-/* Where `file`, relative to the folder of the deck `origin`, is seen from out_dir: relative
- * when both folders exist, else as written. Caller frees. */
-static char *moved_path(const char *file, const char *origin, const char *out_dir)
+
+/* A file the deck names (icon, image, font), as seen from the folder written to. */
+static void file_field(writer *W, int indent, const char *k, const file_ref *f)
 {
-	if (file[0] == '/')
-		return xstrdup(file);
-	char *copy = xstrdup(origin), *slash = strrchr(copy, '/');
-	if (slash)
-		*slash = '\0';
-	char from[PATH_MAX], to[PATH_MAX];
-	bool ok = realpath(slash ? copy : ".", from) && realpath(out_dir, to);
-	free(copy);
-	if (!ok)
-		return xstrdup(file);
-	size_t common = 0; /* length of the shared leading folders */
-	for (size_t i = 0; from[i] && from[i] == to[i]; i++)
-		if (from[i + 1] == '/' || from[i + 1] == '\0')
-			if (to[i + 1] == '/' || to[i + 1] == '\0')
-				common = i + 1;
-	strbuf b = {0};
-	for (const char *p = to + common; *p; p++)
-		if (*p == '/')
-			strbuf_puts(&b, "../");
-	if (from[common])
-		strbuf_printf(&b, "%s/", from + common + 1);
-	strbuf_puts(&b, file);
-	return strbuf_take(&b);
+	if (!f->path)
+		return;
+	char *p = input_moved(f->path, f->origin ? f->origin : W->dk->path, W->out_dir);
+	scalar_field(W, indent, k, p);
+	free(p);
 }
 
 static void write_sources(writer *W, const char *out_dir)
@@ -328,7 +312,7 @@ static void write_sources(writer *W, const char *out_dir)
 		text_field(W, 4, "publication", &s->publication);
 		scalar_field(W, 4, "url", s->url);
 		if (s->file) {
-			char *file = moved_path(s->file, s->origin, out_dir);
+			char *file = input_moved(s->file, s->origin, out_dir);
 			scalar_field(W, 4, "file", file);
 			free(file);
 		}
@@ -348,6 +332,7 @@ static void write_categories(writer *W)
 		text_field(W, 4, "name", &c->name);
 		if (c->has_color)
 			color(W, 4, "color", c->color);
+		file_field(W, 4, "icon", &c->icon);
 	}
 }
 
@@ -365,6 +350,9 @@ static void write_field(writer *W, const card_field *f, const card *c)
 		break;
 	case CF_TEXT:
 		text_field(W, 4, f->key, v);
+		break;
+	case CF_FILE:
+		file_field(W, 4, f->key, v);
 		break;
 	case CF_WORDS:
 	case CF_TEXTS:
@@ -409,6 +397,19 @@ static void write_theme(writer *W)
 	strbuf_puts(W->b, "theme:\n");
 	scalar_field(W, 2, "serif", t->font_serif);
 	scalar_field(W, 2, "sans", t->font_sans);
+	if (t->nfonts)
+		strbuf_puts(W->b, "  fonts:\n");
+	for (size_t i = 0; i < t->nfonts; i++) {
+		char *p = input_moved(t->fonts[i].path,
+				     t->fonts[i].origin ? t->fonts[i].origin : W->dk->path, W->out_dir);
+		strbuf_puts(W->b, "    - ");
+		put(W, p, 6);
+		free(p);
+	}
+	if (t->layout != LAYOUT_CLASSIC)
+		scalar_field(W, 2, "layout", card_layout_name(t->layout));
+	if (t->numbering != NUMBER_NONE)
+		scalar_field(W, 2, "numbering", t->numbering == NUMBER_DECK ? "deck" : "category");
 	strbuf_puts(W->b, "  colors:\n");
 	const char *names[] = {"ink", "paper", "accent", "back", "back_ink"};
 	uint32_t values[] = {t->ink, t->paper, t->accent, t->back, t->back_ink};
@@ -491,7 +492,7 @@ static void write_booklet(writer *W)
 
 void yaml_write_deck(strbuf *b, const deck *dk, const char *out_dir, const char *header)
 {
-	writer W = {b, dk, 0};
+	writer W = {b, dk, out_dir, 0};
 	for (const char *line = header; line && *line;) {
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);

@@ -22,6 +22,23 @@ if "$BIN" --help | grep -q '^  cards '; then
 	run "cards bad --icc" "$BIN" cards decks/example.yaml --pdfx --icc /usr/share/color/icc/sRGB.icc -o "$tmp/c.pdf"
 	run "booklet for a print shop" "$BIN" booklet decks/example.yaml --bleed 3 --pdfx -o "$tmp/b.pdf"
 	run "build PDF/X-1a (logos flattened)" "$BIN" build decks/teams.example.yaml --pdfx=x1a -o "$tmp/tx" -q
+	# branding: every design with SVG icons and a photo, as RGB and both PDF/X levels; the
+	# booklet's icons; an SVG team logo; a deck's own fonts
+	for l in classic minimal icon; do
+		run "cards $l design" "$BIN" cards tests/regress/layout/brand/$l.yaml -o "$tmp/c.pdf"
+	done
+	run "cards icon design PDF/X-1a" "$BIN" cards tests/regress/layout/brand/icon.yaml --sheet none --pdfx=x1a -o "$tmp/c.pdf"
+	run "cards minimal design PDF/X-4" "$BIN" cards tests/regress/layout/brand/minimal.yaml --sheet none --pdfx -o "$tmp/c.pdf"
+	run "booklet with icons, PDF/X-1a" "$BIN" booklet tests/regress/layout/brand/classic.yaml --bleed 3 --pdfx=x1a -o "$tmp/b.pdf"
+	mkdir "$tmp/brand" && cp -r tests/regress/layout/brand/* "$tmp/brand/"
+	printf 'deck: icon.yaml\nteams:\n  - {name: Vector, logo: icons/eye.svg}\n' >"$tmp/brand/teams.yaml"
+	run "build with an SVG logo" "$BIN" build "$tmp/brand/teams.yaml" -o "$tmp/bt" -q
+	DV=/usr/share/fonts/truetype/dejavu
+	cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf "$tmp/brand/"
+	sed 's/^  numbering: deck$/  numbering: deck\n  serif: DejaVu Serif\n  fonts: [DejaVuSerif.ttf, DejaVuSerif-Italic.ttf, DejaVuSerif-Bold.ttf, DejaVuSerif-BoldItalic.ttf]/' \
+		"$tmp/brand/classic.yaml" >"$tmp/brand/fonts.yaml"
+	run "cards in a deck's own fonts" "$BIN" cards "$tmp/brand/fonts.yaml" -o "$tmp/c.pdf"
+	run "preview icon design" "$BIN" preview tests/regress/layout/brand/icon.yaml -o "$tmp/pv" --dpi 40
 	# three chunks drawn by two processes (the worker is checked too) and put together
 	awk -v n=540 -f bench/gen_deck.awk >"$tmp/540.yaml"
 	run "cards -j 2, three chunks" "$BIN" cards "$tmp/540.yaml" -j 2 -o "$tmp/c.pdf"

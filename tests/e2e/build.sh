@@ -71,9 +71,12 @@ expect_eq "--verbose lists every file" "$(grep -c '^deckpress: wrote ' "$TMP/err
 expect_eq "--verbose: each team's lines together" "$(grep '^deckpress: wrote ' "$TMP/err" | sed 's|.*/verbose/\([^/]*\)/.*|\1|' | uniq | wc -l)" 3
 "$BIN" build --allow-read . tests/e2e/fixtures/teams_invalid.yaml -o "$TMP/inv" 2>"$TMP/err"; expect_eq "invalid teams: exit 1" $? 1
 expect_grep "duplicate folder" "would be built into the same folder 'noord'" "$TMP/err"
-expect_grep "not a PNG" "logo '../../../README.md' is not a PNG image" "$TMP/err"
+expect_grep "neither PNG nor SVG" "logo '../../../README.md' is neither a PNG nor an SVG image" "$TMP/err"
 expect_grep "team language" "language 'fr' is not one of the deck's languages" "$TMP/err"
 expect_grep "damaged logo named with its line" "teams_invalid.yaml:14:11: error: team 'Kapot Logo': logo 'damaged.png' is a damaged PNG image" "$TMP/err"
+"$BIN" check tests/e2e/fixtures/teams_self.yaml >/dev/null 2>"$TMP/err"; expect_eq "a teams file as its own deck: exit 1, no crash" $? 1
+expect_grep "it says it is no deck" "teams_self.yaml:5:3: error: this is a teams file, not a deck" "$TMP/err"
+expect_grep "the team's texts read in a language" "teams_self.yaml:7:54: error: text in language 'en', which the deck does not declare" "$TMP/err"
 "$BIN" build --allow-read . tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
 expect_grep "no deck" "team 'Zwevend' has no deck" "$TMP/err"
 "$BIN" build decks/teams.example.yaml -o "$TMP/x" -j 0 2>"$TMP/err"; expect_eq "-j 0 is a usage error" $? 2

@@ -31,6 +31,17 @@ for lang in nl en; do
 	expect_eq "$lang: build deck and teams" $? 0
 	expect "$lang: a team's cards" test -s "$(ls -d "$P"/teams/*/ | head -1)cards.pdf"
 	expect_eq "$lang: cards.pdf has 2 pages" "$(qpdf --show-npages "$P/cards.pdf")" 2
+	# the branding lines the starter shows in comments work once the # is taken away
+	cp tests/regress/layout/brand/icons/eye.svg "$P/icon.svg"
+	cp tests/regress/layout/brand/small.png "$P/team.png"
+	sed -e 's/^# theme:/theme:/' -e 's/^#   \(layout\|numbering\):/  \1:/' \
+		-e 's/^    # icon: [^ ]*/    icon: icon.svg/' -e 's/^    # image:/    image:/' \
+		"$P/deck.yaml" >"$P/branded.yaml"
+	expect_grep "$lang: the theme's lines uncommented" '^  layout: classic' "$P/branded.yaml"
+	(cd "$P" && "$BIN" check branded.yaml) >"$TMP/out" 2>"$TMP/err"
+	expect_eq "$lang: the commented branding checks" $? 0
+	(cd "$P" && "$BIN" cards branded.yaml -o branded.pdf -q) 2>/dev/null
+	flat_text "$P/branded.pdf" | grep -q 'V01 · 3/3' && ok || fail "$lang: numbered cards from the comments"
 done
 expect_eq "the two starters differ" "$(cmp -s "$TMP/nl/deck.yaml" "$TMP/en/deck.yaml"; echo $?)" 1
 

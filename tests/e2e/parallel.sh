@@ -1,7 +1,7 @@
 #!/bin/sh
 # cards, preview and build with several processes (-j): the same bytes for every -j, chunks
 # put together into one clean PDF, and workers that die (or a parent that is stopped) leave
-# no file and no process behind.
+# no file and no process behind. A branded deck's workers load its fonts and pictures.
 . tests/e2e/lib.sh
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -102,4 +102,40 @@ expect "preview -j 2 writes the files of -j 1" diff -r "$TMP/pv1" "$TMP/pv2"
 "$BIN" build decks/workshop.yaml -o "$TMP/b2" -j 2 -q 2>/dev/null
 expect_eq "build of a deck, -j 2, exits 0" $? 0
 expect "build of a deck: -j 2 writes the files of -j 1" diff -r "$TMP/b1" "$TMP/b2"
+
+# A branded deck: every worker loads the deck's own fonts and its pictures itself, after
+# the fork (icons in SVG and PNG, photos, a design, numbering, an SVG team logo).
+B="$TMP/brand"; mkdir -p "$B"
+DV=/usr/share/fonts/truetype/dejavu
+cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf \
+	tests/regress/layout/brand/icons/eye.svg tests/regress/layout/brand/landscape.png \
+	tests/regress/layout/brand/small.png "$B/"
+awk -v n=540 -f bench/gen_deck.awk |
+	sed -e 's/^  - {id: c\([1-3]\), \(.*\)}$/  - {id: c\1, \2, icon: eye.svg}/' \
+	    -e 's/^  - {id: c\([4-6]\), \(.*\)}$/  - {id: c\1, \2, icon: small.png}/' \
+	    -e 's/^  - id: \(B00[0-9][05]0\)$/  - id: \1\n    image: landscape.png/' >"$B/deck.yaml"
+printf 'theme:\n  layout: %s\n  numbering: category\n  sizes: {case: {max: 10, min: 6}, quote: {max: 15, min: 6}, question: {max: 17, min: 6}}\n  serif: DejaVu Serif\n  fonts: [DejaVuSerif.ttf, DejaVuSerif-Italic.ttf, DejaVuSerif-Bold.ttf, DejaVuSerif-BoldItalic.ttf]\n' \
+	icon >>"$B/deck.yaml"
+for j in 1 2; do
+	"$BIN" cards "$B/deck.yaml" -j $j -o "$B/j$j.pdf" 2>"$TMP/err"; expect_eq "branded cards -j $j exits 0" $? 0
+done
+expect "branded: -j 2 gives the bytes of -j 1" cmp "$B/j1.pdf" "$B/j2.pdf"
+pdffonts "$B/j2.pdf" >"$TMP/fonts"
+expect_grep "branded -j 2: the deck's own font, embedded" '\+DejaVuSerif .* yes ' "$TMP/fonts"
+grep -q 'Yrsa' "$TMP/fonts" && fail "branded -j 2: a worker set text in Yrsa" || ok
+pdftotext -f 119 -l 119 "$B/j2.pdf" "$TMP/p119.txt"
+expect_grep "branded -j 2: numbering in the last chunk" '^B00532 · 89/90$' "$TMP/p119.txt"
+expect_eq "branded -j 2: the photos and PNG icons in every chunk" \
+	"$(pdfimages -list "$B/j2.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" \
+	"$(pdfimages -list "$B/j1.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)"
+"$BIN" preview "$B/deck.yaml" -o "$B/pv1" -j 1 2>/dev/null
+"$BIN" preview "$B/deck.yaml" -o "$B/pv2" -j 2 2>/dev/null
+expect_eq "branded preview -j 2 exits 0" $? 0
+expect "branded preview -j 2 writes the files of -j 1" diff -r "$B/pv1" "$B/pv2"
+cp tests/regress/layout/brand/icons/link.svg "$B/logo.svg"
+printf 'deck: deck.yaml\nteams:\n  - {name: Vector, logo: logo.svg}\n' >"$B/teams.yaml"
+"$BIN" build "$B/teams.yaml" -o "$B/t1" -j 1 -q 2>/dev/null
+"$BIN" build "$B/teams.yaml" -o "$B/t2" -j 2 -q 2>/dev/null
+expect_eq "branded team build -j 2 exits 0" $? 0
+expect "branded team build: -j 2 writes the files of -j 1" diff -r "$B/t1" "$B/t2"
 finish

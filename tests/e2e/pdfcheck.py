@@ -443,6 +443,9 @@ def page_needs_group(doc, d):
         g = doc.get(ref) or {}
         if any(k in g and float(g[k]) < 1 for k in ("/ca", "/CA")):
             return True
+        # a blend mode or a soft mask is transparency too (an SVG's mix-blend-mode)
+        if g.get("/BM", "/Normal") != "/Normal" or g.get("/SMask", "/None") != "/None":
+            return True
     return False
 
 

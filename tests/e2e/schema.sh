@@ -41,7 +41,7 @@ for f in $files; do
 		duplicate_id.yaml|unknown_refs.yaml|quote_mismatch.yaml|markup.yaml|print_too_big.yaml|include_duplicates.yaml|include_cycle.yaml|include_teams.yaml|include_outside.yaml|languages.yaml|language_not_listed.yaml|\
 		invalid_utf8.yaml|nul_byte.yaml|nul_escape.yaml|control_chars.yaml|tabs.yaml|alias.yaml|billion_laughs.yaml|two_documents.yaml|duplicate_key.yaml|\
 		deep_nesting.yaml|complex_key.yaml|syntax_*.yaml|stray_*.yaml|empty.yaml|comments_only.yaml|\
-		category_name.yaml|category_none.yaml|font_once.yaml|null_ids*.yaml|teams_null_ids.yaml|teams_bad_deck.yaml|teams_broken.yaml|\
+		category_name.yaml|category_none.yaml|font_once.yaml|null_ids*.yaml|teams_null_ids.yaml|teams_bad_deck.yaml|teams_broken.yaml|teams_self.yaml|\
 		fit_over.yaml|missing_char.yaml|missing_glyph.yaml|missing_font.yaml|fit_en.yaml|too_long.yaml|range.yaml) continue ;;
 	esac
 	"$BIN" check --no-fit "$f" >/dev/null 2>&1; rc=$?
@@ -92,7 +92,7 @@ for mode in t["fit"]:
     case("fit", "ok", HEAD + "theme: {fit: %s}\n" % mode + CARDS)
 case("fit", "bad", HEAD + "theme: {fit: Each}\n" + CARDS)
 values = {"id": "X1", "text": "A text.", "texts": '["A follow-up?"]', "plain": "'12'", "ref": "s",
-          "words": "[w1, w2]"}
+          "words": "[w1, w2]", "file": "pic.png"}
 for f in t["card_fields"]:
     if f["kind"] == "type":
         continue
@@ -116,7 +116,10 @@ for v in ('""', '"  "', '"\u00a0"', "~"):
 case("numbers-are-text", "ok", "deck:\n  title: 1984\n  version: 1.0\ncards:\n  - {id: 7, type: question, text: 42}\n")
 print(n)
 PYEOF
-ls "$TMP/cases" | grep -q . && ok || fail "no cases were made from the tables"
+expect_eq "a case for every card field and type" "$(ls "$TMP/cases" | grep -c -- '-card-')" \
+	"$($PY -c 'import json, sys; t = json.load(open(sys.argv[1])); f = t["card_fields"]
+print(sum(len(t["card_types"]) + sum(1 for ty in t["card_types"] if ty in x["required"] and x["kind"] != "id") for x in f if x["kind"] != "type"))' "$TMP/tables.json")"
+cp tests/regress/layout/brand/small.png "$TMP/cases/pic.png" # the file a card's image names
 $PY "$TMP/validate.py" "$TMP"/cases/*.yaml >"$TMP/case-verdicts"
 "$BIN" check --no-fit "$TMP"/cases/*.yaml >"$TMP/case-out" 2>"$TMP/case-err"
 for f in "$TMP"/cases/*.yaml; do

@@ -3,6 +3,7 @@
 # the same cards PDF, byte for byte, for every bundled deck in every language and with every
 # separator; files as Excel and LibreOffice write them are read; hostile cells survive the
 # trip through YAML; every mistake is named by file, row and column, and nothing is written.
+# A branded deck (icons, images, its own fonts, a design, numbering) makes the trip too.
 . tests/e2e/lib.sh
 export SOURCE_DATE_EPOCH=1700000000
 PY=/usr/bin/python3
@@ -138,6 +139,35 @@ expect_grep "the source named" "example.yaml:[0-9]+:5: error: source '[a-z-]+': 
 "$BIN" import "$TMP/example.csv" --base decks/example.yaml --allow-read decks -o "$TMP/far.yaml" -q 2>"$TMP/err"
 expect_eq "--allow-read lets it through" $? 0
 expect_grep "the file path leads back" '^    file: .*decks/example-quote.txt$' "$TMP/far.yaml"
+# a branded deck: icons, card images, its own fonts, a design and numbering survive the trip;
+# an image's path is written as seen from the spreadsheet, and read back so
+B="$TMP/brand"; mkdir -p "$B/sheets"
+cp -r tests/regress/layout/brand/* "$B/"
+DV=/usr/share/fonts/truetype/dejavu
+cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf "$B/"
+sed 's/^  numbering: deck$/  numbering: category\n  serif: DejaVu Serif\n  fonts: [DejaVuSerif.ttf, DejaVuSerif-Italic.ttf, DejaVuSerif-Bold.ttf, DejaVuSerif-BoldItalic.ttf]/' \
+	"$B/icon.yaml" >"$B/fonts.yaml"
+for d in classic minimal icon fonts; do
+	"$BIN" export "$B/$d.yaml" -o "$B/sheets/$d.csv" -q 2>"$TMP/err"; expect_eq "export branded $d" $? 0
+	"$BIN" import "$B/sheets/$d.csv" --base "$B/$d.yaml" -o "$B/new-$d.yaml" -q 2>"$TMP/err"
+	expect_eq "import branded $d" $? 0
+	"$BIN" cards "$B/$d.yaml" -o "$TMP/a.pdf" -q 2>/dev/null; "$BIN" cards "$B/new-$d.yaml" -o "$TMP/b.pdf" -q 2>/dev/null
+	expect "branded $d: the same cards PDF after export and import" cmp "$TMP/a.pdf" "$TMP/b.pdf"
+	"$BIN" booklet "$B/$d.yaml" -o "$TMP/a.pdf" -q; "$BIN" booklet "$B/new-$d.yaml" -o "$TMP/b.pdf" -q
+	expect "branded $d: the same booklet too" cmp "$TMP/a.pdf" "$TMP/b.pdf"
+done
+expect_grep "the image column, seen from the spreadsheet's folder" '^C1,case,.*,\.\./landscape\.png' "$B/sheets/icon.csv"
+expect_grep "the new deck names the image from its own folder" '^    image: landscape\.png$' "$B/new-icon.yaml"
+expect_grep "and the icons" '^    icon: icons/eye\.svg$' "$B/new-icon.yaml"
+expect_grep "the deck's fonts" '^    - DejaVuSerif-BoldItalic\.ttf$' "$B/new-fonts.yaml"
+expect_grep "the design" '^  layout: icon$' "$B/new-icon.yaml"
+expect_grep "the numbering" '^  numbering: category$' "$B/new-fonts.yaml"
+mkdir -p "$TMP/elsewhere"
+"$BIN" import "$B/sheets/icon.csv" --base "$B/icon.yaml" -o "$TMP/elsewhere/new.yaml" 2>"$TMP/err"
+expect_eq "pictures out of the new deck's reach: fails" $? 1
+expect_grep "an icon out of reach, at the base deck's line" "cards.yaml:15:11: error: icon 'icons/eye.svg' would be outside the new deck's folder" "$TMP/err"
+expect_grep "an image out of reach, at the spreadsheet's cell" "icon.csv:3:[0-9]+: error: image '\.\./landscape\.png' would be outside the new deck's folder" "$TMP/err"
+[ ! -e "$TMP/elsewhere/new.yaml" ] && ok || fail "nothing written when a picture is out of reach"
 # a new language column adds the language; without --base, --lang names the plain columns
 printf 'id,type,text,text.de\nQ1,question,What?,Was?\n' >"$TMP/de.csv"
 "$BIN" import "$TMP/de.csv" --lang en -o "$TMP/de.yaml" -q 2>"$TMP/err"; expect_eq "a deck without base" $? 0

@@ -14,6 +14,11 @@
                                       B, each box within TOL points
     tagcheck.py pixels A B DPI FRAC   rendered at DPI, every page of A differs from B's in at
                                       most the fraction FRAC of its pixels (a smoke test)
+    tagcheck.py paint PDF             what draws the pictures and shapes, page by page:
+                                      "page N: artifact: I images, S shapes; ROLE: ..." (an
+                                      image is a Do of an image XObject, a shape any other
+                                      painting operator), owners being artifacts or the
+                                      elements whose marked content holds them
 
 The file is read with `qpdf --json=2 --decode-level=all` (streams decoded); content streams
 are tokenised here, glyphs mapped to text through each font's /ToUnicode.
@@ -210,6 +215,9 @@ class PageContent:
         refs = contents if isinstance(contents, list) else [contents]
         data = b"\n".join(pdf.data(r) for r in refs if r)
         self.mcids = {}       # mcid -> text
+        self.xobjects = {k: pdf.get(v) for k, v in pdf.get(pdf.get(
+            page.get("/Resources", {})).get("/XObject", {})).items()}
+        self.painted = []     # (owner kind, mcid or None, "image" or "shape")
         self.artifact_text = []
         self.unmarked = []    # operators drawing outside tagged content and artifacts
         self.nesting = []     # tagged content inside an artifact or the other way round
@@ -263,8 +271,14 @@ class PageContent:
             elif op == "Tf" and args:
                 font = self.cmaps.get(args[0][1], ({}, 1))
             elif op in TEXT_OPS or op in PAINT_OPS:
-                if self.owner(stack) is None:
+                o = self.owner(stack)
+                if o is None:
                     self.unmarked.append(op)
+                if op in PAINT_OPS:
+                    name = args[0][1] if op == "Do" and args and isinstance(args[0], tuple) else None
+                    x = self.xobjects.get(name) or {}
+                    what = "image" if x.get("/Subtype") == "/Image" else "shape"
+                    self.painted.append((o[0] if o else None, o[1] if o else None, what))
                 if op in TEXT_OPS and font and not any(k == "span" and v for k, v in stack):
                     arr = args[-1] if args else None
                     parts = arr if isinstance(arr, list) else [arr]
@@ -661,7 +675,26 @@ def cmd_pixels(a, b, dpi, frac):
     return 1 if bad else 0
 
 
+def cmd_paint(path):
+    t = Tree(Pdf(path))
+    owner = {}  # (page, mcid) -> role
+    for e in t.elems:
+        for k in e.kids:
+            if not isinstance(k, Elem) and k[0] == "mcid":
+                owner[(k[1], k[2])] = e.role
+    for p, c in enumerate(t.content):
+        counts = {}
+        for kind, mcid, what in c.painted:
+            who = "artifact" if kind == "artifact" else owner.get((p, mcid), "untagged")
+            n = counts.setdefault(who, {"image": 0, "shape": 0})
+            n[what] += 1
+        print("page %d: %s" % (p + 1, "; ".join("%s: %d images, %d shapes" % (
+            who, n["image"], n["shape"]) for who, n in sorted(counts.items()))))
+    return 0
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"check": cmd_check, "tree": cmd_tree, "text": cmd_text, "order": cmd_order,
-              "lang": cmd_lang, "samewords": cmd_samewords, "pixels": cmd_pixels}[cmd](*args))
+              "lang": cmd_lang, "samewords": cmd_samewords, "pixels": cmd_pixels,
+              "paint": cmd_paint}[cmd](*args))

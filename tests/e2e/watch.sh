@@ -2,7 +2,8 @@
 # deckpress watch: builds, then builds again soon after every save of the deck, an included
 # deck or a quote source (saved by rename, as editors do, or in place); prints each save's
 # errors and keeps the last good files; a teams file's base deck is watched too; Ctrl-C and
-# SIGTERM end it without leaving a temporary file.
+# SIGTERM end it without leaving a temporary file. A branded deck's font files, icons, images
+# and team logo are watched too.
 . tests/e2e/lib.sh
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 PY=/usr/bin/python3
@@ -102,6 +103,57 @@ kill -TERM $PID; wait $PID; rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 143 ] && ok || fail "SIGTERM ends it (exit $rc, no save had errors)"
 sleep 0.3 # build workers that got the signal too
 expect_eq "no temporary files after SIGTERM" "$(find "$W" -name '*.tmp.*' -o -name '*.cairo.*' | wc -l)" 0
+
+# a branded deck: its own font files, a category's icon, a card's image and a team's logo are
+# watched too; a save of any of them rebuilds
+DV=/usr/share/fonts/truetype/dejavu
+mkdir -p "$W/brand"
+cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf "$W/brand/"
+cp tests/regress/layout/brand/icons/eye.svg tests/regress/layout/brand/small.png "$W/brand/"
+cat >"$W/brand/deck.yaml" <<'YEOF'
+deck:
+  title: Branded
+  language: en
+categories:
+  - {id: see, name: Seeing, icon: eye.svg}
+cards:
+  - {id: V1, type: question, category: see, image: small.png, text: "What do you see?"}
+theme:
+  serif: DejaVu Serif
+  fonts: [DejaVuSerif.ttf, DejaVuSerif-Italic.ttf, DejaVuSerif-Bold.ttf, DejaVuSerif-BoldItalic.ttf]
+YEOF
+cp "$W/brand/eye.svg" "$W/brand/logo.svg"
+printf 'deck: deck.yaml\nteams:\n  - {name: Noord, logo: logo.svg}\n' >"$W/brand/teams.yaml"
+start brand/deck.yaml bout "$TMP/log3"
+expect_eq "branded: first build" "$(wait_new "$W/bout/cards.pdf" "")" ok
+expect_eq "branded: the deck, 4 fonts, the icon and the image watched" \
+	"$(wait_log 'note: watching 7 file\(s\)' "$TMP/log3")" ok
+sleep 0.5
+for f in eye.svg small.png; do
+	cp "$W/bout/cards.pdf" "$TMP/b0.pdf"
+	case $f in
+	eye.svg) sed -i 's/#1f2328/#7a4b8c/g' "$W/brand/$f" ;;
+	*) cp tests/regress/layout/brand/landscape.png "$W/brand/$f" ;;
+	esac
+	expect_eq "a save of $f rebuilds" "$(wait_log "$f: note: saved at" "$TMP/log3")" ok
+	expect_eq "$f: new cards" "$(wait_new "$W/bout/cards.pdf" "$TMP/b0.pdf")" ok
+	sleep 0.5
+done
+built=$(grep -c '^deckpress: built 1 deck' "$TMP/log3")
+echo "not a font any more" >"$W/brand/DejaVuSerif.ttf" # a font file read again at each save
+expect_eq "a save of a font file rebuilds" "$(wait_log "DejaVuSerif.ttf: note: saved at" "$TMP/log3")" ok
+expect_eq "and reads it" "$(wait_log "error: font 'DejaVuSerif.ttf' is not a TrueType or OpenType font" "$TMP/log3")" ok
+cp $DV/DejaVuSerif.ttf "$W/brand/"
+i=0; while [ $i -lt 100 ] && [ "$(grep -c '^deckpress: built 1 deck' "$TMP/log3")" -le $built ]; do
+	sleep 0.1; i=$((i + 1))
+done
+expect_eq "put back: built again" "$(grep -c '^deckpress: built 1 deck' "$TMP/log3")" $((built + 1))
+sleep 0.5
+kill -INT $PID; wait $PID
+start brand/teams.yaml tout "$TMP/log4"
+expect_eq "a team with a logo: first build" "$(wait_new "$W/tout/noord/cards.pdf" "")" ok
+expect_eq "the logo watched too" "$(wait_log 'note: watching 9 file\(s\)' "$TMP/log4")" ok
+kill -INT $PID; wait $PID
 
 "$BIN" watch "$W/deck.yaml" 2>"$TMP/err"; expect_eq "watch without -o is a usage error" $? 2
 finish

@@ -103,8 +103,8 @@ static void draw(cardset *cs, size_t n)
 		card_face f;
 		if (card_face_make(cs, i, &f) == 0) {
 			rect trim = {9, 9, g->w, g->h}, art = {0, 0, g->w + 18, g->h + 18};
-			render_card_front(cr, &f, g, trim, art);
-			render_card_back(cr, &f, g, trim, art, NULL);
+			render_card_front(cr, &f, trim, art);
+			render_card_back(cr, &f, trim, art);
 			card_face_free(&f);
 		}
 	}

@@ -205,6 +205,18 @@ static void test_inputs(void **state)
 	assert_int_equal(n, 4); /* the teams file itself is the caller's to watch */
 	free_list(v, n);
 	teams_free(&ts);
+	/* icons and images, beside the included deck that names them, each once */
+	dk = deck_open("tests/regress/layout/brand/icon.yaml", &d);
+	assert_non_null(dk);
+	v = deck_inputs(dk, &n);
+	assert_true(has(v, n, "tests/regress/layout/brand/icons/eye.svg") &&
+		    has(v, n, "tests/regress/layout/brand/icons/link.svg") &&
+		    has(v, n, "tests/regress/layout/brand/icons/ask.svg") &&
+		    has(v, n, "tests/regress/layout/brand/landscape.png") &&
+		    has(v, n, "tests/regress/layout/brand/cards.yaml"));
+	assert_int_equal(n, 6);
+	free_list(v, n);
+	deck_free(dk);
 }
 
 int main(void)

@@ -252,10 +252,55 @@ static void test_quiet_without_cache(void **state)
 	free(saved_xdg);
 }
 
+/* Styles: a bold stands in for a semibold, an oblique for an italic, a regular for neither;
+ * and a deck's own file (DejaVu Serif from Debian) joins the fontset. */
+static void test_styles(void **state)
+{
+	fontset *f = *state;
+	char *missing = NULL;
+	assert_int_equal(fontset_check_style(f, "Yrsa", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
+					     &missing), 0);
+	/* Yrsa has no semibold italic: its bold italic serves */
+	assert_int_equal(fontset_check_style(f, "Yrsa", PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_ITALIC,
+					     &missing), 0);
+	assert_int_equal(fontset_check_style(f, "Open Sans", PANGO_WEIGHT_ULTRALIGHT,
+					     PANGO_STYLE_NORMAL, &missing), -1);
+	assert_string_equal(missing, "light");
+	free(missing);
+	const char *dv = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+	char *resolved = NULL, *err = NULL;
+	assert_int_equal(fontset_check_family(f, "DejaVu Serif", &resolved), -1);
+	free(resolved);
+	if (access(dv, R_OK) != 0) {
+		skip(); /* fonts-dejavu-core is in .ci/deps.sh */
+		return;
+	}
+	fontset *own = fontset_new(fontset_dir(f), &err);
+	assert_non_null(own);
+	assert_int_equal(fontset_add_file(own, dv, &err), 0);
+	assert_int_equal(fontset_check_family(own, "DejaVu Serif", &resolved), 0);
+	assert_string_equal(resolved, dv);
+	free(resolved);
+	assert_int_equal(fontset_check_style(own, "DejaVu Serif", PANGO_WEIGHT_NORMAL,
+					     PANGO_STYLE_NORMAL, &missing), 0);
+	assert_int_equal(fontset_check_style(own, "DejaVu Serif", PANGO_WEIGHT_NORMAL,
+					     PANGO_STYLE_ITALIC, &missing), -1);
+	assert_string_equal(missing, "italic");
+	free(missing);
+	assert_int_equal(fontset_check_style(own, "DejaVu Serif", PANGO_WEIGHT_SEMIBOLD,
+					     PANGO_STYLE_ITALIC, &missing), -1);
+	assert_string_equal(missing, "semibold italic");
+	free(missing);
+	assert_int_equal(fontset_add_file(own, "/nonexistent.ttf", &err), -1);
+	free(err);
+	fontset_free(own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_paths),          cmocka_unit_test(test_families_bundled),
+		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_family_missing), cmocka_unit_test(test_every_face),
 		cmocka_unit_test(test_72dpi),          cmocka_unit_test(test_unknown_glyphs),
 		cmocka_unit_test(test_bad_dirs),       cmocka_unit_test(test_quiet_without_cache),

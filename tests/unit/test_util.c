@@ -1,4 +1,5 @@
-/* test_util.c - arena, strbuf, number parsing, atomic files, edit distance. */
+/* test_util.c - arena, strbuf, number parsing, atomic files, edit distance; where a file a
+ * deck names is seen from another folder (input_moved). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "util.h"
 
 static void test_parse_double(void **state)
@@ -127,12 +130,50 @@ static void test_atomic_new(void **state)
 	unlink(path);
 }
 
+static void moved_is(const char *file, const char *origin, const char *dir, const char *want)
+{
+	char *got = input_moved(file, origin, dir);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_moved(void **state)
+{
+	(void)state;
+	char root[64], sub[96], deep[128], other[96], deck[128], deck2[160];
+	snprintf(root, sizeof root, "/tmp/test_util_moved.%ld", (long)getpid());
+	snprintf(sub, sizeof sub, "%s/a", root);
+	snprintf(deep, sizeof deep, "%s/a/b", root);
+	snprintf(other, sizeof other, "%s/c", root);
+	snprintf(deck, sizeof deck, "%s/a/deck.yaml", root);
+	snprintf(deck2, sizeof deck2, "%s/a/b/sheet.csv", root);
+	assert_int_equal(mkdir(root, 0700), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(mkdir(deep, 0700), 0);
+	assert_int_equal(mkdir(other, 0700), 0);
+	moved_is("x.png", deck, sub, "x.png");               /* the same folder */
+	moved_is("icons/x.svg", deck, sub, "icons/x.svg");   /* below it */
+	moved_is("x.png", deck, deep, "../x.png");           /* seen from a folder below */
+	moved_is("b/x.png", deck, deep, "x.png");            /* folded, never "../b/x.png" */
+	moved_is("../x.png", deck2, deep, "../x.png");       /* written with ".." */
+	moved_is("../../c/x.png", deck2, sub, "../c/x.png"); /* a sibling folder */
+	moved_is("x.png", deck, other, "../a/x.png");
+	moved_is("./x.png", deck, sub, "x.png");
+	moved_is("/abs/x.png", deck, other, "/abs/x.png"); /* absolute: as written */
+	moved_is("x.png", deck, "/no/such/folder", "x.png"); /* unresolvable: as written */
+	rmdir(deep);
+	rmdir(sub);
+	rmdir(other);
+	rmdir(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_double), cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_arena),        cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_atomic),       cmocka_unit_test(test_atomic_new),
+		cmocka_unit_test(test_moved),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

@@ -1,0 +1,194 @@
+#!/bin/sh
+# Branding (issue 13), measured on the PDFs: a deck's own font embedded (pdffonts), refused
+# when its licence bits forbid embedding or a style the design needs is missing; SVG icons
+# drawn as vectors (no raster image: pdfimages -list), PNG icons and card images as images,
+# hostile SVGs refused; a low-resolution image warned about; numbering in the text
+# (pdftotext); every word of every design inside the safe area, and every design's backs
+# behind their fronts (pdftotext -bbox-layout); preview and the booklet.
+. tests/e2e/lib.sh
+PY="/usr/bin/python3 tests/e2e/pdfcheck.py"
+B=tests/regress/layout/brand
+DV=/usr/share/fonts/truetype/dejavu
+[ -f $DV/DejaVuSerif.ttf ] || { fail "fonts-dejavu-core is needed (.ci/deps.sh)"; finish; exit 1; }
+pdf_images() { pdfimages -list "$1" | awk 'NR > 2 && $3 == "image"' | wc -l; }
+
+# --- a deck's own fonts ---
+D=$TMP/fonts; mkdir -p $D
+cp $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf \
+	$DV/DejaVuSerif-BoldItalic.ttf $D/
+deck_with_fonts() { # FILE FONTS...: a small deck set in DejaVu Serif from the given files
+	f=$1; shift
+	{ printf 'deck:\n  title: Own fonts\n  language: en\ntheme:\n  serif: DejaVu Serif\n  fonts: ['
+	  sep=""; for x in "$@"; do printf '%s%s' "$sep" "$x"; sep=", "; done
+	  printf ']\ncards:\n  - {id: Q1, type: question, text: "What would you do with <i>more</i> time?"}\n'
+	  printf '  - {id: C1, type: case, title: A case, text: Something happened., question: What now?}\n'
+	} >"$f"
+}
+deck_with_fonts $D/ok.yaml DejaVuSerif.ttf DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
+"$BIN" cards $D/ok.yaml -o $D/ok.pdf 2>$TMP/err; expect_eq "deck fonts: cards exit 0" $? 0
+pdffonts $D/ok.pdf >$TMP/fonts.txt
+expect_grep "pdffonts: the deck's DejaVu Serif, embedded" '^[A-Z]{6}\+DejaVuSerif +.* yes +yes' $TMP/fonts.txt
+expect_grep "pdffonts: its bold italic (semibold italic question text)" '^[A-Z]{6}\+DejaVuSerif-BoldItalic .* yes ' $TMP/fonts.txt
+grep -q 'Yrsa' $TMP/fonts.txt && fail "Yrsa still used with theme.serif: DejaVu Serif" || ok
+"$BIN" booklet $D/ok.yaml -o $D/bk.pdf 2>$TMP/err; expect_eq "deck fonts: booklet exit 0" $? 0
+expect_grep "booklet in the deck's font" '\+DejaVuSerif .* yes ' "$(pdffonts $D/bk.pdf >$TMP/bf.txt; echo $TMP/bf.txt)"
+"$BIN" preview $D/ok.yaml -o $D/prev 2>$TMP/err; expect_eq "deck fonts: preview exit 0" $? 0
+
+deck_with_fonts $D/regular.yaml DejaVuSerif.ttf
+"$BIN" cards $D/regular.yaml -o $D/x.pdf 2>$TMP/err; expect_eq "a missing style fails" $? 1
+expect_grep "missing semibold named" "regular.yaml:5:10: error: font family 'DejaVu Serif' has no semibold style, which the classic design uses for the deck title on the backs" $TMP/err
+expect_grep "missing italic named" "has no italic style, which the classic design uses for the question of a case" $TMP/err
+[ ! -e $D/x.pdf ] && ok || fail "no PDF after a missing style"
+"$BIN" check --fit $D/regular.yaml 2>$TMP/err; expect_eq "check --fit: a missing style fails" $? 1
+
+# licence bits: fsType 0x0002 (restricted) and 0x0100 (no subsetting), set with struct
+fstype() { # SRC DST VALUE
+	/usr/bin/python3 - "$@" <<'PYEOF'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+for i in range(struct.unpack('>H', b[4:6])[0]):
+    tag, _, off, _ = struct.unpack('>4sIII', b[12 + 16 * i:28 + 16 * i])
+    if tag == b'OS/2':
+        b[off + 8:off + 10] = struct.pack('>H', int(sys.argv[3], 0))
+open(sys.argv[2], 'wb').write(b)
+PYEOF
+}
+fstype $DV/DejaVuSerif.ttf $D/Restricted.ttf 0x0002
+fstype $DV/DejaVuSerif.ttf $D/NoSubset.ttf 0x0100
+fstype $DV/DejaVuSerif.ttf $D/Print.ttf 0x0004
+deck_with_fonts $D/lic.yaml Restricted.ttf NoSubset.ttf
+"$BIN" check $D/lic.yaml 2>$TMP/err; expect_eq "licence bits: check fails" $? 1
+expect_grep "restricted font refused" "lic.yaml:6:11: error: font 'Restricted.ttf' \(DejaVu Serif Book\) may not be embedded in a PDF: its licence bits \(OS/2 fsType 0x0002\) say restricted licence: no embedding" $TMP/err
+expect_grep "no-subsetting font refused" "font 'NoSubset.ttf' .*fsType 0x0100\) say no subsetting" $TMP/err
+deck_with_fonts $D/print.yaml Print.ttf DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
+"$BIN" cards $D/print.yaml -o $D/p.pdf 2>$TMP/err; expect_eq "preview & print embedding (0x0004) allowed" $? 0
+echo "not a font" >$D/fake.ttf; echo x >$TMP/outside.ttf
+deck_with_fonts $D/bad.yaml fake.ttf ../outside.ttf missing.ttf
+"$BIN" check $D/bad.yaml 2>$TMP/err; expect_eq "bad font files fail" $? 1
+expect_grep "not a font" "font 'fake.ttf' is not a TrueType or OpenType font" $TMP/err
+expect_grep "font outside the folder" "'../outside.ttf' is outside the deck's folder" $TMP/err
+expect_grep "missing font" "font 'missing.ttf' cannot be read: No such file or directory" $TMP/err
+"$BIN" check --limit font-bytes=1000 $D/ok.yaml 2>$TMP/err; expect_eq "font-bytes limit" $? 1
+expect_grep "font-bytes named" "font 'DejaVuSerif.ttf' has more than 1000 bytes: over a limit \(raise it with --limit font-bytes=N" $TMP/err
+"$BIN" check --limit fonts=2 $D/ok.yaml 2>$TMP/err; expect_eq "fonts limit" $? 1
+expect_grep "fonts limit named" "theme.fonts lists 4 files, more than 2: over a limit \(raise it with --limit fonts=N" $TMP/err
+
+# --- icons and images ---
+P=$TMP/pics; mkdir -p $P/icons
+cp $B/cards.yaml $B/landscape.png $B/small.png $P/; cp $B/icons/*.svg $P/icons/
+grep -v 'image: landscape.png' $B/cards.yaml >$P/svg_only.yaml
+"$BIN" cards $P/svg_only.yaml -o $P/svg.pdf 2>$TMP/err; expect_eq "SVG icons: exit 0" $? 0
+expect_eq "SVG icons leave no raster image" "$(pdf_images $P/svg.pdf)" 0
+"$BIN" cards $P/svg_only.yaml --sheet none -o $P/svg1.pdf 2>$TMP/err
+expect_eq "one card per page: still no raster image" "$(pdf_images $P/svg1.pdf)" 0
+"$BIN" cards $P/cards.yaml -o $P/img.pdf 2>$TMP/err; expect_eq "a card image: exit 0" $? 0
+expect_eq "the PNG card image is the only image" "$(pdf_images $P/img.pdf)" 1
+qpdf --check $P/img.pdf >/dev/null 2>&1; expect_eq "qpdf --check with icons and an image" $? 0
+sed 's#icons/eye.svg#small.png#' $P/svg_only.yaml >$P/png_icon.yaml
+"$BIN" cards $P/png_icon.yaml -o $P/pngicon.pdf 2>$TMP/err; expect_eq "PNG icon: exit 0" $? 0
+# two cards of that category on the sheet, front and back: one image each time it is drawn
+expect_eq "a PNG icon is an image on the band and the back" "$(pdf_images $P/pngicon.pdf)" 4
+qpdf --check $P/pngicon.pdf >/dev/null 2>&1; expect_eq "qpdf --check: a PNG icon drawn often" $? 0
+sed 's#landscape.png#small.png#' $P/cards.yaml >$P/lowres.yaml
+"$BIN" cards $P/lowres.yaml -o $P/low.pdf 2>$TMP/err; expect_eq "a low-resolution image is a warning" $? 0
+expect_grep "ppi warning names the image and its ppi" "lowres.yaml:34:12: warning: card 'C1': image 'small.png' prints at 7[0-9] ppi \(56 x 2[0-9] mm from 160 x 90 pixels\), below 300 ppi" $TMP/err
+grep -q "landscape.png" $TMP/err && fail "the 960-pixel image warned about" || ok
+"$BIN" cards $P/cards.yaml -o $P/img.pdf 2>$TMP/err
+grep -q "ppi" $TMP/err && fail "a 960 x 540 image on a poker card is above 300 ppi" || ok
+
+svg() { printf '%s\n' "$2" >$P/icons/$1.svg; }
+svg text '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">A</text></svg>'
+svg nstext '<svg:svg xmlns:svg="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><svg:text>A</svg:text></svg:svg>'
+svg href '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><use xlink:href="/etc/passwd#x"/></svg>'
+svg image '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="data:image/png;base64,AAAA" width="10" height="10"/></svg>'
+svg url '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5" fill="url(file:///etc/x.svg#p)"/></svg>'
+svg entity '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>'
+svg filter '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><filter id="f"><feGaussianBlur stdDeviation="2"/></filter><rect width="5" height="5" filter="url(#f)"/></svg>'
+svg nosize '<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>'
+svg huge '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="5" height="5"/></svg>'
+svg broken '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect'
+svg local '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/></linearGradient><path id="p" d="M0 0h5v5z"/></defs><use xlink:href="#p" fill="url(#g)"/></svg>'
+printf '\037\213compressed' >$P/icons/svgz.svg
+head -c 100 $B/landscape.png >$P/icons/damaged.png
+for n in text nstext href image url entity filter nosize huge broken local svgz damaged missing; do
+	ext=svg; [ $n = damaged ] && ext=png
+	sed "s#icons/eye.svg#icons/$n.$ext#" $P/svg_only.yaml >$P/bad_$n.yaml
+	"$BIN" check $P/bad_$n.yaml >/dev/null 2>$P/err_$n; echo $? >$P/rc_$n
+done
+expect_eq "an SVG with only '#id' references and a gradient is fine" "$(cat $P/rc_local)" 0
+for n in text nstext href image url entity filter nosize huge broken svgz damaged missing; do
+	expect_eq "icon $n refused" "$(cat $P/rc_$n)" 1
+done
+at="bad_[a-z]*.yaml:15:11: error: icon"
+expect_grep "SVG text refused" "$at 'icons/text.svg' holds text \(<text>\), which would be set in the machine's fonts" $P/err_text
+expect_grep "SVG svg:text refused" "'icons/nstext.svg' holds text" $P/err_nstext
+expect_grep "SVG external link refused" "'icons/href.svg' links to something outside itself \(href\)" $P/err_href
+expect_grep "SVG embedded picture refused" "'icons/image.svg' holds a picture of its own" $P/err_image
+expect_grep "SVG url() refused" "'icons/url.svg' refers to something outside itself" $P/err_url
+expect_grep "SVG entities refused" "'icons/entity.svg' declares XML entities" $P/err_entity
+expect_grep "SVG filter refused" "'icons/filter.svg' uses a filter" $P/err_filter
+expect_grep "SVG without size refused" "'icons/nosize.svg' has no size" $P/err_nosize
+expect_grep "SVG too large: image-pixels" "'icons/huge.svg' is 100000 x 100000 pixels, more than 25000000.*--limit image-pixels=N" $P/err_huge
+expect_grep "damaged SVG" "'icons/broken.svg' is not an SVG image librsvg can read" $P/err_broken
+expect_grep "compressed SVG" "'icons/svgz.svg' is a compressed SVG" $P/err_svgz
+expect_grep "damaged PNG icon" "'icons/damaged.png' is a damaged PNG image" $P/err_damaged
+expect_grep "missing icon" "'icons/missing.svg' cannot be read: No such file or directory" $P/err_missing
+expect_grep "a message's hint" "note: give the path of a PNG or SVG file, relative to the deck file" $P/err_text
+"$BIN" check --limit svg-bytes=100 $P/svg_only.yaml 2>$TMP/err; expect_eq "svg-bytes limit" $? 1
+expect_grep "svg-bytes named" "icon 'icons/eye.svg' has more than 100 bytes: over a limit \(raise it with --limit svg-bytes=N" $TMP/err
+"$BIN" check --limit pictures=2 $P/cards.yaml 2>$TMP/err; expect_eq "pictures limit" $? 1
+expect_grep "pictures named" "icon 'icons/ask.svg' is one picture more than 2: over a limit \(raise it with --limit pictures=N" $TMP/err
+sed 's#landscape.png#../x.png#' $P/cards.yaml >$P/img_out.yaml; cp $B/small.png $TMP/x.png
+"$BIN" check $P/img_out.yaml 2>$TMP/err; expect_eq "image outside the folder" $? 1
+expect_grep "image outside named" "img_out.yaml:34:12: error: '../x.png' is outside the deck's folder" $TMP/err
+
+# --- numbering ---
+for m in deck category none; do
+	sed "s/numbering: deck/numbering: $m/" $B/classic.yaml >$P/num_$m.yaml
+	"$BIN" cards $P/num_$m.yaml -o $P/num_$m.pdf 2>$TMP/err; expect_eq "numbering $m: exit 0" $? 0
+	flat_text $P/num_$m.pdf >$P/num_$m.txt
+done
+for k in 1 2 3 4 5 6; do expect_grep "numbering deck: $k/6" "· $k/6" $P/num_deck.txt; done
+expect_grep "numbering category: C1 is 1/2 of Connection" "C1 · 1/2" $P/num_category.txt
+expect_grep "numbering category: V3 is 2/2 of Connection" "V3 · 2/2" $P/num_category.txt
+grep -q "/6" $P/num_category.txt && fail "numbering category shows deck numbers" || ok
+grep -qE "· [0-9]+/[0-9]" $P/num_none.txt && fail "numbering none shows numbers" || ok
+"$BIN" booklet $P/num_deck.yaml -o $P/num_bk.pdf 2>$TMP/err; expect_eq "numbered booklet: exit 0" $? 0
+flat_text $P/num_bk.pdf >$P/num_bk.txt
+expect_grep "the booklet shows the numbers" "V2 · 4/6" $P/num_bk.txt
+
+# --- every design: safe area, duplex backs, preview ---
+for l in classic minimal icon; do
+	"$BIN" cards $B/$l.yaml --sheet none -o $P/$l.pdf 2>$TMP/err; expect_eq "$l: exit 0" $? 0
+	expect "$l: every word inside the safe area" $PY safe $P/$l.pdf 4
+	for d in identiteit verbinding; do for lang in nl en; do
+		printf 'include: [%s]\ndeck:\n  title: T\n  languages: [nl, en]\ntheme:\n  layout: %s\n  numbering: category\ncards: []\n' \
+			"$PWD/decks/$d.yaml" $l >$P/$d-$l.yaml
+		"$BIN" cards --allow-read decks $P/$d-$l.yaml --lang $lang --sheet none -o $P/d.pdf 2>$TMP/err
+		expect_eq "$l $d $lang: exit 0" $? 0
+		expect "$l $d $lang: every word inside the safe area" $PY safe $P/d.pdf 4
+	done; done
+	sed "s/^  language: nl/  language: nl\ntheme:\n  layout: $l/" tests/e2e/fixtures/align.yaml >$P/align_$l.yaml
+	for mode in long short; do
+		"$BIN" cards $P/align_$l.yaml --duplex $mode -o $P/al.pdf 2>$TMP/err
+		expect "$l: backs behind fronts, duplex $mode" $PY align $P/al.pdf $mode
+	done
+	"$BIN" preview $B/$l.yaml -o $P/prev_$l 2>$TMP/err; expect_eq "$l preview: exit 0" $? 0
+	expect_eq "$l preview: a front and a back per card and the contact sheet" \
+		"$(ls $P/prev_$l | wc -l)" 13
+done
+# a team's logo on every back, where each design places it (an image per back, and C1's photo)
+mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
+for l in classic minimal icon; do
+	printf 'deck: %s.yaml\nteams:\n  - name: Team Noord\n    logo: logo.png\n' $l >$P/team/teams-$l.yaml
+	"$BIN" build $P/team/teams-$l.yaml -o $P/team/out-$l >/dev/null 2>$TMP/err
+	expect_eq "$l: a team with a logo builds" $? 0
+	expect_eq "$l: the logo on each of the 6 backs, the photo on C1" \
+		"$(pdf_images $P/team/out-$l/team-noord/cards.pdf)" 7
+	expect "$l team: backs' words inside the safe area" $PY safe $P/team/out-$l/team-noord/printshop.pdf 4
+done
+cmp -s $P/prev_classic/V1-front.png $P/prev_icon/V1-front.png && fail "preview: icon design drawn as classic" || ok
+cmp -s $P/prev_classic/V1-back.png $P/prev_minimal/V1-back.png && fail "preview: minimal back drawn as classic" || ok
+"$BIN" cards $B/icon.yaml -o $P/r1.pdf && "$BIN" cards $B/icon.yaml -o $P/r2.pdf
+cmp -s $P/r1.pdf $P/r2.pdf && ok || fail "icon design: two runs give the same bytes"
+finish

@@ -2,6 +2,7 @@
 #include "render_card.h"
 
 #include "image.h"
+#include "para.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 static void show(cairo_t *cr, PangoLayout *l, double x, double y)
 {
 	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, l);
+	para_show(cr, l);
 }
 
 static double layout_w(PangoLayout *l)

@@ -60,7 +60,16 @@ size_t para_range(PangoLayout *l, int start, int end, para_span **out);
  * exactly where pango_cairo_show_layout_line would draw it from the current point of cr
  * (the line's left end on its baseline); the current point is kept. A range boundary
  * inside a cluster (a ligature) moves to the cluster's end. For drawing a line in parts:
- * tagged PDF marks each part as a structure element of its own. */
+ * tagged PDF marks each part as a structure element of its own. Soft hyphens inside the
+ * line are left out of the text Cairo gets (see para_show). */
 void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end);
+
+/* Draws l from the current point as pango_cairo_show_layout does, glyph for glyph, but a
+ * soft hyphen inside a line is not handed to Cairo: Cairo would write an empty /ActualText
+ * span for each (text extraction gives the same words either way). Falls back to
+ * pango_cairo_show_layout when l has no soft hyphen, the target is not a PDF, cr's matrix
+ * does more than move by whole 1/256 pt, or a run needs Pango's renderer (underline,
+ * background, shape, alpha, right-to-left). */
+void para_show(cairo_t *cr, PangoLayout *l);
 
 #endif

@@ -194,7 +194,7 @@ void load_print(loader *L, const ynode *m)
 		free(what);
 		if (v)
 			dk->print[dk->nprint++] =
-				(print_setting){k->value, v, pos_of(m->kids[i + 1])};
+				(print_setting){arena_strdup(L->mem, k->value), v, pos_of(m->kids[i + 1])};
 	}
 }
 
@@ -229,7 +229,7 @@ static void load_hyphenation(loader *L, const ynode *n)
 		if (!valid_lang(k->value))
 			report(L, k, M_BAD_LANG, k->value);
 		else
-			add_exceptions(L, n->kids[i + 1], k->value);
+			add_exceptions(L, n->kids[i + 1], arena_strdup(L->mem, k->value));
 	}
 }
 

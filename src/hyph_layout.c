@@ -32,15 +32,22 @@ static bool is_kept(const kept *k, int at)
 	return false;
 }
 
-/* Byte index of the soft hyphen ending the first line that makes a run longer than max
- * (and is not kept), or -1. Runs stop at a line that does not end in one, and at a new
- * paragraph. */
-static int first_excess(PangoLayout *l, int max, const kept *k, int *count, int *longest)
+/* The first line that makes a run too long: where it starts and the soft hyphen ending it. */
+typedef struct {
+	int at;    /* byte index of the soft hyphen; -1: no such line */
+	int line;  /* the line's index */
+	int start; /* byte index of its start */
+} excess;
+
+/* The first line that makes a run longer than max and whose soft hyphen is not kept. Runs
+ * stop at a line that does not end in one, and at a new paragraph. */
+static excess first_excess(PangoLayout *l, int max, const kept *k, int *count, int *longest)
 {
 	const char *text = pango_layout_get_text(l);
-	int run = 0, found = -1;
+	int run = 0, i = 0;
+	excess found = {.at = -1};
 	*count = *longest = 0;
-	for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next) {
+	for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next, i++) {
 		const PangoLayoutLine *line = it->data;
 		if (line->is_paragraph_start)
 			run = 0;
@@ -52,8 +59,8 @@ static int first_excess(PangoLayout *l, int max, const kept *k, int *count, int 
 		if (++run > *longest)
 			*longest = run;
 		int at = line->start_index + line->length - 2;
-		if (run > max && found < 0 && !is_kept(k, at))
-			found = at;
+		if (run > max && found.at < 0 && !is_kept(k, at))
+			found = (excess){at, i, line->start_index};
 	}
 	return found;
 }
@@ -61,28 +68,73 @@ static int first_excess(PangoLayout *l, int max, const kept *k, int *count, int 
 int hyph_layout_count(PangoLayout *l, int *longest_run)
 {
 	int count;
-	first_excess(l, 1 << 30, NULL, &count, longest_run);
+	(void)first_excess(l, 1 << 30, NULL, &count, longest_run);
 	return count;
 }
 
-/* Removes the two bytes of the soft hyphen at index at, keeping the attributes in place. */
-static void drop_shy(PangoLayout *l, int at)
+/* Removes the two bytes of each soft hyphen at[0..n) (ascending byte indices), keeping the
+ * attributes on their letters. */
+static void drop_shys(PangoLayout *l, const int *at, int n)
 {
 	const char *text = pango_layout_get_text(l);
-	size_t len = strlen(text);
-	char *t = g_malloc(len - 1);
-	memcpy(t, text, (size_t)at);
-	memcpy(t + at, text + at + 2, len - (size_t)at - 2);
-	t[len - 2] = '\0';
+	size_t len = strlen(text), o = 0, from = 0;
+	char *t = g_malloc(len + 1);
+	for (int i = 0; i < n; i++) {
+		memcpy(t + o, text + from, (size_t)at[i] - from);
+		o += (size_t)at[i] - from;
+		from = (size_t)at[i] + 2;
+	}
+	memcpy(t + o, text + from, len - from + 1);
 	PangoAttrList *attrs = pango_layout_get_attributes(l);
 	PangoAttrList *copy = attrs ? pango_attr_list_copy(attrs) : NULL;
-	if (copy)
-		pango_attr_list_update(copy, at, 2, 0);
+	for (int i = n - 1; copy && i >= 0; i--)
+		pango_attr_list_update(copy, at[i], 2, 0);
 	pango_layout_set_text(l, t, -1);
 	pango_layout_set_attributes(l, copy);
 	if (copy)
 		pango_attr_list_unref(copy);
 	g_free(t);
+}
+
+/* Pango breaks a line at the last break that fits, so without the soft hyphen ending line e
+ * the line ends at the break before it; when that is a soft hyphen of the same word, it is
+ * the next to go, and so on, one layout each. All of them go at once instead: their byte
+ * indices into at[] (ascending, e's own last), and *end the break the line should then end
+ * at: the last one in the line that is not a soft hyphen. Returns how many, or 0 if the
+ * line has no such break (the word started on the line before: the column needs a break
+ * in it, see hyph_layout_tidy). */
+static int word_shys(PangoLayout *l, const excess *e, int *at, int cap, int *end)
+{
+	const char *text = pango_layout_get_text(l);
+	int nattrs, n = 0;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(l, &nattrs);
+	long first = g_utf8_pointer_to_offset(text, text + e->start);
+	long p = first + g_utf8_pointer_to_offset(text + e->start, text + e->at);
+	const char *c = text + e->at; /* the character before break p + 1 */
+	for (long q = p + 1; q > first && q < nattrs; q--, c = g_utf8_prev_char(c)) {
+		if (!la[q].is_line_break)
+			continue;
+		if (memcmp(c, SHY, 2) != 0) {
+			*end = (int)(g_utf8_next_char(c) - text);
+			for (int i = 0, j = n - 1; i < j; i++, j--) {
+				int t = at[i];
+				at[i] = at[j];
+				at[j] = t;
+			}
+			return n;
+		}
+		if (n == cap)
+			return 0;
+		at[n++] = (int)(c - text);
+	}
+	return 0;
+}
+
+/* True if line i of l ends at byte index end. */
+static bool line_ends_at(PangoLayout *l, int i, int end)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+	return line && line->start_index + line->length == end;
 }
 
 /* The widest line, logical extents, Pango units. */
@@ -98,6 +150,63 @@ static int widest(PangoLayout *l)
 	return w;
 }
 
+typedef struct {
+	char *text;
+	PangoAttrList *attrs;
+} saved;
+
+static saved save(PangoLayout *l)
+{
+	saved v = {g_strdup(pango_layout_get_text(l)), pango_layout_get_attributes(l)};
+	if (v.attrs)
+		pango_attr_list_ref(v.attrs);
+	return v;
+}
+
+static void restore(PangoLayout *l, const saved *v)
+{
+	pango_layout_set_text(l, v->text, -1);
+	pango_layout_set_attributes(l, v->attrs);
+}
+
+static void saved_free(saved *v)
+{
+	g_free(v->text);
+	if (v->attrs)
+		pango_attr_list_unref(v->attrs);
+}
+
+/* Drops the soft hyphen e ends at, and any before it in its word (word_shys), unless the
+ * column needs them: then e's stays and is kept. Returns how many were dropped; *rounds
+ * grows by one per soft hyphen dropped or kept. */
+static int drop_excess(PangoLayout *l, const excess *e, kept *k, int *rounds)
+{
+	int before = widest(l), width = pango_layout_get_width(l), at[ROUNDS_MAX], end;
+	int limit = before > width ? before : width;
+	saved v = save(l);
+	int n = before <= width ? word_shys(l, e, at, ROUNDS_MAX - *rounds, &end) : 0;
+	if (n > 1) {
+		drop_shys(l, at, n);
+		if (line_ends_at(l, e->line, end) && widest(l) <= limit) {
+			saved_free(&v);
+			*rounds += n;
+			return n;
+		}
+		restore(l, &v); /* not as foreseen: one at a time, as the rule reads */
+	}
+	drop_shys(l, &e->at, 1);
+	(*rounds)++;
+	if (widest(l) > limit) { /* a break the column needs: a ladder beats a word sticking out */
+		restore(l, &v);
+		k->at[k->n++] = e->at;
+		n = 0;
+	} else {
+		n = 1;
+	}
+	saved_free(&v);
+	return n;
+}
+
 int hyph_layout_tidy(PangoLayout *l, double size_pt, const char *orig_text,
 		     PangoAttrList *orig_attrs)
 {
@@ -107,28 +216,10 @@ int hyph_layout_tidy(PangoLayout *l, double size_pt, const char *orig_text,
 		pango_layout_set_text(l, orig_text, -1);
 		pango_layout_set_attributes(l, orig_attrs);
 	}
-	int max = hyph_layout_max_run(size_pt), dropped = 0, count, longest;
+	int max = hyph_layout_max_run(size_pt), dropped = 0, rounds = 0, count, longest;
 	kept k = {.n = 0};
-	for (int round = 0, at; round < ROUNDS_MAX &&
-				(at = first_excess(l, max, &k, &count, &longest)) >= 0;
-	     round++) {
-		/* a break the column needs stays: a ladder is better than a word sticking out */
-		int before = widest(l), width = pango_layout_get_width(l);
-		char *text = g_strdup(pango_layout_get_text(l));
-		PangoAttrList *attrs = pango_layout_get_attributes(l);
-		if (attrs)
-			pango_attr_list_ref(attrs);
-		drop_shy(l, at);
-		if (widest(l) > (before > width ? before : width)) {
-			pango_layout_set_text(l, text, -1);
-			pango_layout_set_attributes(l, attrs);
-			k.at[k.n++] = at;
-		} else {
-			dropped++;
-		}
-		g_free(text);
-		if (attrs)
-			pango_attr_list_unref(attrs);
-	}
+	for (excess e; rounds < ROUNDS_MAX &&
+		       (e = first_excess(l, max, &k, &count, &longest)).at >= 0;)
+		dropped += drop_excess(l, &e, &k, &rounds);
 	return dropped;
 }

@@ -113,8 +113,9 @@ bool want(loader *L, const ynode *n, ynode_kind kind, const char *what)
 	return false;
 }
 
-/* A scalar field as an arena string; NULL (reported) if it is not a non-empty text. */
-const char *scalar(loader *L, const ynode *n, const char *what)
+/* n's text if it is a non-empty text within the limits, else NULL (reported). The tree's
+ * own string: the tree is freed after loading. */
+static const char *checked_scalar(loader *L, const ynode *n, const char *what)
 {
 	if (!n || !want(L, n, YN_SCALAR, what))
 		return NULL;
@@ -130,7 +131,15 @@ const char *scalar(loader *L, const ynode *n, const char *what)
 		report_limit(L, n, B_TEXT_CHARS, "%s has more than %zu characters", what, max);
 		return NULL;
 	}
-	return n->value; /* the tree lives in the deck's arena */
+	return n->value;
+}
+
+/* A scalar field as a string of the deck's arena; NULL (reported) if it is not a non-empty
+ * text. */
+const char *scalar(loader *L, const ynode *n, const char *what)
+{
+	const char *v = checked_scalar(L, n, what);
+	return v ? arena_strdup(L->mem, v) : NULL;
 }
 
 const char *opt_scalar(loader *L, const ynode *map, const char *key, const char *owner)
@@ -174,12 +183,13 @@ bool valid_lang(const char *s)
 	return true;
 }
 
-static bool declared(loader *L, const char *lang)
+/* The deck's own string for a declared language, or NULL. */
+static const char *declared(loader *L, const char *lang)
 {
 	for (size_t i = 0; i < L->dk->nlanguages; i++)
 		if (!strcmp(L->dk->languages[i], lang))
-			return true;
-	return false;
+			return L->dk->languages[i];
+	return NULL;
 }
 
 /* YAML has already folded a '>' or plain value: each newline left in it stood for a blank
@@ -187,7 +197,7 @@ static bool declared(loader *L, const char *lang)
 static const char *paragraphs(loader *L, const ynode *n)
 {
 	if (n->literal || !strchr(n->value, '\n'))
-		return n->value;
+		return arena_strdup(L->mem, n->value);
 	strbuf b = {0};
 	for (const char *p = n->value; *p; p++)
 		*p == '\n' ? strbuf_puts(&b, "\n\n") : strbuf_putc(&b, *p);
@@ -203,10 +213,9 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 	if (!n)
 		return;
 	if (n->kind == YN_SCALAR) {
-		const char *v = scalar(L, n, what);
-		if (!v)
+		if (!checked_scalar(L, n, what))
 			return;
-		v = paragraphs(L, n);
+		const char *v = paragraphs(L, n);
 		out->v = arena_alloc(L->mem, sizeof *out->v);
 		out->v[0] = (tr_entry){L->dk->language, v, pos_of(n)};
 		out->n = 1;
@@ -220,18 +229,19 @@ void text_field(loader *L, const ynode *n, const char *what, mtext *out)
 	out->v = arena_alloc(L->mem, (n->n / 2 + 1) * sizeof *out->v);
 	for (size_t i = 0; i < n->n; i += 2) {
 		const ynode *k = n->kids[i];
-		if (!declared(L, k->value)) {
+		const char *lang = declared(L, k->value);
+		if (!lang) {
 			char *langs = join(L->dk->languages);
 			report(L, k, M_LANG_UNDECLARED, k->value, langs);
 			free(langs);
 			continue;
 		}
 		char *w = xasprintf("%s (%s)", what, k->value);
-		const char *v = scalar(L, n->kids[i + 1], w);
+		const char *v = checked_scalar(L, n->kids[i + 1], w);
 		free(w);
 		if (v)
-			out->v[out->n++] = (tr_entry){k->value, paragraphs(L, n->kids[i + 1]),
-						      pos_of(n->kids[i + 1])};
+			out->v[out->n++] =
+				(tr_entry){lang, paragraphs(L, n->kids[i + 1]), pos_of(n->kids[i + 1])};
 	}
 }
 

@@ -3,7 +3,9 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -125,7 +127,14 @@ size_t para_range(PangoLayout *l, int start, int end, para_span **out)
 	return k;
 }
 
-/* --- drawing part of a line --- */
+/* --- drawing lines, or parts of them, without the soft hyphens inside lines ---
+ *
+ * Pango keeps a soft hyphen that does not end a line as an empty glyph, and Cairo writes
+ * such a cluster as an empty /ActualText span: on a deck of Dutch cards, one span every
+ * few words and a tenth of the page output. These functions hand Cairo each run in pieces
+ * that leave those clusters out, so a word reads (and is found) as it did; each glyph
+ * lands exactly where Pango's renderer puts it (see show_glyphs). A soft hyphen that ends a
+ * line keeps its hyphen glyph and its text. */
 
 /* The first cluster boundary of run r at or after byte k of the text (k inside the run). */
 static int cluster_start(const PangoGlyphItem *r, int k)
@@ -139,44 +148,75 @@ static int cluster_start(const PangoGlyphItem *r, int k)
 	return best;
 }
 
-/* The glyphs of run r for bytes [a, b) of text, in *item and a new glyph string (caller
- * frees), each glyph moved right by the width of the run's glyphs left of the part and by x
- * (Pango units): where it stands in the line. The item shares r's analysis. Returns NULL
- * when the part has no glyphs in r. */
-static PangoGlyphString *run_part(const PangoGlyphItem *r, const char *text, int a, int b, int x,
-				  PangoItem *item)
+static bool is_shy(const char *c)
+{
+	return (unsigned char)c[0] == 0xc2 && (unsigned char)c[1] == 0xad;
+}
+
+/* True if glyph g of glyph string gs (its clusters from byte o of text) is a soft hyphen
+ * inside a line: an empty glyph that is a cluster of its own. */
+static bool hidden_shy(const PangoGlyphString *gs, const char *text, int o, int g)
+{
+	int c = gs->log_clusters[g];
+	return gs->glyphs[g].glyph == PANGO_GLYPH_EMPTY && is_shy(text + o + c) &&
+	       (g == 0 || gs->log_clusters[g - 1] != c) &&
+	       (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != c);
+}
+
+/* A run's part as Cairo gets it: its text without the hidden soft hyphens, in buf, and the
+ * glyphs that go with it. */
+typedef struct {
+	PangoItem item; /* shares the run's analysis; offset 0 into text */
+	PangoGlyphString *glyphs;
+	char *text;
+} part;
+
+/* The glyphs of run r for bytes [a, b) of text, less the hidden soft hyphens, each glyph
+ * moved by the width of the glyphs before it that the part leaves out and by (dx, dy) (Pango
+ * units): where it stands in the line. False when the part has no glyphs in r. */
+static bool run_part(const PangoGlyphItem *r, const char *text, int a, int b, int dx, int dy,
+		     part *p)
 {
 	int o = r->item->offset, e = o + r->item->length;
 	a = a <= o ? o : cluster_start(r, a);
 	b = b >= e ? e : cluster_start(r, b);
 	if (a >= b)
-		return NULL;
+		return false;
 	/* glyphs are in visual order; a part's clusters are a run of them either way */
 	const PangoGlyphString *gs = r->glyphs;
-	int first = -1, n = 0, left = 0;
+	p->glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(p->glyphs, gs->num_glyphs);
+	p->text = g_malloc((size_t)(b - a) + 1);
+	int n = 0, moved = dx, len = 0, from = a; /* text copied up to byte `from` */
 	for (int g = 0; g < gs->num_glyphs; g++) {
 		int c = o + gs->log_clusters[g];
-		if (c >= a && c < b) {
-			first = first < 0 ? g : first;
-			n++;
-		} else if (first < 0) {
-			left += gs->glyphs[g].geometry.width;
+		if (c < a || c >= b || hidden_shy(gs, text, o, g)) {
+			moved += gs->glyphs[g].geometry.width;
+			if (c >= a && c < b) { /* the soft hyphen's two bytes stay out */
+				memcpy(p->text + len, text + from, (size_t)(c - from));
+				len += c - from;
+				from = c + 2;
+			}
+			continue;
 		}
+		p->glyphs->glyphs[n] = gs->glyphs[g];
+		p->glyphs->glyphs[n].geometry.x_offset += moved;
+		p->glyphs->glyphs[n].geometry.y_offset += dy;
+		p->glyphs->log_clusters[n++] = len + (c - from);
 	}
-	if (!n)
-		return NULL;
-	PangoGlyphString *part = pango_glyph_string_new();
-	pango_glyph_string_set_size(part, n);
-	for (int i = 0; i < n; i++) {
-		part->glyphs[i] = gs->glyphs[first + i];
-		part->glyphs[i].geometry.x_offset += left + x;
-		part->log_clusters[i] = gs->log_clusters[first + i] - (a - o);
-	}
-	*item = *r->item;
-	item->offset = a;
-	item->length = b - a;
-	item->num_chars = (int)g_utf8_strlen(text + a, b - a);
-	return part;
+	memcpy(p->text + len, text + from, (size_t)(b - from));
+	len += b - from;
+	p->text[len] = '\0';
+	pango_glyph_string_set_size(p->glyphs, n);
+	p->item = *r->item;
+	p->item.offset = 0;
+	p->item.length = len;
+	p->item.num_chars = (int)g_utf8_strlen(p->text, len);
+	if (n)
+		return true;
+	pango_glyph_string_free(p->glyphs);
+	g_free(p->text);
+	return false;
 }
 
 /* The run's own foreground colour, as Pango's renderer would set it; false if none. */
@@ -194,33 +234,105 @@ static bool run_color(const PangoGlyphItem *r, cairo_t *cr)
 	return false;
 }
 
-void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
+/* Draws bytes [a, b) of run r from the current point, moved by (dx, dy) Pango units.
+ * Glyph offsets carry the move, so positions add up exactly as Pango's own do; the current
+ * point stays where it is (Cairo keeps it in fixed point, it would round the move). */
+static void show_run(cairo_t *cr, const char *text, const PangoGlyphItem *r, int a, int b,
+		     int dx, int dy)
 {
-	PangoLayoutLine *ln = pango_layout_get_line_readonly(l, line);
-	const char *text = pango_layout_get_text(l);
+	part p;
+	if (!run_part(r, text, a, b, dx, dy, &p))
+		return;
 	double x0, y0;
 	cairo_get_current_point(cr, &x0, &y0);
-	int x = 0;
+	PangoGlyphItem gi = {&p.item, p.glyphs, 0, 0, 0};
+	cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
+	run_color(r, cr);
+	pango_cairo_show_glyph_item(cr, p.text, &gi);
+	cairo_set_source(cr, src);
+	cairo_pattern_destroy(src);
+	cairo_move_to(cr, x0, y0);
+	pango_glyph_string_free(p.glyphs);
+	g_free(p.text);
+}
+
+/* Draws bytes [start, end) of line ln, whose left end on its baseline is (dx, dy) Pango
+ * units from the current point, as Pango's renderer would run by run. */
+static void show_line(cairo_t *cr, const char *text, const PangoLayoutLine *ln, int start,
+		      int end, int dx, int dy)
+{
+	int x = dx;
 	for (GSList *r = ln ? ln->runs : NULL; r; r = r->next) {
 		const PangoGlyphItem *run = r->data;
 		x += run->start_x_offset;
-		PangoItem item;
-		/* Glyph offsets carry the shift, so positions add up exactly as Pango's own do;
-		 * the current point stays the line's start (Cairo keeps it in fixed point). */
-		PangoGlyphString *gs = run_part(run, text, start, end, x, &item);
-		if (gs) {
-			for (int i = 0; i < gs->num_glyphs; i++)
-				gs->glyphs[i].geometry.y_offset -= run->y_offset;
-			PangoGlyphItem part = {&item, gs, 0, 0, 0};
-			cairo_pattern_t *src = cairo_pattern_reference(cairo_get_source(cr));
-			run_color(run, cr);
-			cairo_move_to(cr, x0, y0);
-			pango_cairo_show_glyph_item(cr, text, &part);
-			cairo_set_source(cr, src);
-			cairo_pattern_destroy(src);
-			pango_glyph_string_free(gs);
-		}
+		show_run(cr, text, run, start, end, x, dy - run->y_offset);
 		x += pango_glyph_string_get_width(run->glyphs) + run->end_x_offset;
 	}
-	cairo_move_to(cr, x0, y0);
+}
+
+void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
+{
+	show_line(cr, pango_layout_get_text(l), pango_layout_get_line_readonly(l, line), start,
+		  end, 0, 0);
+}
+
+/* What show_line leaves to Pango's renderer: underlines, backgrounds, shapes, alpha,
+ * right-to-left and vertical text. */
+static bool plain_run(const PangoGlyphItem *r)
+{
+	if (r->item->analysis.level & 1 ||
+	    r->item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE)
+		return false;
+	for (GSList *a = r->item->analysis.extra_attrs; a; a = a->next)
+		switch (((const PangoAttribute *)a->data)->klass->type) {
+		case PANGO_ATTR_FOREGROUND:
+		case PANGO_ATTR_LETTER_SPACING:
+		case PANGO_ATTR_LINE_HEIGHT:
+		case PANGO_ATTR_ABSOLUTE_LINE_HEIGHT:
+		case PANGO_ATTR_FONT_FEATURES:
+		case PANGO_ATTR_FALLBACK:
+		case PANGO_ATTR_INSERT_HYPHENS:
+			break;
+		default:
+			return false;
+		}
+	return true;
+}
+
+/* True if drawing l line by line gives Cairo exactly the glyph positions Pango's renderer
+ * would: the matrix only moves, by whole 1/256 pt (so the current point, kept in 24.8 fixed
+ * point, and every sum of it with Pango units are exact doubles), and every run is plain. */
+static bool own_drawing(cairo_t *cr, PangoLayout *l)
+{
+	if (!strstr(pango_layout_get_text(l), "\xc2\xad") ||
+	    !cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) ||
+	    pango_context_get_matrix(pango_layout_get_context(l)))
+		return false;
+	cairo_matrix_t m;
+	cairo_get_matrix(cr, &m);
+	if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 * 256 != floor(m.x0 * 256) ||
+	    m.y0 * 256 != floor(m.y0 * 256))
+		return false;
+	for (GSList *li = pango_layout_get_lines_readonly(l); li; li = li->next)
+		for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next)
+			if (!plain_run(r->data))
+				return false;
+	return true;
+}
+
+void para_show(cairo_t *cr, PangoLayout *l)
+{
+	if (!own_drawing(cr, l)) {
+		pango_cairo_show_layout(cr, l);
+		return;
+	}
+	const char *text = pango_layout_get_text(l);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		show_line(cr, text, pango_layout_iter_get_line_readonly(it), 0, INT_MAX, log.x,
+			  pango_layout_iter_get_baseline(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 }

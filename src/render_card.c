@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <pango/pangocairo.h>
 
+#include "para.h"
 #include "render_picture.h"
 
 /* r (from the trim's corner) in page space, its bleed edges moved out to the art box. */
@@ -44,7 +45,7 @@ static void draw_box(cairo_t *cr, const face_box *b, rect trim, rect art)
 	case FB_TEXT:
 		render_set_color(cr, b->color, b->fade);
 		cairo_move_to(cr, r.x, r.y);
-		pango_cairo_show_layout(cr, b->layout);
+		para_show(cr, b->layout);
 		break;
 	case FB_PICTURE:
 		render_picture(cr, b->img, r, b->fit, b->color, b->fade);

@@ -118,6 +118,17 @@ expect_grep "bad size lists the sizes" "unknown card size 'pokr'; expected poker
 expect_grep "languages listed" "has no language 'fr'; it has: nl, en" "$TMP/err"
 "$BIN" cards decks/example.yaml 2>/dev/null; expect_eq "no -o exits 2" $? 2
 "$BIN" cards decks/example.yaml -o /nonexistent/dir/x.pdf 2>"$TMP/err"; expect_eq "unwritable output exits 3" $? 3
+# Soft hyphens: Cairo writes one inside a line as an empty /ActualText span; deckpress hands
+# Cairo the words without them. The words still read whole, and a line that ends at one
+# still ends in U+00AD (its hyphen glyph stands for it: the ladder check reads that).
+"$BIN" cards decks/workshop.yaml --lang nl -o "$TMP/shy.pdf" >/dev/null
+qpdf --qdf --object-streams=disable "$TMP/shy.pdf" "$TMP/shy.qdf"
+expect_eq "no /ActualText span for a soft hyphen" "$(grep -ac 'ActualText <feff00ad>' "$TMP/shy.qdf")" 0
+pdftotext "$TMP/shy.pdf" "$TMP/shy.txt"
+expect_eq "no soft hyphen inside a word's text" "$(grep -c "$(printf '\302\255')[[:alpha:]]" "$TMP/shy.txt")" 0
+expect_grep "a word with soft hyphens reads whole" "ondersteunende" "$TMP/shy.txt"
+/usr/bin/python3 tests/e2e/pdfcheck.py hyphens "$TMP/shy.pdf" >"$TMP/out"
+expect_grep "lines still end at soft hyphens, no ladders" "^hyphens: [1-9][0-9]* hyphenated lines, longest run [12], 0 problems" "$TMP/out"
 # On success one line says what was written; its page count is the PDF's; -q says nothing.
 "$BIN" cards decks/identiteit.yaml -o "$TMP/ok.pdf" >"$TMP/out" 2>"$TMP/err"; expect_eq "cards succeeds" $? 0
 n=$(qpdf --show-npages "$TMP/ok.pdf")

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "hyph_layout.h"
@@ -102,12 +103,95 @@ static void test_plain(void **state)
 	g_object_unref(l);
 }
 
+/* The rule as it reads, one soft hyphen per layout: the first line that makes a run too
+ * long loses the soft hyphen it ends at, unless the widest line then grows past the column
+ * (that one stays). The oracle for hyph_layout_tidy, which drops a word's breaks at once. */
+static int widest_line(PangoLayout *l)
+{
+	int w = 0;
+	for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next) {
+		PangoRectangle r;
+		pango_layout_line_get_extents(it->data, NULL, &r);
+		w = r.width > w ? r.width : w;
+	}
+	return w;
+}
+
+static void tidy_one_by_one(PangoLayout *l, int max)
+{
+	int kept[64], nkept = 0;
+	for (int round = 0; round < 64; round++) {
+		const char *text = pango_layout_get_text(l);
+		int run = 0, at = -1;
+		for (GSList *it = pango_layout_get_lines_readonly(l); it && at < 0; it = it->next) {
+			PangoLayoutLine *line = it->data;
+			int end = line->start_index + line->length;
+			bool shy = it->next && line->length >= 2 && !memcmp(text + end - 2, S, 2);
+			run = line->is_paragraph_start || !shy ? (shy ? 1 : 0) : run + 1;
+			bool k = false;
+			for (int i = 0; i < nkept; i++)
+				k = k || kept[i] == end - 2;
+			if (shy && run > max && !k)
+				at = end - 2;
+		}
+		if (at < 0)
+			return;
+		int before = widest_line(l), width = pango_layout_get_width(l);
+		char *old = g_strdup(text), *t = g_strdup(text);
+		memmove(t + at, t + at + 2, strlen(t + at + 2) + 1);
+		pango_layout_set_text(l, t, -1);
+		if (widest_line(l) > (before > width ? before : width)) {
+			pango_layout_set_text(l, old, -1);
+			kept[nkept++] = at;
+		}
+		g_free(old);
+		g_free(t);
+	}
+}
+
+/* Long words with many breaks (a soft hyphen every three letters), in columns of every
+ * width from 40 to 160 pt: the soft hyphens that go are those the rule drops one by one. */
+static void test_same_as_one_by_one(void **state)
+{
+	const char *words[] = {"kwa", "li", "teits", "be", "wa", "king", " ", "ver", "ant", "woor",
+			       "de", "lijk", "heid", " ", "en", " ", "ge", "spreks", "vaar", "dig",
+			       "he", "den", " "}; /* the last space is cut: a text ends in a word */
+	GString *text = g_string_new(NULL);
+	for (int rep = 0; rep < 4; rep++)
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+			bool next_in_word = i + 1 < sizeof words / sizeof *words &&
+					    words[i + 1][0] != ' ' && words[i][0] != ' ';
+			g_string_append(text, words[i]);
+			if (next_in_word)
+				g_string_append(text, S);
+		}
+	g_string_truncate(text, text->len - 1);
+	int changed = 0;
+	for (double size = 10; size <= 16; size += 6)
+		for (int w = 40; w <= 160; w++) {
+			PangoLayout *a = column(state, size, w), *b = column(state, size, w);
+			pango_layout_set_text(a, text->str, -1);
+			pango_layout_set_text(b, text->str, -1);
+			int dropped = hyph_layout_tidy(a, size, text->str, NULL);
+			tidy_one_by_one(b, hyph_layout_max_run(size));
+			assert_string_equal(pango_layout_get_text(a), pango_layout_get_text(b));
+			assert_int_equal(strlen(text->str) - strlen(pango_layout_get_text(a)),
+					 2 * (size_t)dropped);
+			changed += dropped > 1;
+			g_object_unref(a);
+			g_object_unref(b);
+		}
+	assert_true(changed > 50); /* the columns do make ladders with several breaks to drop */
+	g_string_free(text, TRUE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ladders),
 		cmocka_unit_test(test_attributes_follow),
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_same_as_one_by_one),
 	};
 	return cmocka_run_group_tests(tests, fixture_fontset_setup, fixture_fontset_teardown);
 }

@@ -62,6 +62,64 @@ expect_grep "restricted font refused" "lic.yaml:6:11: error: font 'Restricted.tt
 expect_grep "no-subsetting font refused" "font 'NoSubset.ttf' .*fsType 0x0100\) say no subsetting" $TMP/err
 deck_with_fonts $D/print.yaml Print.ttf DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
 "$BIN" cards $D/print.yaml -o $D/p.pdf 2>$TMP/err; expect_eq "preview & print embedding (0x0004) allowed" $? 0
+
+# OpenType with CFF outlines (.otf), and a TrueType collection (.ttc) holding every style
+UR=/usr/share/fonts/opentype/urw-base35
+for s in Regular Italic Bold BoldItalic; do cp $UR/NimbusRoman-$s.otf $D/; done
+sed -e 's/DejaVu Serif/Nimbus Roman/' -e 's/fonts: \[.*\]/fonts: [NimbusRoman-Regular.otf, NimbusRoman-Italic.otf, NimbusRoman-Bold.otf, NimbusRoman-BoldItalic.otf]/' \
+	$D/ok.yaml >$D/otf.yaml
+"$BIN" cards $D/otf.yaml -o $D/otf.pdf 2>$TMP/err; expect_eq "OpenType CFF fonts: exit 0" $? 0
+expect_grep "pdffonts: the .otf embedded as CFF" '^[A-Z]{6}\+NimbusRoman-Regular +(CID )?Type (1C|0C) .* yes +yes' "$(pdffonts $D/otf.pdf >$TMP/otf.txt; echo $TMP/otf.txt)"
+ttc() { # OUT FONT...: a TrueType collection of the fonts, their tables moved behind one header
+	/usr/bin/python3 - "$@" <<'PYEOF'
+import struct, sys
+fonts = [open(f, 'rb').read() for f in sys.argv[2:]]
+dirs = [12 + 16 * struct.unpack('>H', f[4:6])[0] for f in fonts]
+pos = 12 + 4 * len(fonts) + sum(dirs)
+head, body = [b'ttcf' + struct.pack('>HHI', 1, 0, len(fonts))], []
+starts = [12 + 4 * len(fonts) + sum(dirs[:i]) for i in range(len(fonts))]
+head.append(b''.join(struct.pack('>I', s) for s in starts))
+for f, d in zip(fonts, dirs):
+    out = bytearray(f[:d])
+    for i in range(struct.unpack('>H', f[4:6])[0]):
+        tag, ck, off, ln = struct.unpack('>4sIII', f[12 + 16 * i:28 + 16 * i])
+        struct.pack_into('>4sIII', out, 12 + 16 * i, tag, ck, pos, ln)
+        body.append(f[off:off + ln] + b'\0' * (-ln % 4)); pos += ln + (-ln % 4)
+    head.append(bytes(out))
+open(sys.argv[1], 'wb').write(b''.join(head) + b''.join(body))
+PYEOF
+}
+ttc $D/DejaVuSerif.ttc $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf
+deck_with_fonts $D/ttc.yaml DejaVuSerif.ttc
+"$BIN" cards $D/ttc.yaml -o $D/ttc.pdf 2>$TMP/err; expect_eq "a TrueType collection: exit 0" $? 0
+expect_grep "pdffonts: the collection's bold italic" '^[A-Z]{6}\+DejaVuSerif-BoldItalic .* yes ' "$(pdffonts $D/ttc.pdf >$TMP/ttc.txt; echo $TMP/ttc.txt)"
+# every face of a collection is checked: its second face forbids embedding
+ttc $D/Mixed.ttc $DV/DejaVuSerif.ttf $D/Restricted.ttf
+deck_with_fonts $D/mixed.yaml Mixed.ttc DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
+"$BIN" cards $D/mixed.yaml -o $D/mixed.pdf 2>$TMP/err; expect_eq "a collection with a restricted face fails" $? 1
+expect_grep "its restricted face named" "mixed.yaml:6:11: error: font 'Mixed.ttc' \(DejaVu Serif Book\) may not be embedded in a PDF: its licence bits \(OS/2 fsType 0x0002\)" $TMP/err
+# what FreeType reads but Pango does not set text in: Type 1, WOFF; a font cut short
+cp /usr/share/fonts/X11/Type1/NimbusRoman-Regular.pfb $D/
+/usr/bin/python3 - $DV/DejaVuSerif.ttf $D/DejaVuSerif.woff <<'PYEOF'
+import struct, sys, zlib
+f = open(sys.argv[1], 'rb').read(); n = struct.unpack('>H', f[4:6])[0]
+tables = [struct.unpack('>4sIII', f[12 + 16 * i:28 + 16 * i]) for i in range(n)]
+pos, dirs, data = 44 + 20 * n, b'', b''
+for tag, ck, off, ln in tables:
+    z = zlib.compress(f[off:off + ln]); z = z if len(z) < ln else f[off:off + ln]
+    dirs += struct.pack('>4sIIII', tag, pos, len(z), ln, ck)
+    data += z + b'\0' * (-len(z) % 4); pos += len(z) + (-len(z) % 4)
+hdr = struct.pack('>4s4sIHHI HH IIIII', b'wOFF', f[:4], pos, n, 0, len(f), 1, 0, 0, 0, 0, 0, 0)
+open(sys.argv[2], 'wb').write(hdr + dirs + data)
+PYEOF
+head -c 5000 $DV/DejaVuSerif.ttf >$D/cut.ttf
+deck_with_fonts $D/formats.yaml NimbusRoman-Regular.pfb DejaVuSerif.woff cut.ttf
+"$BIN" check $D/formats.yaml 2>$TMP/err; expect_eq "Type 1, WOFF, a cut-short font: check fails" $? 1
+expect_grep "Type 1 named for what it is" "font 'NimbusRoman-Regular.pfb' is a Type 1 \(PostScript\) font, which deckpress cannot use: take the font's OpenType" $TMP/err
+expect_grep "WOFF named for what it is" "font 'DejaVuSerif.woff' is a web font \(WOFF\), which deckpress cannot use: convert it to .ttf or .otf" $TMP/err
+expect_grep "a cut-short font is damaged" "font 'cut.ttf' is a damaged TrueType or OpenType font" $TMP/err
+grep -q "has no regular style" $TMP/err && fail "a font file refused, then its style reported missing" || ok
+
 echo "not a font" >$D/fake.ttf; echo x >$TMP/outside.ttf
 deck_with_fonts $D/bad.yaml fake.ttf ../outside.ttf missing.ttf
 "$BIN" check $D/bad.yaml 2>$TMP/err; expect_eq "bad font files fail" $? 1

@@ -371,6 +371,7 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	f->bad |= f->main.fits ? 0 : FACE_BAD_MAIN;
 	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
 	f->bad |= f->unknown && !cs->glyphs_checked ? FACE_BAD_GLYPHS : 0;
+	f->bad |= f->main.fallback_glyphs + f->bottom.fallback_glyphs ? FACE_BAD_FALLBACK : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
 }
 
@@ -558,6 +559,16 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 		size_t n = unknown_chars(&f->bottom, unknown, 0);
 		n = unknown_chars(&f->main, unknown, n);
 		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, n);
+		errors += (int)n;
+	}
+	if (f->bad & FACE_BAD_FALLBACK) {
+		fallback_char fb[MAX_UNKNOWN];
+		size_t n = 0;
+		for (size_t b = 0; b < f->bottom.n; b++)
+			n = typeset_fallback_chars(f->bottom.layouts[b], fb, n, MAX_UNKNOWN);
+		for (size_t b = 0; b < f->main.n; b++)
+			n = typeset_fallback_chars(f->main.layouts[b], fb, n, MAX_UNKNOWN);
+		glyphs_report_fallback(d, cs->dk, c, cs->lang, fb, n);
 		errors += (int)n;
 	}
 	card_text_free(&t);

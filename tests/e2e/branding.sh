@@ -70,6 +70,15 @@ sed -e 's/DejaVu Serif/Nimbus Roman/' -e 's/fonts: \[.*\]/fonts: [NimbusRoman-Re
 	$D/ok.yaml >$D/otf.yaml
 "$BIN" cards $D/otf.yaml -o $D/otf.pdf 2>$TMP/err; expect_eq "OpenType CFF fonts: exit 0" $? 0
 expect_grep "pdffonts: the .otf embedded as CFF" '^[A-Z]{6}\+NimbusRoman-Regular +(CID )?Type (1C|0C) .* yes +yes' "$(pdffonts $D/otf.pdf >$TMP/otf.txt; echo $TMP/otf.txt)"
+grep -q Yrsa $TMP/otf.txt && fail "Yrsa in a deck set in Nimbus Roman" || ok
+# a character the deck's family lacks (Nimbus Roman has no schwa; Yrsa has) would print in
+# another family: an error where it is written, never a silent fallback
+sed 's/Something happened\./Somethi\xc9\x99ng happened./' $D/otf.yaml >$D/schwa.yaml
+"$BIN" cards $D/schwa.yaml -o $D/schwa.pdf 2>$TMP/err; expect_eq "a character the family lacks: cards fails" $? 1
+expect_grep "the character, its family, its place" "schwa.yaml:9:54: error: card 'C1': 'text': U\+0259 LATIN SMALL LETTER SCHWA \(.*\) is not in font family 'Nimbus Roman': it would print in another font" $TMP/err
+[ ! -e $D/schwa.pdf ] && ok || fail "a PDF written with a fallback font"
+"$BIN" check $D/schwa.yaml 2>$TMP/err; expect_eq "check: a character the family lacks" $? 1
+expect_grep "check names it too" "is not in font family 'Nimbus Roman'" $TMP/err
 ttc() { # OUT FONT...: a TrueType collection of the fonts, their tables moved behind one header
 	/usr/bin/python3 - "$@" <<'PYEOF'
 import struct, sys

@@ -83,8 +83,15 @@ enum {
 		      * down to that, and cards laid out at the old size be laid out again */
 	FACE_BAD,    /* an error: see bad and unknown */
 };
-/* FACE_BAD_FALLBACK: a character its text's family lacks, which would print in another. */
-enum { FACE_BAD_BOTTOM = 1, FACE_BAD_MAIN = 2, FACE_BAD_GLYPHS = 4, FACE_BAD_FALLBACK = 8 };
+/* FACE_BAD_FALLBACK: a character its text's family lacks, which would print in another;
+ * FACE_BAD_ID: the id (and number) is wider than the footer. */
+enum {
+	FACE_BAD_BOTTOM = 1,
+	FACE_BAD_MAIN = 2,
+	FACE_BAD_GLYPHS = 4,
+	FACE_BAD_FALLBACK = 8,
+	FACE_BAD_ID = 16
+};
 
 /* One card's layouts and pictures, placed in its design; owned by the caller
  * (card_face_free). */

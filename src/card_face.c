@@ -334,6 +334,9 @@ static bool uniform(const cardset *cs, card_type k)
 	return cs->dk->theme.fit[k] == FIT_UNIFORM;
 }
 
+static PangoLayout *id_layout(const cardset *cs, size_t i);
+static double width_of(PangoLayout *l);
+
 /* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
  * card_face_make). The markup is made here and parsed once, by the one layout of each block
  * at the size it is drawn at; the search below that size runs only when it does not fit. */
@@ -372,6 +375,9 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
 	f->bad |= f->unknown && !cs->glyphs_checked ? FACE_BAD_GLYPHS : 0;
 	f->bad |= f->main.fallback_glyphs + f->bottom.fallback_glyphs ? FACE_BAD_FALLBACK : 0;
+	/* the id is how a card is found in the booklet: it is never shortened, so it must fit */
+	f->id = id_layout(cs, i);
+	f->bad |= width_of(f->id) > cs->g.footer.w ? FACE_BAD_ID : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
 }
 
@@ -570,6 +576,12 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 			n = typeset_fallback_chars(f->main.layouts[b], fb, n, MAX_UNKNOWN);
 		glyphs_report_fallback(d, cs->dk, c, cs->lang, fb, n);
 		errors += (int)n;
+	}
+	if (f->bad & FACE_BAD_ID) {
+		diag(d, M_FOOTER_ID, c->file, c->pos.line, c->pos.col, c->id,
+		     pango_layout_get_text(f->id), pt_to_mm(width_of(f->id)),
+		     pt_to_mm(cs->g.footer.w));
+		errors++;
 	}
 	card_text_free(&t);
 	return errors;
@@ -828,7 +840,6 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
-	f->id = id_layout(cs, i);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */

@@ -210,6 +210,18 @@ sed 's#landscape.png#../x.png#' $P/cards.yaml >$P/img_out.yaml; cp $B/small.png 
 expect_grep "image outside named" "img_out.yaml:34:12: error: '../x.png' is outside the deck's folder" $TMP/err
 
 # --- numbering ---
+# the id and its number are never shortened (the booklet finds a card by them): one too wide
+# for a mini card's footer is an error; the same deck on a poker card keeps every word safe
+{ printf 'deck:\n  title: Long ids\n  language: en\ntheme:\n  numbering: deck\ncards:\n'
+  for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf '  - {id: TEAM-NOORD-VRAAG-%04d, type: question, text: "Question %d?"}\n' $k $k; done
+} >$P/longid.yaml
+"$BIN" cards $P/longid.yaml --size mini --sheet none -o $P/longid.pdf 2>$TMP/err
+expect_eq "an id too wide for the footer: cards fails" $? 1
+expect_grep "the footer too wide, named with its card" "longid.yaml:7:5: error: card 'TEAM-NOORD-VRAAG-0001': its footer 'TEAM-NOORD-VRAAG-0001 · 1/12' is [0-9.]+ mm wide, more than the 36.0 mm the card has for it" $TMP/err
+expect_grep "what to do" "note: use a shorter card id, a larger card \(--size\), or theme.numbering: none" $TMP/err
+"$BIN" cards $P/longid.yaml --sheet none -o $P/longid.pdf 2>$TMP/err; expect_eq "long ids on a poker card: exit 0" $? 0
+expect "long ids and numbers on a poker card: every word inside the safe area" $PY safe $P/longid.pdf 4
 for m in deck category none; do
 	sed "s/numbering: deck/numbering: $m/" $B/classic.yaml >$P/num_$m.yaml
 	"$BIN" cards $P/num_$m.yaml -o $P/num_$m.pdf 2>$TMP/err; expect_eq "numbering $m: exit 0" $? 0

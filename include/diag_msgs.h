@@ -133,6 +133,7 @@ MSG(M_FONT_LICENCE, DIAG_ERROR, "font '%s' (%s %s) may not be embedded in a PDF:
 MSG(M_FONT_STYLE, DIAG_ERROR, "font family '%s' has no %s style, which the %s uses for %s", "add the file with that style to theme.fonts, or name a family that has it")
 MSG(M_FONT_FALLBACK, DIAG_ERROR, "%s: %s (%s) is not in font family '%s': it would print in another font", "replace the character, or set the text in a family that has it (theme.fonts, theme.serif, theme.sans)")
 MSG(M_FOOTER_ID, DIAG_ERROR, "card '%s': its footer '%s' is %.1f mm wide, more than the %.1f mm the card has for it", "use a shorter card id, a larger card (--size), or theme.numbering: none; the id is never shortened, so the booklet finds the card")
+MSG(M_BACK_TITLE, DIAG_ERROR, "deck: the title does not fit on the card backs even at %g pt (a %.1f x %.1f mm card)", "shorten the title (a word wider than the card cannot fit), or choose a larger card (--size)")
 MSG(M_PICTURE, DIAG_ERROR, "%s '%s' %s", "give the path of a PNG or SVG file, relative to the deck file")
 MSG(M_PICTURE_PDFX, DIAG_ERROR, "%s '%s' %s, which deckpress cannot put into a %s file", "draw it with flat, opaque colours (PDF/X-4 keeps opacity, PDF/X-1a has none), or make the file without PDF/X (--pdfx=none)")
 MSG(M_IMPORT_FILE_OUTSIDE, DIAG_ERROR, "%s '%s' would be outside the new deck's folder %s, where deckpress does not read", "write the new deck where the spreadsheet and the base deck are, copy the file next to the new deck, or allow its folder with --allow-read DIR")

@@ -226,6 +226,32 @@ static void logo(face_side *s, const image *im, rect box, bool bottom)
 	logo_on(s, im, box, bottom, NULL);
 }
 
+/* The back's title and category label: the gap from the icon design's disc to the title,
+ * and from the title to the category label (the rule sits in it). */
+enum { DISC_GAP = 12, CATEGORY_GAP = 14 };
+
+/* The icon design's disc on the back: its centre's y and its radius. */
+static void back_disc(const card_geom *g, double *cy, double *r)
+{
+	*r = fmin(0.26 * g->w, 0.15 * g->h);
+	*cy = 0.36 * g->h;
+}
+
+double card_design_back_title_room(const card_geom *g, double cat_h, double team_h)
+{
+	/* centred at 0.44 of the height (back() below): inside the safe area above, and room
+	 * for the category label and the team name below */
+	double foot = g->h - g->safe - (team_h > 0 ? team_h + 2 : 0);
+	double room = fmin(0.4 * g->h, 2 * fmin(0.44 * g->h - g->safe,
+						 foot - 0.44 * g->h - CATEGORY_GAP - cat_h));
+	if (g->layout == LAYOUT_ICON) {
+		double cy, r;
+		back_disc(g, &cy, &r);
+		room = fmin(room, foot - (cy + r + DISC_GAP) - CATEGORY_GAP - cat_h);
+	}
+	return room;
+}
+
 static void back(const card_geom *g, const card_face *f, face_side *s)
 {
 	const theme *th = &f->dk->theme;
@@ -238,17 +264,18 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 	double title_y = 0.44 * g->h - title_h / 2;
 	double team_y = g->h - g->safe - (f->back_team ? lh(f->back_team) : 0) - 2;
 	if (g->layout == LAYOUT_ICON && f->icon) {
-		double r = fmin(0.26 * g->w, 0.15 * g->h), cy = 0.36 * g->h;
+		double r, cy;
+		back_disc(g, &cy, &r);
 		add(s, FB_DISC, "disc", (rect){g->w / 2 - r, cy - r, 2 * r, 2 * r}, th->paper, 0);
 		double side = 1.25 * r;
 		picture(s, "icon", f->icon, (rect){(g->w - side) / 2, cy - side / 2, side, side},
 			IMAGE_CONTAIN);
-		title_y = cy + r + 12;
+		title_y = cy + r + DISC_GAP;
 		logo(s, f->logo, (rect){0.32 * g->w, g->safe + 2, 0.36 * g->w, cy - r - 8 - g->safe},
 		     false);
 	}
 	text(s, "back-title", f->back_title, g->safe + 6, title_y, ink, 0);
-	double cat_y = title_y + title_h + 14;
+	double cat_y = title_y + title_h + CATEGORY_GAP;
 	rule(s, "back-rule", (g->w - 18) / 2, cat_y - 7, 18, quiet ? 1.6 : 0.8,
 	     quiet ? f->color : ink);
 	text(s, "back-category", f->back_category, (g->w - lw(f->back_category)) / 2, cat_y, ink,

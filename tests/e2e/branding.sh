@@ -256,6 +256,29 @@ for l in classic minimal icon; do
 	expect_eq "$l preview: a front and a back per card and the contact sheet" \
 		"$(ls $P/prev_$l | wc -l)" 13
 done
+# the deck title on the backs: as large as fits the room each design leaves it (the icon
+# design's disc takes the top half); one that does not fit even at 9 pt is an error at the title
+long_title() { # FILE LAYOUT TITLE
+	printf 'deck:\n  title: %s\n  language: en\ntheme:\n  layout: %s\ncategories:\n  - {id: s, name: Self-image, color: "#2f5d8a", icon: icons/eye.svg}\ncards:\n  - {id: Q1, type: question, category: s, text: "Short?"}\n' \
+		"$3" $2 >$1
+}
+for l in classic minimal icon; do
+	long_title $P/lt-$l.yaml $l "A very long deck title about seeing the customer in every single conversation we have"
+	"$BIN" cards $P/lt-$l.yaml --size square --sheet none -o $P/lt.pdf 2>$TMP/err
+	expect_eq "$l: a long deck title on square cards: exit 0" $? 0
+	expect "$l: a long deck title on square backs inside the safe area" $PY safe $P/lt.pdf 4
+done
+rm -f $P/lt.pdf
+"$BIN" cards $P/lt-icon.yaml --size mini --sheet none -o $P/lt.pdf 2>$TMP/err
+expect_eq "icon design, mini card: a deck title with no room under the disc fails" $? 1
+expect_grep "the back title named at the title" "lt-icon.yaml:2:10: error: deck: the title does not fit on the card backs even at 9 pt \(a 44.0 x 63.0 mm card\)" $TMP/err
+expect_grep "the back title: what to do" "note: shorten the title \(a word wider than the card cannot fit\), or choose a larger card \(--size\)" $TMP/err
+[ ! -e $P/lt.pdf ] && ok || fail "a PDF with the deck title over the cut"
+"$BIN" cards $P/lt-icon.yaml --size mini --sheet none --no-backs -o $P/lt.pdf 2>$TMP/err
+expect_eq "without backs the title is not on the cards" $? 0
+long_title $P/lt-word.yaml classic "Supercalifragilisticexpialidociousnessprogramme"
+"$BIN" check $P/lt-word.yaml 2>$TMP/err; expect_eq "check: a title word wider than the back" $? 1
+expect_grep "check names it" "lt-word.yaml:2:10: error: deck: the title does not fit on the card backs" $TMP/err
 # a team's logo on every back, where each design places it (an image per back, and C1's photo)
 mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
 for l in classic minimal icon; do

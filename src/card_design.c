@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "card_face.h"
+#include "color.h"
 
 /* --- geometry --- */
 
@@ -171,6 +172,17 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 	     f->footer_fade);
 }
 
+/* The ink for text on a category's colour: the theme's back_ink (white), unless it is too
+ * faint there for small text (WCAG AA, 4.5:1: a yellow category) and the text colour reads
+ * better. */
+static uint32_t ink_on(const theme *th, uint32_t bg)
+{
+	if (color_contrast(th->back_ink, bg) >= 4.5)
+		return th->back_ink;
+	return color_contrast(th->ink, bg) > color_contrast(th->back_ink, bg) ? th->ink
+									       : th->back_ink;
+}
+
 static void front(const card_geom *g, const card_face *f, face_side *s)
 {
 	const theme *th = &f->dk->theme;
@@ -183,8 +195,9 @@ static void front(const card_geom *g, const card_face *f, face_side *s)
 		     f->color, 0);
 		double y = g->safe + (g->band_h - g->safe - lh(f->category)) / 2;
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
-		text(s, "category", f->category, x, y, th->back_ink, 0);
-		text(s, "type", f->type, tx, y, th->back_ink, 0.15);
+		uint32_t ink = ink_on(th, f->color);
+		text(s, "category", f->category, x, y, ink, 0);
+		text(s, "type", f->type, tx, y, ink, ink == th->back_ink ? 0.15 : 0);
 	} else if (g->layout == LAYOUT_MINIMAL) {
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
 		text(s, "category", f->category, x, g->label_y, th->ink, 0);
@@ -258,7 +271,7 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 	bool own = f->c->category >= 0 && !th->back_fixed; /* the category's colour */
 	bool quiet = g->layout == LAYOUT_MINIMAL && !th->back_fixed;
 	uint32_t bg = quiet ? th->paper : own ? f->color : th->back;
-	uint32_t ink = quiet ? th->ink : th->back_ink;
+	uint32_t ink = quiet ? th->ink : own ? ink_on(th, bg) : th->back_ink;
 	fill(s, "back", (rect){0, 0, g->w, g->h}, BLEED_ALL, bg, 0);
 	double title_h = f->back_title ? lh(f->back_title) : 0;
 	double title_y = 0.44 * g->h - title_h / 2;

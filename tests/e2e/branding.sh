@@ -279,6 +279,16 @@ expect_eq "without backs the title is not on the cards" $? 0
 long_title $P/lt-word.yaml classic "Supercalifragilisticexpialidociousnessprogramme"
 "$BIN" check $P/lt-word.yaml 2>$TMP/err; expect_eq "check: a title word wider than the back" $? 1
 expect_grep "check names it" "lt-word.yaml:2:10: error: deck: the title does not fit on the card backs" $TMP/err
+# text on a light category colour (a yellow brand colour) is set in the text colour, not in
+# white at 1.3:1; on a dark one it stays white
+printf 'deck:\n  title: Light colours\n  language: en\ncategories:\n  - {id: y, name: Yellow, color: "#f4e04d"}\n  - {id: b, name: Blue, color: "#2f5d8a"}\ncards:\n  - {id: Q1, type: question, category: y, text: "Short?"}\n  - {id: Q2, type: question, category: b, text: "Short?"}\n' >$P/light.yaml
+"$BIN" cards $P/light.yaml --dump=layout >$P/light.layout 2>$TMP/err; expect_eq "light category: dump exit 0" $? 0
+awk '/^card Q1/ {c = 1} /^card Q2/ {c = 2} c == 1' $P/light.layout >$P/light-y
+awk '/^card Q2/ {c = 1} c == 1' $P/light.layout >$P/light-b
+expect_grep "yellow band: its label in the text colour" 'front text category .* #1f2328 "YELLOW"' $P/light-y
+expect_grep "yellow back: the title in the text colour" 'back text back-title .* #1f2328 "Light colours"' $P/light-y
+expect_grep "blue band: its label white" 'front text category .* #ffffff "BLUE"' $P/light-b
+expect_grep "blue back: the title white" 'back text back-title .* #ffffff "Light colours"' $P/light-b
 # a team's logo on every back, where each design places it (an image per back, and C1's photo)
 mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
 for l in classic minimal icon; do

@@ -173,14 +173,10 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 }
 
 /* The ink for text on a category's colour: the theme's back_ink (white), unless it is too
- * faint there for small text (WCAG AA, 4.5:1: a yellow category) and the text colour reads
- * better. */
+ * faint there (a yellow category) and the text colour reads better. */
 static uint32_t ink_on(const theme *th, uint32_t bg)
 {
-	if (color_contrast(th->back_ink, bg) >= 4.5)
-		return th->back_ink;
-	return color_contrast(th->ink, bg) > color_contrast(th->back_ink, bg) ? th->ink
-									       : th->back_ink;
+	return color_legible(th->back_ink, bg, th->ink);
 }
 
 static void front(const card_geom *g, const card_face *f, face_side *s)

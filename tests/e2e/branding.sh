@@ -289,6 +289,11 @@ expect_grep "yellow band: its label in the text colour" 'front text category .* 
 expect_grep "yellow back: the title in the text colour" 'back text back-title .* #1f2328 "Light colours"' $P/light-y
 expect_grep "blue band: its label white" 'front text category .* #ffffff "BLUE"' $P/light-b
 expect_grep "blue back: the title white" 'back text back-title .* #ffffff "Light colours"' $P/light-b
+# in the booklet the chapter's kicker ("1 CARD") and the card's id are in the category colour
+# on white: yellow would read at 1.3:1 (the type label's grey, 2.75:1, is another matter)
+"$BIN" booklet $P/light.yaml -o $P/light-bk.pdf 2>$TMP/err; expect_eq "light category: booklet exit 0" $? 0
+$PY legible $P/light-bk.pdf >$P/light-bk.txt
+grep -E 'contrast (1\.|2\.[0-6])' $P/light-bk.txt && fail "booklet: text in a light category colour" || ok
 # a team's logo on every back, where each design places it (an image per back, and C1's photo)
 mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
 for l in classic minimal icon; do

@@ -290,9 +290,14 @@ static void summary(const team_set *ts, const pool_child *c, const build_opts *o
 	if (o->progress && o->verbosity)
 		fputc('\n', stderr);
 	if (ok == ts->n) {
-		if (o->verbosity)
-			printf("deckpress: built %zu %s into %s/\n", ok,
-			       ts->is_teams ? "teams" : "deck", o->dir);
+		if (o->verbosity) {
+			/* the folder as given, with one slash: out/ and out// read out/ */
+			int len = (int)strlen(o->dir);
+			while (len > 0 && o->dir[len - 1] == '/')
+				len--;
+			printf("deckpress: built %zu %s into %.*s/\n", ok,
+			       !ts->is_teams ? "deck" : ok == 1 ? "team" : "teams", len, o->dir);
+		}
 		return;
 	}
 	if (!ts->is_teams)

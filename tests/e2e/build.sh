@@ -7,6 +7,12 @@ pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
 expect_eq "build exits 0" $? 0
 expect_grep "summary" 'built 3 teams into' "$TMP/out"
 expect_eq "quiet when stderr is not a terminal" "$(wc -c <"$TMP/err")" 0
+# the summary names the folder as given, once with its slash, and counts in words
+printf 'deck: %s/decks/workshop.yaml\nteams:\n  - name: Noord\n' "$PWD" >"$TMP/one-team.yaml"
+"$BIN" build "$TMP/one-team.yaml" --allow-read decks -o "$TMP/slash/" -j 1 >"$TMP/out1" 2>&1
+expect_eq "one team, -o ending in /" "$(cat "$TMP/out1")" "deckpress: built 1 team into $TMP/slash/"
+"$BIN" build decks/workshop.yaml -o "$TMP/slash2//" -j 1 >"$TMP/out1" 2>&1
+expect_eq "a deck, -o ending in //" "$(cat "$TMP/out1")" "deckpress: built 1 deck into $TMP/slash2/"
 for t in team-noord customer-service-zuid staf-innovatie; do
 	for f in cards.pdf printshop.pdf booklet.pdf booklet-saddle.pdf contact.png; do
 		expect "$t/$f written" test -s "$TMP/serial/$t/$f"

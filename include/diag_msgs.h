@@ -122,7 +122,7 @@ MSG(M_IMPORT_SELFCHECK, DIAG_ERROR, "the deck made from the spreadsheet does not
 /* --- watch (cmd_watch.c) --- */
 MSG(M_WATCH_INIT, DIAG_ERROR, "cannot watch files: %s", "deckpress watch needs Linux's inotify; build with 'deckpress build' instead")
 MSG(M_WATCH_FILE, DIAG_WARNING, "cannot watch this file: %s; saving it will not rebuild", "raise fs.inotify.max_user_watches, or check that its folder exists")
-MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s (Ctrl-C to stop)", NULL)
+MSG(M_WATCH_START, DIAG_NOTE, "watching %zu %s; every save rebuilds into %s (Ctrl-C to stop)", NULL)
 MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
 MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
 MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)

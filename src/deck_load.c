@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounds.h"
 #include "card_fields.h"
@@ -187,7 +188,14 @@ static int parse_type(loader *L, const ynode *n, const char *id)
 	for (int i = 0; i < CARD_NTYPES; i++)
 		if (!strcmp(t, types[i]))
 			return i;
+	/* a Dutch facilitator's own words for the types */
+	static const char *const dutch[][2] = {{"citaat", "quote"},   {"citaten", "quote"},
+					       {"casus", "case"},     {"casussen", "case"},
+					       {"vraag", "question"}, {"vragen", "question"}};
 	const char *hint = nearest(t, types);
+	for (size_t i = 0; !hint && i < sizeof dutch / sizeof dutch[0]; i++)
+		if (!strcasecmp(t, dutch[i][0]))
+			hint = dutch[i][1];
 	char *suffix = hint ? xasprintf(" (did you mean '%s'?)", hint) : xstrdup("");
 	report(L, n, M_BAD_TYPE, id ? id : "?", t, suffix);
 	free(suffix);

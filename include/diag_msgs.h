@@ -140,4 +140,7 @@ MSG(M_IMPORT_FILE_OUTSIDE, DIAG_ERROR, "%s '%s' would be outside the new deck's 
 MSG(M_ICON_PANEL, DIAG_WARNING, "category '%s' has no icon: in the icon design its %zu card(s) without an image show an empty panel", "give the category an icon: FILE (SVG or PNG), or choose theme.layout: classic or minimal")
 MSG(M_ICON_PANEL_LOOSE, DIAG_WARNING, "%zu card(s) without a category (the first: '%s') show an empty panel in the icon design", "give them a category that has an icon, or an image: FILE each")
 MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
+
+/* --- teaching messages found in acceptance testing (qa12) --- */
+MSG(M_COMMA_SPLIT, DIAG_ERROR, "'%s' in %s is not a key: inside {...} a comma ends an entry, so the comma before it cut off the value of '%s'", "write a decimal point, not a comma (63.5x88.9, 2.5); put a text with a comma in quotes (\"Hoe gaat het, goed?\"), or write each key on a line of its own")
 // clang-format on

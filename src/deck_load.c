@@ -219,7 +219,7 @@ static void check_card_keys(loader *L, const ynode *m, int type, const char *id,
 		const ynode *k = m->kids[i];
 		const card_field *f = card_field_find(k->value);
 		if (!f) {
-			unknown_key(L, k, owner, card_keys());
+			unknown_key_in(L, m, i, owner, card_keys());
 			continue;
 		}
 		if (type < 0 || card_field_allowed(f, (card_type)type))

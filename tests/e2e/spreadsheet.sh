@@ -60,6 +60,16 @@ expect_grep "tags trimmed" "^tags 'een\\\\ntwee'$" "$TMP/cells"
 printf 'id\ttype\ttext\nV1\tquestion\tEen, twee; drie\n' >"$TMP/calc.tsv"
 "$BIN" import "$TMP/calc.tsv" -o "$TMP/calc.yaml" -q 2>/dev/null; expect_eq "LibreOffice's TSV reads" $? 0
 expect_grep "commas and semicolons stay in a tab-separated cell" 'text: Een, twee; drie' "$TMP/calc.yaml"
+# Excel's text-forcing formula ="..." (written by tools so that 0012 keeps its zeros), bare
+# or quoted: the text inside, with its doubled quotes undone; another formula stays as it is
+printf 'id;type;text;note\r\n="0012";question;"=""Een """"echte"""" vraag""";=1+2\r\n' >"$TMP/formula.csv"
+"$BIN" import "$TMP/formula.csv" -o "$TMP/formula.yaml" -q 2>"$TMP/err"; expect_eq "Excel's =\"...\" cells import" $? 0
+expect_grep "the id inside =\"...\"" "^  - id: '0012'$" "$TMP/formula.yaml"
+expect_grep "a quoted =\"...\" cell" "^    text: Een \"echte\" vraag$" "$TMP/formula.yaml"
+expect_grep "another formula kept" "^    note: =1\+2$" "$TMP/formula.yaml"
+printf 'deck: {title: T}\ncards:\n  - {id: Q1, type: question, text: \047="x"\047, note: \047="a""b"\047}\n' >"$TMP/eq.yaml"
+"$BIN" export "$TMP/eq.yaml" -o "$TMP/eq.csv" -q && "$BIN" import "$TMP/eq.csv" --base "$TMP/eq.yaml" -o "$TMP/eq2.yaml" -q
+expect_eq "a text that looks like =\"...\" survives the round trip" "$(grep -E '^    (text|note):' "$TMP/eq2.yaml" | tr '\n' ' ')" "    text: =\"x\"     note: =\"a\"\"b\" "
 
 # Hostile cells: what YAML would misread, control characters, a very long cell. Imported,
 # exported again, every cell is what it was (the one exception: a line that starts with a tab

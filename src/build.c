@@ -295,8 +295,8 @@ static void summary(const team_set *ts, const pool_child *c, const build_opts *o
 			int len = (int)strlen(o->dir);
 			while (len > 0 && o->dir[len - 1] == '/')
 				len--;
-			printf("deckpress: built %zu %s into %.*s/\n", ok,
-			       !ts->is_teams ? "deck" : ok == 1 ? "team" : "teams", len, o->dir);
+			const char *what = !ts->is_teams ? "deck" : ok == 1 ? "team" : "teams";
+			printf("deckpress: built %zu %s into %.*s/\n", ok, what, len, o->dir);
 		}
 		return;
 	}

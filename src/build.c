@@ -30,12 +30,10 @@ static int worst(int a, int b)
 
 static int make_dir(const char *dir, struct diag *d)
 {
-	struct stat st;
-	if (mkdir(dir, 0777) == 0 ||
-	    (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (make_dirs(dir, 0777) == 0)
 		return 0;
 	diag(d, M_IO_WRITE, dir, 0, 0,
-	     errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
+	     errno == ENOTDIR ? "a file of that name is in the way" : strerror(errno));
 	return EXIT_IO;
 }
 

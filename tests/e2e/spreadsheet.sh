@@ -67,6 +67,10 @@ printf 'id;type;text;note\r\n="0012";question;"=""Een """"echte"""" vraag""";=1+
 expect_grep "the id inside =\"...\"" "^  - id: '0012'$" "$TMP/formula.yaml"
 expect_grep "a quoted =\"...\" cell" "^    text: Een \"echte\" vraag$" "$TMP/formula.yaml"
 expect_grep "another formula kept" "^    note: =1\+2$" "$TMP/formula.yaml"
+# a list cell's items share the cell's row:column: a warning about them is said once
+printf 'id,type,text,text.en,followups\nV1,question,Hoe?,How?,"Een\nTwee\nDrie"\n' >"$TMP/fu.csv"
+"$BIN" import "$TMP/fu.csv" --lang nl -o "$TMP/fu.yaml" 2>"$TMP/err"; expect_eq "untranslated follow-ups: imported" $? 0
+expect_eq "their warning said once" "$(grep -c "fu.csv:2:5: warning: card 'V1': 'followups' has no 'en' translation" "$TMP/err")" 1
 printf 'deck: {title: T}\ncards:\n  - {id: Q1, type: question, text: \047="x"\047, note: \047="a""b"\047}\n' >"$TMP/eq.yaml"
 "$BIN" export "$TMP/eq.yaml" -o "$TMP/eq.csv" -q && "$BIN" import "$TMP/eq.csv" --base "$TMP/eq.yaml" -o "$TMP/eq2.yaml" -q
 expect_eq "a text that looks like =\"...\" survives the round trip" "$(grep -E '^    (text|note):' "$TMP/eq2.yaml" | tr '\n' ' ')" "    text: =\"x\"     note: =\"a\"\"b\" "

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "numfmt.h"
 
@@ -53,6 +54,9 @@ const ynode *get(const ynode *map, const char *key)
 /* The closest word of `list` to `word`, if it is close enough to be a likely typo. */
 const char *nearest(const char *word, const char *const *list)
 {
+	for (const char *const *p = list; *p; p++)
+		if (!strcasecmp(word, *p))
+			return *p; /* CATEGORY for category: only the case differs */
 	const char *best = NULL;
 	int best_d = 3;
 	int limit = strlen(word) <= 3 ? 1 : 2;

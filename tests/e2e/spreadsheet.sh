@@ -125,6 +125,7 @@ bad() { # description, expected message (ERE), csv content (printf format), [imp
 	[ ! -e "$TMP/bad.yaml" ] && ok || fail "$1: nothing written"
 }
 bad "unknown column" "bad.csv:1:3: error: unknown column 'tekst'; did you mean 'text'\\?" 'id,type,tekst\nQ1,question,x\n'
+bad "a header in capitals" "bad.csv:1:3: error: unknown column 'CATEGORY'; did you mean 'category'\\?" 'id,type,CATEGORY,text\nQ1,question,x,y\n'
 bad "unknown column, all listed" "unknown column 'colour'; the columns are: id, type, category" 'id,type,text,colour\nQ1,question,x,red\n'
 bad "unclosed quote" "bad.csv:2:3: error: the quote that opens this cell is never closed" 'id,type,text\nQ1,question,"Een vraag\n'
 bad "text after a quote" "bad.csv:2:3: error: text after the closing quote of this cell" 'id,type,text\nQ1,question,"Een" vraag\n'

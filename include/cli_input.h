@@ -17,7 +17,12 @@
 /* Applies getopt value c (CLI_INPUT_FIRST or the next) with its argument: 0, or EXIT_USAGE
  * after printing why. */
 int cli_input_option(int c, const char *arg);
+/* An option a command's own parsing did not take: these options (as cli_input_option), any
+ * other value of c a usage error for command cmd. 0 or EXIT_USAGE, after printing why. */
+int cli_input_rest(const char *cmd, int c, const char *arg, char **argv);
 /* The two lines of --help that describe these options. */
 void cli_input_help(FILE *out);
+/* The end of a command's --help: these options, a blank line, the exit codes. */
+void cli_input_help_end(FILE *out);
 
 #endif

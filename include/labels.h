@@ -25,6 +25,7 @@ typedef enum {
 	L_NOTE,      /* "Facilitator note" */
 	L_QUOTED_ON, /* "Quoted on cards" */
 	L_ORIGINAL,  /* "Original" */
+	L_CARD,      /* "card": a count of one */
 	L_CARDS,     /* "cards" */
 	L_FOLLOWUPS, /* "Follow-up questions" */
 	L_VERSION,   /* booklet: "Version" (on the cover) */

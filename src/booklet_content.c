@@ -639,10 +639,10 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	B->cur = NULL;
 }
 
-/* "9 cards" */
+/* "9 cards", "1 card" */
 static char *count_kicker(const builder *B, size_t n)
 {
-	return xasprintf("%zu %s", n, label(B->lang, L_CARDS));
+	return xasprintf("%zu %s", n, label(B->lang, n == 1 ? L_CARD : L_CARDS));
 }
 
 /* One chapter per category, in the deck's order; cards without a category get a chapter

@@ -28,3 +28,15 @@ void cli_input_help(FILE *out)
 	      "                           e.g. --limit cards=20000 (see docs/robustness.md)\n",
 	      out);
 }
+
+int cli_input_rest(const char *cmd, int c, const char *arg, char **argv)
+{
+	return c >= CLI_INPUT_FIRST ? cli_input_option(c, arg) : bad_option(cmd, argv);
+}
+
+void cli_input_help_end(FILE *out)
+{
+	cli_input_help(out);
+	fputc('\n', out);
+	print_exit_codes(out);
+}

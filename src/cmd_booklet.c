@@ -40,9 +40,7 @@ void cmd_booklet_help(FILE *out)
 	      "                        was written: file, pages, sheets, sizes)\n"
 	      "  -h, --help            show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 enum { O_FORMAT = 256, O_IMPOSE, O_DUPLEX, O_NO_TAGS, O_BLEED, O_PDFX, O_ICC };
@@ -133,12 +131,9 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, con
 			*icc = optarg;
 			break;
 		default:
-			if (c >= CLI_INPUT_FIRST) {
-				if (cli_input_option(c, optarg))
-					return EXIT_USAGE;
-				break;
-			}
-			return bad_option("booklet", argv);
+			if (cli_input_rest("booklet", c, optarg, argv))
+				return EXIT_USAGE;
+			break;
 		}
 	}
 	if (job->impose && job->bleed > 0) {

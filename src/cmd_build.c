@@ -29,9 +29,7 @@ void cmd_build_help(FILE *out)
 	      "  -v, --verbose      also list every file written\n"
 	      "  -h, --help         show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 int cmd_build(int argc, char **argv)
@@ -74,12 +72,9 @@ int cmd_build(int argc, char **argv)
 			icc = optarg;
 			break;
 		default:
-			if (c >= CLI_INPUT_FIRST) {
-				if (cli_input_option(c, optarg))
-					return EXIT_USAGE;
-				break;
-			}
-			return bad_option("build", argv);
+			if (cli_input_rest("build", c, optarg, argv))
+				return EXIT_USAGE;
+			break;
 		}
 	}
 	if (optind != argc - 1 || !o.dir) {

@@ -48,9 +48,7 @@ void cmd_cards_help(FILE *out)
 	      "                           what was written: file, cards, pages, sizes)\n"
 	      "  -h, --help               show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 static const struct option opts[] = {{"output", required_argument, NULL, 'o'},

@@ -27,9 +27,7 @@ void cmd_check_help(FILE *out)
 	      "  -q, --quiet   print only problems, no summary lines\n"
 	      "  -h, --help    show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 static void summary(const deck *dk, const char *path, const char *team_name, int warnings)
@@ -100,11 +98,8 @@ int cmd_check(int argc, char **argv)
 		else if (c == 'h') {
 			cmd_check_help(stdout);
 			return EXIT_OK;
-		} else if (c >= CLI_INPUT_FIRST) {
-			if (cli_input_option(c, optarg))
-				return EXIT_USAGE;
-		} else {
-			return bad_option("check", argv);
+		} else if (cli_input_rest("check", c, optarg, argv)) {
+			return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc) {

@@ -26,9 +26,7 @@ void cmd_export_help(FILE *out)
 	      "  -q, --quiet            print nothing on success\n"
 	      "  -h, --help             show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 /* ',' ';' or '\t' for a --separator name, or 0. */

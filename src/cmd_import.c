@@ -34,9 +34,7 @@ void cmd_import_help(FILE *out)
 	      "  -q, --quiet        print nothing on success\n"
 	      "  -h, --help         show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 typedef struct {
@@ -67,11 +65,8 @@ static int parse(int argc, char **argv, import_opts *o)
 		else if (c == 'h') {
 			cmd_import_help(stdout);
 			return -1;
-		} else if (c >= CLI_INPUT_FIRST) {
-			if (cli_input_option(c, optarg))
-				return EXIT_USAGE;
-		} else {
-			return bad_option("import", argv);
+		} else if (cli_input_rest("import", c, optarg, argv)) {
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1 || !o->out) {

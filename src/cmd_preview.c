@@ -29,9 +29,7 @@ void cmd_preview_help(FILE *out)
 	      "                      was written: folder, images, cards, pixel size)\n"
 	      "  -h, --help          show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 enum { O_DPI = 1, O_PX = 2 }; /* below the print options, see cli_print.h */

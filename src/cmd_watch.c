@@ -38,9 +38,7 @@ void cmd_watch_help(FILE *out)
 	      "  -q, --quiet        print only problems\n"
 	      "  -h, --help         show this help\n",
 	      out);
-	cli_input_help(out);
-	fputc('\n', out);
-	print_exit_codes(out);
+	cli_input_help_end(out);
 }
 
 /* A file to watch: a watch on its folder (editors replace files, which would end a watch on
@@ -243,11 +241,8 @@ static int parse(int argc, char **argv, build_opts *o)
 		} else if (c == 'h') {
 			cmd_watch_help(stdout);
 			return -1;
-		} else if (c >= CLI_INPUT_FIRST) {
-			if (cli_input_option(c, optarg))
-				return EXIT_USAGE;
-		} else {
-			return bad_option("watch", argv);
+		} else if (cli_input_rest("watch", c, optarg, argv)) {
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1 || !o->dir) {

@@ -12,7 +12,7 @@ static const char *const en[L_COUNT] = {
 	[L_CONTENTS] = "Contents", [L_INTRODUCTION] = "Introduction",
 	[L_GUIDE] = "Using the cards", [L_CLOSING] = "Closing", [L_SOURCES] = "Sources",
 	[L_NOTES] = "Notes", [L_NOTE] = "For the facilitator", [L_QUOTED_ON] = "Quoted on",
-	[L_ORIGINAL] = "Original", [L_CARDS] = "cards", [L_FOLLOWUPS] = "Follow-up questions",
+	[L_ORIGINAL] = "Original", [L_CARD] = "card", [L_CARDS] = "cards", [L_FOLLOWUPS] = "Follow-up questions",
 	[L_VERSION] = "Version", [L_COVER] = "Cover", [L_TEAM] = "Team",
 	[L_LOGO] = "Logo of %s",
 };
@@ -25,7 +25,7 @@ static const char *const nl[L_COUNT] = {
 	[L_CONTENTS] = "Inhoud", [L_INTRODUCTION] = "Inleiding",
 	[L_GUIDE] = "Werken met de kaarten", [L_CLOSING] = "Tot slot", [L_SOURCES] = "Bronnen",
 	[L_NOTES] = "Aantekeningen", [L_NOTE] = "Voor de begeleider", [L_QUOTED_ON] = "Geciteerd op",
-	[L_ORIGINAL] = "Origineel", [L_CARDS] = "kaarten", [L_FOLLOWUPS] = "Doorvragen",
+	[L_ORIGINAL] = "Origineel", [L_CARD] = "kaart", [L_CARDS] = "kaarten", [L_FOLLOWUPS] = "Doorvragen",
 	[L_VERSION] = "Versie", [L_COVER] = "Omslag", [L_TEAM] = "Team",
 	[L_LOGO] = "Logo van %s",
 };

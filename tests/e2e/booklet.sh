@@ -68,6 +68,19 @@ SOURCE_DATE_EPOCH=1700000000 "$BIN" booklet decks/example.yaml -o "$TMP/date.pdf
 pdfinfo "$TMP/date.pdf" >"$TMP/info"
 expect_grep "SOURCE_DATE_EPOCH" 'CreationDate: +Tue Nov 14 22:13:20 2023' "$TMP/info"
 
+# A chapter's count agrees with its number: "1 KAART", "2 KAARTEN" (shown in capitals).
+cat >"$TMP/one.yaml" <<'Y'
+deck: {title: Een, language: nl}
+categories: [{id: a, name: Alleen}, {id: b, name: Twee}]
+cards:
+  - {id: A1, type: question, text: "Wat zie je?", category: a}
+  - {id: B1, type: question, text: "Wat hoor je?", category: b}
+  - {id: B2, type: question, text: "Wat voel je?", category: b}
+Y
+"$BIN" booklet "$TMP/one.yaml" -o "$TMP/one.pdf" 2>/dev/null
+pdftotext "$TMP/one.pdf" "$TMP/one.txt"
+expect_eq "one card: singular, two: plural" "$(grep -oE '[0-9]+ KAART[A-Z]*' "$TMP/one.txt" | tr '\n' ,)" "1 KAART,2 KAARTEN,"
+
 # Formats.
 for f in "a6 297.638x419.528" "letter-half 396x612"; do
 	set -- $f

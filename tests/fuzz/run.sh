@@ -9,7 +9,10 @@ shift 2
 pass=0 fail=0
 mkdir -p "$build/artifacts"
 export DECKPRESS_DATA="$PWD" # the bundled fonts, for the card pipeline
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
+# ASan keeps freed memory in a quarantine to catch use after free: 256 MB by default, which
+# counts against -rss_limit_mb below. 64 MB keeps the limit about the program's own memory
+# (fuzz_card passed 500 MB after 2,000 inputs with the default, peaks at 181 MB with 16 MB).
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:quarantine_size_mb=64"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 for t in "$@"; do

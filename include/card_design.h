@@ -65,6 +65,11 @@ typedef struct {
 	size_t n;
 } face_side;
 
+/* The height the deck title may take on the backs of design g (pt), with a category label
+ * cat_h high below it and a team name team_h high (0: none) at the foot; the icon design's
+ * disc takes the top half. */
+double card_design_back_title_room(const card_geom *g, double cat_h, double team_h);
+
 struct card_face;
 /* Places the parts of a laid-out face (card_face.h) into f->front and f->back. */
 void card_design_place(const card_geom *g, struct card_face *f);

@@ -62,12 +62,17 @@ void cardset_get_sizes(const cardset *cs, card_sizes *out);
 void cardset_set_sizes(cardset *cs, const card_sizes *in);
 /* Chooses every card's size (theme sizes and fit mode): cardset_predict, then every card
  * laid out at the sizes until none needs a smaller one. Reports each card that does not fit
- * or has characters no bundled font has, naming the card and its file:line, in deck order.
+ * or has characters no bundled font has, naming the card and its file:line, in deck order,
+ * then a deck title that does not fit on the backs (cardset_check_back_title).
  * Draws nothing (check, the layout dump). Returns the number of errors. */
 int cardset_fit(cardset *cs, struct diag *d);
 /* Reports, in deck order, each card that cannot be typeset at the current sizes (it cannot
  * at any: too much text, characters without glyphs). Returns the number of errors. */
 int cardset_report(cardset *cs, struct diag *d);
+/* Lays out the deck title for the backs, as large as fits the room the design leaves it;
+ * reports it (at the title's file:line:col) when it does not fit even at the smallest size.
+ * Returns the number of errors. */
+int cardset_check_back_title(cardset *cs, struct diag *d);
 /* Makes cardset_fit leave characters without glyphs unreported: glyphs_check_deck has
  * reported them already (deckpress check). */
 void cardset_skip_glyphs(cardset *cs);
@@ -83,7 +88,15 @@ enum {
 		      * down to that, and cards laid out at the old size be laid out again */
 	FACE_BAD,    /* an error: see bad and unknown */
 };
-enum { FACE_BAD_BOTTOM = 1, FACE_BAD_MAIN = 2, FACE_BAD_GLYPHS = 4 };
+/* FACE_BAD_FALLBACK: a character its text's family lacks, which would print in another;
+ * FACE_BAD_ID: the id (and number) is wider than the footer. */
+enum {
+	FACE_BAD_BOTTOM = 1,
+	FACE_BAD_MAIN = 2,
+	FACE_BAD_GLYPHS = 4,
+	FACE_BAD_FALLBACK = 8,
+	FACE_BAD_ID = 16
+};
 
 /* One card's layouts and pictures, placed in its design; owned by the caller
  * (card_face_free). */

@@ -49,6 +49,9 @@ void color_pixels_to_cmyk(const color_profile *p, const unsigned char *rgb, size
 
 /* WCAG 2 contrast ratio of two sRGB colours (1 to 21). */
 double color_contrast(uint32_t a, uint32_t b);
+/* The colour for small text on bg: fg where it reads at 4.5:1 (WCAG AA), else `other` when
+ * that reads better (a yellow brand colour on white: the text colour instead). */
+uint32_t color_legible(uint32_t fg, uint32_t bg, uint32_t other);
 /* 0xRRGGBB mixed towards white by fade (0 = as is, 1 = white), rounded to 8 bits. */
 uint32_t color_fade(uint32_t rgb, double fade);
 /* The largest fade up to `fade` (to 0.01) at which ink still has contrast `ratio` against

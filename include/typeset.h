@@ -33,6 +33,8 @@ typedef struct {
 	double height;         /* total height of the stack, pt */
 	bool fits;             /* the stack fits the box at this size */
 	int unknown_glyphs;    /* characters drawn as boxes: no bundled font has them */
+	int fallback_glyphs;   /* characters drawn in a font of another family than the block's
+				* (the block's family lacks them: typeset_fallback_chars) */
 	PangoLayout **layouts; /* one per block (never NULL), owned by the result */
 	double *y;             /* top of each block relative to the box top, pt */
 	size_t n;
@@ -60,6 +62,18 @@ bool typeset_markup_valid(const char *markup, char **err);
 /* Adds to out[0..n) the characters layout l draws as boxes because no bundled font has
  * them, each once, in order, up to max; returns the new count. */
 size_t typeset_unknown_chars(PangoLayout *l, uint32_t *out, size_t n, size_t max);
+
+/* A character laid out in a font of another family than its layout's, because that family
+ * has no glyph for it: fontconfig falls back to any font it knows. */
+typedef struct {
+	uint32_t cp;
+	char family[64]; /* the layout's family, which lacks it (cut to fit) */
+} fallback_char;
+
+/* Adds to out[0..n) the characters layout l draws in another family than the one it asks
+ * for, each once, up to max; returns the new count (with max 0: how many glyphs). Blanks
+ * and invisible characters (soft hyphens, joiners) are not counted. */
+size_t typeset_fallback_chars(PangoLayout *l, fallback_char *out, size_t n, size_t max);
 
 /* The characters of plain text (no markup) that no bundled font has, into out (at most
  * max); returns how many. Fonts fall back to every bundled family, so the family does

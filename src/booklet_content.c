@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "color.h"
 #include "labels.h"
 #include "typo.h"
 #include "util.h"
@@ -384,9 +385,8 @@ static int chapter(builder *B, bk_stream *s, const char *title, const char *lang
 		char *k = caps(kicker);
 		bk_block *b = text_block(B, c, &B->st.kicker, k, 0, 0.8 * L, title,
 					 node(B, "P", B->chapter, lab(B)));
-		if (b) {
-			b->color = color;
-		}
+		if (b) /* the rules above keep the colour; small text must read */
+			b->color = color_legible(color, B->dk->theme.paper, B->dk->theme.ink);
 		g_free(k);
 	}
 	int h1 = node(B, "H1", B->chapter, lang);
@@ -477,7 +477,7 @@ static char *attribution(const builder *B, const card *c)
 	return b.len ? strbuf_take(&b) : NULL;
 }
 
-/* The card's id in its colour (with its number, "Q1 · 3/36", when the deck is numbered), then
+/* The card's id in its colour (the text colour if that would not read: color_legible) (with its number, "Q1 · 3/36", when the deck is numbered), then
  * its type in grey, as a small letter-spaced line. */
 static char *id_line(const builder *B, size_t i)
 {
@@ -495,7 +495,8 @@ static char *id_line(const builder *B, size_t i)
 	}
 	char *m = xasprintf(
 		"<span foreground=\"%s\">%s</span>\u2003<span foreground=\"%s\">%s</span>",
-		hex(deck_card_color(B->dk, c), col), id, hex(g, grey), type);
+		hex(color_legible(deck_card_color(B->dk, c), B->dk->theme.paper, ink), col), id,
+		hex(g, grey), type);
 	g_free(id);
 	g_free(type);
 	free(numbered);
@@ -627,7 +628,8 @@ static void card_entry(builder *B, bk_stream *s, size_t i, int parent, bool firs
 	char *id = id_line(B, i);
 	bk_block *b = text_block(B, k, &B->st.id, id, dx, 0, c->id, node(B, "H2", sect, lab(B)));
 	if (b)
-		b->color = deck_card_color(B->dk, c);
+		b->color = color_legible(deck_card_color(B->dk, c), B->dk->theme.paper,
+					 B->dk->theme.ink);
 	free(id);
 	if (c->type == CARD_QUOTE)
 		card_quote(B, k, c, L, sect);

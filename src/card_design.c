@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "card_face.h"
+#include "color.h"
 
 /* --- geometry --- */
 
@@ -171,6 +172,13 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 	     f->footer_fade);
 }
 
+/* The ink for text on a category's colour: the theme's back_ink (white), unless it is too
+ * faint there (a yellow category) and the text colour reads better. */
+static uint32_t ink_on(const theme *th, uint32_t bg)
+{
+	return color_legible(th->back_ink, bg, th->ink);
+}
+
 static void front(const card_geom *g, const card_face *f, face_side *s)
 {
 	const theme *th = &f->dk->theme;
@@ -183,8 +191,9 @@ static void front(const card_geom *g, const card_face *f, face_side *s)
 		     f->color, 0);
 		double y = g->safe + (g->band_h - g->safe - lh(f->category)) / 2;
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
-		text(s, "category", f->category, x, y, th->back_ink, 0);
-		text(s, "type", f->type, tx, y, th->back_ink, 0.15);
+		uint32_t ink = ink_on(th, f->color);
+		text(s, "category", f->category, x, y, ink, 0);
+		text(s, "type", f->type, tx, y, ink, ink == th->back_ink ? 0.15 : 0);
 	} else if (g->layout == LAYOUT_MINIMAL) {
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
 		text(s, "category", f->category, x, g->label_y, th->ink, 0);
@@ -226,29 +235,56 @@ static void logo(face_side *s, const image *im, rect box, bool bottom)
 	logo_on(s, im, box, bottom, NULL);
 }
 
+/* The back's title and category label: the gap from the icon design's disc to the title,
+ * and from the title to the category label (the rule sits in it). */
+enum { DISC_GAP = 12, CATEGORY_GAP = 14 };
+
+/* The icon design's disc on the back: its centre's y and its radius. */
+static void back_disc(const card_geom *g, double *cy, double *r)
+{
+	*r = fmin(0.26 * g->w, 0.15 * g->h);
+	*cy = 0.36 * g->h;
+}
+
+double card_design_back_title_room(const card_geom *g, double cat_h, double team_h)
+{
+	/* centred at 0.44 of the height (back() below): inside the safe area above, and room
+	 * for the category label and the team name below */
+	double foot = g->h - g->safe - (team_h > 0 ? team_h + 2 : 0);
+	double room = fmin(0.4 * g->h, 2 * fmin(0.44 * g->h - g->safe,
+						 foot - 0.44 * g->h - CATEGORY_GAP - cat_h));
+	if (g->layout == LAYOUT_ICON) {
+		double cy, r;
+		back_disc(g, &cy, &r);
+		room = fmin(room, foot - (cy + r + DISC_GAP) - CATEGORY_GAP - cat_h);
+	}
+	return room;
+}
+
 static void back(const card_geom *g, const card_face *f, face_side *s)
 {
 	const theme *th = &f->dk->theme;
 	bool own = f->c->category >= 0 && !th->back_fixed; /* the category's colour */
 	bool quiet = g->layout == LAYOUT_MINIMAL && !th->back_fixed;
 	uint32_t bg = quiet ? th->paper : own ? f->color : th->back;
-	uint32_t ink = quiet ? th->ink : th->back_ink;
+	uint32_t ink = quiet ? th->ink : own ? ink_on(th, bg) : th->back_ink;
 	fill(s, "back", (rect){0, 0, g->w, g->h}, BLEED_ALL, bg, 0);
 	double title_h = f->back_title ? lh(f->back_title) : 0;
 	double title_y = 0.44 * g->h - title_h / 2;
 	double team_y = g->h - g->safe - (f->back_team ? lh(f->back_team) : 0) - 2;
 	if (g->layout == LAYOUT_ICON && f->icon) {
-		double r = fmin(0.26 * g->w, 0.15 * g->h), cy = 0.36 * g->h;
+		double r, cy;
+		back_disc(g, &cy, &r);
 		add(s, FB_DISC, "disc", (rect){g->w / 2 - r, cy - r, 2 * r, 2 * r}, th->paper, 0);
 		double side = 1.25 * r;
 		picture(s, "icon", f->icon, (rect){(g->w - side) / 2, cy - side / 2, side, side},
 			IMAGE_CONTAIN);
-		title_y = cy + r + 12;
+		title_y = cy + r + DISC_GAP;
 		logo(s, f->logo, (rect){0.32 * g->w, g->safe + 2, 0.36 * g->w, cy - r - 8 - g->safe},
 		     false);
 	}
 	text(s, "back-title", f->back_title, g->safe + 6, title_y, ink, 0);
-	double cat_y = title_y + title_h + 14;
+	double cat_y = title_y + title_h + CATEGORY_GAP;
 	rule(s, "back-rule", (g->w - 18) / 2, cat_y - 7, 18, quiet ? 1.6 : 0.8,
 	     quiet ? f->color : ink);
 	text(s, "back-category", f->back_category, (g->w - lw(f->back_category)) / 2, cat_y, ink,

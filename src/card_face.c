@@ -26,6 +26,8 @@ enum { MAXB = 3, MAX_UNKNOWN = 32 };
 #define LABEL_TRACKING 0.08
 #define TITLE_SHARE    0.62 /* of the footer for the deck title; the id has the rest */
 #define GAP            6.0  /* between the main text and the bottom block */
+#define BACK_TITLE_MAX 18.0 /* the deck title on the backs */
+#define BACK_TITLE_MIN 9.0
 #define RULE_PAD       10.0 /* room above a quote for its short rule */
 
 typedef struct {
@@ -60,6 +62,7 @@ struct cardset {
 	card_sizes sizes;
 	/* layouts shared by many cards, made on first use */
 	PangoLayout *deck_title, *back_title, *back_team;
+	bool back_title_fits; /* the back title fits its room (at BACK_TITLE_MIN at least) */
 	PangoLayout **band; /* (ncategories + 1) * 2: category name, card type */
 	PangoLayout **back_category;
 	PangoLayout *type_label[CARD_NTYPES];
@@ -336,6 +339,10 @@ static bool uniform(const cardset *cs, card_type k)
 	return cs->dk->theme.fit[k] == FIT_UNIFORM;
 }
 
+static PangoLayout *id_layout(const cardset *cs, size_t i);
+static double width_of(PangoLayout *l);
+static void back_title_make(cardset *cs);
+
 /* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
  * card_face_make). The markup is made here and parsed once, by the one layout of each block
  * at the size it is drawn at; the search below that size runs only when it does not fit. */
@@ -379,6 +386,10 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	f->bad |= f->main.fits ? 0 : FACE_BAD_MAIN;
 	f->unknown = f->main.unknown_glyphs + f->bottom.unknown_glyphs;
 	f->bad |= f->unknown && !cs->glyphs_checked ? FACE_BAD_GLYPHS : 0;
+	f->bad |= f->main.fallback_glyphs + f->bottom.fallback_glyphs ? FACE_BAD_FALLBACK : 0;
+	/* the id is how a card is found in the booklet: it is never shortened, so it must fit */
+	f->id = id_layout(cs, i);
+	f->bad |= width_of(f->id) > cs->g.footer.w ? FACE_BAD_ID : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
 }
 
@@ -613,6 +624,22 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, n);
 		errors += (int)n;
 	}
+	if (f->bad & FACE_BAD_FALLBACK) {
+		fallback_char fb[MAX_UNKNOWN];
+		size_t n = 0;
+		for (size_t b = 0; b < f->bottom.n; b++)
+			n = typeset_fallback_chars(f->bottom.layouts[b], fb, n, MAX_UNKNOWN);
+		for (size_t b = 0; b < f->main.n; b++)
+			n = typeset_fallback_chars(f->main.layouts[b], fb, n, MAX_UNKNOWN);
+		glyphs_report_fallback(d, cs->dk, c, cs->lang, fb, n);
+		errors += (int)n;
+	}
+	if (f->bad & FACE_BAD_ID) {
+		diag(d, M_FOOTER_ID, c->file, c->pos.line, c->pos.col, c->id,
+		     pango_layout_get_text(f->id), pt_to_mm(width_of(f->id)),
+		     pt_to_mm(cs->g.footer.w));
+		errors++;
+	}
 	card_text_free(&t);
 	return errors;
 }
@@ -699,7 +726,7 @@ int cardset_fit(cardset *cs, struct diag *d)
 			cs->sizes = next;
 	else
 		fit_round(cs, &next, &bad);
-	return report_misfits(cs, &bad, d);
+	return report_misfits(cs, &bad, d) + cardset_check_back_title(cs, d);
 }
 
 int cardset_report(cardset *cs, struct diag *d)
@@ -758,6 +785,13 @@ static double width_of(PangoLayout *l)
 	return (double)r.width / PANGO_SCALE;
 }
 
+static double lh_of(PangoLayout *l)
+{
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	return (double)r.height / PANGO_SCALE;
+}
+
 /* A label longer than `width` ends in an ellipsis instead of running into its neighbour or
  * over the cut. */
 static PangoLayout *limited(PangoLayout *l, double width)
@@ -802,34 +836,59 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 			limited(label_layout(cs, category_name(cs, c->category), false,
 					     PANGO_WEIGHT_SEMIBOLD, 7.0, LABEL_TRACKING, true),
 				inner);
-	if (!cs->back_title) {
-		char *m = markup(cs, &dk->title, false);
-		tblock b = {.family = dk->theme.font_serif,
-			    .weight = PANGO_WEIGHT_SEMIBOLD,
-			    .style = PANGO_STYLE_NORMAL,
-			    .scale = 1,
-			    .line_spacing = 1.05,
-			    .align = PANGO_ALIGN_CENTER,
-			    .markup = m};
-		tstack s;
-		double w = cs->g.w - 2 * cs->g.safe - 12;
-		if (typeset_stack(cs->ctx, &b, 1, w, 0.4 * cs->g.h, 18, 9, &s) == 0) {
-			cs->back_title = g_object_ref(s.layouts[0]);
-			tstack_free(&s);
-		}
-		free(m);
-	}
-	if (!cs->back_team && dk->team)
-		cs->back_team = limited(
-			label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, 0.06,
-				     false),
-			inner);
+	back_title_make(cs);
 	f->back_team = cs->back_team;
 	f->category = cs->band[k * 2];
 	f->type = cs->type_label[c->type];
 	f->deck_title = cs->deck_title;
 	f->back_category = cs->back_category[k];
 	f->back_title = cs->back_title;
+}
+
+/* The deck title on the backs, with the team name under it: the title as large as fits
+ * the room the design leaves it (cs->back_title_fits: even at 9 pt, the smallest). */
+static void back_title_make(cardset *cs)
+{
+	const deck *dk = cs->dk;
+	if (cs->back_title)
+		return;
+	double inner = cs->g.w - 2 * cs->g.safe;
+	if (!cs->back_team && dk->team)
+		cs->back_team = limited(
+			label_layout(cs, dk->team, false, PANGO_WEIGHT_SEMIBOLD, LABEL_SIZE, 0.06,
+				     false),
+			inner);
+	PangoLayout *cat = label_layout(cs, "X", false, PANGO_WEIGHT_SEMIBOLD, 7.0, 0, true);
+	double room = card_design_back_title_room(&cs->g, lh_of(cat),
+						  cs->back_team ? lh_of(cs->back_team) : 0);
+	g_object_unref(cat);
+	char *m = markup(cs, &dk->title, false);
+	tblock b = {.family = dk->theme.font_serif,
+		    .weight = PANGO_WEIGHT_SEMIBOLD,
+		    .style = PANGO_STYLE_NORMAL,
+		    .scale = 1,
+		    .line_spacing = 1.05,
+		    .align = PANGO_ALIGN_CENTER,
+		    .markup = m};
+	tstack s;
+	if (typeset_stack(cs->ctx, &b, 1, inner - 12, room, BACK_TITLE_MAX, BACK_TITLE_MIN, &s) ==
+	    0) {
+		cs->back_title = g_object_ref(s.layouts[0]);
+		cs->back_title_fits = s.fits;
+		tstack_free(&s);
+	}
+	free(m);
+}
+
+int cardset_check_back_title(cardset *cs, struct diag *d)
+{
+	back_title_make(cs);
+	if (!cs->back_title || cs->back_title_fits)
+		return 0;
+	const deck *dk = cs->dk;
+	diag(d, M_BACK_TITLE, dk->path, dk->title.pos.line, dk->title.pos.col, BACK_TITLE_MIN,
+	     pt_to_mm(cs->g.w), pt_to_mm(cs->g.h));
+	return 1;
 }
 
 /* The card id in the footer, with its number when the deck is numbered: "Q12 · 3/36". */
@@ -870,7 +929,6 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	/* quotes and questions sit a little above the optical centre; cases read from the top */
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
-	f->id = id_layout(cs, i);
 	cached_labels(cs, c, f);
 	double room = g->footer.w - width_of(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */

@@ -254,7 +254,7 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	drawer *D = drawer_new(B, false, d);
 	if (!D) /* the session's fonts are loaded: never */
 		return EXIT_IO;
-	if (D->c.picture_errors) {
+	if (D->c.picture_errors || (job->ps.backs && cardset_check_back_title(D->c.cs, d))) {
 		drawer_close(D);
 		return EXIT_DECK;
 	}

@@ -272,6 +272,13 @@ uint32_t color_fade(uint32_t rgb, double fade)
 	return out;
 }
 
+uint32_t color_legible(uint32_t fg, uint32_t bg, uint32_t other)
+{
+	if (color_contrast(fg, bg) >= 4.5)
+		return fg;
+	return color_contrast(other, bg) > color_contrast(fg, bg) ? other : fg;
+}
+
 double color_fade_for_contrast(uint32_t ink, uint32_t paper, double fade, double ratio)
 {
 	/* contrast falls as the ink fades: step down in hundredths from the wanted fade */

@@ -54,7 +54,7 @@ static void check_font(assets *A, const file_ref *f)
 		unreadable(A, f, &fi.in, "font", B_FONT_BYTES, M_FONT_FILE);
 		break;
 	case FONT_NOT_FONT:
-		at(A, f, M_FONT_FILE, f->path, "is not a TrueType or OpenType font");
+		at(A, f, M_FONT_FILE, f->path, fi.why);
 		break;
 	case FONT_NO_EMBED:
 		at(A, f, M_FONT_LICENCE, f->path, fi.family, fi.style, fi.fstype, fi.why);

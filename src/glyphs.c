@@ -64,20 +64,41 @@ static const tr_entry *find_on_card(const deck *dk, const card *c, const char *l
 	return e;
 }
 
-void glyphs_report_card(struct diag *d, const deck *dk, const card *c, const char *lang,
-			const uint32_t *cps, size_t n)
+/* Each of the n characters of card c, at the first place among its texts it is written;
+ * fb (may be NULL) gives the family that lacks each (M_FONT_FALLBACK), else M_GLYPH. */
+static void report_card(struct diag *d, const deck *dk, const card *c, const char *lang,
+			const uint32_t *cps, const fallback_char *fb, size_t n)
 {
 	char owner[64];
 	snprintf(owner, sizeof owner, "card '%s'", c->id ? c->id : "?");
 	for (size_t k = 0; k < n; k++) {
-		char utf8[8];
+		char utf8[8], name[160];
 		const char *field, *file;
-		const tr_entry *e =
-			find_on_card(dk, c, lang, char_utf8(cps[k], utf8), &field, &file);
+		uint32_t cp = fb ? fb[k].cp : cps[k];
+		const tr_entry *e = find_on_card(dk, c, lang, char_utf8(cp, utf8), &field, &file);
 		char *what = field_name(dk, owner, field, lang);
-		report(d, file, e, c->pos, what, cps[k]);
+		if (fb) {
+			srcpos p = e ? srcloc_find(file, e->pos, utf8, srcloc_span(strlen(e->text)))
+				     : c->pos;
+			diag(d, M_FONT_FALLBACK, file, p.line, p.col, what,
+			     char_describe(cp, name, sizeof name), utf8, fb[k].family);
+		} else {
+			report(d, file, e, c->pos, what, cp);
+		}
 		free(what);
 	}
+}
+
+void glyphs_report_card(struct diag *d, const deck *dk, const card *c, const char *lang,
+			const uint32_t *cps, size_t n)
+{
+	report_card(d, dk, c, lang, cps, NULL, n);
+}
+
+void glyphs_report_fallback(struct diag *d, const deck *dk, const card *c, const char *lang,
+			    const fallback_char *fb, size_t n)
+{
+	report_card(d, dk, c, lang, NULL, fb, n);
 }
 
 typedef struct {

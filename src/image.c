@@ -205,13 +205,16 @@ static bool svg_size(RsvgHandle *h, double *w, double *ht)
 }
 
 /* Draws the SVG once into a recording surface and notes what it paints with (PDF/X needs
- * every colour's ink); -1 when librsvg cannot draw it. */
+ * every colour's ink); -1 when librsvg cannot draw it. It is drawn 1024 units on its
+ * longer side, whatever its own size: Cairo leaves out what it records on a surface
+ * smaller than a unit (an SVG of width="0.01"), whose colours would then be unknown. */
 static int svg_paints(image *im)
 {
-	cairo_rectangle_t ext = {0, 0, im->w, im->h};
+	double k = 1024 / fmax(im->w, im->h);
+	cairo_rectangle_t ext = {0, 0, im->w * k, im->h * k};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 	cairo_t *cr = cairo_create(rec);
-	RsvgRectangle vp = {0, 0, im->w, im->h};
+	RsvgRectangle vp = {0, 0, ext.width, ext.height};
 	bool ok = rsvg_handle_render_document(im->svg, cr, &vp, NULL) &&
 		  cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);

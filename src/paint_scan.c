@@ -34,15 +34,19 @@ static uint32_t channel(double v)
 	return (uint32_t)lround(fmin(1, fmax(0, v)) * 255);
 }
 
-/* "R G B rgb", "R G B A rgba": the operands are the last tokens read. */
-static void color_op(scanner *S, bool alpha)
+/* "R G B rgb", "R G B A rgba", and "V g" (Cairo writes an opaque grey, black and white
+ * among them, as one number): the operands are the last tokens read. */
+static void color_op(scanner *S, int channels, bool alpha)
 {
-	const double *n = S->num + RECENT - (alpha ? 4 : 3);
-	for (int i = 0; i < (alpha ? 4 : 3); i++)
+	int k = channels + alpha;
+	const double *n = S->num + RECENT - k;
+	for (int i = 0; i < k; i++)
 		if (isnan(n[i]))
 			return;
-	add_color(S->out, channel(n[0]) << 16 | channel(n[1]) << 8 | channel(n[2]));
-	if (alpha && n[3] < 1)
+	uint32_t r = channel(n[0]), g = channels == 1 ? r : channel(n[1]),
+		 b = channels == 1 ? r : channel(n[2]);
+	add_color(S->out, r << 16 | g << 8 | b);
+	if (alpha && n[k - 1] < 1)
 		S->out->transparent = true;
 }
 
@@ -58,7 +62,9 @@ static void token(scanner *S)
 				    !strcmp(t, "paint") || !strcmp(t, "show-glyphs")))
 		add_color(p, 0x000000); /* drawn in the default colour: Cairo writes no change */
 	if (!strcmp(t, "rgb") || !strcmp(t, "rgba"))
-		color_op(S, t[3] == 'a');
+		color_op(S, 3, t[3] == 'a');
+	else if (!strcmp(t, "g") || !strcmp(t, "ga"))
+		color_op(S, 1, t[1] == 'a');
 	else if (!strcmp(t, "linear") || !strcmp(t, "radial") || !strcmp(t, "mesh") ||
 		 !strcmp(t, "image") || !strcmp(t, "set-extend"))
 		p->pattern = true; /* gradients, pixels (librsvg draws an SVG <mask> as pixels),

@@ -11,9 +11,11 @@
 #include "typeset.h"
 
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -319,6 +321,7 @@ static void job_result(job *j, bool best, double size, bool fits, tstack *out)
 		if (!s->empty)
 			y += l->height;
 		out->unknown_glyphs += pango_layout_get_unknown_glyphs_count(l->layout);
+		out->fallback_glyphs += (int)typeset_fallback_chars(l->layout, NULL, 0, 0);
 		out->layouts[i] = l->layout;
 		l->layout = NULL;
 	}
@@ -467,6 +470,68 @@ size_t typeset_unknown_chars(PangoLayout *l, uint32_t *out, size_t n, size_t max
 			}
 		}
 	return n;
+}
+
+/* True if font has `family` among its names ("Open Sans Semibold" is also "Open Sans"). */
+static bool font_of_family(PangoFont *font, const char *family)
+{
+	FcPattern *pat = PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font))
+						: NULL;
+	FcChar8 *name;
+	for (int i = 0; pat && FcPatternGetString(pat, FC_FAMILY, i, &name) == FcResultMatch; i++)
+		if (FcStrCmpIgnoreCase(name, (const FcChar8 *)family) == 0)
+			return true;
+	return !pat; /* not a fontconfig font: nothing to compare */
+}
+
+/* True for characters that draw nothing, whose run's font does not matter. */
+static bool invisible(gunichar ch)
+{
+	GUnicodeType t = g_unichar_type(ch);
+	return g_unichar_isspace(ch) || t == G_UNICODE_FORMAT || t == G_UNICODE_CONTROL ||
+	       t == G_UNICODE_SPACE_SEPARATOR || ch == 0x00AD;
+}
+
+static size_t add_fallback(fallback_char *out, size_t n, size_t max, uint32_t cp,
+			   const char *family)
+{
+	for (size_t k = 0; k < n; k++)
+		if (out[k].cp == cp)
+			return n;
+	if (n < max) {
+		out[n].cp = cp;
+		snprintf(out[n].family, sizeof out[n].family, "%s", family);
+		n++;
+	}
+	return n;
+}
+
+size_t typeset_fallback_chars(PangoLayout *l, fallback_char *out, size_t n, size_t max)
+{
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	const char *family = fd ? pango_font_description_get_family(fd) : NULL;
+	const char *text = pango_layout_get_text(l);
+	size_t count = 0;
+	PangoFont *ok = NULL; /* the last font found to be of the family */
+	for (GSList *li = family ? pango_layout_get_lines_readonly(l) : NULL; li; li = li->next)
+		for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next) {
+			const PangoGlyphItem *run = r->data;
+			PangoFont *font = run->item->analysis.font;
+			if (!font || font == ok || font_of_family(font, family)) {
+				ok = font;
+				continue;
+			}
+			const PangoGlyphString *gs = run->glyphs;
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				gunichar ch = g_utf8_get_char(text + run->item->offset +
+							      gs->log_clusters[g]);
+				if (invisible(ch) || (gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+					continue;
+				count++;
+				n = add_fallback(out, n, max, ch, family);
+			}
+		}
+	return max ? n : count;
 }
 
 size_t typeset_missing_chars(PangoContext *ctx, const char *text, uint32_t *out, size_t max)

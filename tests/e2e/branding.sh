@@ -62,6 +62,73 @@ expect_grep "restricted font refused" "lic.yaml:6:11: error: font 'Restricted.tt
 expect_grep "no-subsetting font refused" "font 'NoSubset.ttf' .*fsType 0x0100\) say no subsetting" $TMP/err
 deck_with_fonts $D/print.yaml Print.ttf DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
 "$BIN" cards $D/print.yaml -o $D/p.pdf 2>$TMP/err; expect_eq "preview & print embedding (0x0004) allowed" $? 0
+
+# OpenType with CFF outlines (.otf), and a TrueType collection (.ttc) holding every style
+UR=/usr/share/fonts/opentype/urw-base35
+for s in Regular Italic Bold BoldItalic; do cp $UR/NimbusRoman-$s.otf $D/; done
+sed -e 's/DejaVu Serif/Nimbus Roman/' -e 's/fonts: \[.*\]/fonts: [NimbusRoman-Regular.otf, NimbusRoman-Italic.otf, NimbusRoman-Bold.otf, NimbusRoman-BoldItalic.otf]/' \
+	$D/ok.yaml >$D/otf.yaml
+"$BIN" cards $D/otf.yaml -o $D/otf.pdf 2>$TMP/err; expect_eq "OpenType CFF fonts: exit 0" $? 0
+expect_grep "pdffonts: the .otf embedded as CFF" '^[A-Z]{6}\+NimbusRoman-Regular +(CID )?Type (1C|0C) .* yes +yes' "$(pdffonts $D/otf.pdf >$TMP/otf.txt; echo $TMP/otf.txt)"
+grep -q Yrsa $TMP/otf.txt && fail "Yrsa in a deck set in Nimbus Roman" || ok
+# a character the deck's family lacks (Nimbus Roman has no schwa; Yrsa has) would print in
+# another family: an error where it is written, never a silent fallback
+sed 's/Something happened\./Somethi\xc9\x99ng happened./' $D/otf.yaml >$D/schwa.yaml
+"$BIN" cards $D/schwa.yaml -o $D/schwa.pdf 2>$TMP/err; expect_eq "a character the family lacks: cards fails" $? 1
+expect_grep "the character, its family, its place" "schwa.yaml:9:54: error: card 'C1': 'text': U\+0259 LATIN SMALL LETTER SCHWA \(.*\) is not in font family 'Nimbus Roman': it would print in another font" $TMP/err
+[ ! -e $D/schwa.pdf ] && ok || fail "a PDF written with a fallback font"
+"$BIN" check $D/schwa.yaml 2>$TMP/err; expect_eq "check: a character the family lacks" $? 1
+expect_grep "check names it too" "is not in font family 'Nimbus Roman'" $TMP/err
+ttc() { # OUT FONT...: a TrueType collection of the fonts, their tables moved behind one header
+	/usr/bin/python3 - "$@" <<'PYEOF'
+import struct, sys
+fonts = [open(f, 'rb').read() for f in sys.argv[2:]]
+dirs = [12 + 16 * struct.unpack('>H', f[4:6])[0] for f in fonts]
+pos = 12 + 4 * len(fonts) + sum(dirs)
+head, body = [b'ttcf' + struct.pack('>HHI', 1, 0, len(fonts))], []
+starts = [12 + 4 * len(fonts) + sum(dirs[:i]) for i in range(len(fonts))]
+head.append(b''.join(struct.pack('>I', s) for s in starts))
+for f, d in zip(fonts, dirs):
+    out = bytearray(f[:d])
+    for i in range(struct.unpack('>H', f[4:6])[0]):
+        tag, ck, off, ln = struct.unpack('>4sIII', f[12 + 16 * i:28 + 16 * i])
+        struct.pack_into('>4sIII', out, 12 + 16 * i, tag, ck, pos, ln)
+        body.append(f[off:off + ln] + b'\0' * (-ln % 4)); pos += ln + (-ln % 4)
+    head.append(bytes(out))
+open(sys.argv[1], 'wb').write(b''.join(head) + b''.join(body))
+PYEOF
+}
+ttc $D/DejaVuSerif.ttc $DV/DejaVuSerif.ttf $DV/DejaVuSerif-Italic.ttf $DV/DejaVuSerif-Bold.ttf $DV/DejaVuSerif-BoldItalic.ttf
+deck_with_fonts $D/ttc.yaml DejaVuSerif.ttc
+"$BIN" cards $D/ttc.yaml -o $D/ttc.pdf 2>$TMP/err; expect_eq "a TrueType collection: exit 0" $? 0
+expect_grep "pdffonts: the collection's bold italic" '^[A-Z]{6}\+DejaVuSerif-BoldItalic .* yes ' "$(pdffonts $D/ttc.pdf >$TMP/ttc.txt; echo $TMP/ttc.txt)"
+# every face of a collection is checked: its second face forbids embedding
+ttc $D/Mixed.ttc $DV/DejaVuSerif.ttf $D/Restricted.ttf
+deck_with_fonts $D/mixed.yaml Mixed.ttc DejaVuSerif-Italic.ttf DejaVuSerif-Bold.ttf DejaVuSerif-BoldItalic.ttf
+"$BIN" cards $D/mixed.yaml -o $D/mixed.pdf 2>$TMP/err; expect_eq "a collection with a restricted face fails" $? 1
+expect_grep "its restricted face named" "mixed.yaml:6:11: error: font 'Mixed.ttc' \(DejaVu Serif Book\) may not be embedded in a PDF: its licence bits \(OS/2 fsType 0x0002\)" $TMP/err
+# what FreeType reads but Pango does not set text in: Type 1, WOFF; a font cut short
+cp /usr/share/fonts/X11/Type1/NimbusRoman-Regular.pfb $D/
+/usr/bin/python3 - $DV/DejaVuSerif.ttf $D/DejaVuSerif.woff <<'PYEOF'
+import struct, sys, zlib
+f = open(sys.argv[1], 'rb').read(); n = struct.unpack('>H', f[4:6])[0]
+tables = [struct.unpack('>4sIII', f[12 + 16 * i:28 + 16 * i]) for i in range(n)]
+pos, dirs, data = 44 + 20 * n, b'', b''
+for tag, ck, off, ln in tables:
+    z = zlib.compress(f[off:off + ln]); z = z if len(z) < ln else f[off:off + ln]
+    dirs += struct.pack('>4sIIII', tag, pos, len(z), ln, ck)
+    data += z + b'\0' * (-len(z) % 4); pos += len(z) + (-len(z) % 4)
+hdr = struct.pack('>4s4sIHHI HH IIIII', b'wOFF', f[:4], pos, n, 0, len(f), 1, 0, 0, 0, 0, 0, 0)
+open(sys.argv[2], 'wb').write(hdr + dirs + data)
+PYEOF
+head -c 5000 $DV/DejaVuSerif.ttf >$D/cut.ttf
+deck_with_fonts $D/formats.yaml NimbusRoman-Regular.pfb DejaVuSerif.woff cut.ttf
+"$BIN" check $D/formats.yaml 2>$TMP/err; expect_eq "Type 1, WOFF, a cut-short font: check fails" $? 1
+expect_grep "Type 1 named for what it is" "font 'NimbusRoman-Regular.pfb' is a Type 1 \(PostScript\) font, which deckpress cannot use: take the font's OpenType" $TMP/err
+expect_grep "WOFF named for what it is" "font 'DejaVuSerif.woff' is a web font \(WOFF\), which deckpress cannot use: convert it to .ttf or .otf" $TMP/err
+expect_grep "a cut-short font is damaged" "font 'cut.ttf' is a damaged TrueType or OpenType font" $TMP/err
+grep -q "has no regular style" $TMP/err && fail "a font file refused, then its style reported missing" || ok
+
 echo "not a font" >$D/fake.ttf; echo x >$TMP/outside.ttf
 deck_with_fonts $D/bad.yaml fake.ttf ../outside.ttf missing.ttf
 "$BIN" check $D/bad.yaml 2>$TMP/err; expect_eq "bad font files fail" $? 1
@@ -143,6 +210,18 @@ sed 's#landscape.png#../x.png#' $P/cards.yaml >$P/img_out.yaml; cp $B/small.png 
 expect_grep "image outside named" "img_out.yaml:34:12: error: '../x.png' is outside the deck's folder" $TMP/err
 
 # --- numbering ---
+# the id and its number are never shortened (the booklet finds a card by them): one too wide
+# for a mini card's footer is an error; the same deck on a poker card keeps every word safe
+{ printf 'deck:\n  title: Long ids\n  language: en\ntheme:\n  numbering: deck\ncards:\n'
+  for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf '  - {id: TEAM-NOORD-VRAAG-%04d, type: question, text: "Question %d?"}\n' $k $k; done
+} >$P/longid.yaml
+"$BIN" cards $P/longid.yaml --size mini --sheet none -o $P/longid.pdf 2>$TMP/err
+expect_eq "an id too wide for the footer: cards fails" $? 1
+expect_grep "the footer too wide, named with its card" "longid.yaml:7:5: error: card 'TEAM-NOORD-VRAAG-0001': its footer 'TEAM-NOORD-VRAAG-0001 · 1/12' is [0-9.]+ mm wide, more than the 36.0 mm the card has for it" $TMP/err
+expect_grep "what to do" "note: use a shorter card id, a larger card \(--size\), or theme.numbering: none" $TMP/err
+"$BIN" cards $P/longid.yaml --sheet none -o $P/longid.pdf 2>$TMP/err; expect_eq "long ids on a poker card: exit 0" $? 0
+expect "long ids and numbers on a poker card: every word inside the safe area" $PY safe $P/longid.pdf 4
 for m in deck category none; do
 	sed "s/numbering: deck/numbering: $m/" $B/classic.yaml >$P/num_$m.yaml
 	"$BIN" cards $P/num_$m.yaml -o $P/num_$m.pdf 2>$TMP/err; expect_eq "numbering $m: exit 0" $? 0
@@ -177,6 +256,44 @@ for l in classic minimal icon; do
 	expect_eq "$l preview: a front and a back per card and the contact sheet" \
 		"$(ls $P/prev_$l | wc -l)" 13
 done
+# the deck title on the backs: as large as fits the room each design leaves it (the icon
+# design's disc takes the top half); one that does not fit even at 9 pt is an error at the title
+long_title() { # FILE LAYOUT TITLE
+	printf 'deck:\n  title: %s\n  language: en\ntheme:\n  layout: %s\ncategories:\n  - {id: s, name: Self-image, color: "#2f5d8a", icon: icons/eye.svg}\ncards:\n  - {id: Q1, type: question, category: s, text: "Short?"}\n' \
+		"$3" $2 >$1
+}
+for l in classic minimal icon; do
+	long_title $P/lt-$l.yaml $l "A very long deck title about seeing the customer in every single conversation we have"
+	"$BIN" cards $P/lt-$l.yaml --size square --sheet none -o $P/lt.pdf 2>$TMP/err
+	expect_eq "$l: a long deck title on square cards: exit 0" $? 0
+	expect "$l: a long deck title on square backs inside the safe area" $PY safe $P/lt.pdf 4
+done
+rm -f $P/lt.pdf
+"$BIN" cards $P/lt-icon.yaml --size mini --sheet none -o $P/lt.pdf 2>$TMP/err
+expect_eq "icon design, mini card: a deck title with no room under the disc fails" $? 1
+expect_grep "the back title named at the title" "lt-icon.yaml:2:10: error: deck: the title does not fit on the card backs even at 9 pt \(a 44.0 x 63.0 mm card\)" $TMP/err
+expect_grep "the back title: what to do" "note: shorten the title \(a word wider than the card cannot fit\), or choose a larger card \(--size\)" $TMP/err
+[ ! -e $P/lt.pdf ] && ok || fail "a PDF with the deck title over the cut"
+"$BIN" cards $P/lt-icon.yaml --size mini --sheet none --no-backs -o $P/lt.pdf 2>$TMP/err
+expect_eq "without backs the title is not on the cards" $? 0
+long_title $P/lt-word.yaml classic "Supercalifragilisticexpialidociousnessprogramme"
+"$BIN" check $P/lt-word.yaml 2>$TMP/err; expect_eq "check: a title word wider than the back" $? 1
+expect_grep "check names it" "lt-word.yaml:2:10: error: deck: the title does not fit on the card backs" $TMP/err
+# text on a light category colour (a yellow brand colour) is set in the text colour, not in
+# white at 1.3:1; on a dark one it stays white
+printf 'deck:\n  title: Light colours\n  language: en\ncategories:\n  - {id: y, name: Yellow, color: "#f4e04d"}\n  - {id: b, name: Blue, color: "#2f5d8a"}\ncards:\n  - {id: Q1, type: question, category: y, text: "Short?"}\n  - {id: Q2, type: question, category: b, text: "Short?"}\n' >$P/light.yaml
+"$BIN" cards $P/light.yaml --dump=layout >$P/light.layout 2>$TMP/err; expect_eq "light category: dump exit 0" $? 0
+awk '/^card Q1/ {c = 1} /^card Q2/ {c = 2} c == 1' $P/light.layout >$P/light-y
+awk '/^card Q2/ {c = 1} c == 1' $P/light.layout >$P/light-b
+expect_grep "yellow band: its label in the text colour" 'front text category .* #1f2328 "YELLOW"' $P/light-y
+expect_grep "yellow back: the title in the text colour" 'back text back-title .* #1f2328 "Light colours"' $P/light-y
+expect_grep "blue band: its label white" 'front text category .* #ffffff "BLUE"' $P/light-b
+expect_grep "blue back: the title white" 'back text back-title .* #ffffff "Light colours"' $P/light-b
+# in the booklet the chapter's kicker ("1 CARD") and the card's id are in the category colour
+# on white: yellow would read at 1.3:1 (the type label's grey, 2.75:1, is another matter)
+"$BIN" booklet $P/light.yaml -o $P/light-bk.pdf 2>$TMP/err; expect_eq "light category: booklet exit 0" $? 0
+$PY legible $P/light-bk.pdf >$P/light-bk.txt
+grep -E 'contrast (1\.|2\.[0-6])' $P/light-bk.txt && fail "booklet: text in a light category colour" || ok
 # a team's logo on every back, where each design places it (an image per back, and C1's photo)
 mkdir -p $P/team; cp -r $B/* $P/team/; cp decks/logos/noord.png $P/team/logo.png
 for l in classic minimal icon; do

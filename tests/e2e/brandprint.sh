@@ -101,6 +101,25 @@ expect_eq "the SVG logo on the booklet cover: a Figure with its text" "$(sed -n 
 	"  Figure alt='Logo of Team Vector'"
 expect "team-vector booklet: PDF/UA rules" $TAG check $P/brgb/team-vector/booklet.pdf
 
+# --- SVG colours in every form Cairo records them: an opaque grey (black, white) is one
+# number there ("0 g"), and an SVG far smaller than a unit still has its colours known ---
+cat >$P/icons/greys.svg <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" style="fill:#5a5;stroke:#000;stroke-width:3"/><circle cx="24" cy="24" r="12" fill="#808080"/><circle cx="24" cy="24" r="5" fill="white"/></svg>
+EOF
+cat >$P/icons/tiny.svg <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" width="0.01" height="0.01" viewBox="0 0 10 10"><rect width="10" height="10" fill="#3366cc"/></svg>
+EOF
+sed -e 's#icons/eye.svg#icons/greys.svg#' -e 's#alpha-icon.png#icons/tiny.svg#' $P/cards.yaml >$P/cards-greys.yaml
+sed 's#cards.yaml#cards-greys.yaml#' $P/classic.yaml >$P/greys.yaml
+for x in x4 x1a; do
+	"$BIN" cards $P/greys.yaml --sheet none --pdfx=$x -o $P/greys-$x.pdf 2>$TMP/err
+	expect_eq "an SVG in black, grey and white, and a tiny SVG, $x: exit 0" $? 0
+	expect "black, grey, white and a tiny SVG, $x: PDF/X rules" $PY pdfx $P/greys-$x.pdf $x
+	$PY inks $P/greys-$x.pdf >$P/inks-greys-$x
+	expect_grep "greys $x: the SVG's black stroke is black ink only" '^K 0 0 0 1 ' $P/inks-greys-$x
+	expect_grep "greys $x: the tiny SVG's blue is an ink" '^k 0\.[0-9]+ 0\.[0-9]+ 0 ' $P/inks-greys-$x
+done
+
 # --- what PDF/X cannot hold: refused, with the file and line ---
 cat >$P/icons/grad.svg <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/><stop offset="1" stop-color="#00f"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/></svg>

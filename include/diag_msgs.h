@@ -65,7 +65,7 @@ MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
 MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts or the deck's theme.fonts (found '%s')", "name a family from fonts/README.md, or add the family's files to theme.fonts")
-MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
+MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %g pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */

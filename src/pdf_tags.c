@@ -565,3 +565,26 @@ char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp)
 	free(f.arts);
 	return err;
 }
+
+/* --- an untagged file --- */
+
+void pdf_tags_strip(qpdf_data q)
+{
+	qpdf_oh cat = qpdf_get_root(q);
+	if (!qpdf_oh_has_key(q, cat, "/StructTreeRoot") && !qpdf_oh_has_key(q, cat, "/MarkInfo"))
+		return;
+	qpdf_oh_remove_key(q, cat, "/StructTreeRoot");
+	qpdf_oh_remove_key(q, cat, "/MarkInfo");
+	int pages = qpdf_get_num_pages(q);
+	for (int p = 0; p < pages; p++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+		qpdf_oh_remove_key(q, page, "/StructParents");
+		qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+		int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+		for (int i = 0; i < n; i++) {
+			qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
+			if (qpdf_oh_is_dictionary(q, a))
+				qpdf_oh_remove_key(q, a, "/StructParent");
+		}
+	}
+}

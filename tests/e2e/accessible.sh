@@ -25,6 +25,21 @@ expect_grep "untagged text found" "draws outside tagged content and artifacts" "
 expect_grep "no /Lang found" "no /Lang in the catalog" "$TMP/check.txt"
 expect_grep "no pdfuaid found" "no XMP metadata" "$TMP/check.txt"
 
+# An untagged booklet does not say it is tagged: Cairo writes /MarkInfo /Marked true and a
+# tree of only its Document and Link elements, which a screen reader would take for the
+# whole document (it would read the contents' links and nothing else). --no-tags, the print
+# shop's --pdfx and --bleed booklets: no /MarkInfo, no structure tree, no /StructParent(s).
+"$BIN" booklet decks/example.yaml --lang en --pdfx -o "$TMP/untagged-pdfx.pdf" 2>/dev/null
+"$BIN" booklet decks/example.yaml --lang en --bleed 3 -o "$TMP/untagged-bleed.pdf" 2>/dev/null
+for u in untagged untagged-pdfx untagged-bleed; do
+	pdfinfo "$TMP/$u.pdf" >"$TMP/info-$u"
+	expect_grep "$u.pdf: pdfinfo says not tagged" '^Tagged: +no' "$TMP/info-$u"
+	expect_eq "$u.pdf: no structure keys left" \
+		"$(qpdf --qdf --object-streams=disable "$TMP/$u.pdf" - | grep -a -c -E '/(StructTreeRoot|MarkInfo|StructParents?) ')" 0
+done
+expect_eq "the untagged booklet keeps its links" "$(qpdf --qdf "$TMP/untagged.pdf" - | grep -a -c '/Subtype /Link')" \
+	"$(qpdf --qdf "$TMP/identiteit-en.pdf" - | grep -a -c '/Subtype /Link')"
+
 # Tagging changes nothing a reader sees: the same words where they were (Cairo writes a
 # line drawn in parts with exact positions, a whole line with rounded kerning: 0.4 pt at
 # most), the same text for pdftotext, the same pages at 40 dpi.

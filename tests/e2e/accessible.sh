@@ -82,6 +82,27 @@ expect "long note: order" $TAG order "$TMP/long.yaml" nl "$TMP/long.pdf"
 $TAG tree "$TMP/long.pdf" >"$TMP/long-tree"
 expect_eq "the note over several pages is one P" "$(grep -c 'P: woord0 gesprek.*woord399 gesprek' "$TMP/long-tree")" 1
 
+# The text a screen reader gets has every space and no stray character: a line that ends
+# in a bold or italic word (the space after it a run of its own, which Pango draws as no
+# glyph), hyphenated words inside lines and at their ends. poppler's own reading of the tree
+# (pdfinfo -struct-text) stops a leaf at the first marked content inside it, so a space or
+# soft hyphen Cairo would write as an empty /ActualText span cut the text short.
+"$BIN" booklet $F/tagged_spaces.yaml -o "$TMP/spaces.pdf" 2>/dev/null
+"$BIN" booklet $F/tagged_spaces.yaml --no-tags -o "$TMP/spaces-untagged.pdf" 2>/dev/null
+expect "spaces fixture: PDF/UA rules" $TAG check "$TMP/spaces.pdf"
+W="een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig"
+H="Verantwoordelijkheid, kwaliteitsbewaking en gespreksvaardigheden: organisatiecultuur."
+$TAG text "$TMP/spaces.pdf" >"$TMP/spaces-leaves"
+expect_eq "tree: intro, question and note read whole, a space between lines" "$(grep -cxF "$W" "$TMP/spaces-leaves")" 3
+expect_eq "tree: hyphenated words read whole" "$(grep -cxF "$H" "$TMP/spaces-leaves")" 1
+pdfinfo -struct-text "$TMP/spaces.pdf" | sed 's/\xc2\xad//g; s/\xc2\xa0/ /g; s/^ *"//; s/"$//' >"$TMP/spaces-struct"
+expect_eq "pdfinfo -struct-text: intro, question and note whole" "$(grep -cxF "$W" "$TMP/spaces-struct")" 3
+expect_eq "pdfinfo -struct-text: hyphenated words whole" "$(grep -cxF "$H" "$TMP/spaces-struct")" 1
+pdftotext "$TMP/spaces.pdf" "$TMP/spaces.txt"; pdftotext "$TMP/spaces-untagged.pdf" "$TMP/spaces-untagged.txt"
+expect "spaces fixture: pdftotext output unchanged by tagging" cmp "$TMP/spaces.txt" "$TMP/spaces-untagged.txt"
+expect "spaces fixture: words in the same places, tagged or not" \
+	$TAG samewords "$TMP/spaces.pdf" "$TMP/spaces-untagged.pdf" 0.5
+
 # Languages: the catalog's, and each element's where it differs (a Dutch original beside an
 # English quote, untranslated text, deckpress's own words in a language it has none for).
 "$BIN" booklet $F/tagged_lang.yaml --lang en -o "$TMP/lang-en.pdf" 2>/dev/null

@@ -27,11 +27,12 @@ expect_grep "no pdfuaid found" "no XMP metadata" "$TMP/check.txt"
 
 # An untagged booklet does not say it is tagged: Cairo writes /MarkInfo /Marked true and a
 # tree of only its Document and Link elements, which a screen reader would take for the
-# whole document (it would read the contents' links and nothing else). --no-tags, the print
-# shop's --pdfx and --bleed booklets: no /MarkInfo, no structure tree, no /StructParent(s).
-"$BIN" booklet decks/example.yaml --lang en --pdfx -o "$TMP/untagged-pdfx.pdf" 2>/dev/null
-"$BIN" booklet decks/example.yaml --lang en --bleed 3 -o "$TMP/untagged-bleed.pdf" 2>/dev/null
-for u in untagged untagged-pdfx untagged-bleed; do
+# whole document (it would read the contents' links and nothing else). --no-tags, and the
+# print shop's PDF/X-1a (PDF 1.3, which PDF/UA-1 cannot share): no /MarkInfo, no structure
+# tree, no /StructParent(s).
+"$BIN" booklet decks/example.yaml --lang en --pdfx=x1a -o "$TMP/untagged-x1a.pdf" 2>/dev/null
+"$BIN" booklet decks/example.yaml --lang en --bleed 3 --no-tags -o "$TMP/untagged-bleed.pdf" 2>/dev/null
+for u in untagged untagged-x1a untagged-bleed; do
 	pdfinfo "$TMP/$u.pdf" >"$TMP/info-$u"
 	expect_grep "$u.pdf: pdfinfo says not tagged" '^Tagged: +no' "$TMP/info-$u"
 	expect_eq "$u.pdf: no structure keys left" \
@@ -147,6 +148,26 @@ SOURCE_DATE_EPOCH=1700000000 "$BIN" booklet decks/example.yaml --lang en -o "$TM
 expect "tagged reruns are byte-identical" cmp "$TMP/date.pdf" "$TMP/date2.pdf"
 "$BIN" booklet decks/identiteit.yaml --lang en -o "$TMP/again.pdf"
 expect "tagged identiteit rerun is byte-identical" cmp "$TMP/identiteit-en.pdf" "$TMP/again.pdf"
+
+# The print shop's booklets are tagged too: with a bleed (the cover's plate into the bleed is
+# an artifact), and as PDF/X-4, whose XMP packet says both PDF/X-4 and PDF/UA-1. PDF/X takes
+# the links off the pages: the contents' entries are then text (Span), not links to nowhere.
+"$BIN" booklet decks/example.yaml --lang en --bleed 3 -o "$TMP/bleed.pdf" 2>/dev/null
+expect "--bleed booklet: PDF/UA rules" $TAG check "$TMP/bleed.pdf"
+expect_grep "--bleed: the cover's plate is an artifact" '^page 1: artifact: 0 images, [1-9]' \
+	"$($TAG paint "$TMP/bleed.pdf" >"$TMP/bleed-paint"; echo "$TMP/bleed-paint")"
+for o in "" "--bleed 3"; do
+	"$BIN" booklet decks/example.yaml --lang en --pdfx $o -o "$TMP/x4.pdf" 2>/dev/null
+	expect "--pdfx $o booklet: PDF/UA rules" $TAG check "$TMP/x4.pdf"
+	pdfinfo -meta "$TMP/x4.pdf" >"$TMP/x4-xmp"
+	expect_grep "--pdfx $o: XMP pdfuaid:part 1" '<pdfuaid:part>1</pdfuaid:part>' "$TMP/x4-xmp"
+	expect_grep "--pdfx $o: XMP PDF/X-4" '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' "$TMP/x4-xmp"
+	expect_eq "--pdfx $o: PDF 1.6" "$(head -c 8 "$TMP/x4.pdf")" "%PDF-1.6"
+	$TAG tree "$TMP/x4.pdf" >"$TMP/x4-tree"
+	expect_eq "--pdfx $o: no Link elements without their links" "$(grep -c 'Link' "$TMP/x4-tree")" 0
+	expect_grep "--pdfx $o: a contents entry is text" '^          Span: Introduction1$' "$TMP/x4-tree"
+	qpdf --check "$TMP/x4.pdf" >/dev/null 2>&1; expect_eq "--pdfx $o: qpdf --check" $? 0
+done
 
 # Formats and the option's help.
 for f in a6 letter-half; do

@@ -35,8 +35,8 @@ typedef struct {
 	const char *team;     /* a team name for the cover; NULL: a blank line to write on */
 	bool tags;            /* single pages as an accessible PDF: tagged, PDF/UA-1 */
 	double bleed;         /* print shop: each page grows by this on every side (pt), the
-			       * TrimBox is the page; 0: none. Single pages only, untagged */
-	pdfx_level pdfx;      /* print shop: PDF/X (single pages only, untagged) */
+			       * TrimBox is the page; 0: none. Single pages only */
+	pdfx_level pdfx;      /* print shop: PDF/X (single pages only; X-1a untagged) */
 	const color_profile *profile; /* the output profile, needed with pdfx */
 	const char *out;      /* the PDF to write */
 	struct booklet_written *written; /* if not NULL: filled in when the PDF is written */

@@ -26,4 +26,10 @@ typedef struct {
  * Returns NULL, or an error message (caller frees). */
 char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp);
 
+/* Takes out of the PDF open in q what says it is tagged: the catalog's /StructTreeRoot and
+ * /MarkInfo, /StructParents on pages, /StructParent on annotations. For a file that is not
+ * made accessible: Cairo writes /Marked true and a tree of only its Document and Link
+ * elements whenever there are links, which a screen reader would trust and read alone. */
+void pdf_tags_strip(qpdf_data q);
+
 #endif

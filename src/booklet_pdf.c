@@ -117,14 +117,18 @@ static void cover_logo(const booklet_job *job, bk_doc *doc, const image *logo)
 /* For the print shop: the cover's top margin as a plate of the team's colour (the colour of
  * the card backs and the logo's plate), running into the bleed on three sides; in the page's
  * own coordinates, which start at the trim. */
-static void cover_plate(cairo_t *cr, const booklet_job *job, const bk_doc *doc)
+static void cover_plate(cairo_t *cr, const booklet_job *job, const bk_doc *doc, pdf_struct *st)
 {
 	double b = job->bleed, h = 0.6 * doc->g.top;
+	if (st)
+		pdf_struct_begin_artifact(st, cr, PDF_ART_LAYOUT);
 	cairo_save(cr);
 	render_set_color(cr, job->dk->theme.back, 0);
 	cairo_rectangle(cr, -b, -b, doc->g.page_w + 2 * b, h + b);
 	cairo_fill(cr);
 	cairo_restore(cr);
+	if (st)
+		pdf_struct_end(st, cr);
 }
 
 /* The pages, tagged when st is given (else with links only). */
@@ -145,7 +149,7 @@ static void write_pages(const booklet_job *job, const deck_pictures *pics, const
 		cairo_save(cr);
 		cairo_translate(cr, job->bleed, job->bleed); /* the trim, inside the bleed */
 		if (p == 0 && job->bleed > 0)
-			cover_plate(cr, job, doc);
+			cover_plate(cr, job, doc, st);
 		booklet_render_page(cr, doc, p, true, t);
 		cairo_restore(cr);
 		cairo_show_page(cr);
@@ -253,10 +257,11 @@ int booklet_pdf_write(const booklet_job *job, struct diag *d)
 	booklet_written done = {(int)doc.npages, job->impose ? plan.sheets : 0,
 				doc.g.page_w,    doc.g.page_h,
 				doc.g.sheet_w,   doc.g.sheet_h};
-	/* the imposed sheets and the print shop's files are for printing: tagged are only
-	 * single pages for screens (PDF/UA-1 and PDF/X-1a cannot share a file) */
+	/* the imposed sheets are for printing only: tagged are the single pages, for the print
+	 * shop too, but not as PDF/X-1a (PDF 1.3: PDF/UA-1 and PDF/X-1a cannot share a file) */
 	bool shop = job->bleed > 0 || job->pdfx != PDFX_NONE;
-	pdf_struct *tags = job->tags && !job->impose && !shop ? pdf_struct_new() : NULL;
+	pdf_struct *tags =
+		job->tags && !job->impose && job->pdfx != PDFX_1A ? pdf_struct_new() : NULL;
 	double b = job->impose ? 0 : job->bleed;
 	rect trim = {b, b, doc.g.page_w, doc.g.page_h};
 	rect bleed = {0, 0, doc.g.page_w + 2 * b, doc.g.page_h + 2 * b};

@@ -184,6 +184,8 @@ static void draw_text(cairo_t *cr, const bk_box *b, bk_tagger *t, spot *s)
 		cairo_move_to(cr, b->x + L[i].x, b->y + L[i].baseline);
 		if (parts)
 			draw_parts(cr, b, L, i, t, s);
+		else if (t) /* every space and no stray soft hyphen in the tagged text */
+			para_show_part(cr, b->layout, (int)i, L[i].start, L[i].end);
 		else
 			pango_cairo_show_layout_line(
 				cr, pango_layout_get_line_readonly(b->layout, (int)i));

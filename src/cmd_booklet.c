@@ -32,7 +32,7 @@ void cmd_booklet_help(FILE *out)
 	      "                        (tagged PDF/UA-1 is the default for single pages)\n"
 	      "      --bleed MM        for a print shop: each page grows by MM (0 to 10) on every\n"
 	      "                        side, the TrimBox is the page, the cover's colour plate\n"
-	      "                        runs into the bleed (single pages, untagged)\n"
+	      "                        runs into the bleed (single pages)\n"
 	      "      --pdfx[=LEVEL]    print-shop PDF/X: x4 (default) or x1a (untagged)\n"
 	      "      --icc FILE        the shop's CMYK output profile for --pdfx (default: the\n"
 	      "                        built-in FOGRA39)\n"

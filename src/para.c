@@ -163,6 +163,27 @@ static bool hidden_shy(const PangoGlyphString *gs, const char *text, int o, int 
 	       (g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != c);
 }
 
+/* Pango draws the space that ends a line as an empty glyph (it has no width there). Cairo
+ * would write its text as an empty /ActualText span, or nothing at all when the space is a
+ * run of its own (after a bold word): the line's last word then runs into the next line's
+ * first for a screen reader. Given back its glyph, the space is text like any other. True
+ * if glyph g is such a space; *glyph gets the font's space glyph. */
+static bool line_end_space(const PangoGlyphItem *r, const char *text, int g, PangoGlyph *glyph)
+{
+	const PangoGlyphString *gs = r->glyphs;
+	int c = gs->log_clusters[g];
+	if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY || text[r->item->offset + c] != ' ' ||
+	    (g > 0 && gs->log_clusters[g - 1] == c) ||
+	    (g + 1 < gs->num_glyphs && gs->log_clusters[g + 1] == c) || !r->item->analysis.font)
+		return false;
+	hb_codepoint_t cp;
+	hb_font_t *hb = pango_font_get_hb_font(r->item->analysis.font);
+	if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &cp))
+		return false;
+	*glyph = cp;
+	return true;
+}
+
 /* A run's part as Cairo gets it: its text without the hidden soft hyphens, in buf, and the
  * glyphs that go with it. */
 typedef struct {
@@ -200,6 +221,7 @@ static bool run_part(const PangoGlyphItem *r, const char *text, int a, int b, in
 			continue;
 		}
 		p->glyphs->glyphs[n] = gs->glyphs[g];
+		line_end_space(r, text, g, &p->glyphs->glyphs[n].glyph);
 		p->glyphs->glyphs[n].geometry.x_offset += moved;
 		p->glyphs->glyphs[n].geometry.y_offset += dy;
 		p->glyphs->log_clusters[n++] = len + (c - from);

@@ -164,6 +164,8 @@ static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 			free(msg);
 			msg = m;
 		}
+	} else if (!msg) { /* Cairo's partial tree must not pass for an accessible file's */
+		pdf_tags_strip(q);
 	}
 	if (!msg && xmp.n)
 		msg = pdf_xmp_attach(q, &xmp);

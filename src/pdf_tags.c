@@ -337,6 +337,60 @@ static char *apply_record(fix *f)
 	return NULL;
 }
 
+/* --- links whose annotations an earlier step took off the pages (PDF/X allows none) --- */
+
+/* by object id: the annotations on the pages (caller frees) */
+static bool *placed_annots(fix *f)
+{
+	qpdf_data q = f->q;
+	bool *on = xcalloc((size_t)f->max_id + 1, sizeof *on);
+	int pages = qpdf_get_num_pages(q);
+	for (int p = 0; p < pages; p++) {
+		qpdf_oh annots = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)p), "/Annots");
+		int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+		for (int i = 0; i < n; i++) {
+			int id = qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, annots, i));
+			if (id > 0 && id <= f->max_id)
+				on[id] = true;
+		}
+	}
+	return on;
+}
+
+/* An element's reference to an annotation no page has leaves it, and its parent-tree entry
+ * is emptied; a Link left without its annotation is text, a Span (a screen reader would
+ * announce a link that leads nowhere). */
+static void unplaced_links(fix *f)
+{
+	qpdf_data q = f->q;
+	bool *on = placed_annots(f);
+	for (size_t i = 0; i < f->n; i++) {
+		qpdf_oh e = f->el[i].oh, k = qpdf_oh_get_key(q, e, "/K");
+		if (f->el[i].removed)
+			continue;
+		qpdf_oh keep = qpdf_oh_new_array(q);
+		bool gone = false;
+		for (size_t j = 0, n = kids_count(q, k); j < n; j++) {
+			kid c = classify(f, kid_at(q, k, j), 0);
+			int id = c.kind == KID_OBJR ? qpdf_oh_get_object_id(q, c.page) : 0;
+			if (c.kind == KID_OBJR && !(id > 0 && id <= f->max_id && on[id])) {
+				parent_of_annot(f, c.page, qpdf_oh_new_null(q));
+				gone = true;
+			} else {
+				qpdf_oh_append_item(q, keep, c.oh);
+			}
+		}
+		if (!gone)
+			continue;
+		qpdf_oh_replace_key(q, e, "/K", keep);
+		if (is_type(q, e, "/S", "/Link"))
+			qpdf_oh_replace_key(q, e, "/S", qpdf_oh_new_name(q, "/Span"));
+		if (!qpdf_oh_get_array_n_items(q, keep))
+			drop(f, i);
+	}
+	free(on);
+}
+
 /* /K of node without the elements that left the tree; false when nothing is left. */
 static bool prune(fix *f, qpdf_oh node)
 {
@@ -537,6 +591,7 @@ static char *run(fix *f, xmp_props *xmp)
 		err = mark_artifacts(f);
 	if (err)
 		return err;
+	unplaced_links(f);
 	prune_tree(f);
 	catalog(f);
 	tab_order(f);
@@ -564,4 +619,27 @@ char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp)
 	free(f.el);
 	free(f.arts);
 	return err;
+}
+
+/* --- an untagged file --- */
+
+void pdf_tags_strip(qpdf_data q)
+{
+	qpdf_oh cat = qpdf_get_root(q);
+	if (!qpdf_oh_has_key(q, cat, "/StructTreeRoot") && !qpdf_oh_has_key(q, cat, "/MarkInfo"))
+		return;
+	qpdf_oh_remove_key(q, cat, "/StructTreeRoot");
+	qpdf_oh_remove_key(q, cat, "/MarkInfo");
+	int pages = qpdf_get_num_pages(q);
+	for (int p = 0; p < pages; p++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+		qpdf_oh_remove_key(q, page, "/StructParents");
+		qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+		int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+		for (int i = 0; i < n; i++) {
+			qpdf_oh a = qpdf_oh_get_array_item(q, annots, i);
+			if (qpdf_oh_is_dictionary(q, a))
+				qpdf_oh_remove_key(q, a, "/StructParent");
+		}
+	}
 }

@@ -25,6 +25,22 @@ expect_grep "untagged text found" "draws outside tagged content and artifacts" "
 expect_grep "no /Lang found" "no /Lang in the catalog" "$TMP/check.txt"
 expect_grep "no pdfuaid found" "no XMP metadata" "$TMP/check.txt"
 
+# An untagged booklet does not say it is tagged: Cairo writes /MarkInfo /Marked true and a
+# tree of only its Document and Link elements, which a screen reader would take for the
+# whole document (it would read the contents' links and nothing else). --no-tags, and the
+# print shop's PDF/X-1a (PDF 1.3, which PDF/UA-1 cannot share): no /MarkInfo, no structure
+# tree, no /StructParent(s).
+"$BIN" booklet decks/example.yaml --lang en --pdfx=x1a -o "$TMP/untagged-x1a.pdf" 2>/dev/null
+"$BIN" booklet decks/example.yaml --lang en --bleed 3 --no-tags -o "$TMP/untagged-bleed.pdf" 2>/dev/null
+for u in untagged untagged-x1a untagged-bleed; do
+	pdfinfo "$TMP/$u.pdf" >"$TMP/info-$u"
+	expect_grep "$u.pdf: pdfinfo says not tagged" '^Tagged: +no' "$TMP/info-$u"
+	expect_eq "$u.pdf: no structure keys left" \
+		"$(qpdf --qdf --object-streams=disable "$TMP/$u.pdf" - | grep -a -c -E '/(StructTreeRoot|MarkInfo|StructParents?) ')" 0
+done
+expect_eq "the untagged booklet keeps its links" "$(qpdf --qdf "$TMP/untagged.pdf" - | grep -a -c '/Subtype /Link')" \
+	"$(qpdf --qdf "$TMP/identiteit-en.pdf" - | grep -a -c '/Subtype /Link')"
+
 # Tagging changes nothing a reader sees: the same words where they were (Cairo writes a
 # line drawn in parts with exact positions, a whole line with rounded kerning: 0.4 pt at
 # most), the same text for pdftotext, the same pages at 40 dpi.
@@ -66,6 +82,27 @@ expect "long note: PDF/UA rules" $TAG check "$TMP/long.pdf"
 expect "long note: order" $TAG order "$TMP/long.yaml" nl "$TMP/long.pdf"
 $TAG tree "$TMP/long.pdf" >"$TMP/long-tree"
 expect_eq "the note over several pages is one P" "$(grep -c 'P: woord0 gesprek.*woord399 gesprek' "$TMP/long-tree")" 1
+
+# The text a screen reader gets has every space and no stray character: a line that ends
+# in a bold or italic word (the space after it a run of its own, which Pango draws as no
+# glyph), hyphenated words inside lines and at their ends. poppler's own reading of the tree
+# (pdfinfo -struct-text) stops a leaf at the first marked content inside it, so a space or
+# soft hyphen Cairo would write as an empty /ActualText span cut the text short.
+"$BIN" booklet $F/tagged_spaces.yaml -o "$TMP/spaces.pdf" 2>/dev/null
+"$BIN" booklet $F/tagged_spaces.yaml --no-tags -o "$TMP/spaces-untagged.pdf" 2>/dev/null
+expect "spaces fixture: PDF/UA rules" $TAG check "$TMP/spaces.pdf"
+W="een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig"
+H="Verantwoordelijkheid, kwaliteitsbewaking en gespreksvaardigheden: organisatiecultuur."
+$TAG text "$TMP/spaces.pdf" >"$TMP/spaces-leaves"
+expect_eq "tree: intro, question and note read whole, a space between lines" "$(grep -cxF "$W" "$TMP/spaces-leaves")" 3
+expect_eq "tree: hyphenated words read whole" "$(grep -cxF "$H" "$TMP/spaces-leaves")" 1
+pdfinfo -struct-text "$TMP/spaces.pdf" | sed 's/\xc2\xad//g; s/\xc2\xa0/ /g; s/^ *"//; s/"$//' >"$TMP/spaces-struct"
+expect_eq "pdfinfo -struct-text: intro, question and note whole" "$(grep -cxF "$W" "$TMP/spaces-struct")" 3
+expect_eq "pdfinfo -struct-text: hyphenated words whole" "$(grep -cxF "$H" "$TMP/spaces-struct")" 1
+pdftotext "$TMP/spaces.pdf" "$TMP/spaces.txt"; pdftotext "$TMP/spaces-untagged.pdf" "$TMP/spaces-untagged.txt"
+expect "spaces fixture: pdftotext output unchanged by tagging" cmp "$TMP/spaces.txt" "$TMP/spaces-untagged.txt"
+expect "spaces fixture: words in the same places, tagged or not" \
+	$TAG samewords "$TMP/spaces.pdf" "$TMP/spaces-untagged.pdf" 0.5
 
 # Languages: the catalog's, and each element's where it differs (a Dutch original beside an
 # English quote, untranslated text, deckpress's own words in a language it has none for).
@@ -111,6 +148,26 @@ SOURCE_DATE_EPOCH=1700000000 "$BIN" booklet decks/example.yaml --lang en -o "$TM
 expect "tagged reruns are byte-identical" cmp "$TMP/date.pdf" "$TMP/date2.pdf"
 "$BIN" booklet decks/identiteit.yaml --lang en -o "$TMP/again.pdf"
 expect "tagged identiteit rerun is byte-identical" cmp "$TMP/identiteit-en.pdf" "$TMP/again.pdf"
+
+# The print shop's booklets are tagged too: with a bleed (the cover's plate into the bleed is
+# an artifact), and as PDF/X-4, whose XMP packet says both PDF/X-4 and PDF/UA-1. PDF/X takes
+# the links off the pages: the contents' entries are then text (Span), not links to nowhere.
+"$BIN" booklet decks/example.yaml --lang en --bleed 3 -o "$TMP/bleed.pdf" 2>/dev/null
+expect "--bleed booklet: PDF/UA rules" $TAG check "$TMP/bleed.pdf"
+expect_grep "--bleed: the cover's plate is an artifact" '^page 1: artifact: 0 images, [1-9]' \
+	"$($TAG paint "$TMP/bleed.pdf" >"$TMP/bleed-paint"; echo "$TMP/bleed-paint")"
+for o in "" "--bleed 3"; do
+	"$BIN" booklet decks/example.yaml --lang en --pdfx $o -o "$TMP/x4.pdf" 2>/dev/null
+	expect "--pdfx $o booklet: PDF/UA rules" $TAG check "$TMP/x4.pdf"
+	pdfinfo -meta "$TMP/x4.pdf" >"$TMP/x4-xmp"
+	expect_grep "--pdfx $o: XMP pdfuaid:part 1" '<pdfuaid:part>1</pdfuaid:part>' "$TMP/x4-xmp"
+	expect_grep "--pdfx $o: XMP PDF/X-4" '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' "$TMP/x4-xmp"
+	expect_eq "--pdfx $o: PDF 1.6" "$(head -c 8 "$TMP/x4.pdf")" "%PDF-1.6"
+	$TAG tree "$TMP/x4.pdf" >"$TMP/x4-tree"
+	expect_eq "--pdfx $o: no Link elements without their links" "$(grep -c 'Link' "$TMP/x4-tree")" 0
+	expect_grep "--pdfx $o: a contents entry is text" '^          Span: Introduction1$' "$TMP/x4-tree"
+	qpdf --check "$TMP/x4.pdf" >/dev/null 2>&1; expect_eq "--pdfx $o: qpdf --check" $? 0
+done
 
 # Formats and the option's help.
 for f in a6 letter-half; do

@@ -41,7 +41,7 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image deck_pictu
             card_design card_face para booklet_content \
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_picture render_card booklet_render \
-            pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdfx_content pdfx_image pdfx \
+            pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdf_lig pdfx_content pdfx_image pdfx \
             pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf preview \
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \

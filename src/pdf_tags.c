@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pdf_content.h"
+#include "pdf_lig.h"
 #include "util.h"
 
 #define MAX_DEPTH 256 /* of the structure tree: Cairo's trees are a few levels deep */
@@ -596,6 +597,9 @@ static char *run(fix *f, xmp_props *xmp)
 	catalog(f);
 	tab_order(f);
 	cid_maps(f);
+	err = pdf_lig_plain(q, f->max_id);
+	if (err)
+		return err;
 	xmp_add(xmp, "pdfuaid", "part", XMP_TEXT, "1");
 	xmp_add(xmp, "dc", "language", XMP_BAG, f->o->lang);
 	return NULL;

@@ -104,6 +104,42 @@ expect "spaces fixture: pdftotext output unchanged by tagging" cmp "$TMP/spaces.
 expect "spaces fixture: words in the same places, tagged or not" \
 	$TAG samewords "$TMP/spaces.pdf" "$TMP/spaces-untagged.pdf" 0.5
 
+# Ligatures (fi, fl, ff, ffi, ffl) read as their letters: Cairo maps the ligature glyph to
+# U+FB01 and the like in the font's /ToUnicode and wraps each use in an /ActualText span,
+# at which pdfinfo -struct-text stops a paragraph. The tagged booklet maps those glyphs to
+# their letters and leaves out the spans (docs/booklet.md); every word of the deck is in
+# poppler's structure text, and nothing a reader sees changes.
+"$BIN" booklet $F/tagged_ligatures.yaml --format a6 -o "$TMP/lig.pdf" 2>/dev/null
+expect_eq "ligatures fixture exits 0" $? 0
+"$BIN" booklet $F/tagged_ligatures.yaml --format a6 --no-tags -o "$TMP/lig-untagged.pdf" 2>/dev/null
+expect "ligatures fixture: PDF/UA rules" $TAG check "$TMP/lig.pdf"
+expect "ligatures fixture: order" $TAG order $F/tagged_ligatures.yaml nl "$TMP/lig.pdf"
+pdfinfo -struct-text "$TMP/lig.pdf" >"$TMP/lig-struct"
+/usr/bin/python3 - $F/tagged_ligatures.yaml "$TMP/lig-struct" >"$TMP/lig-missing" <<'PY'
+import re, sys
+words = lambda s: set(re.findall(r"\w+", s.lower()))
+deck = "".join(l.split(":", 1)[1] for l in open(sys.argv[1], encoding="utf-8")
+               if re.match(r"\s*(title|text|note|intro):", l))
+print(" ".join(sorted(words(deck) - words(open(sys.argv[2], encoding="utf-8").read()))))
+PY
+expect_eq "pdfinfo -struct-text has every word of the deck" "$(cat "$TMP/lig-missing")" ""
+for w in officieel afflictie fijn vliegen flinke koffie efficiënt; do
+	expect_grep "pdfinfo -struct-text reads '$w'" "$w" "$TMP/lig-struct"
+done
+expect_eq "no ligature code points in the structure text" "$(grep -c "$(printf '\357\254[\200-\206]')" "$TMP/lig-struct")" 0
+qpdf --qdf --object-streams=disable "$TMP/lig.pdf" "$TMP/lig.qdf"
+expect_eq "no ActualText spans around ligatures" "$(grep -a -c '/ActualText' "$TMP/lig.qdf")" 0
+expect_eq "no ligature code points in /ToUnicode" "$(grep -a -c -i '^<[0-9a-f]*> <fb0[0-6]>$' "$TMP/lig.qdf")" 0
+pdftotext "$TMP/lig.pdf" "$TMP/lig.txt"; pdftotext "$TMP/lig-untagged.pdf" "$TMP/lig-untagged.txt"
+expect "ligatures fixture: pdftotext output unchanged by tagging" cmp "$TMP/lig.txt" "$TMP/lig-untagged.txt"
+expect_grep "pdftotext reads 'afflictie'" afflictie "$TMP/lig.txt"
+expect "ligatures fixture: words in the same places, tagged or not" \
+	$TAG samewords "$TMP/lig.pdf" "$TMP/lig-untagged.pdf" 0.5
+expect "ligatures fixture: pages look the same, tagged or not" \
+	$TAG pixels "$TMP/lig.pdf" "$TMP/lig-untagged.pdf" 100 0.005
+"$BIN" booklet $F/tagged_ligatures.yaml --format a6 -o "$TMP/lig2.pdf" 2>/dev/null
+expect "ligatures fixture: reruns are byte-identical" cmp "$TMP/lig.pdf" "$TMP/lig2.pdf"
+
 # Languages: the catalog's, and each element's where it differs (a Dutch original beside an
 # English quote, untranslated text, deckpress's own words in a language it has none for).
 "$BIN" booklet $F/tagged_lang.yaml --lang en -o "$TMP/lang-en.pdf" 2>/dev/null

@@ -380,8 +380,10 @@ static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n,
 					strbuf_free(&m->want);
 					strbuf_free(&m->got);
 				}
-			} else if (top && top->span) {
-				top->span = false; /* anything else drawn or set in the span */
+			} else if (top && top->span &&
+				   (pdf_token_is(&lx, &t[5], "TJ") || pdf_token_is(&lx, &t[5], "'") ||
+				    pdf_token_is(&lx, &t[5], "\"") || pdf_token_is(&lx, &t[5], "Do"))) {
+				top->span = false; /* other text in the span: it stays */
 			}
 		}
 		memmove(t, t + 1, 5 * sizeof *t);

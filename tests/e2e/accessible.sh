@@ -137,6 +137,10 @@ expect "ligatures fixture: words in the same places, tagged or not" \
 	$TAG samewords "$TMP/lig.pdf" "$TMP/lig-untagged.pdf" 0.5
 expect "ligatures fixture: pages look the same, tagged or not" \
 	$TAG pixels "$TMP/lig.pdf" "$TMP/lig-untagged.pdf" 100 0.005
+for d in identiteit-en identiteit-nl workshop-en; do # a ligature that begins a line too
+	expect_eq "$d: ActualText only for soft hyphens" \
+		"$(qpdf --qdf --object-streams=disable "$TMP/$d.pdf" - | grep -a '/ActualText' | grep -a -v -c '<feff00ad>')" 0
+done
 "$BIN" booklet $F/tagged_ligatures.yaml --format a6 -o "$TMP/lig2.pdf" 2>/dev/null
 expect "ligatures fixture: reruns are byte-identical" cmp "$TMP/lig.pdf" "$TMP/lig2.pdf"
 

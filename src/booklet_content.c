@@ -510,7 +510,9 @@ static char *id_line(const builder *B, size_t i)
  * language and the quote in the deck's, under node parent. */
 static void card_original(builder *B, bk_chunk *k, const card *c, double L, int parent)
 {
-	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
+	const char *orig = mtext_has(&c->text, B->dk->language)
+				   ? mtext_get(&c->text, B->dk->language, B->dk->language)
+				   : NULL; /* a team's own quote in its language has no original */
 	if (!strcmp(B->lang, B->dk->language) || !mtext_has(&c->text, B->lang) || !orig)
 		return;
 	char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? typo_quoted(om) : NULL;

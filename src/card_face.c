@@ -71,6 +71,8 @@ struct cardset {
 	deck_pictures pics;  /* icons and logo (cardset_load_pictures) */
 	bool pics_loaded;
 	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
+	struct kept_fit *kept; /* the prediction's layouts, for card_face_make (kept_take) */
+	size_t nkept;
 };
 
 /* --- fonts the design needs --- */
@@ -347,6 +349,12 @@ static void back_title_make(cardset *cs);
 /* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
  * card_face_make). The markup is made here and parsed once, by the one layout of each block
  * at the size it is drawn at; the search below that size runs only when it does not fit. */
+/* The main text's largest size for card c at the current sizes. */
+static double top_size(const cardset *cs, const card *c)
+{
+	return uniform(cs, c->type) ? cs->sizes.size[c->type] : cs->dk->theme.size_max[c->type];
+}
+
 static int fit_text(cardset *cs, size_t i, card_face *f)
 {
 	const card *c = &cs->dk->cards[i];
@@ -366,7 +374,7 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	}
 	tblock mb[MAXB];
 	size_t n = main_blocks(cs, c, &t, mb);
-	double top = uniform(cs, c->type) ? cs->sizes.size[c->type] : th->size_max[c->type];
+	double top = top_size(cs, c);
 	if (rc == 0)
 		rc = typeset_stack(cs->ctx, mb, n, body.w, avail, top, th->size_min[c->type],
 				   &f->main);
@@ -386,6 +394,47 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	f->id = id_layout(cs, i);
 	f->bad |= width_of(f->id) > cs->g.footer.w ? FACE_BAD_ID : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
+}
+
+/* --- the prediction's layouts, kept --- */
+
+/* A card the prediction laid out and found fitting at its first try, at size top: laid out
+ * again at that size it comes out the same, so drawing it takes this one instead. */
+typedef struct kept_fit {
+	size_t i;
+	double top;
+	card_face f;
+} kept_fit;
+
+static void kept_add(cardset *cs, size_t i, double top, card_face *f)
+{
+	cs->kept = xrealloc(cs->kept, (cs->nkept + 1) * sizeof *cs->kept);
+	cs->kept[cs->nkept++] = (kept_fit){i, top, *f};
+	*f = (card_face){0};
+}
+
+static void kept_drop(cardset *cs, size_t k)
+{
+	card_face_free(&cs->kept[k].f);
+	cs->kept[k] = cs->kept[--cs->nkept];
+}
+
+/* fit_text, or the kept layout of card i when it was made at today's size (FACE_OK). A kept
+ * layout at another size is of no more use: sizes only come down. */
+static int fit_text_kept(cardset *cs, size_t i, card_face *f)
+{
+	for (size_t k = 0; k < cs->nkept; k++) {
+		if (cs->kept[k].i != i)
+			continue;
+		if (cs->kept[k].top != top_size(cs, &cs->dk->cards[i])) {
+			kept_drop(cs, k);
+			break;
+		}
+		*f = cs->kept[k].f;
+		cs->kept[k] = cs->kept[--cs->nkept];
+		return FACE_OK;
+	}
+	return fit_text(cs, i, f);
 }
 
 /* --- predicting the uniform sizes --- */
@@ -513,11 +562,15 @@ bool cardset_predict(cardset *cs)
 		qsort(gs, n, sizeof *gs, by_guess);
 		for (size_t j = 0; j < n && j < ncandidates(n); j++) {
 			card_face f;
+			double top = cs->sizes.size[k];
 			int r = fit_text(cs, gs[j].i, &f);
 			if (r == FACE_SHRINK || (r == FACE_BAD && f.main.n))
 				cs->sizes.size[k] = f.main.size;
 			ok = ok && (r == FACE_OK || r == FACE_SHRINK);
-			card_face_free(&f);
+			if (r == FACE_OK)
+				kept_add(cs, gs[j].i, top, &f);
+			else
+				card_face_free(&f);
 		}
 	}
 	free(gs);
@@ -623,7 +676,7 @@ static bool fit_round(cardset *cs, card_sizes *next, misfits *bad)
 	*next = cs->sizes;
 	for (size_t i = 0; i < cs->dk->ncards; i++) {
 		card_face f;
-		int r = fit_text(cs, i, &f);
+		int r = fit_text_kept(cs, i, &f);
 		const card *c = &cs->dk->cards[i];
 		if (r == FACE_SHRINK)
 			next->size[c->type] = fmin(next->size[c->type], f.main.size);
@@ -854,7 +907,7 @@ static PangoLayout *id_layout(const cardset *cs, size_t i)
 
 int card_face_make(cardset *cs, size_t i, card_face *f)
 {
-	int rc = fit_text(cs, i, f);
+	int rc = fit_text_kept(cs, i, f);
 	if (rc < 0)
 		return rc;
 	const card *c = f->c;
@@ -924,6 +977,9 @@ void cardset_free(cardset *cs)
 	deck_pictures_free(&cs->pics, cs->dk);
 	free(cs->number);
 	free(cs->of);
+	while (cs->nkept)
+		kept_drop(cs, cs->nkept - 1);
+	free(cs->kept);
 	free(cs);
 }
 

@@ -274,7 +274,8 @@ static void load_field(loader *L, const ynode *m, const card_field *f, card *c, 
 	const ynode *n = get(m, f->key);
 	void *v = card_field_ptr_mut(f, c);
 	size_t *count = (size_t *)(void *)((char *)c + f->aux);
-	char *what = xasprintf("'%s' of %s", f->key, owner);
+	/* named only for messages about a field that is there: most cards leave most out */
+	char *what = n ? xasprintf("'%s' of %s", f->key, owner) : NULL;
 	switch (f->kind) {
 	case CF_TEXT:
 		text_field(L, n, what, v);

@@ -180,6 +180,9 @@ fontset *fontset_new(const char *fonts_dir, char **err)
 		free(dir);
 		return NULL;
 	}
+	/* Ours is the process's configuration too: a Pango font map starts fontconfig's FcInit,
+	 * which otherwise loads the system's configuration and fonts that we never use. */
+	FcConfigSetCurrent(cfg);
 	fontset *f = xcalloc(1, sizeof(*f));
 	f->dir = xstrdup(dir);
 	free(dir);

@@ -8,6 +8,10 @@
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "numfmt.h"
 #include "pdf_merge.h"
@@ -167,10 +171,43 @@ static char *steps(qpdf_data q, const char *in_path, const pdf_finish_opts *o)
 	return msg;
 }
 
-/* Reads the input into q: the file in_path, or the parts put together (more[] gets the
- * later parts, which must stay open until q is written). Returns an error or NULL. */
-static char *read_input(qpdf_data q, qpdf_data *more, const char *in_path, const pdf_finish_opts *o)
+/* A file's bytes, mapped for qpdf: its file input seeks and tells through stdio at every
+ * token (a tenth of reading a tagged booklet), its memory input does not. */
+typedef struct {
+	void *data;
+	size_t len;
+} mapped;
+
+/* Maps the file at path into *m; 0, or -1 with errno set (the caller then reads the file). */
+static int map_file(const char *path, mapped *m)
 {
+	*m = (mapped){0};
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = -1;
+	if (fstat(fd, &st) == 0 && st.st_size > 0) {
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p != MAP_FAILED) {
+			*m = (mapped){p, (size_t)st.st_size};
+			rc = 0;
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+/* Reads the input into q: the file in_path (from map, when it is mapped), or the parts put
+ * together (more[] gets the later parts, which must stay open until q is written). Returns
+ * an error or NULL. */
+static char *read_input(qpdf_data q, qpdf_data *more, const char *in_path, const mapped *map,
+			const pdf_finish_opts *o)
+{
+	if (!o->nparts && map->data)
+		return qpdf_read_memory(q, in_path, map->data, map->len, NULL) & QPDF_ERRORS
+			       ? qpdf_problem(q)
+			       : NULL;
 	if (!o->nparts)
 		return qpdf_read(q, in_path, NULL) & QPDF_ERRORS ? qpdf_problem(q) : NULL;
 	for (size_t i = 0; i < o->nparts; i++) {
@@ -190,10 +227,10 @@ static char *read_input(qpdf_data q, qpdf_data *more, const char *in_path, const
 }
 
 /* Everything between reading and a complete temporary file; returns an error or NULL. */
-static char *rewrite(qpdf_data q, qpdf_data *more, const char *in_path, const char *tmp,
-		     const pdf_finish_opts *o)
+static char *rewrite(qpdf_data q, qpdf_data *more, const char *in_path, const mapped *map,
+		     const char *tmp, const pdf_finish_opts *o)
 {
-	char *msg = read_input(q, more, in_path, o);
+	char *msg = read_input(q, more, in_path, map, o);
 	if (!msg)
 		msg = qpdf_problem(q);
 	if (!msg)
@@ -242,8 +279,13 @@ int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts 
 	qpdf_data *more = xcalloc(o->nparts + 1, sizeof *more);
 	for (size_t i = 0; i + 1 < o->nparts; i++)
 		more[i] = qpdf_quiet();
-	char *msg = rewrite(q, more, in_path, f.tmp, o);
+	mapped map = {0};
+	if (in_path)
+		(void)map_file(in_path, &map); /* if it cannot be mapped, qpdf reads the file */
+	char *msg = rewrite(q, more, in_path, &map, f.tmp, o);
 	qpdf_cleanup(&q);
+	if (map.data)
+		munmap(map.data, map.len);
 	for (size_t i = 0; i + 1 < o->nparts; i++)
 		qpdf_cleanup(&more[i]);
 	free(more);

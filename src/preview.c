@@ -16,6 +16,10 @@
 #define CONTACT_DPI  60.0
 #define CONTACT_COLS 6
 #define CONTACT_GAP  12
+/* Pixels on the contact sheet at most: 48 MB of image in memory. Cairo's own limit is 32767
+ * pixels a side, which 6 columns at 60 dpi reach at about 900 poker cards. */
+#define CONTACT_MAX_PX (12.0 * 1000 * 1000)
+#define CONTACT_ASPECT 1.414 /* a larger deck's sheet: as tall as an A-series page to its width */
 
 typedef struct {
 	FILE *fp;
@@ -83,16 +87,63 @@ static cairo_surface_t *face_image(const preview_job *job, const card_face *f, c
 	return s;
 }
 
+/* Where the cards go on the contact sheet: cols x rows cells of cw x ch pixels, gap apart
+ * and around, on a W x H image. */
+typedef struct {
+	size_t cols, rows;
+	int cw, ch, gap, W, H;
+} contact_grid;
+
+static void grid_size(contact_grid *G, size_t n)
+{
+	G->rows = (n + G->cols - 1) / G->cols;
+	G->W = (int)G->cols * (G->cw + G->gap) + G->gap;
+	G->H = (int)G->rows * (G->ch + G->gap) + G->gap;
+}
+
+static bool grid_fits(const contact_grid *G)
+{
+	return (double)G->W * G->H <= CONTACT_MAX_PX && G->W <= 32767 && G->H <= 32767;
+}
+
+/* Six columns of cards at 60 dpi while that fits CONTACT_MAX_PX; a larger deck's cards are
+ * drawn smaller, in more columns (a sheet of A-series proportions), so that every deck's
+ * fronts fit one image. */
+static contact_grid contact_layout(const card_geom *g, size_t n)
+{
+	double k = CONTACT_DPI / 72.0;
+	contact_grid G = {.cols = n < CONTACT_COLS ? n : CONTACT_COLS,
+			  .cw = (int)lround(g->w * k),
+			  .ch = (int)lround(g->h * k),
+			  .gap = CONTACT_GAP};
+	grid_size(&G, n);
+	if (grid_fits(&G))
+		return G;
+	double cell = (double)(G.cw + G.gap) * (G.ch + G.gap);
+	double f = sqrt(CONTACT_MAX_PX / ((double)n * cell));
+	for (int tries = 0; tries < 400; tries++, f *= 0.98) {
+		G.cw = (int)lround(g->w * k * f);
+		G.ch = (int)lround(g->h * k * f);
+		G.gap = (int)lround(CONTACT_GAP * f);
+		G.cw = G.cw < 1 ? 1 : G.cw;
+		G.ch = G.ch < 1 ? 1 : G.ch;
+		G.gap = G.gap < 2 ? 2 : G.gap;
+		double cols = ceil(sqrt((double)n * (G.ch + G.gap) /
+					(CONTACT_ASPECT * (G.cw + G.gap))));
+		G.cols = cols < CONTACT_COLS ? CONTACT_COLS : cols > (double)n ? n : (size_t)cols;
+		grid_size(&G, n);
+		if (grid_fits(&G))
+			break;
+	}
+	return G;
+}
+
 static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 {
 	const card_geom *g = cardset_geom(cs);
-	size_t n = job->s->dk->ncards, cols = n < CONTACT_COLS ? n : CONTACT_COLS;
-	size_t rows = (n + cols - 1) / cols;
-	double k = CONTACT_DPI / 72.0;
-	int cw = (int)lround(g->w * k), ch = (int)lround(g->h * k);
-	int W = (int)cols * (cw + CONTACT_GAP) + CONTACT_GAP;
-	int H = (int)rows * (ch + CONTACT_GAP) + CONTACT_GAP;
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+	size_t n = job->s->dk->ncards;
+	contact_grid G = contact_layout(g, n);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, G.W, G.H);
 	cairo_t *cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 0.88, 0.88, 0.86);
 	cairo_paint(cr);
@@ -103,9 +154,9 @@ static int contact_sheet(const preview_job *job, cardset *cs, struct diag *d)
 			rc = CHUNK_BAD;
 		} else {
 			cairo_save(cr);
-			cairo_translate(cr, CONTACT_GAP + (double)(i % cols) * (cw + CONTACT_GAP),
-					CONTACT_GAP + (double)(i / cols) * (ch + CONTACT_GAP));
-			cairo_scale(cr, cw / g->w, ch / g->h);
+			cairo_translate(cr, G.gap + (double)(i % G.cols) * (G.cw + G.gap),
+					G.gap + (double)(i / G.cols) * (G.ch + G.gap));
+			cairo_scale(cr, G.cw / g->w, G.ch / g->h);
 			rect trim = {0, 0, g->w, g->h};
 			render_card_front(cr, &f, trim, trim);
 			cairo_restore(cr);

@@ -27,6 +27,7 @@ for r in range(h):
             p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
             line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
     rows.append(line); prev = line
+    if r == y: break
 px = rows[y][x * bpp:x * bpp + 3]
 print("%02x%02x%02x" % (px[0], px[1], px[2]))
 PYEOF
@@ -52,4 +53,13 @@ expect_grep "unfit card named" "card 'LONG1': the text does not fit" "$TMP/err"
 expect_grep "success line: folder, images, cards, pixels" "^$TMP/ok: $(ls "$TMP/ok" | wc -l) images of 4 cards .* 822 x 1122 px each$" "$TMP/out"
 "$BIN" preview -q decks/example.yaml -o "$TMP/ok" >"$TMP/out" 2>&1; expect_eq "preview -q succeeds" $? 0
 expect_eq "preview -q prints nothing" "$(cat "$TMP/out")" ""
+# A large deck's contact sheet: Cairo draws at most 32767 pixels a side (six columns at 60
+# dpi reach that at about 900 cards), so its cards are drawn smaller, in more columns,
+# within 12 million pixels: 32 x 32 cells of 85 x 119 px with 7 px between (31 rows would
+# not hold 1000 cards).
+awk -v n=1000 -f bench/gen_deck.awk >"$TMP/big.yaml"
+"$BIN" preview -q "$TMP/big.yaml" -o "$TMP/big" --dpi 30 2>"$TMP/err"; expect_eq "1000 cards: preview exits 0" $? 0
+expect_eq "1000 cards: one contact sheet of 32 x 32 cards" "$(png_size "$TMP/big/contact.png")" 2951x4039
+expect_eq "1000 cards: the 32nd card's band, top right" "$(pixel "$TMP/big/contact.png" $((7 + 31 * 92 + 40)) 10)" \
+	"$(pixel "$TMP/big/B00032-front.png" 40 4)"
 finish

@@ -28,6 +28,7 @@ struct diag {
 	int max_errors;     /* after this many errors, further errors are counted, not printed */
 	int suppressed;     /* errors not printed because of max_errors */
 	enum diag_msg last; /* last message reported (for tests) */
+	unsigned long long last_warning; /* hash of the last warning and its place: said once */
 };
 
 #define DIAG_MAX_ERRORS 50

@@ -65,7 +65,7 @@ MSG(M_QUOTE_MISMATCH, DIAG_ERROR, "quote '%s' is not word for word in source '%s
 
 /* --- typesetting: fonts, hyphenation, fitting (fonts.c, hyph.c, typeset.c) --- */
 MSG(M_FONT_MISSING, DIAG_ERROR, "font family '%s' is not among the bundled fonts or the deck's theme.fonts (found '%s')", "name a family from fonts/README.md, or add the family's files to theme.fonts")
-MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %.1f pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
+MSG(M_FIT, DIAG_ERROR, "card '%s'%s: %s not fit on the card even at %g pt%s", "shorten the text, choose a larger card (--size), or lower the minimum size (theme.sizes)")
 MSG(M_HYPH_DICT, DIAG_WARNING, "no hyphenation dictionary for language '%s' (%s); words will not be hyphenated", NULL)
 
 /* --- imposition and PDF output (impose.c, render.c, pdf_finish.c) --- */
@@ -122,7 +122,7 @@ MSG(M_IMPORT_SELFCHECK, DIAG_ERROR, "the deck made from the spreadsheet does not
 /* --- watch (cmd_watch.c) --- */
 MSG(M_WATCH_INIT, DIAG_ERROR, "cannot watch files: %s", "deckpress watch needs Linux's inotify; build with 'deckpress build' instead")
 MSG(M_WATCH_FILE, DIAG_WARNING, "cannot watch this file: %s; saving it will not rebuild", "raise fs.inotify.max_user_watches, or check that its folder exists")
-MSG(M_WATCH_START, DIAG_NOTE, "watching %zu file(s); every save rebuilds into %s (Ctrl-C to stop)", NULL)
+MSG(M_WATCH_START, DIAG_NOTE, "watching %zu %s; every save rebuilds into %s (Ctrl-C to stop)", NULL)
 MSG(M_WATCH_SAVED, DIAG_NOTE, "saved at %s: building again", NULL)
 MSG(M_WATCH_KEPT, DIAG_NOTE, "not all built: the files here are the last good ones; fix what is said above and save", NULL)
 MSG(M_WATCH_STOP, DIAG_NOTE, "stopped watching", NULL)
@@ -140,4 +140,7 @@ MSG(M_IMPORT_FILE_OUTSIDE, DIAG_ERROR, "%s '%s' would be outside the new deck's 
 MSG(M_ICON_PANEL, DIAG_WARNING, "category '%s' has no icon: in the icon design its %zu card(s) without an image show an empty panel", "give the category an icon: FILE (SVG or PNG), or choose theme.layout: classic or minimal")
 MSG(M_ICON_PANEL_LOOSE, DIAG_WARNING, "%zu card(s) without a category (the first: '%s') show an empty panel in the icon design", "give them a category that has an icon, or an image: FILE each")
 MSG(M_PICTURE_PPI, DIAG_WARNING, "card '%s': image '%s' prints at %.0f ppi (%.0f x %.0f mm from %.0f x %.0f pixels), below 300 ppi", "it will look soft or blocky in print: use a picture with more pixels, or an SVG")
+
+/* --- teaching messages found in acceptance testing (qa12) --- */
+MSG(M_COMMA_SPLIT, DIAG_ERROR, "'%s' in %s is not a key: inside {...} a comma ends an entry, so the comma before it cut off the value of '%s'", "write a decimal point, not a comma (63.5x88.9, 2.5); put a text with a comma in quotes (\"Hoe gaat het, goed?\"), or write each key on a line of its own")
 // clang-format on

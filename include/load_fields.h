@@ -43,6 +43,9 @@ const char *nearest(const char *word, const char *const *list); /* likely intend
 bool in_list(const char *word, const char *const *list);
 char *join(const char *const *list); /* "a, b, c"; caller frees */
 void unknown_key(loader *L, const ynode *key, const char *where, const char *const *allowed);
+/* unknown_key for the i-th kid of map, or the word that a comma in {...} split it off */
+void unknown_key_in(loader *L, const ynode *map, size_t i, const char *where,
+		    const char *const *allowed);
 void check_keys(loader *L, const ynode *map, const char *const *allowed, const char *where);
 bool want(loader *L, const ynode *n, ynode_kind kind, const char *what);
 const char *scalar(loader *L, const ynode *n, const char *what); /* non-empty text or NULL */

@@ -12,9 +12,10 @@
 #include "deck.h"
 
 /* The position of the first `needle` (UTF-8 bytes) in `file` at or after `from`, looking at
- * most `span` bytes further. Returns `from` when the file cannot be read or the needle is
- * not there (a text written with escapes such as "\U0001F600"). A quote mark at `from` is
- * taken for the one that opens a YAML quoted value, and skipped. */
+ * most `span` bytes further; in a "..." value, an escape of its code point ("\U0001F600",
+ * "\u00e9", "\xe9") is found too. Returns `from` when the file cannot be read or the needle
+ * is not there. A quote mark at `from` is taken for the one that opens a YAML quoted value,
+ * and skipped. */
 srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t span);
 
 /* How far to search for a character of a text of `len` bytes: its length written out, with

@@ -72,4 +72,8 @@ char *output_path(const char *path, const char *const *inputs, size_t n, char **
 /* Levenshtein distance of two short ASCII strings (for "did you mean"). */
 int edit_distance(const char *a, const char *b);
 
+/* mkdir -p: path and the folders above it, new ones with `mode` (before umask). 0 when path
+ * is then a folder; -1 with errno set (ENOTDIR when a file is in the way). */
+int make_dirs(const char *path, unsigned mode);
+
 #endif

@@ -30,12 +30,10 @@ static int worst(int a, int b)
 
 static int make_dir(const char *dir, struct diag *d)
 {
-	struct stat st;
-	if (mkdir(dir, 0777) == 0 ||
-	    (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (make_dirs(dir, 0777) == 0)
 		return 0;
 	diag(d, M_IO_WRITE, dir, 0, 0,
-	     errno == EEXIST ? "a file of that name is in the way" : strerror(errno));
+	     errno == ENOTDIR ? "a file of that name is in the way" : strerror(errno));
 	return EXIT_IO;
 }
 
@@ -290,9 +288,14 @@ static void summary(const team_set *ts, const pool_child *c, const build_opts *o
 	if (o->progress && o->verbosity)
 		fputc('\n', stderr);
 	if (ok == ts->n) {
-		if (o->verbosity)
-			printf("deckpress: built %zu %s into %s/\n", ok,
-			       ts->is_teams ? "teams" : "deck", o->dir);
+		if (o->verbosity) {
+			/* the folder as given, with one slash: out/ and out// read out/ */
+			int len = (int)strlen(o->dir);
+			while (len > 0 && o->dir[len - 1] == '/')
+				len--;
+			const char *what = !ts->is_teams ? "deck" : ok == 1 ? "team" : "teams";
+			printf("deckpress: built %zu %s into %.*s/\n", ok, what, len, o->dir);
+		}
 		return;
 	}
 	if (!ts->is_teams)

@@ -279,7 +279,7 @@ int cmd_watch(int argc, char **argv)
 	}
 	int worst = build_once(path, &o, &sigs, &w);
 	if (o.verbosity)
-		diag(&d, M_WATCH_START, path, 0, 0, w.n, o.dir);
+		diag(&d, M_WATCH_START, path, 0, 0, w.n, w.n == 1 ? "file" : "files", o.dir);
 	const char *changed = NULL;
 	while (wait_for_save(&w, sfd, &changed)) {
 		if (o.verbosity) {

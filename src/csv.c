@@ -80,8 +80,30 @@ static bool quoted_cell(reader *r)
 	return true;
 }
 
+/* Excel's text-forcing formula ="..." (tools write ="0012" so the zeros stay): the text
+ * inside, its doubled quotes undone. Any other formula is kept as written. */
+static void unwrap_formula(strbuf *cell)
+{
+	if (cell->len < 3 || strncmp(cell->s, "=\"", 2) || cell->s[cell->len - 1] != '"')
+		return;
+	size_t end = cell->len - 1; /* the closing quote */
+	for (size_t i = 2; i < end; i++)
+		if (cell->s[i] == '"' && (++i == end || cell->s[i] != '"'))
+			return; /* a lone quote inside: ="a" & "b" is a real formula */
+	size_t n = 0;
+	for (size_t i = 2; i < end; i++) {
+		if (cell->s[i] == '"')
+			i++; /* the first of a doubled quote */
+		cell->s[n++] = cell->s[i];
+	}
+	cell->s[n] = '\0';
+	cell->len = n;
+}
+
 static void add_cell(reader *r)
 {
+	if (r->cell.s)
+		unwrap_formula(&r->cell);
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 16;
 		r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
@@ -176,7 +198,29 @@ void csv_free(csv_table *t)
 	*t = (csv_table){0};
 }
 
+static void csv_put_cell_plain(strbuf *b, const char *text, char sep);
+
 void csv_put_cell(strbuf *b, const char *text, char sep)
+{
+	size_t n = strlen(text);
+	if (n >= 3 && !strncmp(text, "=\"", 2) && text[n - 1] == '"') {
+		/* would read back as Excel's ="..." form: write it in that form */
+		strbuf w = {0};
+		strbuf_puts(&w, "=\"");
+		for (const char *p = text; *p; p++) {
+			if (*p == '"')
+				strbuf_putc(&w, '"');
+			strbuf_putc(&w, *p);
+		}
+		strbuf_putc(&w, '"');
+		csv_put_cell_plain(b, w.s, sep);
+		free(w.s);
+		return;
+	}
+	csv_put_cell_plain(b, text, sep);
+}
+
+static void csv_put_cell_plain(strbuf *b, const char *text, char sep)
 {
 	size_t n = strlen(text);
 	bool quote = n && (text[0] == ' ' || text[n - 1] == ' ');

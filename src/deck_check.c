@@ -1,6 +1,7 @@
 /* deck_check.c - meaning across the deck: unique ids, references, translations, quotes. */
 #include "deck_check.h"
 
+#include <ctype.h>
 #include <glib.h>
 #include <libgen.h>
 #include <stdlib.h>
@@ -331,8 +332,16 @@ static void quotes(checker *C)
 /* Quotation marks, by the family a wrapping pair belongs to. */
 static const char *const double_marks[] = {"\"",     "\u201c", "\u201d", "\u201e",
 					   "\u201f", "\u00ab", "\u00bb", NULL};
-static const char *const single_marks[] = {"\u2018", "\u201a", "\u2039", NULL};
-static const char *const single_closers[] = {"\u2019", "\u203a", NULL};
+static const char *const single_marks[] = {"\u2018", "\u201a", "\u2039", "'", NULL};
+static const char *const single_closers[] = {"\u2019", "\u203a", "\u2018", "'", NULL};
+
+/* A Dutch elision at the start ('s avonds, 't is, 'n keer) opens no quotation. */
+static bool elision(const char *s)
+{
+	return (*s == '\'' || !strncmp(s, "\u2019", 3)) &&
+	       strchr("tsnkmTSNKM", s[*s == '\'' ? 1 : 3]) &&
+	       !isalpha((unsigned char)s[*s == '\'' ? 2 : 4]);
+}
 
 /* Length of the mark of `marks` that s starts with, or 0. */
 static size_t mark_at(const char *s, const char *const *marks)
@@ -353,6 +362,8 @@ static bool wrapped(const char *text, size_t *open)
 		b--;
 	if (b > a && strchr(".!?", text[b - 1]))
 		b--;
+	if (elision(text + a))
+		return false;
 	bool dbl = mark_at(text + a, double_marks) > 0;
 	const char *const *inner = dbl ? double_marks : single_marks;
 	size_t first = mark_at(text + a, inner);

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounds.h"
 #include "card_fields.h"
@@ -187,7 +188,14 @@ static int parse_type(loader *L, const ynode *n, const char *id)
 	for (int i = 0; i < CARD_NTYPES; i++)
 		if (!strcmp(t, types[i]))
 			return i;
+	/* a Dutch facilitator's own words for the types */
+	static const char *const dutch[][2] = {{"citaat", "quote"},   {"citaten", "quote"},
+					       {"casus", "case"},     {"casussen", "case"},
+					       {"vraag", "question"}, {"vragen", "question"}};
 	const char *hint = nearest(t, types);
+	for (size_t i = 0; !hint && i < sizeof dutch / sizeof dutch[0]; i++)
+		if (!strcasecmp(t, dutch[i][0]))
+			hint = dutch[i][1];
 	char *suffix = hint ? xasprintf(" (did you mean '%s'?)", hint) : xstrdup("");
 	report(L, n, M_BAD_TYPE, id ? id : "?", t, suffix);
 	free(suffix);
@@ -211,7 +219,7 @@ static void check_card_keys(loader *L, const ynode *m, int type, const char *id,
 		const ynode *k = m->kids[i];
 		const card_field *f = card_field_find(k->value);
 		if (!f) {
-			unknown_key(L, k, owner, card_keys());
+			unknown_key_in(L, m, i, owner, card_keys());
 			continue;
 		}
 		if (type < 0 || card_field_allowed(f, (card_type)type))

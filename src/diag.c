@@ -116,6 +116,20 @@ static void where(FILE *out, const char *file, int line, int col)
 	fputs(": ", out);
 }
 
+/* FNV-1a over a message and its place. */
+static unsigned long long place_hash(enum diag_msg m, const char *file, int line, int col,
+				     const char *text)
+{
+	char head[64];
+	snprintf(head, sizeof head, "%d:%d:%d:", (int)m, line, col);
+	const char *parts[] = {head, file ? file : "", "\n", text ? text : ""};
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
 void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, ...)
 {
 	va_list ap;
@@ -135,10 +149,6 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 		d->suppressed++;
 		return;
 	}
-	if (level == DIAG_WARNING)
-		d->nwarnings++;
-	where(d->out, file, line, col);
-	fprintf(d->out, "%s: ", level_names[level]);
 	strbuf b = {0};
 	int n;
 	va_list copy;
@@ -152,6 +162,19 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 		vsnprintf(b.s, (size_t)n + 1, table[m].fmt, ap);
 	}
 #pragma GCC diagnostic pop
+	if (level == DIAG_WARNING) {
+		/* the same warning at the same place right again (the items of a list that a
+		 * spreadsheet cell holds share its row:column) is said and counted once */
+		unsigned long long h = place_hash(m, file, line, col, b.s);
+		if (h == d->last_warning) {
+			free(b.s);
+			return;
+		}
+		d->last_warning = h;
+		d->nwarnings++;
+	}
+	where(d->out, file, line, col);
+	fprintf(d->out, "%s: ", level_names[level]);
 	/* deck text in a message (ids, values, file names) is shown, never obeyed */
 	put_safe(d->out, b.s ? b.s : "?");
 	free(b.s);

@@ -23,22 +23,6 @@ struct fontset {
 	size_t nfiles;
 };
 
-/* mkdir -p with mode 0700; 0 if path is then a directory. */
-static int make_dirs(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0700);
-		*s = '/';
-	}
-	int rc = mkdir(p, 0700) == 0 || errno == EEXIST ? 0 : -1;
-	free(p);
-	return rc;
-}
-
 /* True if dir is a real directory of ours that only we can write (it may be in /tmp). */
 static bool dir_is_ours(const char *dir)
 {
@@ -61,7 +45,7 @@ static char *cache_dir(void)
 	cand[1] = xasprintf("/tmp/deckpress-fc-%ld", (long)geteuid());
 	char *found = NULL;
 	for (int i = 0; i < 2; i++) {
-		if (!found && cand[i] && make_dirs(cand[i]) == 0 && dir_is_ours(cand[i]))
+		if (!found && cand[i] && make_dirs(cand[i], 0700) == 0 && dir_is_ours(cand[i]))
 			found = cand[i];
 		else
 			free(cand[i]);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "numfmt.h"
 
@@ -53,6 +54,9 @@ const ynode *get(const ynode *map, const char *key)
 /* The closest word of `list` to `word`, if it is close enough to be a likely typo. */
 const char *nearest(const char *word, const char *const *list)
 {
+	for (const char *const *p = list; *p; p++)
+		if (!strcasecmp(word, *p))
+			return *p; /* CATEGORY for category: only the case differs */
 	const char *best = NULL;
 	int best_d = 3;
 	int limit = strlen(word) <= 3 ? 1 : 2;
@@ -84,6 +88,31 @@ char *join(const char *const *list)
 	return strbuf_take(&b);
 }
 
+/* In a flow mapping {size: 63,5x88,9} or {text: Hoe gaat het, goed?} the comma ends the
+ * entry: what follows it becomes a key without a value, on the line of the value before it
+ * (two keys never share a line in block style). Reports that and returns true. */
+static bool comma_split(loader *L, const ynode *map, size_t i, const char *where)
+{
+	const ynode *key = map->kids[i];
+	if (i < 2 || i + 1 >= map->n || !key->plain || !ynode_is_null(map->kids[i + 1]))
+		return false;
+	const ynode *before = map->kids[i - 1];
+	if (before->kind != YN_SCALAR || !before->plain || before->line != key->line)
+		return false;
+	size_t j = i - 2; /* the key whose value the comma cut: the last one with a value */
+	while (j >= 2 && ynode_is_null(map->kids[j + 1]) && map->kids[j - 1]->line == key->line)
+		j -= 2;
+	report(L, key, M_COMMA_SPLIT, key->value, where, map->kids[j]->value);
+	return true;
+}
+
+void unknown_key_in(loader *L, const ynode *map, size_t i, const char *where,
+		    const char *const *allowed)
+{
+	if (!comma_split(L, map, i, where))
+		unknown_key(L, map->kids[i], where, allowed);
+}
+
 void unknown_key(loader *L, const ynode *key, const char *where, const char *const *allowed)
 {
 	const char *hint = nearest(key->value, allowed);
@@ -100,7 +129,7 @@ void check_keys(loader *L, const ynode *map, const char *const *allowed, const c
 {
 	for (size_t i = 0; i < map->n; i += 2)
 		if (!in_list(map->kids[i]->value, allowed))
-			unknown_key(L, map->kids[i], where, allowed);
+			unknown_key_in(L, map, i, where, allowed);
 }
 
 bool want(loader *L, const ynode *n, ynode_kind kind, const char *what)

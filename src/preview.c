@@ -283,7 +283,7 @@ static int paint(album *A, chunks *ch, struct diag *d)
 
 int preview_write(const preview_job *job, struct diag *d)
 {
-	if (mkdir(job->dir, 0777) != 0 && errno != EEXIST) {
+	if (make_dirs(job->dir, 0777) != 0) {
 		diag(d, M_IO_WRITE, job->dir, 0, 0, strerror(errno));
 		return EXIT_IO;
 	}

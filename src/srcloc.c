@@ -1,6 +1,7 @@
 /* srcloc.c - find a character of a text in its deck file, for located messages. */
 #include "srcloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,35 @@ static srcpos position_of(const char *buf, size_t at)
 	return p;
 }
 
+/* The code point of the UTF-8 character s starts with. */
+static unsigned long code_point(const unsigned char *s)
+{
+	int n = *s < 0x80 ? 0 : *s < 0xE0 ? 1 : *s < 0xF0 ? 2 : 3;
+	unsigned long cp = n ? *s & (0x3F >> n) : *s;
+	for (int i = 1; i <= n && s[i]; i++)
+		cp = cp << 6 | (s[i] & 0x3F);
+	return cp;
+}
+
+/* True when p is a YAML escape of code point cp: \xXX, \uXXXX or \UXXXXXXXX. */
+static bool escape_of(const char *p, const char *end, unsigned long cp)
+{
+	int digits = p[0] != '\\' ? 0 : p[1] == 'x' ? 2 : p[1] == 'u' ? 4 : p[1] == 'U' ? 8 : 0;
+	if (!digits || end - p < 2 + digits)
+		return false;
+	unsigned long v = 0;
+	for (int i = 0; i < digits; i++) {
+		int c = p[2 + i], d = c >= '0' && c <= '9'   ? c - '0'
+				      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+				      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+							     : -1;
+		if (d < 0)
+			return false;
+		v = v << 4 | (unsigned long)d;
+	}
+	return v == cp;
+}
+
 srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t span)
 {
 	size_t len = 0, nlen = strlen(needle);
@@ -60,12 +90,16 @@ srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t spa
 	if (!buf)
 		return from;
 	size_t start = offset_of(buf, len, from);
+	/* in a "..." value a character may be written as an escape: look for that too */
+	bool escapes = start < len && buf[start] == '"';
+	unsigned long cp = code_point((const unsigned char *)needle);
 	if (start < len && (buf[start] == '"' || buf[start] == '\''))
 		start++; /* a quote at the start of a value is YAML's, not the text's */
 	size_t end = len - start > span ? start + span : len;
 	srcpos at = from;
-	for (size_t i = start; i + nlen <= end; i++)
-		if (!memcmp(buf + i, needle, nlen)) {
+	for (size_t i = start; i + nlen <= end || (escapes && i < end); i++)
+		if ((i + nlen <= end && !memcmp(buf + i, needle, nlen)) ||
+		    (escapes && escape_of(buf + i, buf + end, cp))) {
 			at = position_of(buf, i);
 			break;
 		}

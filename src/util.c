@@ -359,3 +359,25 @@ char *output_path(const char *path, const char *const *inputs, size_t n, char **
 {
 	return resolve_output(path, inputs, n, err, 0);
 }
+
+int make_dirs(const char *path, unsigned mode)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/' || s[-1] == '/')
+			continue;
+		*s = '\0';
+		mkdir(p, (mode_t)mode); /* an error shows in the last step */
+		*s = '/';
+	}
+	struct stat st;
+	int rc = 0;
+	if (mkdir(p, (mode_t)mode) != 0) {
+		if (errno != EEXIST)
+			rc = -1;
+		else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+			errno = ENOTDIR, rc = -1;
+	}
+	free(p);
+	return rc;
+}

@@ -7,6 +7,18 @@ pages() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }
 expect_eq "build exits 0" $? 0
 expect_grep "summary" 'built 3 teams into' "$TMP/out"
 expect_eq "quiet when stderr is not a terminal" "$(wc -c <"$TMP/err")" 0
+# the summary names the folder as given, once with its slash, and counts in words
+printf 'deck: %s/decks/workshop.yaml\nteams:\n  - name: Noord\n' "$PWD" >"$TMP/one-team.yaml"
+"$BIN" build "$TMP/one-team.yaml" --allow-read decks -o "$TMP/slash/" -j 1 >"$TMP/out1" 2>&1
+expect_eq "one team, -o ending in /" "$(cat "$TMP/out1")" "deckpress: built 1 team into $TMP/slash/"
+"$BIN" build decks/workshop.yaml -o "$TMP/slash2//" -j 1 >"$TMP/out1" 2>&1
+expect_eq "a deck, -o ending in //" "$(cat "$TMP/out1")" "deckpress: built 1 deck into $TMP/slash2/"
+# -o in folders that do not exist yet (the README's 'build ... -o out/teams' in a new folder)
+"$BIN" build decks/workshop.yaml -o "$TMP/new/er/out" -j 1 -q; expect_eq "missing parent folders are made" $? 0
+expect "and written into" test -s "$TMP/new/er/out/cards.pdf"
+: >"$TMP/afile"
+"$BIN" build decks/workshop.yaml -o "$TMP/afile/out" -j 1 -q 2>"$TMP/err1"; expect_eq "a file in the way: exit 3" $? 3
+expect_grep "a file in the way: said" "afile/out: error: cannot write: " "$TMP/err1"
 for t in team-noord customer-service-zuid staf-innovatie; do
 	for f in cards.pdf printshop.pdf booklet.pdf booklet-saddle.pdf contact.png; do
 		expect "$t/$f written" test -s "$TMP/serial/$t/$f"

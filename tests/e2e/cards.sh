@@ -103,7 +103,7 @@ expect_eq "--sheet beats the deck" "$(pdfinfo "$TMP/d.pdf" | awk '/^Pages:/{prin
 # Errors: the card is named with file:line:col, nothing is written, an old file survives.
 echo "old" >"$TMP/keep.pdf"
 "$BIN" cards $F/too_long.yaml -o "$TMP/keep.pdf" 2>"$TMP/err"; expect_eq "text too long exits 1" $? 1
-expect_grep "too long: card and place" "fixtures/too_long.yaml:7:5: error: card 'LONG1': the text does not fit on the card even at 9.0 pt" "$TMP/err"
+expect_grep "too long: card and place" "fixtures/too_long.yaml:7:5: error: card 'LONG1': the text does not fit on the card even at 9 pt;" "$TMP/err"
 expect_eq "old file left as it was" "$(cat "$TMP/keep.pdf")" old
 expect_eq "no temporary files left" "$(ls "$TMP" | grep -c 'keep.pdf.')" 0
 "$BIN" cards $F/missing_glyph.yaml -o "$TMP/x.pdf" 2>"$TMP/err"; expect_eq "missing glyph exits 1" $? 1

@@ -34,6 +34,8 @@ PYEOF
 }
 "$BIN" preview decks/example.yaml -o "$TMP/p" 2>"$TMP/err"; expect_eq "preview exits 0" $? 0
 expect_eq "two images per card and a contact sheet" "$(ls "$TMP/p" | wc -l)" 9
+"$BIN" preview decks/example.yaml -o "$TMP/new/er/png/" -q; expect_eq "-o in folders not made yet" $? 0
+expect_eq "made, with the images" "$(ls "$TMP/new/er/png" | wc -l)" 9
 expect_eq "poker with 3 mm bleed at 300 dpi" "$(png_size "$TMP/p/EX-Q01-front.png")" 821x1121
 expect_eq "back same size" "$(png_size "$TMP/p/EX-Q01-back.png")" 821x1121
 expect_eq "band in the category colour (customer, #2f5d8a)" "$(pixel "$TMP/p/EX-Q01-front.png" 400 60)" 2f5d8a

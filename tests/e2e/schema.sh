@@ -40,7 +40,7 @@ for f in $files; do
 		# files named, limits, typesetting.
 		duplicate_id.yaml|unknown_refs.yaml|quote_mismatch.yaml|markup.yaml|print_too_big.yaml|include_duplicates.yaml|include_cycle.yaml|include_teams.yaml|include_outside.yaml|languages.yaml|language_not_listed.yaml|\
 		invalid_utf8.yaml|nul_byte.yaml|nul_escape.yaml|control_chars.yaml|tabs.yaml|alias.yaml|billion_laughs.yaml|two_documents.yaml|duplicate_key.yaml|\
-		deep_nesting.yaml|complex_key.yaml|syntax_*.yaml|stray_*.yaml|empty.yaml|comments_only.yaml|\
+		deep_nesting.yaml|complex_key.yaml|flow_comma.yaml|syntax_*.yaml|stray_*.yaml|empty.yaml|comments_only.yaml|\
 		category_name.yaml|category_none.yaml|font_once.yaml|null_ids*.yaml|teams_null_ids.yaml|teams_bad_deck.yaml|teams_broken.yaml|teams_self.yaml|\
 		fit_over.yaml|missing_char.yaml|missing_glyph.yaml|missing_font.yaml|fit_en.yaml|too_long.yaml|range.yaml) continue ;;
 	esac

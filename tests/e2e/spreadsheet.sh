@@ -60,6 +60,20 @@ expect_grep "tags trimmed" "^tags 'een\\\\ntwee'$" "$TMP/cells"
 printf 'id\ttype\ttext\nV1\tquestion\tEen, twee; drie\n' >"$TMP/calc.tsv"
 "$BIN" import "$TMP/calc.tsv" -o "$TMP/calc.yaml" -q 2>/dev/null; expect_eq "LibreOffice's TSV reads" $? 0
 expect_grep "commas and semicolons stay in a tab-separated cell" 'text: Een, twee; drie' "$TMP/calc.yaml"
+# Excel's text-forcing formula ="..." (written by tools so that 0012 keeps its zeros), bare
+# or quoted: the text inside, with its doubled quotes undone; another formula stays as it is
+printf 'id;type;text;note\r\n="0012";question;"=""Een """"echte"""" vraag""";=1+2\r\n' >"$TMP/formula.csv"
+"$BIN" import "$TMP/formula.csv" -o "$TMP/formula.yaml" -q 2>"$TMP/err"; expect_eq "Excel's =\"...\" cells import" $? 0
+expect_grep "the id inside =\"...\"" "^  - id: '0012'$" "$TMP/formula.yaml"
+expect_grep "a quoted =\"...\" cell" "^    text: Een \"echte\" vraag$" "$TMP/formula.yaml"
+expect_grep "another formula kept" "^    note: =1\+2$" "$TMP/formula.yaml"
+# a list cell's items share the cell's row:column: a warning about them is said once
+printf 'id,type,text,text.en,followups\nV1,question,Hoe?,How?,"Een\nTwee\nDrie"\n' >"$TMP/fu.csv"
+"$BIN" import "$TMP/fu.csv" --lang nl -o "$TMP/fu.yaml" 2>"$TMP/err"; expect_eq "untranslated follow-ups: imported" $? 0
+expect_eq "their warning said once" "$(grep -c "fu.csv:2:5: warning: card 'V1': 'followups' has no 'en' translation" "$TMP/err")" 1
+printf 'deck: {title: T}\ncards:\n  - {id: Q1, type: question, text: \047="x"\047, note: \047="a""b"\047}\n' >"$TMP/eq.yaml"
+"$BIN" export "$TMP/eq.yaml" -o "$TMP/eq.csv" -q && "$BIN" import "$TMP/eq.csv" --base "$TMP/eq.yaml" -o "$TMP/eq2.yaml" -q
+expect_eq "a text that looks like =\"...\" survives the round trip" "$(grep -E '^    (text|note):' "$TMP/eq2.yaml" | tr '\n' ' ')" "    text: =\"x\"     note: =\"a\"\"b\" "
 
 # Hostile cells: what YAML would misread, control characters, a very long cell. Imported,
 # exported again, every cell is what it was (the one exception: a line that starts with a tab
@@ -111,6 +125,7 @@ bad() { # description, expected message (ERE), csv content (printf format), [imp
 	[ ! -e "$TMP/bad.yaml" ] && ok || fail "$1: nothing written"
 }
 bad "unknown column" "bad.csv:1:3: error: unknown column 'tekst'; did you mean 'text'\\?" 'id,type,tekst\nQ1,question,x\n'
+bad "a header in capitals" "bad.csv:1:3: error: unknown column 'CATEGORY'; did you mean 'category'\\?" 'id,type,CATEGORY,text\nQ1,question,x,y\n'
 bad "unknown column, all listed" "unknown column 'colour'; the columns are: id, type, category" 'id,type,text,colour\nQ1,question,x,red\n'
 bad "unclosed quote" "bad.csv:2:3: error: the quote that opens this cell is never closed" 'id,type,text\nQ1,question,"Een vraag\n'
 bad "text after a quote" "bad.csv:2:3: error: text after the closing quote of this cell" 'id,type,text\nQ1,question,"Een" vraag\n'

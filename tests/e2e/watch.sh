@@ -52,7 +52,7 @@ text() { pdftotext "$1" - | tr '\n' ' '; }
 
 start deck.yaml out "$TMP/log"
 expect_eq "first build" "$(wait_new "$W/out/cards.pdf" "")" ok
-expect_eq "it says what it watches" "$(wait_log 'note: watching 3 file\(s\); every save rebuilds into out' "$TMP/log")" ok
+expect_eq "it says what it watches" "$(wait_log 'note: watching 3 files; every save rebuilds into out' "$TMP/log")" ok
 for f in printshop.pdf booklet.pdf booklet-saddle.pdf contact.png; do
 	expect "builds $f as build does" test -s "$W/out/$f"
 done
@@ -87,6 +87,11 @@ kill -INT $PID; wait $PID; rc=$?
 expect_eq "Ctrl-C ends it; a save had errors: exit 1" $rc 1
 expect_grep "it says so" "note: stopped watching" "$TMP/log"
 expect_eq "no temporary files" "$(find "$W" -name '*.tmp.*' -o -name '*.cairo.*' | wc -l)" 0
+# one file: said in the singular
+printf 'deck: {title: Solo}\ncards:\n  - {id: S1, type: question, text: "Alone?"}\n' >"$W/solo.yaml"
+start solo.yaml solo "$TMP/log-solo"
+expect_eq "one file watched: singular" "$(wait_log 'note: watching 1 file; every save' "$TMP/log-solo")" ok
+kill -INT $PID; wait $PID
 
 # a teams file: a save of the base deck rebuilds every team
 printf 'deck: deck.yaml\nteams:\n  - name: Noord\n  - name: Zuid\n' >"$W/teams.yaml"
@@ -127,7 +132,7 @@ printf 'deck: deck.yaml\nteams:\n  - {name: Noord, logo: logo.svg}\n' >"$W/brand
 start brand/deck.yaml bout "$TMP/log3"
 expect_eq "branded: first build" "$(wait_new "$W/bout/cards.pdf" "")" ok
 expect_eq "branded: the deck, 4 fonts, the icon and the image watched" \
-	"$(wait_log 'note: watching 7 file\(s\)' "$TMP/log3")" ok
+	"$(wait_log 'note: watching 7 files' "$TMP/log3")" ok
 sleep 0.5
 for f in eye.svg small.png; do
 	cp "$W/bout/cards.pdf" "$TMP/b0.pdf"
@@ -152,7 +157,7 @@ sleep 0.5
 kill -INT $PID; wait $PID
 start brand/teams.yaml tout "$TMP/log4"
 expect_eq "a team with a logo: first build" "$(wait_new "$W/tout/noord/cards.pdf" "")" ok
-expect_eq "the logo watched too" "$(wait_log 'note: watching 9 file\(s\)' "$TMP/log4")" ok
+expect_eq "the logo watched too" "$(wait_log 'note: watching 9 files' "$TMP/log4")" ok
 kill -INT $PID; wait $PID
 
 "$BIN" watch "$W/deck.yaml" 2>"$TMP/err"; expect_eq "watch without -o is a usage error" $? 2

@@ -76,6 +76,24 @@ static void test_not_found(void **state)
 	assert_int_equal(p.col, 7);
 }
 
+/* A character written as an escape in a "..." value: the escape's own column. */
+static void test_escapes(void **state)
+{
+	(void)state;
+	write_file("a: \"Cafe\\u0301 x\\u20DD y\\U0001f600 \\xe9\"\n");
+	srcpos p = srcloc_find(path, (srcpos){1, 4}, "\xE2\x83\x9D", 100); /* U+20DD */
+	assert_int_equal(p.line, 1);
+	assert_int_equal(p.col, 17);
+	p = srcloc_find(path, (srcpos){1, 4}, "\xF0\x9F\x98\x80", 100);
+	assert_int_equal(p.col, 25);
+	p = srcloc_find(path, (srcpos){1, 4}, "\xC3\xA9", 100);
+	assert_int_equal(p.col, 36);
+	/* not in a '...' or plain value, where a backslash is just a backslash */
+	write_file("a: 'x\\u20DD'\n");
+	p = srcloc_find(path, (srcpos){1, 4}, "\xE2\x83\x9D", 100);
+	assert_int_equal(p.col, 4);
+}
+
 static void test_char_names(void **state)
 {
 	(void)state;
@@ -94,6 +112,7 @@ int main(void)
 		cmocka_unit_test(test_columns_in_characters),
 		cmocka_unit_test(test_bom_and_opening_quote),
 		cmocka_unit_test(test_not_found),
+		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_char_names),
 	};
 	return cmocka_run_group_tests_name("srcloc", tests, setup, teardown);

@@ -211,6 +211,7 @@ typedef struct {
 	PangoContext *ctx;
 	para_style head, folio, number; /* number: the contents' page numbers */
 	uint32_t ink;
+	double head_fade; /* the running head's ink towards white (it must read at 4.5:1) */
 } bk_furniture;
 
 /* Adds running heads, page numbers and the contents' page numbers to every page. Call once,

@@ -174,6 +174,8 @@ typedef struct deck {
 	hyph_exception *hyphenation;
 	size_t nhyphenation;
 	const char *team;        /* team name for backs and cover (teams file), or NULL */
+	const char *team_lang;   /* a team's deck: the one language it is built in, which its
+				  * texts must have (deck_check); NULL for a deck */
 	const char *logo;        /* path of the team's PNG logo, or NULL */
 	deck_cmyk *cmyk;         /* colours given with CMYK, in the order read (a team's last) */
 	size_t ncmyk;

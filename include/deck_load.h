@@ -27,8 +27,12 @@ deck *deck_load_mem(const char *path, char *buf, size_t len, const char *root, s
 deck *deck_load_cards(const char *path, const ynode *list, arena *mem, const char *language,
 		      const char *const *languages, size_t nlanguages, struct diag *d);
 
-/* The words theme.fit takes, indexed by fit_mode, NULL-terminated (as written: lower case). */
+/* The words theme.fit, theme.layout and theme.numbering take, indexed by fit_mode,
+ * card_layout and numbering_mode, NULL-terminated, in lower case; read in any case and
+ * without surrounding blanks, as the print settings are. */
 extern const char *const fit_mode_names[];
+extern const char *const layout_names[];
+extern const char *const numbering_names[];
 
 /* deck_load + deck_check: returns the deck only if it has no errors, else NULL. */
 deck *deck_open(const char *path, struct diag *d);

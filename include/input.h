@@ -33,7 +33,8 @@ void input_allow_reset(void);
  * NULL if path does not resolve. Caller frees. */
 char *input_root_of(const char *path);
 
-/* rel, relative to the folder of the file `from` (kept as given when absolute). Caller frees. */
+/* rel, relative to the folder of the file `from` (kept as given when absolute, or when
+ * `from` is in the current folder: "c.yaml", never "./c.yaml", in messages). Caller frees. */
 char *input_beside(const char *from, const char *rel);
 /* Where `file`, relative to the folder of the file `origin`, is seen from the folder
  * out_dir (a deck or spreadsheet written there names it so): relative when both folders

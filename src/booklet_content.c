@@ -13,7 +13,7 @@
 #include "typo.h"
 #include "util.h"
 
-#define GREY_LABEL 0.45 /* fade of small labels */
+#define GREY_LABEL 0.45 /* fade of small labels, as far as they read at 4.5:1 (grey_fade) */
 /* Letter spacing of small capitals, em: below 0.1 em, which pdftotext (and so search and
  * copying in viewers) takes for a space between letters. */
 #define TRACK 0.08
@@ -91,6 +91,13 @@ static void styles_make(const deck *dk, const bk_geom *g, styles *st)
 }
 
 /* --- text --- */
+
+/* The fade of small grey labels (a card's type, a note's label, a duration): GREY_LABEL, or
+ * less where the theme's ink would then read below 4.5:1 on its paper (WCAG AA). */
+static double grey_fade(const builder *B)
+{
+	return color_fade_for_contrast(B->dk->theme.ink, B->dk->theme.paper, GREY_LABEL, 4.5);
+}
 
 static const char *tr(const builder *B, const mtext *t)
 {
@@ -439,7 +446,7 @@ static void guide(builder *B, bk_stream *s)
 						 "a guide section's duration",
 						 node(B, "P", sect, tr_lang(B, &g->duration)));
 			if (b)
-				b->fade = GREY_LABEL;
+				b->fade = grey_fade(B);
 			free(d);
 		}
 		paragraphs(B, s, tr(B, &g->text), tr_lang(B, &g->text), "a guide section", sect);
@@ -477,8 +484,9 @@ static char *attribution(const builder *B, const card *c)
 	return b.len ? strbuf_take(&b) : NULL;
 }
 
-/* The card's id in its colour (the text colour if that would not read: color_legible) (with its number, "Q1 · 3/36", when the deck is numbered), then
- * its type in grey, as a small letter-spaced line. */
+/* The card's id in its colour (the text colour if that would not read: color_legible), with
+ * its number ("Q1 · 3/36") when the deck is numbered, then its type in grey (grey_fade), as a
+ * small letter-spaced line. */
 static char *id_line(const builder *B, size_t i)
 {
 	const card *c = &B->dk->cards[i];
@@ -487,12 +495,7 @@ static char *id_line(const builder *B, size_t i)
 	char col[8], grey[8], *id = esc(numbered),
 			      *type = caps(label(B->lang, (label_id)(L_QUOTE + c->type)));
 	uint32_t ink = B->dk->theme.ink;
-	/* the type label in the ink colour faded halfway to white */
-	uint32_t g = 0;
-	for (int sh = 0; sh < 24; sh += 8) {
-		unsigned v = ink >> sh & 0xff;
-		g |= (uint32_t)(v + (255 - v) * 55 / 100) << sh;
-	}
+	uint32_t g = color_fade(ink, grey_fade(B));
 	char *m = xasprintf(
 		"<span foreground=\"%s\">%s</span>\u2003<span foreground=\"%s\">%s</span>",
 		hex(color_legible(deck_card_color(B->dk, c), B->dk->theme.paper, ink), col), id,
@@ -507,7 +510,9 @@ static char *id_line(const builder *B, size_t i)
  * language and the quote in the deck's, under node parent. */
 static void card_original(builder *B, bk_chunk *k, const card *c, double L, int parent)
 {
-	const char *orig = mtext_get(&c->text, B->dk->language, B->dk->language);
+	const char *orig = mtext_has(&c->text, B->dk->language)
+				   ? mtext_get(&c->text, B->dk->language, B->dk->language)
+				   : NULL; /* a team's own quote in its language has no original */
 	if (!strcmp(B->lang, B->dk->language) || !mtext_has(&c->text, B->lang) || !orig)
 		return;
 	char *om = mk_in(B, orig, B->dk->language, false), *oq = om ? typo_quoted(om) : NULL;
@@ -597,7 +602,7 @@ static void card_note(builder *B, bk_chunk *k, const card *c, double L, int sect
 	bk_block *b = text_block(B, k, &B->st.note_label, lab_text, 0, 0.6 * L, c->id,
 				 node(B, "H3", sect, lab(B)));
 	if (b)
-		b->fade = GREY_LABEL;
+		b->fade = grey_fade(B);
 	g_free(lab_text);
 	char *m = mk(B, note, true);
 	b = text_block(B, k, &B->st.note, m, 0, 0.15 * L, c->id,
@@ -996,6 +1001,7 @@ int bk_content_make(const booklet_job *job, const deck_pictures *pics, bk_doc *d
 	bk_furniture *f = &out->furniture;
 	f->ctx = job->ctx;
 	f->ink = job->dk->theme.ink;
+	f->head_fade = grey_fade(&B);
 	f->head = style(job->dk->theme.font_sans, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
 			6.5 * r, 0);
 	f->head.tracking = TRACK;

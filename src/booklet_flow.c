@@ -526,7 +526,7 @@ void bk_furnish(bk_doc *doc, const bk_furniture *f)
 		if (p->head >= 0) {
 			char *up = g_utf8_strup(doc->marks[p->head].title, -1);
 			char *m = g_markup_escape_text(up, -1);
-			furniture(p, f, &f->head, m, outer, r, doc->g.head_base, 0.45, -1,
+			furniture(p, f, &f->head, m, outer, r, doc->g.head_base, f->head_fade, -1,
 				  ART_HEADER);
 			g_free(m);
 			g_free(up);

@@ -179,6 +179,16 @@ static uint32_t ink_on(const theme *th, uint32_t bg)
 	return color_legible(th->back_ink, bg, th->ink);
 }
 
+/* The type label beside the category in the minimal and icon designs: the text colour faded
+ * towards white, as far as it still reads at 4.5:1 on bg (the paper, or the icon panel's
+ * tint, which is darker for a dark category colour). */
+#define TYPE_FADE  0.45
+#define PANEL_FADE 0.82 /* the icon design's panel: the category colour towards white */
+static double type_fade(const theme *th, uint32_t bg)
+{
+	return color_fade_for_contrast(th->ink, bg, TYPE_FADE, 4.5);
+}
+
 static void front(const card_geom *g, const card_face *f, face_side *s)
 {
 	const theme *th = &f->dk->theme;
@@ -197,17 +207,19 @@ static void front(const card_geom *g, const card_face *f, face_side *s)
 	} else if (g->layout == LAYOUT_MINIMAL) {
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
 		text(s, "category", f->category, x, g->label_y, th->ink, 0);
-		text(s, "type", f->type, tx, g->label_y, th->ink, 0.45);
+		text(s, "type", f->type, tx, g->label_y, th->ink, type_fade(th, th->paper));
 		rule(s, "rule", g->safe, g->band_h, g->w - 2 * g->safe, 0.8, f->color);
 	} else {
-		fill(s, "panel", (rect){0, 0, g->w, g->band_h}, BLEED_TOP | BLEED_LEFT | BLEED_RIGHT,
-		     f->color, 0.82);
+		fill(s, "panel", (rect){0, 0, g->w, g->band_h},
+		     BLEED_TOP | BLEED_LEFT | BLEED_RIGHT, f->color, PANEL_FADE);
 		if (f->picture)
 			picture(s, "image", f->picture, g->icon, IMAGE_COVER);
 		else
 			picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
-		text(s, "category", f->category, x, g->label_y, th->ink, 0);
-		text(s, "type", f->type, tx, g->label_y, th->ink, 0.45);
+		uint32_t tint = color_fade(f->color, PANEL_FADE);
+		text(s, "category", f->category, x, g->label_y,
+		     color_legible(th->ink, tint, th->back_ink), 0);
+		text(s, "type", f->type, tx, g->label_y, th->ink, type_fade(th, tint));
 	}
 	/* in the icon design a card's image is in the panel, above */
 	body_boxes(g, f, g->layout == LAYOUT_ICON ? NULL : f->picture, s);

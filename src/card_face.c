@@ -206,7 +206,10 @@ static char *attribution(const cardset *cs, const card *c)
 	}
 	if (c->page)
 		strbuf_printf(&b, ", %s\u00a0%s", label(cs->lang, L_PAGE), c->page);
-	if (strcmp(cs->lang, dk->language) && c->text.n) {
+	const char *shown = mtext_lang(&c->text, cs->lang, dk->language);
+	/* only a translation says so: not a text in the original language, nor a team's own
+	 * quote written in the team's language */
+	if (shown && strcmp(shown, dk->language) && mtext_has(&c->text, dk->language)) {
 		char *note = xasprintf(label(cs->lang, L_TRANSLATED),
 				       language_name(cs->lang, dk->language));
 		strbuf_printf(&b, "\n<i>%s</i>", note);

@@ -68,6 +68,10 @@ int dump_tables(FILE *out)
 	print_table(out);
 	fputs("  \"fit\": ", out);
 	list(out, fit_mode_names);
+	fputs(",\n  \"layout\": ", out);
+	list(out, layout_names);
+	fputs(",\n  \"numbering\": ", out);
+	list(out, numbering_names);
 	fputs("\n}\n", out);
 	return EXIT_OK;
 }

@@ -176,16 +176,19 @@ static void unused(checker *C)
 	}
 }
 
-/* Every present text should exist in every declared language. */
+/* Every present text should exist in every declared language; in a team's deck, in the one
+ * language the team is built in. */
 static void translated(void *ctx, const text_ref *dt)
 {
 	checker *C = ctx;
 	const char *file = dt->file, *owner = dt->owner, *field = dt->field;
 	const mtext *t = dt->t;
+	const char *only = C->dk->team_lang;
 	if (!t->n || !strncmp(owner, "source ", 7)) /* titles of works keep their own language */
 		return;
-	for (size_t i = 1; i < C->dk->nlanguages; i++)
-		if (!mtext_has(t, C->dk->languages[i])) {
+	for (size_t i = only ? 0 : 1; i < C->dk->nlanguages; i++)
+		if ((!only || !strcmp(only, C->dk->languages[i])) &&
+		    !mtext_has(t, C->dk->languages[i])) {
 			char *what = xasprintf("%s: '%s'", owner, field);
 			at(C, file, t->pos, M_MISSING_TR, what, C->dk->languages[i]);
 			free(what);

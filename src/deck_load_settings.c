@@ -68,17 +68,47 @@ static void load_sizes(loader *L, const ynode *m, theme *t)
 }
 
 const char *const fit_mode_names[] = {[FIT_EACH] = "each", [FIT_UNIFORM] = "uniform", NULL};
+const char *const layout_names[] = {[LAYOUT_CLASSIC] = "classic", [LAYOUT_MINIMAL] = "minimal",
+				    [LAYOUT_ICON] = "icon", NULL};
+const char *const numbering_names[] = {[NUMBER_NONE] = "none", [NUMBER_DECK] = "deck",
+				       [NUMBER_CATEGORY] = "category", NULL};
+
+/* a and b's first n bytes are the same ASCII letters in any case (not the locale's) */
+static bool same_letters(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char x = a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i];
+		if (x != b[i])
+			return false;
+	}
+	return true;
+}
+
+/* The index of v in names (NULL-terminated, lower case): in any case, blanks around it
+ * ignored ("Icon", " UNIFORM "), as print: takes its words; -1 when it is none of them. */
+static int word_index(const char *v, const char *const *names)
+{
+	size_t n = strlen(v);
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && same_letters(v, names[i], n))
+			return i;
+	return -1;
+}
 
 static bool fit_mode_of(loader *L, const ynode *n, fit_mode *out)
 {
 	const char *v = scalar(L, n, "fit");
 	if (!v)
 		return false;
-	for (int i = 0; fit_mode_names[i]; i++)
-		if (!strcmp(v, fit_mode_names[i])) {
-			*out = (fit_mode)i;
-			return true;
-		}
+	int i = word_index(v, fit_mode_names);
+	if (i >= 0) {
+		*out = (fit_mode)i;
+		return true;
+	}
 	report(L, n, M_BAD_CHOICE, "fit", "'uniform' or 'each'", v);
 	return false;
 }
@@ -117,18 +147,19 @@ static void load_fonts(loader *L, const ynode *n, theme *t)
 			t->nfonts++;
 }
 
-/* A word from `names` (NULL-terminated) into *out; reported when it is not one of them. */
+/* A word from `names` (NULL-terminated, word_index) into *out; reported when it is not one of
+ * them. */
 static void choice(loader *L, const ynode *n, const char *what, const char *const *names,
 		   int *out)
 {
 	const char *v = scalar(L, n, what);
 	if (!v)
 		return;
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(v, names[i])) {
-			*out = i;
-			return;
-		}
+	int i = word_index(v, names);
+	if (i >= 0) {
+		*out = i;
+		return;
+	}
 	char *all = join(names);
 	char *quoted = xasprintf("one of: %s", all);
 	report(L, n, M_BAD_CHOICE, what, quoted, v);
@@ -140,8 +171,6 @@ static void load_theme(loader *L, const ynode *m)
 {
 	static const char *const keys[] = {"serif", "sans",   "colors",    "sizes",
 					   "fit",   "fonts",  "layout",    "numbering", NULL};
-	static const char *const layouts[] = {"classic", "minimal", "icon", NULL};
-	static const char *const numberings[] = {"none", "deck", "category", NULL};
 	theme *t = &L->dk->theme;
 	if (!want(L, m, YN_MAP, "'theme'"))
 		return;
@@ -166,11 +195,11 @@ static void load_theme(loader *L, const ynode *m)
 		load_fonts(L, n, t);
 	int which = (int)t->layout;
 	if ((n = get(m, "layout")))
-		choice(L, n, "theme.layout", layouts, &which);
+		choice(L, n, "theme.layout", layout_names, &which);
 	t->layout = (card_layout)which;
 	which = (int)t->numbering;
 	if ((n = get(m, "numbering")))
-		choice(L, n, "theme.numbering", numberings, &which);
+		choice(L, n, "theme.numbering", numbering_names, &which);
 	t->numbering = (numbering_mode)which;
 }
 

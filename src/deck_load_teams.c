@@ -181,14 +181,18 @@ static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team 
 	loader T = {.path = F->path, .d = F->d, .dk = t, .mem = mem};
 	take_cards(&T, base, get(m, "select"), get(m, "exclude"), base->path);
 	const ynode *n;
+	if ((n = get(m, "language")))
+		team_language(&T, n, tm->name, t, tm);
 	if ((n = get(m, "cards"))) {
+		/* a plain string in the team's own cards is text in the team's language */
+		const char *original = t->language;
+		t->language = tm->lang ? tm->lang : original;
 		size_t first = t->ncards;
 		load_cards(&T, n);
+		t->language = original;
 		for (size_t i = first; i < t->ncards; i++)
 			take_refs(&T, base, &t->cards[i]);
 	}
-	if ((n = get(m, "language")))
-		team_language(&T, n, tm->name, t, tm);
 	if ((n = get(m, "colors")))
 		team_colors(&T, n, &t->theme);
 	if ((n = get(m, "logo")) && scalar(&T, n, "a team's logo")) {
@@ -197,6 +201,7 @@ static deck *team_deck(loader *F, const ynode *m, const file_defaults *fd, team 
 		free(logo);
 		check_logo(&T, n, tm->name, t->logo, ts);
 	}
+	t->team_lang = tm->lang ? tm->lang : t->language;
 	if (t->ncards == 0 && F->d->nerrors == before)
 		report(F, m, M_NO_CARDS);
 	deck_check(t, F->d);

@@ -58,7 +58,12 @@ char *input_beside(const char *from, const char *rel)
 	if (rel[0] == '/')
 		return xstrdup(rel);
 	char *copy = xstrdup(from);
-	char *p = xasprintf("%s/%s", dirname(copy), rel);
+	const char *dir = dirname(copy);
+	/* messages name the path: "c.yaml" beside "deck.yaml", not "./c.yaml"; "/c.yaml", not
+	 * "//c.yaml" */
+	char *p = !strcmp(dir, ".") ? xstrdup(rel)
+		  : !strcmp(dir, "/") ? xasprintf("/%s", rel)
+				      : xasprintf("%s/%s", dir, rel);
 	free(copy);
 	return p;
 }

@@ -17,6 +17,7 @@ for d in identiteit verbinding; do for l in nl en; do
 	expect_eq "$d $l: A5 pages" "$(size "$TMP/$d-$l.pdf")" "419.528x595.276"
 	expect "$d $l: every card's id and text" $PY cards decks/$d.yaml $l "$TMP/$d-$l.pdf"
 	expect "$d $l: contents page numbers" $PY toc "$TMP/$d-$l.pdf"
+	expect "$d $l: no text under 6 pt, greys at 4.5:1 (pdfcheck legible)" /usr/bin/python3 tests/e2e/pdfcheck.py legible "$TMP/$d-$l.pdf"
 	# text area 20/23 mm, running head and page number 12.5 mm from the edges: words may
 	# reach 9 mm from top and bottom, never into the 19 mm inner or 16 mm outer margin
 	expect "$d $l: words inside the mirrored margins" $PY area "$TMP/$d-$l.pdf" 9 9 19 16

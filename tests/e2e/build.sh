@@ -46,6 +46,24 @@ flat_text "$TMP/serial/staf-innovatie/cards.pdf" >"$TMP/staf.txt"
 expect_grep "Staf uses its own base deck" 'ID-V01' "$TMP/staf.txt"
 expect_eq "Staf has questions only" "$(grep -c 'CITAAT\|CASUS' "$TMP/staf.txt")" 0
 
+# A team in English whose own quote is a plain string: text in English, so no translation
+# warning, no "translated from the Dutch" under it, no Dutch "Original" in the booklet, and
+# not tagged as the base deck's Dutch there.
+mkdir "$TMP/own"; cp decks/workshop.yaml decks/identiteit.yaml decks/verbinding.yaml "$TMP/own/"
+printf '%s\n' 'deck: workshop.yaml' 'teams:' '  - name: Team West' '    language: en' \
+	'    select: "id:ID-Q01"' '    cards:' \
+	'      - {id: WE-Q01, type: quote, source: wat-uw-organisatie, text: "Customers notice what we forget to say."}' \
+	>"$TMP/own/teams.yaml"
+"$BIN" check "$TMP/own/teams.yaml" >/dev/null 2>"$TMP/err"; expect_eq "own English card: check exits 0" $? 0
+expect_eq "own English card: no translation warning" "$(grep -c 'translation' "$TMP/err")" 0
+"$BIN" build "$TMP/own/teams.yaml" -o "$TMP/own/out" -j 1 >/dev/null 2>&1
+flat_text "$TMP/own/out/team-west/cards.pdf" >"$TMP/west.txt"
+expect_eq "only the base quote says it is translated" "$(grep -o 'translated from the Dutch' "$TMP/west.txt" | wc -l)" 1
+flat_text "$TMP/own/out/team-west/booklet.pdf" >"$TMP/west-b.txt"
+expect_eq "only the base quote has its original in the booklet" "$(grep -o 'ORIGINAL' "$TMP/west-b.txt" | wc -l)" 1
+/usr/bin/python3 tests/e2e/tagcheck.py lang "$TMP/own/out/team-west/booklet.pdf" >"$TMP/west-lang"
+expect_eq "the own quote is not tagged Dutch" "$(grep -c ' nl: .*forget to say' "$TMP/west-lang")" 0
+
 # On a terminal (script(1) gives one), a progress line: teams done/total, current team, time.
 if command -v script >/dev/null 2>&1; then
 	script -qec "$BIN build decks/teams.example.yaml -o $TMP/tty -j 2" /dev/null >"$TMP/tty.txt" 2>&1

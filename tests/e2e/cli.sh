@@ -69,4 +69,22 @@ done
 expect_grep "--limit needs a number" "needs a whole number" "$TMP/err"
 "$BIN" check --limit cards=3 decks/example.yaml 2>"$TMP/err"; expect_eq "--limit cards=3 fails the 4-card example" $? 1
 "$BIN" check --allow-read /no/such/dir decks/example.yaml 2>"$TMP/err"; expect_eq "--allow-read missing folder: usage" $? 2
+# Paths in messages: a file a deck, an included deck or a teams file names is shown as written
+# beside it ("c.yaml" from the deck's folder, "tests/.../c.yaml" from elsewhere), never
+# "./c.yaml" (fixtures/paths: includes, fonts, sources, icons, images, a team's deck, a logo).
+ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+FP=tests/e2e/fixtures/paths
+for f in a.yaml ./a.yaml b.yaml t.yaml; do
+	(cd $FP && "$ABS" check $f) >/dev/null 2>"$TMP/err"; expect_eq "paths: check $f exits 1" $? 1
+	# (the summary names the deck as typed: "./a.yaml: 2 errors")
+	expect_eq "paths: no './' in the messages of check $f" "$(grep -v "^$f: [0-9]" "$TMP/err" | grep -c '\./')" 0
+done
+(cd $FP && "$ABS" check a.yaml) 2>"$TMP/err"
+expect_grep "an included deck's error at c.yaml" "^c\.yaml:5:42: error: unknown key 'bogus'" "$TMP/err"
+expect_grep "the first use of an id at e.yaml" "^c\.yaml:5:5: error: card id 'Q1' is used twice \(first at e\.yaml:5\)" "$TMP/err"
+(cd $FP && "$ABS" check t.yaml) 2>"$TMP/err"
+expect_grep "a team's base deck's error at b.yaml" "^b\.yaml:6:11: error: font 'nofont.ttf' cannot be read" "$TMP/err"
+expect_grep "the logo at the teams file" "^t\.yaml:5:11: error: team 'T': logo 'nologo.png'" "$TMP/err"
+"$BIN" check $FP/a.yaml 2>"$TMP/err"
+expect_grep "from elsewhere, the path from there" "^$FP/c\.yaml:5:42: error" "$TMP/err"
 finish

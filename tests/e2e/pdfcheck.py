@@ -18,6 +18,9 @@
                                      the sheet's edge (the office printer's unprintable margin)
     pdfcheck.py legible PDF          every text run's size and colour: none under 6 pt, reversed
                                      (white) text 7 pt or more, other text 4.5:1 against white
+    pdfcheck.py contrast DUMP        every text box of a `cards --dump=layout` against the fill or
+                                     disc drawn beneath it: 4.5:1 (the band, the icon panel's tint,
+                                     a back in its category's colour)
     pdfcheck.py hyphens PDF [MAX_RUN [MAX_RUN_DISPLAY]]
                                      lines ending at a soft hyphen: no more than MAX_RUN (2) in a
                                      row, MAX_RUN_DISPLAY (1) in type of 14 pt and more, and no
@@ -610,6 +613,44 @@ def cmd_legible(pdf):
     return 1 if bad or not runs else 0
 
 
+BOX = re.compile(r'^  (front|back) (fill|disc|text) (\S+) ([-\d.]+),([-\d.]+) ([\d.]+)x([\d.]+) '
+                 r'#([0-9a-f]{6})(?: fade ([\d.]+))?(.*)$')
+
+
+def faded(hexrgb, fade):
+    """A dump's colour as render_set_color draws it: each channel towards white by fade."""
+    return [c + (1 - c) * float(fade or 0) for c in
+            (int(hexrgb[i:i + 2], 16) / 255 for i in (0, 2, 4))]
+
+
+def cmd_contrast(dump):
+    bad, texts, card, grounds = [], 0, None, {}
+    for line in open(dump, encoding="utf-8"):
+        if line.startswith("card ") and not line.startswith("card %"):
+            card, grounds = line.split()[1], {"front": [], "back": []}
+        m = BOX.match(line)
+        if not m or card is None:
+            continue
+        side, kind, name = m.group(1), m.group(2), m.group(3)
+        x, y, w, h = (float(m.group(i)) for i in range(4, 8))
+        rgb = faded(m.group(8), m.group(9))
+        if kind != "text":
+            grounds[side].append((x, y, x + w, y + h, rgb))
+            continue
+        cx, cy = x + w / 2, y + h / 2
+        under = [g for g in grounds[side] if g[0] <= cx <= g[2] and g[1] <= cy <= g[3]]
+        bg = under[-1][4] if under else [1, 1, 1]
+        la, lb = luminance(rgb), luminance(bg)
+        ratio = (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+        texts += 1
+        if ratio < 4.5:
+            bad.append("card %s %s %s: contrast %.2f:1%s" % (card, side, name, ratio, m.group(10)))
+    for b in bad[:20]:
+        print(b)
+    print("contrast: %d text boxes, %d under 4.5:1" % (texts, len(bad)))
+    return 1 if bad or not texts else 0
+
+
 def cmd_inks(pdf):
     doc = Doc(pdf)
     scan = Scan(doc)
@@ -677,4 +718,4 @@ if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"boxes": cmd_boxes, "safe": cmd_safe, "align": cmd_align, "pdfx": cmd_pdfx,
               "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens,
-              "legible": cmd_legible, "margin": cmd_margin}[cmd](*args))
+              "legible": cmd_legible, "contrast": cmd_contrast, "margin": cmd_margin}[cmd](*args))

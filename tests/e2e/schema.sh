@@ -88,9 +88,11 @@ for key in ("back-offset", "back_offset"):
         setting(key, v, "ok")
     for v in ("1", '"a,b"', '"1,2,3"'):
         setting(key, v, "bad")
-for mode in t["fit"]:
-    case("fit", "ok", HEAD + "theme: {fit: %s}\n" % mode + CARDS)
-case("fit", "bad", HEAD + "theme: {fit: Each}\n" + CARDS)
+for key in ("fit", "layout", "numbering"): # theme words: any case, as print: takes them
+    for name in t[key]:
+        for v in {name, name.upper(), name.capitalize(), '"%s"' % name, '" %s "' % name.upper()}:
+            case("theme-" + key, "ok", HEAD + "theme:\n  %s: %s\n" % (key, v) + CARDS)
+    case("theme-" + key, "bad", HEAD + "theme:\n  %s: %sx\n" % (key, t[key][0]) + CARDS)
 values = {"id": "X1", "text": "A text.", "texts": '["A follow-up?"]', "plain": "'12'", "ref": "s",
           "words": "[w1, w2]", "file": "pic.png"}
 for f in t["card_fields"]:

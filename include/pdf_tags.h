@@ -6,7 +6,8 @@
  * /Artifact << /Type ... >> BDC in the page's content stream, /Contents on link
  * annotations (all as pdf_struct.h recorded them). In the catalog: /Lang, /MarkInfo
  * << /Marked true >>, /ViewerPreferences << /DisplayDocTitle true >>; /Tabs /S on pages
- * with annotations; /CIDToGIDMap /Identity on TrueType CID fonts; pdfuaid:part 1 in the XMP
+ * with annotations; /CIDToGIDMap /Identity on TrueType CID fonts; ligatures read as their
+ * letters (pdf_lig.h); pdfuaid:part 1 in the XMP
  * properties (attached by the caller, see pdf_xmp.h). docs/booklet.md lists the rules. */
 #ifndef DECKPRESS_PDF_TAGS_H
 #define DECKPRESS_PDF_TAGS_H

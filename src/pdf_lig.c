@@ -9,9 +9,9 @@
 #include "pdf_content.h"
 #include "util.h"
 
-#define MAX_CODE 8    /* bytes of a character code (Cairo: 1 or 2) */
-#define MAX_TEXT 256  /* bytes of a string looked at */
-#define MAX_NEST 64   /* of marked content, and of q/Q */
+#define MAX_CODE 8   /* bytes of a character code (Cairo: 1 or 2) */
+#define MAX_TEXT 256 /* bytes of a string looked at */
+#define MAX_NEST 64  /* of marked content, and of q/Q */
 
 /* Ligature code points and their decomposition (Unicode compatibility mappings), as
  * UTF-16BE in hex. */
@@ -213,7 +213,8 @@ static char *read_fonts(lig *g)
 			size_t len = 0, out_len = 0;
 			QPDF_BOOL filtered = QPDF_FALSE;
 			if (qpdf_oh_get_stream_data(q, tu, qpdf_dl_generalized, &filtered, &buf,
-						    &len) & QPDF_ERRORS ||
+						    &len) &
+				    QPDF_ERRORS ||
 			    !filtered) {
 				free(buf);
 				continue; /* left as it is: its spans stay too */
@@ -241,8 +242,8 @@ static char *read_fonts(lig *g)
 /* --- the spans in the content --- */
 
 typedef struct {
-	bool span;   /* /Span << /ActualText ... >> BDC that may go */
-	size_t from, to; /* its bytes */
+	bool span;        /* /Span << /ActualText ... >> BDC that may go */
+	size_t from, to;  /* its bytes */
 	strbuf want, got; /* ActualText and the glyphs' text, UTF-16BE hex */
 	int ligs;
 } mc;
@@ -315,8 +316,7 @@ static size_t past_newline(const char *s, size_t n, size_t at)
 }
 
 /* The content s without the spans that go; NULL when none go (or on a syntax error). */
-static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n,
-			   size_t *out_len)
+static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n, size_t *out_len)
 {
 	pdf_lexer lx;
 	pdf_lexer_init(&lx, s, n);
@@ -336,7 +336,8 @@ static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n,
 		}
 		mc *top = depth > 0 && !overflow ? &st[depth - 1] : NULL;
 		if (k == PDFT_WORD) {
-			bool bdc = pdf_token_is(&lx, &t[5], "BDC") || pdf_token_is(&lx, &t[5], "BMC");
+			bool bdc =
+				pdf_token_is(&lx, &t[5], "BDC") || pdf_token_is(&lx, &t[5], "BMC");
 			if (pdf_token_is(&lx, &t[5], "Tf")) {
 				font[gs] = font_named(g, fonts, &lx, &t[3]);
 			} else if (pdf_token_is(&lx, &t[5], "q")) {
@@ -371,9 +372,11 @@ static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n,
 					    !memcmp(m->got.s, m->want.s, m->got.len)) {
 						if (ncuts + 2 > capcuts) {
 							capcuts = capcuts ? 2 * capcuts : 16;
-							cuts = xrealloc(cuts, capcuts * sizeof *cuts);
+							cuts = xrealloc(cuts,
+									capcuts * sizeof *cuts);
 						}
-						cuts[ncuts++] = (cut){m->from, past_newline(s, n, m->to)};
+						cuts[ncuts++] =
+							(cut){m->from, past_newline(s, n, m->to)};
 						cuts[ncuts++] = (cut){t[5].start,
 								      past_newline(s, n, t[5].end)};
 					}
@@ -381,8 +384,10 @@ static char *plain_content(const lig *g, qpdf_oh fonts, const char *s, size_t n,
 					strbuf_free(&m->got);
 				}
 			} else if (top && top->span &&
-				   (pdf_token_is(&lx, &t[5], "TJ") || pdf_token_is(&lx, &t[5], "'") ||
-				    pdf_token_is(&lx, &t[5], "\"") || pdf_token_is(&lx, &t[5], "Do"))) {
+				   (pdf_token_is(&lx, &t[5], "TJ") ||
+				    pdf_token_is(&lx, &t[5], "'") ||
+				    pdf_token_is(&lx, &t[5], "\"") ||
+				    pdf_token_is(&lx, &t[5], "Do"))) {
 				top->span = false; /* other text in the span: it stays */
 			}
 		}

@@ -19,6 +19,7 @@
 #include "pdf_content.h"
 #include "pdf_fixture.h"
 #include "pdf_finish.h"
+#include "pdf_lig.h"
 #include "pdf_struct.h"
 #include "pdf_tags.h"
 #include "pdf_xmp.h"
@@ -255,6 +256,64 @@ static void test_finish_tagged(void **state)
 	free(out);
 }
 
+/* --- ligatures --- */
+
+/* A page in a font whose /ToUnicode maps glyph 1 to U+FB01 (fi) and 3 to U+FB03 (ffi), with
+ * ActualText spans: the ones that say the glyph's letters go, the others stay. */
+static void test_ligatures(void **state)
+{
+	(void)state;
+	const char *content =
+		"/P << /MCID 0 >> BDC\nBT\n/f-0-1 1 Tf\n"
+		"/Span << /ActualText <feff00660069> >> BDC\n<0001>Tj\nEMC\n"
+		"/Span << /ActualText <feff0066006c> >> BDC\n<0001>Tj\nEMC\n"
+		"/Span << /ActualText <feff00ad> >> BDC\n<0002>Tj\nEMC\n"
+		"/Span << /ActualText (ffi) >> BDC\n0 -1 Td\n<0003>Tj\nEMC\n"
+		"/Span << /ActualText <feff00660069> >> BDC\n[<0001>]TJ\nEMC\n"
+		"/Span << /ActualText <feff0066006900660069> >> BDC\n<00010001>Tj\nEMC\n"
+		"ET\nEMC\n";
+	const char *cmap = "/CIDInit /ProcSet findresource begin\n1 begincodespacerange\n"
+			   "<0000> <ffff>\nendcodespacerange\n3 beginbfchar\n<0001> <fb01>\n"
+			   "<0002> <002d>\n<0003> <FB03>\nendbfchar\nendcmap\n";
+	char *pdf = xasprintf(
+		"%%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+		"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+		"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources "
+		"<< /Font << /f-0-1 4 0 R >> >> /Contents 5 0 R >> endobj\n"
+		"4 0 obj << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H "
+		"/ToUnicode 6 0 R >> endobj\n"
+		"5 0 obj << /Length %zu >> stream\n%sendstream endobj\n"
+		"6 0 obj << /Length %zu >> stream\n%sendstream endobj\n"
+		"trailer << /Size 7 /Root 1 0 R >>\n%%%%EOF\n",
+		strlen(content), content, strlen(cmap), cmap);
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	assert_false(qpdf_read_memory(q, "lig.pdf", pdf, strlen(pdf), NULL) & QPDF_ERRORS);
+	char *err = pdf_lig_plain(q, 7);
+	assert_null(err);
+	char *c = page_content(q, 0);
+	assert_string_equal(c, "/P << /MCID 0 >> BDC\nBT\n/f-0-1 1 Tf\n"
+			       "<0001>Tj\n"
+			       "/Span << /ActualText <feff0066006c> >> BDC\n<0001>Tj\nEMC\n"
+			       "/Span << /ActualText <feff00ad> >> BDC\n<0002>Tj\nEMC\n"
+			       "0 -1 Td\n<0003>Tj\n"
+			       "/Span << /ActualText <feff00660069> >> BDC\n[<0001>]TJ\nEMC\n"
+			       "<00010001>Tj\n"
+			       "ET\nEMC\n");
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	qpdf_oh tu = qpdf_oh_get_key(q, qpdf_get_object_by_id(q, 4, 0), "/ToUnicode");
+	assert_false(qpdf_oh_get_stream_data(q, tu, qpdf_dl_all, NULL, &buf, &len) & QPDF_ERRORS);
+	char *m = xstrndup((const char *)buf, len);
+	assert_non_null(strstr(m, "<0001> <00660069>\n<0002> <002d>\n<0003> <006600660069>\n"));
+	free(m);
+	free(buf);
+	free(c);
+	free(pdf);
+	qpdf_cleanup(&q);
+}
+
 /* pdf_finish refuses in with the record st, saying `why`, and writes nothing. */
 static void refused(const char *in, const pdf_struct *st, const char *why)
 {
@@ -313,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_lexer),
 		cmocka_unit_test(test_xmp_packet),
 		cmocka_unit_test(test_finish_tagged),
+		cmocka_unit_test(test_ligatures),
 		cmocka_unit_test(test_record_mismatch),
 		cmocka_unit_test(test_untagged_refused),
 	};

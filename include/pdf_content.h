@@ -5,6 +5,7 @@
 #ifndef DECKPRESS_PDF_CONTENT_H
 #define DECKPRESS_PDF_CONTENT_H
 
+#include <qpdf/qpdf-c.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,5 +38,11 @@ void pdf_lexer_init(pdf_lexer *lx, const char *s, size_t n);
 pdf_token_kind pdf_lex(pdf_lexer *lx, pdf_token *t);
 /* True when token t is exactly `word` (an operator, or a name given with its slash). */
 bool pdf_token_is(const pdf_lexer *lx, const pdf_token *t, const char *word);
+
+/* A page's content, every stream of its /Contents joined and decoded: a malloc'd buffer of
+ * *len bytes, or NULL with qpdf's reason in *err (malloc'd). */
+char *pdf_page_content(qpdf_data q, qpdf_oh page, size_t *len, char **err);
+/* Makes data[0..len) the page's content, in one stream (several become one). */
+void pdf_page_content_set(qpdf_data q, qpdf_oh page, const char *data, size_t len);
 
 #endif

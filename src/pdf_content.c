@@ -2,7 +2,10 @@
  * operators and inline image data, as byte ranges. */
 #include "pdf_content.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static bool is_space(char c)
 {
@@ -133,4 +136,27 @@ bool pdf_token_is(const pdf_lexer *lx, const pdf_token *t, const char *word)
 {
 	size_t n = strlen(word);
 	return t->end - t->start == n && !memcmp(lx->s + t->start, word, n);
+}
+
+char *pdf_page_content(qpdf_data q, qpdf_oh page, size_t *len, char **err)
+{
+	unsigned char *buf = NULL;
+	*len = 0;
+	if (qpdf_oh_get_page_content_data(q, page, &buf, len) & QPDF_ERRORS) {
+		free(buf);
+		*err = xstrdup(qpdf_get_error_full_text(q, qpdf_get_error(q)));
+		return NULL;
+	}
+	return (char *)buf;
+}
+
+void pdf_page_content_set(qpdf_data q, qpdf_oh page, const char *data, size_t len)
+{
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	if (!qpdf_oh_is_stream(q, contents)) {
+		contents = qpdf_oh_new_stream(q);
+		qpdf_oh_replace_key(q, page, "/Contents", contents);
+	}
+	qpdf_oh_replace_stream_data(q, contents, (const unsigned char *)data, len,
+				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
 }

@@ -428,23 +428,15 @@ static char *plain_page(const lig *g, qpdf_oh page)
 	qpdf_oh fonts = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/Font");
 	if (!qpdf_oh_is_dictionary(q, fonts))
 		return NULL;
-	unsigned char *buf = NULL;
 	size_t len = 0, out_len = 0;
-	if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS) {
-		free(buf);
-		return xstrdup(qpdf_get_error_full_text(q, qpdf_get_error(q)));
-	}
-	char *out = plain_content(g, fonts, (const char *)buf, len, &out_len);
+	char *err = NULL, *buf = pdf_page_content(q, page, &len, &err);
+	if (!buf)
+		return err;
+	char *out = plain_content(g, fonts, buf, len, &out_len);
 	free(buf);
 	if (!out)
 		return NULL;
-	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
-	if (!qpdf_oh_is_stream(q, contents)) { /* several streams become one */
-		contents = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_key(q, page, "/Contents", contents);
-	}
-	qpdf_oh_replace_stream_data(q, contents, (const unsigned char *)out, out_len,
-				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	pdf_page_content_set(q, page, out, out_len);
 	free(out);
 	return NULL;
 }

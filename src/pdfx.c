@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_content.h"
 #include "pdf_finish.h"
 #include "pdf_meta.h"
 #include "pdfx_content.h"
@@ -215,17 +216,15 @@ static char *walk_page(walker *W, qpdf_oh page)
 	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
 	if (!qpdf_oh_is_stream(q, contents)) {
 		/* several streams (or none): join them into one, which is rewritten */
-		unsigned char *buf = NULL;
 		size_t len = 0;
-		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) != QPDF_SUCCESS) {
-			free(buf);
+		char *err = NULL, *buf = pdf_page_content(q, page, &len, &err);
+		if (!buf) {
+			free(err);
 			return xstrdup("PDF/X: a page's contents cannot be read");
 		}
-		contents = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_stream_data(q, contents, buf, len, qpdf_oh_new_null(q),
-					    qpdf_oh_new_null(q));
+		pdf_page_content_set(q, page, buf, len);
 		free(buf);
-		qpdf_oh_replace_key(q, page, "/Contents", contents);
+		contents = qpdf_oh_get_key(q, page, "/Contents");
 	}
 	W->transparent = false;
 	char *err = walk_stream(W, contents, page_resources(q, page), NULL);

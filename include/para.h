@@ -35,7 +35,9 @@ PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *marku
 typedef struct {
 	double x; /* left edge of the line (indents and alignment included) */
 	double top, bottom, baseline;
-	int start, end; /* byte range of the line in pango_layout_get_text */
+	int start, end;      /* byte range of the line in pango_layout_get_text */
+	long chars;          /* characters of the text before the line */
+	PangoLayoutLine *pl; /* borrowed from the layout, as long as it is not changed */
 } para_line;
 
 /* The lines of l in *out (caller frees); returns how many. */
@@ -52,9 +54,12 @@ typedef struct {
 	int line;
 } para_span;
 
-/* The rectangles covering bytes [start, end) of l's text, one per line the range touches, in
- * *out (caller frees); returns how many. */
-size_t para_range(PangoLayout *l, int start, int end, para_span **out);
+/* The rectangles covering bytes [start, end) of l's text on lines[from..to) (from
+ * para_lines of l), one per line the range touches, in *out (caller frees); returns how
+ * many. Its cost grows with those lines only, not with the whole text: a bibliography entry
+ * with thousands of links has each link's range found this way. */
+size_t para_range(PangoLayout *l, const para_line *lines, size_t from, size_t to, int start,
+		  int end, para_span **out);
 
 /* Draws the glyphs of line `line` of l that belong to bytes [start, end) of its text, each
  * exactly where pango_cairo_show_layout_line would draw it from the current point of cr

@@ -274,9 +274,10 @@ static int node_mark(const bk_doc *d, int node)
 }
 
 /* Links of box `box` (lines from..from+k of block b, the first at `top`): the whole box, or
- * each linking part, line by line. */
-static void box_links(cursor *c, const bk_block *b, size_t box, size_t from, size_t k, double top,
-		      double h)
+ * each linking part, line by line. Parts are in text order: only those on the box's lines
+ * are looked at. */
+static void box_links(cursor *c, const bk_block *b, const lines *L, size_t box, size_t from,
+		      size_t k, double top, double h)
 {
 	bk_doc *d = c->doc;
 	bk_page *p = &d->pages[c->page];
@@ -287,22 +288,26 @@ static void box_links(cursor *c, const bk_block *b, size_t box, size_t from, siz
 				       box,
 				       -1,
 				       -1});
+	if (!k)
+		return;
 	const char *text = pango_layout_get_text(b->layout);
+	int first = L->l[from].start, past = L->l[from + k - 1].end;
 	for (size_t i = 0; i < b->nparts; i++) {
 		int mark = node_mark(d, b->parts[i].node);
-		if (mark < 0)
-			continue;
 		int end = i + 1 < b->nparts ? b->parts[i + 1].start : (int)strlen(text);
+		if (b->parts[i].start >= past)
+			break;
+		if (mark < 0 || end <= first)
+			continue;
 		para_span *sp;
-		size_t n = para_range(b->layout, b->parts[i].start, end, &sp);
+		size_t n = para_range(b->layout, L->l, from, from + k, b->parts[i].start, end, &sp);
 		for (size_t j = 0; j < n; j++)
-			if ((size_t)sp[j].line >= from && (size_t)sp[j].line < from + k)
-				page_link(p, (bk_link){{x->x + sp[j].r.x, x->y + sp[j].r.y,
-							sp[j].r.w, sp[j].r.h},
-						       mark,
-						       box,
-						       (int)i,
-						       sp[j].line});
+			page_link(p, (bk_link){{x->x + sp[j].r.x, x->y + sp[j].r.y, sp[j].r.w,
+						sp[j].r.h},
+					       mark,
+					       box,
+					       (int)i,
+					       sp[j].line});
 		free(sp);
 	}
 }
@@ -328,7 +333,7 @@ static void add_lines(cursor *c, const bk_block *b, const lines *L, size_t from,
 		x->nparts = b->nparts;
 	}
 	double h = lines_h(L, from, k);
-	box_links(c, b, p->nboxes - 1, from, k, top, h);
+	box_links(c, b, L, p->nboxes - 1, from, k, top, h);
 	if (b->number >= 0 && from + k == L->n) {
 		bk_doc *d = c->doc;
 		d->pending = xrealloc(d->pending, (d->npending + 1) * sizeof *d->pending);

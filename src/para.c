@@ -70,6 +70,8 @@ size_t para_lines(PangoLayout *l, para_line **out)
 {
 	size_t n = (size_t)pango_layout_get_line_count(l), i = 0;
 	*out = xcalloc(n ? n : 1, sizeof **out);
+	const char *text = pango_layout_get_text(l);
+	long chars = 0;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	do {
 		PangoRectangle log;
@@ -82,7 +84,10 @@ size_t para_lines(PangoLayout *l, para_line **out)
 					  .bottom = pts(y1),
 					  .baseline = pts(pango_layout_iter_get_baseline(it)),
 					  .start = line->start_index,
-					  .end = line->start_index + line->length};
+					  .end = line->start_index + line->length,
+					  .chars = chars,
+					  .pl = line};
+		chars += g_utf8_strlen(text + line->start_index, line->length);
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return i;
@@ -102,28 +107,67 @@ double para_width(PangoLayout *l)
 	return pts(log.width);
 }
 
-size_t para_range(PangoLayout *l, int start, int end, para_span **out)
+/* What pango_layout_line_index_to_x gives for byte `index` of line L: the x of the leading
+ * (trailing) edge of the character there, moved to a cursor position, Pango units from the
+ * line's left end. Pango counts the characters from the start of the text at every call,
+ * which made a range's spans cost the whole text; here they are counted from the line's
+ * start (L->chars). */
+static int index_to_x(PangoLayout *l, const para_line *L, int index, bool trailing)
 {
 	const char *text = pango_layout_get_text(l);
-	para_line *lines;
-	size_t n = para_lines(l, &lines), k = 0;
-	*out = xcalloc(n ? n : 1, sizeof **out);
-	for (size_t i = 0; i < n; i++) {
+	int nattrs, nchars = pango_layout_get_character_count(l), width = 0;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(l, &nattrs);
+	const PangoLayoutLine *line = L->pl;
+	for (GSList *rl = line->runs; rl; rl = rl->next) {
+		PangoGlyphItem *run = rl->data;
+		PangoItem *item = run->item;
+		if (item->offset > index || item->offset + item->length <= index) {
+			width += pango_glyph_string_get_width(run->glyphs);
+			continue;
+		}
+		long off = L->chars + g_utf8_pointer_to_offset(text + L->start, text + index);
+		if (trailing)
+			while (index < line->start_index + line->length && off + 1 < nchars &&
+			       !la[off + 1].is_cursor_position) {
+				off++;
+				index = (int)(g_utf8_next_char(text + index) - text);
+			}
+		else
+			while (index > line->start_index && !la[off].is_cursor_position) {
+				off--;
+				index = (int)(g_utf8_prev_char(text + index) - text);
+			}
+		long item_off =
+			L->chars + g_utf8_pointer_to_offset(text + L->start, text + item->offset);
+		int x;
+		pango_glyph_string_index_to_x_full(run->glyphs, text + item->offset, item->length,
+						   &item->analysis, (PangoLogAttr *)la + item_off,
+						   index - item->offset, trailing, &x);
+		return x + width;
+	}
+	return width;
+}
+
+size_t para_range(PangoLayout *l, const para_line *lines, size_t from, size_t to, int start,
+		  int end, para_span **out)
+{
+	const char *text = pango_layout_get_text(l);
+	size_t k = 0;
+	*out = xcalloc(to > from ? to - from : 1, sizeof **out);
+	for (size_t i = from; i < to; i++) {
 		int a = start > lines[i].start ? start : lines[i].start;
 		int b = end < lines[i].end ? end : lines[i].end;
 		if (a >= b)
 			continue;
-		PangoLayoutLine *line = pango_layout_get_line_readonly(l, (int)i);
 		/* the leading edge of the first character, the trailing edge of the last */
-		int last = (int)(g_utf8_prev_char(text + b) - text), xa, xb;
-		pango_layout_line_index_to_x(line, a, FALSE, &xa);
-		pango_layout_line_index_to_x(line, last, TRUE, &xb);
+		int last = (int)(g_utf8_prev_char(text + b) - text);
+		int xa = index_to_x(l, &lines[i], a, false),
+		    xb = index_to_x(l, &lines[i], last, true);
 		double x0 = lines[i].x + pts(xa < xb ? xa : xb),
 		       x1 = lines[i].x + pts(xa < xb ? xb : xa);
 		(*out)[k++] = (para_span){
 			{x0, lines[i].top, x1 - x0, lines[i].bottom - lines[i].top}, (int)i};
 	}
-	free(lines);
 	return k;
 }
 
@@ -259,8 +303,8 @@ static bool run_color(const PangoGlyphItem *r, cairo_t *cr)
 /* Draws bytes [a, b) of run r from the current point, moved by (dx, dy) Pango units.
  * Glyph offsets carry the move, so positions add up exactly as Pango's own do; the current
  * point stays where it is (Cairo keeps it in fixed point, it would round the move). */
-static void show_run(cairo_t *cr, const char *text, const PangoGlyphItem *r, int a, int b,
-		     int dx, int dy)
+static void show_run(cairo_t *cr, const char *text, const PangoGlyphItem *r, int a, int b, int dx,
+		     int dy)
 {
 	part p;
 	if (!run_part(r, text, a, b, dx, dy, &p))
@@ -280,8 +324,8 @@ static void show_run(cairo_t *cr, const char *text, const PangoGlyphItem *r, int
 
 /* Draws bytes [start, end) of line ln, whose left end on its baseline is (dx, dy) Pango
  * units from the current point, as Pango's renderer would run by run. */
-static void show_line(cairo_t *cr, const char *text, const PangoLayoutLine *ln, int start,
-		      int end, int dx, int dy)
+static void show_line(cairo_t *cr, const char *text, const PangoLayoutLine *ln, int start, int end,
+		      int dx, int dy)
 {
 	int x = dx;
 	for (GSList *r = ln ? ln->runs : NULL; r; r = r->next) {
@@ -294,8 +338,8 @@ static void show_line(cairo_t *cr, const char *text, const PangoLayoutLine *ln, 
 
 void para_show_part(cairo_t *cr, PangoLayout *l, int line, int start, int end)
 {
-	show_line(cr, pango_layout_get_text(l), pango_layout_get_line_readonly(l, line), start,
-		  end, 0, 0);
+	show_line(cr, pango_layout_get_text(l), pango_layout_get_line_readonly(l, line), start, end,
+		  0, 0);
 }
 
 /* What show_line leaves to Pango's renderer: underlines, backgrounds, shapes, alpha,

@@ -73,7 +73,7 @@ static void hanging_indent_and_ranges(void **state)
 	while (text[end] && text[end] != ' ')
 		end++;
 	para_span *sp;
-	size_t k = para_range(l, start, end, &sp);
+	size_t k = para_range(l, L, 0, n, start, end, &sp);
 	assert_int_equal(k, 1);
 	assert_int_equal(sp[0].line, 1);
 	assert_true(fabs(sp[0].r.x - 14) < 0.5 && sp[0].r.w > 10 &&
@@ -81,14 +81,59 @@ static void hanging_indent_and_ranges(void **state)
 	assert_true(fabs(sp[0].r.y - L[1].top) < 0.01);
 	free(sp);
 	/* a range over a line break: one rectangle per line */
-	k = para_range(l, L[0].end - 3, L[1].start + 3, &sp);
+	k = para_range(l, L, 0, n, L[0].end - 3, L[1].start + 3, &sp);
 	assert_int_equal(k, 2);
+	free(sp);
+	/* the same range on the second line only: the part there */
+	k = para_range(l, L, 1, n, L[0].end - 3, L[1].start + 3, &sp);
+	assert_int_equal(k, 1);
+	assert_int_equal(sp[0].line, 1);
 	free(sp);
 	free(L);
 	g_object_unref(l);
 	free(m);
 	free(t);
 	assert_null(para_new(ctx, &BODY, "<b>unclosed", 100));
+}
+
+/* para_range finds x positions itself (Pango's pango_layout_line_index_to_x counts from the
+ * text's start at every call); they must be Pango's to the unit: ligatures (a range edge
+ * inside "ffi"), combining marks (no cursor position inside "e\u0301"), soft hyphens, tabs,
+ * a bold span, letter spacing, and text no bundled font has. */
+static void ranges_are_pangos(void **state)
+{
+	PangoContext *ctx = fontset_context(*state);
+	static const char *const markup[] = {
+		"offici\u00eble affiche met ffi en fl: e\u0301e\u0301n keer, <b>vet fijn</b> "
+		"ver\u00adant\u00adwoor\u00adde\u00adlijk\u00adheid eindigt.",
+		"1.\tgesprek efficient <span letter_spacing=\"2048\">spatie ffi</span> "
+		"\u0633\u0644\u0627\u0645 \u4e2d\u6587 en verder",
+	};
+	for (size_t m = 0; m < sizeof markup / sizeof *markup; m++) {
+		para_style st = BODY;
+		st.hang = m ? 14 : 0;
+		PangoLayout *l = para_new(ctx, &st, markup[m], 90);
+		const char *text = pango_layout_get_text(l);
+		para_line *L;
+		size_t n = para_lines(l, &L);
+		assert_true(n >= 3);
+		for (size_t i = 0; i < n; i++)
+			for (int a = L[i].start; a < L[i].end;
+			     a = (int)(g_utf8_next_char(text + a) - text)) {
+				int b = (int)(g_utf8_next_char(text + a) - text), xa, xb;
+				para_span *sp;
+				assert_int_equal(para_range(l, L, i, i + 1, a, b, &sp), 1);
+				pango_layout_line_index_to_x(L[i].pl, a, FALSE, &xa);
+				pango_layout_line_index_to_x(L[i].pl, a, TRUE, &xb);
+				double x0 = L[i].x + (xa < xb ? xa : xb) / (double)PANGO_SCALE;
+				double w = abs(xb - xa) / (double)PANGO_SCALE;
+				assert_true(fabs(sp[0].r.x - x0) < 1e-9 &&
+					    fabs(sp[0].r.w - w) < 1e-9);
+				free(sp);
+			}
+		free(L);
+		g_object_unref(l);
+	}
 }
 
 /* A small page: 10 lines of 13.5 pt. */
@@ -278,6 +323,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lines_keep_the_leading),
 		cmocka_unit_test(hanging_indent_and_ranges),
+		cmocka_unit_test(ranges_are_pangos),
 		cmocka_unit_test(no_widows_or_orphans),
 		cmocka_unit_test(keeps_and_headings),
 		cmocka_unit_test(labels_and_margins),

@@ -13,7 +13,9 @@
 #include <qpdf/qpdf-c.h>
 
 /* Applies the step to the PDF open in q; max_id is the trailer's /Size. Returns NULL, or an
- * error message (caller frees). */
+ * error message (caller frees). It lets go of every object handle of q as it goes
+ * (qpdf_oh_release_all: the C API would keep one per object of the file): the caller holds
+ * none it still needs. */
 char *pdf_lig_plain(qpdf_data q, int max_id);
 
 #endif

@@ -24,7 +24,8 @@ typedef struct {
 
 /* Applies o to the PDF open in q (read, not yet written) and adds its XMP properties to
  * xmp. The structure tree Cairo wrote must be the one o->st recorded, element for element.
- * Returns NULL, or an error message (caller frees). */
+ * Returns NULL, or an error message (caller frees). Lets go of every object handle of q
+ * (qpdf_oh_release_all) as it goes: the caller holds none across the call. */
 char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp);
 
 /* Takes out of the PDF open in q what says it is tagged: the catalog's /StructTreeRoot and

@@ -198,6 +198,8 @@ static char *read_fonts(lig *g)
 {
 	qpdf_data q = g->q;
 	for (int id = 1; id <= g->max_id; id++) {
+		if (id % 256 == 0)
+			qpdf_oh_release_all(q); /* see pdf_lig.h */
 		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
 		if (!qpdf_oh_is_dictionary(q, o) || !is_name(q, o, "/Type", "/Font"))
 			continue;
@@ -452,8 +454,12 @@ char *pdf_lig_plain(qpdf_data q, int max_id)
 	for (size_t i = 0; i < g.nmaps; i++)
 		any |= g.maps[i].any_lig;
 	int pages = any ? qpdf_get_num_pages(q) : 0;
-	for (int p = 0; p < pages && !err; p++)
+	for (int p = 0; p < pages && !err; p++) {
+		if (p % 16 == 15)
+			qpdf_oh_release_all(q);
 		err = plain_page(&g, qpdf_get_page_n(q, (size_t)p));
+	}
+	qpdf_oh_release_all(q);
 	for (size_t i = 0; i < g.nmaps; i++) {
 		for (size_t j = 0; j < g.maps[i].n; j++)
 			free(g.maps[i].c[j].dst);

@@ -3,6 +3,7 @@
  * does not write. */
 #include "pdf_tags.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,9 @@
 #define MAX_DEPTH 256 /* of the structure tree: Cairo's trees are a few levels deep */
 
 typedef struct {
-	qpdf_oh oh;
+	qpdf_oh oh;      /* valid while epoch is the fix's (elem_oh) */
+	int id, gen;     /* the element's object, to make its handle again */
+	unsigned epoch;
 	int parent; /* element index; -1: the StructTreeRoot */
 	bool removed, dirty;
 } elem;
@@ -29,7 +32,9 @@ typedef struct {
 typedef struct {
 	qpdf_data q;
 	const pdf_tags_opts *o;
-	qpdf_oh root, parent_tree;
+	qpdf_oh root, parent_tree; /* valid while root_epoch is epoch (tree_root) */
+	unsigned epoch, root_epoch;
+	bool pinned; /* a handle that cannot be made again is kept: handles stay (forget) */
 	elem *el;
 	size_t n, cap;
 	int *by_id; /* object id -> element index, -1 */
@@ -40,6 +45,56 @@ typedef struct {
 	struct nt_entry *keys; /* the parent tree by key */
 	int nkeys;
 } fix;
+
+/* --- handles ---
+ *
+ * qpdf's C API keeps every object handle it gives out until it is told to let go of them,
+ * and this step asks for millions on a large booklet (200 MB at 10,000 cards). So it lets
+ * go of all of them between steps and every few hundred elements (forget), and makes the
+ * few it keeps again from their object numbers when they are next needed. */
+
+static void forget(fix *f)
+{
+	if (f->pinned)
+		return;
+	qpdf_oh_release_all(f->q);
+	f->epoch++;
+}
+
+/* Every FORGET_EVERY items of a long loop, between items: no handle of the item is live. */
+#define FORGET_EVERY 256
+
+static void forget_sometimes(fix *f, size_t i)
+{
+	if (i % FORGET_EVERY == FORGET_EVERY - 1)
+		forget(f);
+}
+
+static qpdf_oh elem_oh(fix *f, size_t i)
+{
+	elem *e = &f->el[i];
+	if (e->epoch != f->epoch) {
+		e->oh = qpdf_get_object_by_id(f->q, e->id, e->gen);
+		e->epoch = f->epoch;
+	}
+	return e->oh;
+}
+
+static qpdf_oh tree_root(fix *f)
+{
+	if (f->root_epoch != f->epoch) {
+		f->root = qpdf_oh_get_key(f->q, qpdf_get_root(f->q), "/StructTreeRoot");
+		f->parent_tree = qpdf_oh_get_key(f->q, f->root, "/ParentTree");
+		f->root_epoch = f->epoch;
+	}
+	return f->root;
+}
+
+static qpdf_oh parent_tree(fix *f)
+{
+	tree_root(f);
+	return f->parent_tree;
+}
 
 /* --- reading the tree --- */
 
@@ -68,12 +123,26 @@ static qpdf_oh kid_at(qpdf_data q, qpdf_oh k, size_t i)
 	return qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, (int)i) : k;
 }
 
-static char *collect(fix *f, qpdf_oh node, int parent, int depth)
+/* /K of element `node` (-1: the StructTreeRoot). */
+static qpdf_oh kids_of(fix *f, int node)
+{
+	return qpdf_oh_get_key(f->q, node < 0 ? tree_root(f) : elem_oh(f, (size_t)node), "/K");
+}
+
+/* The elements below element `node` (-1: the root), depth first: f->el in the order Cairo
+ * wrote them. Handles are let go of every few hundred elements, so /K is found again when
+ * that happened below. */
+static char *collect(fix *f, int node, int depth)
 {
 	if (depth > MAX_DEPTH)
 		return xstrdup("the structure tree is nested too deep");
-	qpdf_oh k = qpdf_oh_get_key(f->q, node, "/K");
+	unsigned epoch = f->epoch;
+	qpdf_oh k = kids_of(f, node);
 	for (size_t i = 0, n = kids_count(f->q, k); i < n; i++) {
+		if (f->epoch != epoch) {
+			epoch = f->epoch;
+			k = kids_of(f, node);
+		}
 		qpdf_oh kid = kid_at(f->q, k, i);
 		if (!is_struct_elem(f->q, kid))
 			continue;
@@ -86,10 +155,16 @@ static char *collect(fix *f, qpdf_oh node, int parent, int depth)
 			f->el = xrealloc(f->el, f->cap * sizeof *f->el);
 		}
 		f->by_id[id] = (int)f->n;
-		f->el[f->n] = (elem){.oh = kid, .parent = parent};
-		char *err = collect(f, kid, (int)f->n++, depth + 1);
+		f->el[f->n] = (elem){.oh = kid,
+				     .id = id,
+				     .gen = qpdf_oh_get_generation(f->q, kid),
+				     .epoch = f->epoch,
+				     .parent = node};
+		size_t me = f->n++;
+		char *err = collect(f, (int)me, depth + 1);
 		if (err)
 			return err;
+		forget_sometimes(f, me);
 	}
 	return NULL;
 }
@@ -102,7 +177,8 @@ static char *check_record(fix *f)
 		return xasprintf("the structure tree has %zu elements where %zu were drawn", f->n,
 				 want);
 	for (size_t i = 0; i < f->n; i++) {
-		const char *s = qpdf_oh_get_name(f->q, qpdf_oh_get_key(f->q, f->el[i].oh, "/S"));
+		forget_sometimes(f, i);
+		const char *s = qpdf_oh_get_name(f->q, qpdf_oh_get_key(f->q, elem_oh(f, i), "/S"));
 		if (strcmp(s + (*s == '/'), pdf_struct_elem(f->o->st, i)->role))
 			return xasprintf("structure element %zu is %s where %s was drawn", i, s,
 					 pdf_struct_elem(f->o->st, i)->role);
@@ -114,8 +190,9 @@ static char *check_record(fix *f)
 
 /* Where each key's value is: the /Nums array holding it and its index there. */
 typedef struct nt_entry {
-	qpdf_oh nums;
-	int at; /* 0: no entry */
+	qpdf_oh nums;          /* the node's /Nums, while handles are pinned */
+	int node_id, node_gen; /* the node, to find its /Nums again; 0: the tree's root */
+	int at;                /* 0: no entry */
 } nt_entry;
 
 /* Indexes the number tree at node (its /Nums, then its /Kids), so that a lookup costs no
@@ -123,6 +200,9 @@ typedef struct nt_entry {
 static void nt_index(fix *f, qpdf_oh node, int depth)
 {
 	qpdf_data q = f->q;
+	int node_id = qpdf_oh_get_object_id(q, node), node_gen = qpdf_oh_get_generation(q, node);
+	if (!node_id && depth)
+		f->pinned = true; /* a direct node below the root cannot be found again */
 	qpdf_oh v = qpdf_oh_get_key(q, node, "/Nums");
 	int n = qpdf_oh_is_array(q, v) ? qpdf_oh_get_array_n_items(q, v) : 0;
 	for (int j = 0; j + 1 < n; j += 2) {
@@ -135,12 +215,22 @@ static void nt_index(fix *f, qpdf_oh node, int depth)
 			memset(f->keys + f->nkeys, 0, (size_t)(grow - f->nkeys) * sizeof *f->keys);
 			f->nkeys = grow;
 		}
-		f->keys[key] = (nt_entry){v, j + 1};
+		f->keys[key] = (nt_entry){v, node_id, node_gen, j + 1};
 	}
 	qpdf_oh kids = qpdf_oh_get_key(q, node, "/Kids");
 	n = qpdf_oh_is_array(q, kids) ? qpdf_oh_get_array_n_items(q, kids) : 0;
 	for (int j = 0; depth < MAX_DEPTH && j < n; j++)
 		nt_index(f, qpdf_oh_get_array_item(q, kids, j), depth + 1);
+}
+
+/* The /Nums array holding entry e. */
+static qpdf_oh nt_nums(fix *f, const nt_entry *e)
+{
+	if (f->pinned)
+		return e->nums;
+	qpdf_oh node = e->node_id ? qpdf_get_object_by_id(f->q, e->node_id, e->node_gen)
+				  : parent_tree(f);
+	return qpdf_oh_get_key(f->q, node, "/Nums");
 }
 
 /* The parent tree's entry for the /StructParent(s) value sp; false when there is none. */
@@ -161,7 +251,7 @@ static void parent_of_mcid(fix *f, qpdf_oh page, int mcid, qpdf_oh value)
 	nt_entry e;
 	if (!nt_find(f, qpdf_oh_get_key(f->q, page, "/StructParents"), &e))
 		return;
-	qpdf_oh arr = qpdf_oh_get_array_item(f->q, e.nums, e.at);
+	qpdf_oh arr = qpdf_oh_get_array_item(f->q, nt_nums(f, &e), e.at);
 	if (qpdf_oh_is_array(f->q, arr) && mcid >= 0 && mcid < qpdf_oh_get_array_n_items(f->q, arr))
 		qpdf_oh_set_array_item(f->q, arr, mcid, value);
 }
@@ -171,7 +261,7 @@ static void parent_of_annot(fix *f, qpdf_oh annot, qpdf_oh value)
 {
 	nt_entry e;
 	if (nt_find(f, qpdf_oh_get_key(f->q, annot, "/StructParent"), &e))
-		qpdf_oh_set_array_item(f->q, e.nums, e.at, value);
+		qpdf_oh_set_array_item(f->q, nt_nums(f, &e), e.at, value);
 }
 
 /* --- content items of an element --- */
@@ -244,7 +334,7 @@ static void drop(fix *f, size_t i)
 /* An artifact leaves the tree; its marked content is rewritten later. */
 static char *artifact(fix *f, size_t i, pdf_artifact kind)
 {
-	qpdf_oh e = f->el[i].oh, k = qpdf_oh_get_key(f->q, e, "/K");
+	qpdf_oh e = elem_oh(f, i), k = qpdf_oh_get_key(f->q, e, "/K");
 	qpdf_oh pg = qpdf_oh_get_key(f->q, e, "/Pg");
 	for (size_t j = 0, n = kids_count(f->q, k); j < n; j++) {
 		kid c = classify(f, kid_at(f->q, k, j), pg);
@@ -261,7 +351,7 @@ static char *artifact(fix *f, size_t i, pdf_artifact kind)
 static void join(fix *f, size_t i, size_t t)
 {
 	qpdf_data q = f->q;
-	qpdf_oh e = f->el[i].oh, target = f->el[t].oh;
+	qpdf_oh e = elem_oh(f, i), target = elem_oh(f, t);
 	qpdf_oh k = qpdf_oh_get_key(q, e, "/K"), pg = qpdf_oh_get_key(q, e, "/Pg");
 	qpdf_oh tpg = qpdf_oh_get_key(q, target, "/Pg"), into = k_array(f, target);
 	for (size_t j = 0, n = kids_count(q, k); j < n; j++) {
@@ -297,7 +387,7 @@ static void join(fix *f, size_t i, size_t t)
 static void attributes(fix *f, size_t i, const pdf_elem *r)
 {
 	qpdf_data q = f->q;
-	qpdf_oh e = f->el[i].oh;
+	qpdf_oh e = elem_oh(f, i);
 	if (r->lang)
 		qpdf_oh_replace_key(q, e, "/Lang", qpdf_oh_new_unicode_string(q, r->lang));
 	if (r->alt)
@@ -316,6 +406,7 @@ static void attributes(fix *f, size_t i, const pdf_elem *r)
 static char *apply_record(fix *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
+		forget_sometimes(f, i);
 		const pdf_elem *r = pdf_struct_elem(f->o->st, i);
 		if (r->artifact >= 0) {
 			char *err = artifact(f, i, (pdf_artifact)r->artifact);
@@ -366,7 +457,8 @@ static void unplaced_links(fix *f)
 	qpdf_data q = f->q;
 	bool *on = placed_annots(f);
 	for (size_t i = 0; i < f->n; i++) {
-		qpdf_oh e = f->el[i].oh, k = qpdf_oh_get_key(q, e, "/K");
+		forget_sometimes(f, i);
+		qpdf_oh e = elem_oh(f, i), k = qpdf_oh_get_key(q, e, "/K");
 		if (f->el[i].removed)
 			continue;
 		qpdf_oh keep = qpdf_oh_new_array(q);
@@ -411,11 +503,13 @@ static bool prune(fix *f, qpdf_oh node)
 /* Children first (they come later in the list), so an element left empty goes too. */
 static void prune_tree(fix *f)
 {
-	for (size_t i = f->n; i-- > 0;)
-		if (!f->el[i].removed && f->el[i].dirty && !prune(f, f->el[i].oh))
+	for (size_t i = f->n; i-- > 0;) {
+		forget_sometimes(f, i);
+		if (!f->el[i].removed && f->el[i].dirty && !prune(f, elem_oh(f, i)))
 			drop(f, i);
+	}
 	if (f->root_dirty)
-		prune(f, f->root);
+		prune(f, tree_root(f));
 }
 
 /* --- artifacts in the content streams --- */
@@ -434,11 +528,35 @@ static const char *artifact_props(pdf_artifact k)
 	}
 }
 
+static int by_page_mcid(const void *a, const void *b)
+{
+	const art_mc *x = a, *y = b;
+	if (x->page_id != y->page_id)
+		return x->page_id < y->page_id ? -1 : 1;
+	return (x->mcid > y->mcid) - (x->mcid < y->mcid);
+}
+
+/* The first artifact (arts sorted by page and MCID) at or after page_id, mcid. */
+static size_t art_at(const fix *f, int page_id, int mcid)
+{
+	size_t lo = 0, hi = f->narts;
+	const art_mc key = {.page_id = page_id, .mcid = mcid};
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_page_mcid(&f->arts[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The artifact of page_id with this MCID, not yet rewritten; NULL if there is none. */
 static art_mc *find_art(fix *f, int page_id, int mcid)
 {
-	for (size_t i = 0; i < f->narts; i++)
-		if (f->arts[i].page_id == page_id && f->arts[i].mcid == mcid && !f->arts[i].done)
+	for (size_t i = art_at(f, page_id, mcid);
+	     i < f->narts && f->arts[i].page_id == page_id && f->arts[i].mcid == mcid; i++)
+		if (!f->arts[i].done)
 			return &f->arts[i];
 	return NULL;
 }
@@ -487,10 +605,8 @@ static char *mark_page_artifacts(fix *f, qpdf_oh page)
 {
 	qpdf_data q = f->q;
 	int id = qpdf_oh_get_object_id(q, page);
-	bool any = false;
-	for (size_t i = 0; i < f->narts && !any; i++)
-		any = f->arts[i].page_id == id;
-	if (!any)
+	size_t first = art_at(f, id, INT_MIN);
+	if (first == f->narts || f->arts[first].page_id != id)
 		return NULL;
 	size_t len = 0, out_len = 0;
 	char *err = NULL, *buf = pdf_page_content(q, page, &len, &err);
@@ -507,8 +623,11 @@ static char *mark_page_artifacts(fix *f, qpdf_oh page)
 
 static char *mark_artifacts(fix *f)
 {
+	if (f->narts)
+		qsort(f->arts, f->narts, sizeof *f->arts, by_page_mcid);
 	int pages = qpdf_get_num_pages(f->q);
 	for (int p = 0; p < pages; p++) {
+		forget_sometimes(f, (size_t)p);
 		char *err = mark_page_artifacts(f, qpdf_get_page_n(f->q, (size_t)p));
 		if (err)
 			return err;
@@ -542,6 +661,7 @@ static void tab_order(fix *f)
 {
 	int pages = qpdf_get_num_pages(f->q);
 	for (int p = 0; p < pages; p++) {
+		forget_sometimes(f, (size_t)p);
 		qpdf_oh page = qpdf_get_page_n(f->q, (size_t)p);
 		qpdf_oh annots = qpdf_oh_get_key(f->q, page, "/Annots");
 		if (qpdf_oh_is_array(f->q, annots) && qpdf_oh_get_array_n_items(f->q, annots) > 0)
@@ -555,6 +675,7 @@ static void cid_maps(fix *f)
 {
 	qpdf_data q = f->q;
 	for (int id = 1; id <= f->max_id; id++) {
+		forget_sometimes(f, (size_t)id);
 		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
 		if (is_type(q, o, "/Type", "/Font") && is_type(q, o, "/Subtype", "/CIDFontType2") &&
 		    !qpdf_oh_has_key(q, o, "/CIDToGIDMap"))
@@ -570,12 +691,11 @@ static char *run(fix *f, xmp_props *xmp)
 	const char *title = qpdf_get_info_key(q, "/Title");
 	if (!title || !*title)
 		return xstrdup("an accessible PDF needs a title");
-	f->root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-	f->parent_tree = qpdf_oh_get_key(q, f->root, "/ParentTree");
-	if (!qpdf_oh_is_dictionary(q, f->root) || !qpdf_oh_is_dictionary(q, f->parent_tree))
+	if (!qpdf_oh_is_dictionary(q, tree_root(f)) || !qpdf_oh_is_dictionary(q, parent_tree(f)))
 		return xstrdup("Cairo wrote no structure tree");
-	nt_index(f, f->parent_tree, 0);
-	char *err = collect(f, f->root, -1, 0);
+	nt_index(f, parent_tree(f), 0);
+	forget(f);
+	char *err = collect(f, -1, 0);
 	if (!err)
 		err = check_record(f);
 	if (!err)
@@ -586,10 +706,13 @@ static char *run(fix *f, xmp_props *xmp)
 		return err;
 	unplaced_links(f);
 	prune_tree(f);
+	forget(f);
 	catalog(f);
 	tab_order(f);
 	cid_maps(f);
-	err = pdf_lig_plain(q, f->max_id);
+	forget(f);
+	err = pdf_lig_plain(q, f->max_id); /* lets go of every handle too */
+	f->epoch++;
 	if (err)
 		return err;
 	xmp_add(xmp, "pdfuaid", "part", XMP_TEXT, "1");
@@ -599,7 +722,7 @@ static char *run(fix *f, xmp_props *xmp)
 
 char *pdf_tags_apply(qpdf_data q, const pdf_tags_opts *o, xmp_props *xmp)
 {
-	fix f = {.q = q, .o = o};
+	fix f = {.q = q, .o = o, .root_epoch = 1}; /* no root handle yet */
 	f.max_id =
 		qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
 	if (f.max_id <= 0 || f.max_id > 10000000)

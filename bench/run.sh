@@ -3,8 +3,9 @@
 # layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
-# booklet and a build of 20 teams. Prints wall time, CPU time (user + system, every process),
-# peak RSS (the largest process) and cost per 1,000 cards, with the ratio to the floor.
+# booklet and a build of 20 teams; the booklet and the print shop of 10,000 cards too.
+# Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
+# and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
 #   RUNS=N   runs per measurement, the fastest kept (default 3; QUICK: 1)
 # Results go to stdout and bench/out/results.txt. Wall times need an idle machine: the load
@@ -71,6 +72,15 @@ if "$BIN" cards --help | grep -q -- '--pdfx'; then
 fi
 measure booklet 1000 "$BIN" booklet "$deck" -o bench/out/booklet-1000.pdf
 row "booklet, 1000 cards" 1000
+
+if [ -z "$QUICK" ]; then
+	# The booklet and the print shop at 10,000 cards too: does their cost per card stay flat?
+	deck=bench/out/deck-10000.yaml
+	measure booklet 10000 "$BIN" booklet "$deck" -o bench/out/booklet-10000.pdf
+	row "booklet, 10000 cards" 10000
+	measure shop 10000 "$BIN" cards "$deck" --sheet none -o bench/out/shop-10000.pdf
+	row "print shop, 10000" 10000
+fi
 
 if [ -z "$QUICK" ]; then
 	# 20 teams from the workshop deck, every other one in English, each getting cards,

@@ -15,8 +15,8 @@
 #define MAX_DEPTH 256 /* of the structure tree: Cairo's trees are a few levels deep */
 
 typedef struct {
-	qpdf_oh oh;      /* valid while epoch is the fix's (elem_oh) */
-	int id, gen;     /* the element's object, to make its handle again */
+	qpdf_oh oh;  /* valid while epoch is the fix's (elem_oh) */
+	int id, gen; /* the element's object, to make its handle again */
 	unsigned epoch;
 	int parent; /* element index; -1: the StructTreeRoot */
 	bool removed, dirty;
@@ -228,8 +228,8 @@ static qpdf_oh nt_nums(fix *f, const nt_entry *e)
 {
 	if (f->pinned)
 		return e->nums;
-	qpdf_oh node = e->node_id ? qpdf_get_object_by_id(f->q, e->node_id, e->node_gen)
-				  : parent_tree(f);
+	qpdf_oh node =
+		e->node_id ? qpdf_get_object_by_id(f->q, e->node_id, e->node_gen) : parent_tree(f);
 	return qpdf_oh_get_key(f->q, node, "/Nums");
 }
 

@@ -457,10 +457,11 @@ static void unplaced_links(fix *f)
 	qpdf_data q = f->q;
 	bool *on = placed_annots(f);
 	for (size_t i = 0; i < f->n; i++) {
+		/* Cairo puts a link's annotation (OBJR) in the link's element only */
+		if (f->el[i].removed || strcmp(pdf_struct_elem(f->o->st, i)->role, "Link"))
+			continue;
 		forget_sometimes(f, i);
 		qpdf_oh e = elem_oh(f, i), k = qpdf_oh_get_key(q, e, "/K");
-		if (f->el[i].removed)
-			continue;
 		qpdf_oh keep = qpdf_oh_new_array(q);
 		bool gone = false;
 		for (size_t j = 0, n = kids_count(q, k); j < n; j++) {

@@ -183,21 +183,28 @@ static qpdf_oh find_elem(qpdf_data q, qpdf_oh node, const char *s, int depth)
 	return 0;
 }
 
+/* in finished as a tagged PDF in language lang into out (checked by qpdf), and read back. */
+static qpdf_data finish_tagged(const char *in, const char *out, const pdf_struct *st,
+			       const char *lang)
+{
+	pdf_tags_opts to = {st, lang};
+	char *err = NULL;
+	if (pdf_finish(in, out, &(pdf_finish_opts){.tags = &to}, &err))
+		fail_msg("%s", err);
+	assert_int_equal(qpdf_check(out), 0);
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	assert_int_equal(qpdf_read(q, out, NULL), QPDF_SUCCESS);
+	return q;
+}
+
 static void test_finish_tagged(void **state)
 {
 	(void)state;
 	char *in = path_in("t.cairo.pdf"), *out = path_in("t.pdf");
 	pdf_struct *st = pdf_struct_new();
 	make_tagged(in, st);
-	pdf_tags_opts to = {st, "en-GB"};
-	char *err = NULL;
-	if (pdf_finish(in, out, &(pdf_finish_opts){.tags = &to}, &err))
-		fail_msg("%s", err);
-	assert_int_equal(qpdf_check(out), 0);
-
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	assert_int_equal(qpdf_read(q, out, NULL), QPDF_SUCCESS);
+	qpdf_data q = finish_tagged(in, out, st, "en-GB");
 	qpdf_oh root = qpdf_get_root(q);
 	assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), "en-GB");
 	assert_true(qpdf_oh_get_bool_value(
@@ -382,15 +389,7 @@ static void test_many_elements(void **state)
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
 	assert_true(pdf_struct_count(st) > 1300);
-
-	pdf_tags_opts to = {st, "nl"};
-	char *err = NULL;
-	if (pdf_finish(in, out, &(pdf_finish_opts){.tags = &to}, &err))
-		fail_msg("%s", err);
-	assert_int_equal(qpdf_check(out), 0);
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	assert_int_equal(qpdf_read(q, out, NULL), QPDF_SUCCESS);
+	qpdf_data q = finish_tagged(in, out, st, "nl");
 	qpdf_oh tree = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
 	assert_int_equal(count_elems(q, tree, "/Span", 0), PAGES * SECTIONS * SPANS);
 	assert_int_equal(count_elems(q, tree, "/Sect", 0), PAGES * SECTIONS);

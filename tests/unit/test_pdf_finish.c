@@ -347,6 +347,110 @@ static void test_decimal_comma(void **state)
 	free(out);
 }
 
+/* Part k of a document drawn in parts: 2 pages, each a fill of its own colour and the same
+ * picture (identical in every part, as a team logo is). */
+static void make_part(const char *path, int k)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 300);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 16, 16);
+	cairo_t *ic = cairo_create(img);
+	cairo_set_source_rgb(ic, 0.9, 0.5, 0.1);
+	cairo_paint(ic);
+	cairo_destroy(ic);
+	cairo_t *cr = cairo_create(s);
+	for (int i = 0; i < 2; i++) {
+		cairo_set_source_rgb(cr, 0.1 * k, 0.2 * i, 0.5);
+		for (int r = 0; r < 40; r++) /* enough to be worth compressing */
+			cairo_rectangle(cr, r, 2 * r + k, 100 - r, 10 + i);
+		cairo_fill(cr);
+		cairo_set_source_surface(cr, img, 20, 20);
+		cairo_paint(cr);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+	cairo_surface_finish(s);
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+}
+
+/* The stored (compressed) bytes of page i's content stream. Caller frees. */
+static unsigned char *page_content_raw(qpdf_data q, int i, size_t *len)
+{
+	qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+	qpdf_oh c = qpdf_oh_get_key(q, page, "/Contents");
+	assert_true(qpdf_oh_is_stream(q, c));
+	qpdf_oh dict = qpdf_oh_get_dict(q, c);
+	assert_true(
+		qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Filter"), "/FlateDecode"));
+	unsigned char *buf = NULL;
+	assert_int_equal(qpdf_oh_get_stream_data(q, c, qpdf_dl_none, NULL, &buf, len),
+			 QPDF_SUCCESS);
+	return buf;
+}
+
+static qpdf_data read_quiet(const char *path)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	assert_int_equal(qpdf_read(q, path, NULL), QPDF_SUCCESS);
+	return q;
+}
+
+/* A document in three parts (pdf_merge.h): every page in order with its content as Cairo
+ * compressed it, read from the part's file when the whole is written, and the picture the
+ * parts share kept once. */
+static void test_merge_parts(void **state)
+{
+	(void)state;
+	char *paths[3], *out = path_in("merged.pdf");
+	pdf_part parts[3];
+	for (int k = 0; k < 3; k++) {
+		char name[32];
+		snprintf(name, sizeof name, "part%d.pdf", k);
+		paths[k] = path_in(name);
+		make_part(paths[k], k + 1);
+		parts[k] = (pdf_part){.path = paths[k]};
+	}
+	char *err = NULL;
+	if (pdf_finish(NULL, out, &(pdf_finish_opts){.parts = parts, .nparts = 3}, &err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(qpdf_check(out), 0);
+	qpdf_data q = read_quiet(out);
+	assert_int_equal(qpdf_get_num_pages(q), 6);
+	for (int k = 0; k < 3; k++) {
+		qpdf_data p = read_quiet(paths[k]);
+		for (int i = 0; i < 2; i++) {
+			size_t la, lb;
+			unsigned char *a = page_content_raw(q, 2 * k + i, &la);
+			unsigned char *b = page_content_raw(p, i, &lb);
+			if (la != lb || memcmp(a, b, la))
+				fail_msg("page %d: content is not the part's bytes", 2 * k + i + 1);
+			free(a);
+			free(b);
+		}
+		qpdf_cleanup(&p);
+	}
+	qpdf_oh size = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size");
+	int images = 0, n = qpdf_oh_get_int_value_as_int(q, size);
+	for (int id = 1; id < n; id++) {
+		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
+		if (qpdf_oh_is_stream(q, o)) {
+			qpdf_oh d = qpdf_oh_get_dict(q, o);
+			images += qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Subtype"),
+							     "/Image");
+		}
+	}
+	assert_int_equal(images, 1);
+	assert_false(qpdf_has_error(q));
+	qpdf_cleanup(&q);
+	for (int k = 0; k < 3; k++)
+		free(paths[k]);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_errors_keep_old_file),
 		cmocka_unit_test(test_decimal_comma),
+		cmocka_unit_test(test_merge_parts),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
 }

@@ -43,12 +43,16 @@ typedef struct {
  * released). */
 int pdf_parts_open(pdf_parts *p, const char *path, size_t n, struct diag *d);
 
-/* One part being drawn, in whichever process draws it. */
+/* One part being drawn, in whichever process draws it. Cairo hands its output over in
+ * small pieces (each dictionary, each number), so they are gathered in buf and written a
+ * full buffer at a time. */
 typedef struct {
 	int fd;
-	long long off;
-	int werrno; /* errno of the first failed write, 0 if none */
+	long long off; /* where buf goes in the file */
+	int werrno;    /* errno of the first failed write, 0 if none */
 	cairo_surface_t *surf;
+	unsigned char *buf; /* PDF_PART_BUF bytes, of which len are waiting */
+	size_t len;
 } pdf_part_out;
 
 /* Starts part k over (what it held is dropped) with a first page of w x h points. Returns

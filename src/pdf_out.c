@@ -131,9 +131,13 @@ int pdf_parts_open(pdf_parts *p, const char *path, size_t n, struct diag *d)
 	return 0;
 }
 
-static cairo_status_t part_write_cb(void *closure, const unsigned char *data, unsigned int len)
+#define PDF_PART_BUF (64 * 1024)
+
+/* Writes what buf holds at po->off; false once a write has failed. */
+static bool part_flush(pdf_part_out *po)
 {
-	pdf_part_out *po = closure;
+	const unsigned char *data = po->buf;
+	size_t len = po->len;
 	while (len > 0 && !po->werrno) {
 		ssize_t w = pwrite(po->fd, data, len, (off_t)po->off);
 		if (w < 0 && errno == EINTR)
@@ -144,14 +148,30 @@ static cairo_status_t part_write_cb(void *closure, const unsigned char *data, un
 		}
 		po->off += w;
 		data += w;
-		len -= (unsigned int)w;
+		len -= (size_t)w;
+	}
+	po->len = 0;
+	return !po->werrno;
+}
+
+static cairo_status_t part_write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	pdf_part_out *po = closure;
+	while (len > 0 && !po->werrno) {
+		size_t n = PDF_PART_BUF - po->len < len ? PDF_PART_BUF - po->len : len;
+		memcpy(po->buf + po->len, data, n);
+		po->len += n;
+		data += n;
+		len -= (unsigned int)n;
+		if (po->len == PDF_PART_BUF)
+			(void)part_flush(po);
 	}
 	return po->werrno ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *pdf_part_begin(pdf_part_out *po, const pdf_parts *p, size_t k, double w, double h)
 {
-	*po = (pdf_part_out){.fd = p->fd[k]};
+	*po = (pdf_part_out){.fd = p->fd[k], .buf = xmalloc(PDF_PART_BUF)};
 	if (ftruncate(po->fd, 0) != 0)
 		po->werrno = errno;
 	po->surf = cairo_pdf_surface_create_for_stream(part_write_cb, po, w, h);
@@ -164,6 +184,9 @@ int pdf_part_end(pdf_part_out *po)
 	cairo_status_t st = cairo_surface_status(po->surf);
 	cairo_surface_destroy(po->surf);
 	po->surf = NULL;
+	(void)part_flush(po);
+	free(po->buf);
+	po->buf = NULL;
 	return po->werrno ? po->werrno : st != CAIRO_STATUS_SUCCESS ? EIO : 0;
 }
 

@@ -133,8 +133,8 @@ int pdf_parts_open(pdf_parts *p, const char *path, size_t n, struct diag *d)
 
 #define PDF_PART_BUF (64 * 1024)
 
-/* Writes what buf holds at po->off; false once a write has failed. */
-static bool part_flush(pdf_part_out *po)
+/* Writes what buf holds at po->off; a failure stays in po->werrno. */
+static void part_flush(pdf_part_out *po)
 {
 	const unsigned char *data = po->buf;
 	size_t len = po->len;
@@ -151,7 +151,6 @@ static bool part_flush(pdf_part_out *po)
 		len -= (size_t)w;
 	}
 	po->len = 0;
-	return !po->werrno;
 }
 
 static cairo_status_t part_write_cb(void *closure, const unsigned char *data, unsigned int len)
@@ -164,7 +163,7 @@ static cairo_status_t part_write_cb(void *closure, const unsigned char *data, un
 		data += n;
 		len -= (unsigned int)n;
 		if (po->len == PDF_PART_BUF)
-			(void)part_flush(po);
+			part_flush(po);
 	}
 	return po->werrno ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
@@ -184,7 +183,7 @@ int pdf_part_end(pdf_part_out *po)
 	cairo_status_t st = cairo_surface_status(po->surf);
 	cairo_surface_destroy(po->surf);
 	po->surf = NULL;
-	(void)part_flush(po);
+	part_flush(po);
 	free(po->buf);
 	po->buf = NULL;
 	return po->werrno ? po->werrno : st != CAIRO_STATUS_SUCCESS ? EIO : 0;

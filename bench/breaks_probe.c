@@ -16,9 +16,19 @@
  *      build/obj/tmpfiles.o $(pkg-config --libs pangocairo pangoft2 fontconfig) -lhyphen -lm
  *   ./build/breaks_probe bench/out/deck-1000.yaml [size pt] [width pt] [family]
  * SELF=1 predicts L0's own lines instead (no soft hyphen dropped); SHOW=1 prints each
- * paragraph predicted wrongly with both lists of line starts. Results: docs/benchmark.md. */
+ * paragraph predicted wrongly with both lists of line starts.
+ *
+ * COST=1 asks what a line breaker of deckpress's own would save while Pango still lays the
+ * lines out: for every paragraph it measures the CPU time of Pango breaking the hyphenated
+ * text (as deckpress does), and of the alternative: one layout without wrapping for the
+ * character widths, first fit on them, and a layout of the text broken beforehand (a
+ * U+2028 at each break, a U+2010 where a soft hyphen breaks, the soft hyphens dropped);
+ * and how many paragraphs get Pango's lines that way. For instructions, run it under
+ * valgrind --tool=callgrind and read step_pango, step_widths, step_break and step_prebroken.
+ * Results: docs/benchmark.md. */
 #include <math.h>
 #include <stdbool.h>
+#include <time.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +173,111 @@ static char *drop_word_shys(const char *text, int at, int **map)
 	return out;
 }
 
+/* --- COST=1 --- */
+
+static double cpu_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The steps, apart so that callgrind counts each. */
+__attribute__((noinline)) static void step_pango(PangoLayout *l)
+{
+	pango_layout_get_lines_readonly(l);
+}
+
+__attribute__((noinline)) static int *step_widths(PangoLayout *unwrapped, int *hyphen)
+{
+	return char_widths(unwrapped, hyphen);
+}
+
+__attribute__((noinline)) static int step_break(PangoLayout *u, const int *w, int W, int hyphen,
+						int *starts, int max)
+{
+	int nattrs;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(u, &nattrs);
+	return first_fit(pango_layout_get_text(u), nattrs - 1, w, la, W, hyphen, starts, max);
+}
+
+__attribute__((noinline)) static int step_prebroken(PangoLayout *l)
+{
+	return g_slist_length(pango_layout_get_lines_readonly(l)); /* not folded with step_pango */
+}
+
+/* text broken into the lines starting at starts[0..n): soft hyphens dropped, a U+2010
+ * where one ends a line, a line's final space dropped, a U+2028 between lines. */
+static char *prebroken(const char *text, const int *starts, int n)
+{
+	GString *s = g_string_new(NULL);
+	int c = 0, k = 1;
+	for (const char *p = text; *p; p = g_utf8_next_char(p), c++) {
+		if (k < n && c == starts[k]) {
+			if (!memcmp(p - 2, SHY, 2))
+				g_string_append(s, "\xe2\x80\x90");
+			else if (s->len && s->str[s->len - 1] == ' ')
+				g_string_truncate(s, s->len - 1);
+			g_string_append(s, "\xe2\x80\xa8");
+			k++;
+		}
+		if (memcmp(p, SHY, 2))
+			g_string_append_len(s, p, g_utf8_next_char(p) - p);
+	}
+	return g_string_free(s, FALSE);
+}
+
+typedef struct {
+	long paras, same;
+	double pango, widths, brk, pre; /* CPU seconds */
+} costs;
+
+static void cost_paragraph(PangoContext *ctx, const char *family, double size, double width,
+			   int hyphen, const char *hy, costs *c)
+{
+	int W = (int)lround(width * PANGO_SCALE), a[256], b[256], dummy;
+	double t0 = cpu_now();
+	PangoLayout *l0 = lay(ctx, family, size, width, hy);
+	step_pango(l0);
+	double t1 = cpu_now();
+	PangoLayout *u = lay(ctx, family, size, width, hy);
+	pango_layout_set_width(u, -1);
+	int *w = step_widths(u, &dummy);
+	double t2 = cpu_now();
+	int nb = step_break(u, w, W, hyphen, b, 256);
+	double t3 = cpu_now();
+	char *pre = prebroken(hy, b, nb);
+	PangoLayout *l2 = lay(ctx, family, size, width, pre);
+	int n2 = step_prebroken(l2);
+	double t4 = cpu_now();
+	int na = pango_starts(l0, a, 256);
+	bool eq = na == nb && n2 == nb;
+	for (int k = 0; eq && k < na; k++)
+		eq = a[k] == b[k];
+	c->paras++;
+	c->same += eq;
+	c->pango += t1 - t0;
+	c->widths += t2 - t1;
+	c->brk += t3 - t2;
+	c->pre += t4 - t3;
+	g_object_unref(l0);
+	g_object_unref(u);
+	g_object_unref(l2);
+	g_free(pre);
+	free(w);
+}
+
+/* The width of the hyphen Pango adds at a soft-hyphen break. */
+static int hyphen_width(PangoContext *ctx, const char *family, double size)
+{
+	PangoLayout *l = lay(ctx, family, size, -1, "\xe2\x80\x90");
+	int w;
+	pango_layout_set_width(l, -1);
+	pango_layout_get_size(l, &w, NULL);
+	g_object_unref(l);
+	return w;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -172,6 +287,8 @@ int main(int argc, char **argv)
 	double size = argc > 2 ? atof(argv[2]) : 9.0, width = argc > 3 ? atof(argv[3]) : 151.25;
 	const char *family = argc > 4 ? argv[4] : "Yrsa";
 	bool self = getenv("SELF") != NULL, show = getenv("SHOW") != NULL;
+	bool cost = getenv("COST") != NULL;
+	costs cs = {0};
 	char *fonts = paths_fonts_dir(), *err = NULL;
 	fontset *f = fontset_new(fonts, &err);
 	if (!f) {
@@ -201,6 +318,12 @@ int main(int argc, char **argv)
 		*e = '\0';
 		char *hy = hyph_paragraphs(h, t);
 		paras++;
+		if (cost) {
+			cost_paragraph(ctx, family, size, width, hyphen_width(ctx, family, size),
+				       hy, &cs);
+			g_free(hy);
+			continue;
+		}
 		PangoLayout *l0 = lay(ctx, family, size, width, hy);
 		/* the first line ending at a soft hyphen */
 		const char *text0 = pango_layout_get_text(l0);
@@ -252,10 +375,19 @@ int main(int argc, char **argv)
 		g_free(hy);
 	}
 	fclose(in);
-	printf("%.2f pt in %.2f pt: %ld paragraphs, %ld with a hyphenated line; predicted "
-	       "exactly: %ld (%.1f%%); lines %ld, of which start elsewhere: %ld\n",
-	       size, width, paras, probed, same, probed ? 100.0 * same / probed : 0.0, lines,
-	       diff_lines);
+	if (cost)
+		printf("%.2f pt in %.2f pt: %ld paragraphs; CPU s: Pango breaking %.3f; widths "
+		       "from "
+		       "one unwrapped layout %.3f, first fit %.3f, layout of the broken text %.3f "
+		       "(sum %.3f); Pango's lines: %ld (%.1f%%)\n",
+		       size, width, cs.paras, cs.pango, cs.widths, cs.brk, cs.pre,
+		       cs.widths + cs.brk + cs.pre, cs.same,
+		       cs.paras ? 100.0 * (double)cs.same / (double)cs.paras : 0.0);
+	else
+		printf("%.2f pt in %.2f pt: %ld paragraphs, %ld with a hyphenated line; predicted "
+		       "exactly: %ld (%.1f%%); lines %ld, of which start elsewhere: %ld\n",
+		       size, width, paras, probed, same, probed ? 100.0 * same / probed : 0.0,
+		       lines, diff_lines);
 	hyph_free(h);
 	fontset_free(f);
 	free(fonts);

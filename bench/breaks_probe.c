@@ -214,7 +214,7 @@ static char *prebroken(const char *text, const int *starts, int n)
 	int c = 0, k = 1;
 	for (const char *p = text; *p; p = g_utf8_next_char(p), c++) {
 		if (k < n && c == starts[k]) {
-			if (!memcmp(p - 2, SHY, 2))
+			if (p - text >= 2 && !memcmp(p - 2, SHY, 2))
 				g_string_append(s, "\xe2\x80\x90");
 			else if (s->len && s->str[s->len - 1] == ' ')
 				g_string_truncate(s, s->len - 1);
@@ -296,6 +296,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	PangoContext *ctx = fontset_context(f);
+	int cost_hyphen = cost ? hyphen_width(ctx, family, size) : 0;
 	hyphenator *h = hyph_new("nl", NULL, NULL, 0, &err);
 	if (!h) {
 		fprintf(stderr, "%s\n", err);
@@ -319,8 +320,7 @@ int main(int argc, char **argv)
 		char *hy = hyph_paragraphs(h, t);
 		paras++;
 		if (cost) {
-			cost_paragraph(ctx, family, size, width, hyphen_width(ctx, family, size),
-				       hy, &cs);
+			cost_paragraph(ctx, family, size, width, cost_hyphen, hy, &cs);
 			g_free(hy);
 			continue;
 		}
@@ -376,10 +376,9 @@ int main(int argc, char **argv)
 	}
 	fclose(in);
 	if (cost)
-		printf("%.2f pt in %.2f pt: %ld paragraphs; CPU s: Pango breaking %.3f; widths "
-		       "from "
-		       "one unwrapped layout %.3f, first fit %.3f, layout of the broken text %.3f "
-		       "(sum %.3f); Pango's lines: %ld (%.1f%%)\n",
+		printf("%.2f pt in %.2f pt: %ld paragraphs; CPU s: Pango breaking %.3f; "
+		       "widths from one unwrapped layout %.3f, first fit %.3f, "
+		       "layout of the broken text %.3f (sum %.3f); Pango's lines: %ld (%.1f%%)\n",
 		       size, width, cs.paras, cs.pango, cs.widths, cs.brk, cs.pre,
 		       cs.widths + cs.brk + cs.pre, cs.same,
 		       cs.paras ? 100.0 * (double)cs.same / (double)cs.paras : 0.0);

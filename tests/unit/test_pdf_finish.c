@@ -90,13 +90,20 @@ static int assert_box(qpdf_data q, const char *key, const rect *r)
 	return n;
 }
 
-/* Reads path with libqpdf (no warnings allowed), checks both boxes and the trailer /ID. */
-static void read_back(const char *path, int npages, const rect *trim, const rect *bleed)
+/* path read with libqpdf, its errors and warnings kept for the test to look at. */
+static qpdf_data read_quiet(const char *path)
 {
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	assert_int_equal(qpdf_read(q, path, NULL), QPDF_SUCCESS);
+	return q;
+}
+
+/* Reads path with libqpdf (no warnings allowed), checks both boxes and the trailer /ID. */
+static void read_back(const char *path, int npages, const rect *trim, const rect *bleed)
+{
+	qpdf_data q = read_quiet(path);
 	assert_int_equal(assert_box(q, "/TrimBox", trim), npages);
 	assert_box(q, "/BleedBox", bleed);
 	qpdf_oh id = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/ID");
@@ -388,15 +395,6 @@ static unsigned char *page_content_raw(qpdf_data q, int i, size_t *len)
 	assert_int_equal(qpdf_oh_get_stream_data(q, c, qpdf_dl_none, NULL, &buf, len),
 			 QPDF_SUCCESS);
 	return buf;
-}
-
-static qpdf_data read_quiet(const char *path)
-{
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	assert_int_equal(qpdf_read(q, path, NULL), QPDF_SUCCESS);
-	return q;
 }
 
 /* A document in three parts (pdf_merge.h): every page in order with its content as Cairo

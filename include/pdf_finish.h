@@ -22,6 +22,10 @@ typedef struct {
 	size_t len;
 } pdf_part;
 
+/* A qpdf handle that prints neither errors nor warnings: the caller reports them (free it
+ * with qpdf_cleanup). */
+qpdf_data pdf_qpdf_quiet(void);
+
 /* The number v (integer or real) read without the locale; false if v is no number. */
 bool pdf_oh_number(qpdf_data q, qpdf_oh v, double *out);
 

@@ -255,7 +255,7 @@ static char *rewrite(qpdf_data q, qpdf_data *more, const char *in_path, const ma
 	return qpdf_problem(q);
 }
 
-static qpdf_data qpdf_quiet(void)
+qpdf_data pdf_qpdf_quiet(void)
 {
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q); /* we report errors ourselves */
@@ -277,10 +277,10 @@ int pdf_finish(const char *in_path, const char *out_path, const pdf_finish_opts 
 	}
 	atomic_file f;
 	atomic_begin(&f, out_path);
-	qpdf_data q = qpdf_quiet();
+	qpdf_data q = pdf_qpdf_quiet();
 	qpdf_data *more = xcalloc(o->nparts + 1, sizeof *more);
 	for (size_t i = 0; i + 1 < o->nparts; i++)
-		more[i] = qpdf_quiet();
+		more[i] = pdf_qpdf_quiet();
 	mapped map = {0};
 	if (in_path)
 		(void)map_file(in_path, &map); /* if it cannot be mapped, qpdf reads the file */

@@ -12,7 +12,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo cairo-script pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
+PKGS      = pangocairo cairo-pdf pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -49,7 +49,7 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image deck_pictu
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
-            test_pdfx test_hyph_layout
+            test_pdfx test_hyph_layout test_paint_scan
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
 FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_image
 # The starter project of 'deckpress init', made into C from the files in templates/.

@@ -204,25 +204,23 @@ static bool svg_size(RsvgHandle *h, double *w, double *ht)
 	return has_vb && vb.width > 0 && vb.height > 0;
 }
 
-/* Draws the SVG once into a recording surface and notes what it paints with (PDF/X needs
- * every colour's ink); -1 when librsvg cannot draw it. It is drawn 1024 units on its
- * longer side, whatever its own size: Cairo leaves out what it records on a surface
- * smaller than a unit (an SVG of width="0.01"), whose colours would then be unknown. */
+/* Draws the SVG once for paint_scan and notes what it paints with (PDF/X needs every
+ * colour's ink); -1 when librsvg or Cairo cannot draw it. It is drawn 1024 units on its
+ * longer side, whatever its own size: Cairo leaves out what it draws smaller than a unit
+ * (an SVG of width="0.01"), whose colours would then be unknown. */
 static int svg_paints(image *im)
 {
 	double k = 1024 / fmax(im->w, im->h);
-	cairo_rectangle_t ext = {0, 0, im->w * k, im->h * k};
-	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
-	cairo_t *cr = cairo_create(rec);
-	RsvgRectangle vp = {0, 0, ext.width, ext.height};
+	paint_scan *s = paint_scan_new(fmax(1, im->w * k), fmax(1, im->h * k));
+	cairo_t *cr = cairo_create(paint_scan_surface(s));
+	RsvgRectangle vp = {0, 0, im->w * k, im->h * k};
 	bool ok = rsvg_handle_render_document(im->svg, cr, &vp, NULL) &&
 		  cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
-	if (!ok) {
-		cairo_surface_destroy(rec);
-		return -1;
-	}
-	return paint_scan_recording(rec, &im->paints);
+	int rc = paint_scan_finish(s, &im->paints);
+	if (!ok)
+		paint_list_free(&im->paints);
+	return ok ? rc : -1;
 }
 
 static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)

@@ -120,6 +120,21 @@ for x in x4 x1a; do
 	expect_grep "greys $x: the tiny SVG's blue is an ink" '^k 0\.[0-9]+ 0\.[0-9]+ 0 ' $P/inks-greys-$x
 done
 
+# --- an SVG whose background reaches far left of its picture: Cairo's CairoScript writer,
+# which the colour scan once went through, stopped the program on it (an assertion) ---
+cat >$P/icons/wide.svg <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><rect x="-20000" y="-10" width="30000" height="70" fill="#2d6a4f"/><circle cx="24" cy="24" r="10" fill="#ffffff"/></svg>
+EOF
+sed 's#icons/eye.svg#icons/wide.svg#' $P/cards.yaml >$P/cards-wide.yaml
+sed 's#cards.yaml#cards-wide.yaml#' $P/classic.yaml >$P/wide.yaml
+for x in x4 x1a; do
+	"$BIN" cards $P/wide.yaml --sheet none --pdfx=$x -o $P/wide-$x.pdf 2>$TMP/err
+	expect_eq "an SVG reaching far outside itself, $x: exit 0" $? 0
+	expect "far-reaching SVG, $x: PDF/X rules" $PY pdfx $P/wide-$x.pdf $x
+	$PY inks $P/wide-$x.pdf >$P/inks-wide-$x
+	expect_grep "far-reaching SVG $x: its green is an ink" '^k 0\.[0-9]+ 0 0\.[0-9]+ 0\.[0-9]+ ' $P/inks-wide-$x
+done
+
 # --- what PDF/X cannot hold: refused, with the file and line ---
 cat >$P/icons/grad.svg <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/><stop offset="1" stop-color="#00f"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/></svg>

@@ -101,38 +101,38 @@ expect_eq "the SVG logo on the booklet cover: a Figure with its text" "$(sed -n 
 	"  Figure alt='Logo of Team Vector'"
 expect "team-vector booklet: PDF/UA rules" $TAG check $P/brgb/team-vector/booklet.pdf
 
-# --- SVG colours in every form Cairo records them: an opaque grey (black, white) is one
-# number there ("0 g"), and an SVG far smaller than a unit still has its colours known ---
+# --- SVG colours in every form Cairo writes them: an opaque grey (black, white) is one
+# number there ("0 g"); an SVG far smaller than a unit still has its colours known; an SVG
+# whose background reaches far left of its picture is drawn (Cairo's CairoScript writer,
+# which the colour scan once went through, stopped the program on it: an assertion) ---
 cat >$P/icons/greys.svg <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" style="fill:#5a5;stroke:#000;stroke-width:3"/><circle cx="24" cy="24" r="12" fill="#808080"/><circle cx="24" cy="24" r="5" fill="white"/></svg>
 EOF
 cat >$P/icons/tiny.svg <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" width="0.01" height="0.01" viewBox="0 0 10 10"><rect width="10" height="10" fill="#3366cc"/></svg>
 EOF
-sed -e 's#icons/eye.svg#icons/greys.svg#' -e 's#alpha-icon.png#icons/tiny.svg#' $P/cards.yaml >$P/cards-greys.yaml
-sed 's#cards.yaml#cards-greys.yaml#' $P/classic.yaml >$P/greys.yaml
-for x in x4 x1a; do
-	"$BIN" cards $P/greys.yaml --sheet none --pdfx=$x -o $P/greys-$x.pdf 2>$TMP/err
-	expect_eq "an SVG in black, grey and white, and a tiny SVG, $x: exit 0" $? 0
-	expect "black, grey, white and a tiny SVG, $x: PDF/X rules" $PY pdfx $P/greys-$x.pdf $x
-	$PY inks $P/greys-$x.pdf >$P/inks-greys-$x
-	expect_grep "greys $x: the SVG's black stroke is black ink only" '^K 0 0 0 1 ' $P/inks-greys-$x
-	expect_grep "greys $x: the tiny SVG's blue is an ink" '^k 0\.[0-9]+ 0\.[0-9]+ 0 ' $P/inks-greys-$x
-done
-
-# --- an SVG whose background reaches far left of its picture: Cairo's CairoScript writer,
-# which the colour scan once went through, stopped the program on it (an assertion) ---
 cat >$P/icons/wide.svg <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><rect x="-20000" y="-10" width="30000" height="70" fill="#2d6a4f"/><circle cx="24" cy="24" r="10" fill="#ffffff"/></svg>
 EOF
-sed 's#icons/eye.svg#icons/wide.svg#' $P/cards.yaml >$P/cards-wide.yaml
-sed 's#cards.yaml#cards-wide.yaml#' $P/classic.yaml >$P/wide.yaml
+sed -e 's#icons/eye.svg#icons/greys.svg#' -e 's#alpha-icon.png#icons/tiny.svg#' \
+	-e 's#icons/brand.svg#icons/wide.svg#' $P/cards.yaml >$P/cards-greys.yaml
+sed 's#cards.yaml#cards-greys.yaml#' $P/classic.yaml >$P/greys.yaml
+sed 's#x="-20000" y="-10" width="30000"#x="0" y="-10" width="48"#' $P/icons/wide.svg >$P/icons/wide-in.svg
+cmp -s $P/icons/wide.svg $P/icons/wide-in.svg && fail "the copy kept inside itself is the same file" || ok
+sed 's#icons/wide.svg#icons/wide-in.svg#' $P/cards-greys.yaml >$P/cards-in.yaml
+sed 's#cards.yaml#cards-in.yaml#' $P/classic.yaml >$P/in.yaml
 for x in x4 x1a; do
-	"$BIN" cards $P/wide.yaml --sheet none --pdfx=$x -o $P/wide-$x.pdf 2>$TMP/err
-	expect_eq "an SVG reaching far outside itself, $x: exit 0" $? 0
-	expect "far-reaching SVG, $x: PDF/X rules" $PY pdfx $P/wide-$x.pdf $x
-	$PY inks $P/wide-$x.pdf >$P/inks-wide-$x
-	expect_grep "far-reaching SVG $x: its green is an ink" '^k 0\.[0-9]+ 0 0\.[0-9]+ 0\.[0-9]+ ' $P/inks-wide-$x
+	"$BIN" cards $P/greys.yaml --sheet none --pdfx=$x -o $P/greys-$x.pdf 2>$TMP/err
+	expect_eq "SVGs in black, grey and white, tiny, far-reaching, $x: exit 0" $? 0
+	expect "black, grey, white, a tiny and a far-reaching SVG, $x: PDF/X rules" $PY pdfx $P/greys-$x.pdf $x
+	$PY inks $P/greys-$x.pdf >$P/inks-greys-$x
+	expect_grep "greys $x: the SVG's black stroke is black ink only" '^K 0 0 0 1 ' $P/inks-greys-$x
+	expect_grep "greys $x: the tiny SVG's blue is an ink" '^k 0\.[0-9]+ 0\.[0-9]+ 0 ' $P/inks-greys-$x
+	# the same picture kept inside itself gives the same inks
+	"$BIN" cards $P/in.yaml --sheet none --pdfx=$x -o $P/in-$x.pdf 2>$TMP/err
+	$PY inks $P/in-$x.pdf >$P/inks-in-$x
+	expect "greys $x: the far-reaching SVG's inks are those of the same SVG kept inside itself" \
+		cmp $P/inks-greys-$x $P/inks-in-$x
 done
 
 # --- what PDF/X cannot hold: refused, with the file and line ---

@@ -22,6 +22,7 @@ typedef struct {
 	bool pattern;     /* a gradient, a pattern, a mask or a picture is used as a colour */
 	bool transparent; /* a colour with alpha below 1, a mask, or group opacity */
 	bool blend;       /* a blend mode other than plain painting over */
+	size_t bytes;     /* the drawing's size: bytes of PDF content, each form once */
 } paint_list;
 
 typedef struct paint_scan paint_scan;

@@ -255,10 +255,16 @@ static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
 	} else {
 		image *im = xcalloc(1, sizeof *im);
 		*im = (image){.svg = h, .w = w, .h = ht};
-		if (svg_paints(im) == 0)
+		size_t max = bound_get(B_SVG_DRAWING);
+		if (svg_paints(im) != 0)
+			fail(e, -1, xstrdup("cannot be drawn by librsvg"));
+		else if (im->paints.bytes > max) /* a small file can <use> its shapes a million times */
+			fail(e, B_SVG_DRAWING,
+			     xasprintf("makes a drawing of %zu bytes (as PDF), more than %zu",
+				       im->paints.bytes, max));
+		else
 			return im;
 		image_free(im);
-		fail(e, -1, xstrdup("cannot be drawn by librsvg"));
 		return NULL;
 	}
 	g_object_unref(h);

@@ -241,6 +241,7 @@ static void scan_stream(scanner *S, qpdf_oh stream, qpdf_oh res)
 		S->failed = true;
 	else
 		scan_content(S, (const char *)buf, len, res);
+	S->out->bytes += len;
 	free(buf);
 }
 
@@ -256,6 +257,7 @@ static int scan_pdf(const char *bytes, size_t len, paint_list *out)
 		char *err = NULL, *content = pdf_page_content(q, page, &n, &err);
 		if (content) {
 			scanner S = {.q = q, .out = out, .read = g_hash_table_new(NULL, NULL)};
+			out->bytes = n;
 			scan_content(&S, content, n, qpdf_oh_get_key(q, page, "/Resources"));
 			rc = S.failed ? -1 : 0;
 			g_hash_table_destroy(S.read);

@@ -203,6 +203,24 @@ expect_grep "missing icon" "'icons/missing.svg' cannot be read: No such file or 
 expect_grep "a message's hint" "note: give the path of a PNG or SVG file, relative to the deck file" $P/err_text
 "$BIN" check --limit svg-bytes=100 $P/svg_only.yaml 2>$TMP/err; expect_eq "svg-bytes limit" $? 1
 expect_grep "svg-bytes named" "icon 'icons/eye.svg' has more than 100 bytes: over a limit \(raise it with --limit svg-bytes=N" $TMP/err
+# a small file whose <use> elements repeat one square 2^17 times: a drawing of megabytes
+uses() { # LEVELS: an SVG of 2 KB at most that draws one square 2^LEVELS times
+	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48"><defs>'
+	i=0
+	while [ $i -lt "$1" ]; do
+		printf '<g id="a%d"><use href="#a%d" x="0.1"/><use href="#a%d" y="0.1"/></g>' $i $((i + 1)) $((i + 1))
+		i=$((i + 1))
+	done
+	printf '<rect id="a%d" width="1" height="1" fill="#a50"/></defs><use href="#a0"/></svg>\n' "$1"
+}
+mkdir -p $P/icons; uses 17 >$P/icons/uses.svg; uses 6 >$P/icons/uses6.svg
+sed 's#icons/eye.svg#icons/uses.svg#' $P/svg_only.yaml >$P/uses.yaml
+"$BIN" check $P/uses.yaml 2>$TMP/err; expect_eq "svg-drawing limit: $(wc -c <$P/icons/uses.svg) bytes repeated" $? 1
+expect_grep "svg-drawing named" "icon 'icons/uses.svg' makes a drawing of [0-9]+ bytes \(as PDF\), more than 4194304: over a limit \(raise it with --limit svg-drawing=N" $TMP/err
+sed 's#icons/eye.svg#icons/uses6.svg#' $P/svg_only.yaml >$P/uses6.yaml
+"$BIN" check $P/uses6.yaml >/dev/null 2>$TMP/err; expect_eq "64 repeats: fine" $? 0
+"$BIN" check --limit svg-drawing=1000 $P/uses6.yaml 2>$TMP/err; expect_eq "64 repeats over a lowered svg-drawing" $? 1
+expect_grep "lowered svg-drawing named" "icon 'icons/uses6.svg' makes a drawing of [0-9]+ bytes \(as PDF\), more than 1000" $TMP/err
 "$BIN" check --limit pictures=2 $P/cards.yaml 2>$TMP/err; expect_eq "pictures limit" $? 1
 expect_grep "pictures named" "icon 'icons/ask.svg' is one picture more than 2: over a limit \(raise it with --limit pictures=N" $TMP/err
 sed 's#landscape.png#../x.png#' $P/cards.yaml >$P/img_out.yaml; cp $B/small.png $TMP/x.png

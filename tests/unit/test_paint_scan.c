@@ -181,6 +181,27 @@ static void test_patterns(void **state)
 	paint_list_free(&p);
 }
 
+static void draw_many(cairo_t *cr)
+{
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_push_group(cr); /* a form: its content counts too */
+	for (int i = 0; i < 100; i++)
+		rect_fill(cr, i % 90, i / 2);
+	cairo_pop_group_to_source(cr);
+	cairo_paint(cr);
+}
+
+/* The drawing's size, which svg-drawing limits: bytes of content, forms included. */
+static void test_size(void **state)
+{
+	(void)state;
+	paint_list one = scan(draw_default), many = scan(draw_many);
+	assert_true(one.bytes > 10 && one.bytes < 200);
+	assert_true(many.bytes > 100 * 10); /* "x y 10 10 re f" a hundred times */
+	paint_list_free(&one);
+	paint_list_free(&many);
+}
+
 /* --- SVG pictures, which image.c scans this way --- */
 
 static image *svg(const char *body, image_error *e)
@@ -238,10 +259,15 @@ static void test_svg_deep_groups(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_solid),           cmocka_unit_test(test_far_left),
-		cmocka_unit_test(test_default_black),   cmocka_unit_test(test_transparency),
-		cmocka_unit_test(test_blend),           cmocka_unit_test(test_patterns),
-		cmocka_unit_test(test_svg_far_outside), cmocka_unit_test(test_svg_deep_groups),
+		cmocka_unit_test(test_solid),
+		cmocka_unit_test(test_far_left),
+		cmocka_unit_test(test_default_black),
+		cmocka_unit_test(test_transparency),
+		cmocka_unit_test(test_blend),
+		cmocka_unit_test(test_patterns),
+		cmocka_unit_test(test_size),
+		cmocka_unit_test(test_svg_far_outside),
+		cmocka_unit_test(test_svg_deep_groups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

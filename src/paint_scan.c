@@ -62,6 +62,12 @@ typedef struct {
 
 static void scan_stream(scanner *S, qpdf_oh stream, qpdf_oh res);
 
+/* The resource of that kind ("/XObject") and name ("/x5") in res; null when there is none. */
+static qpdf_oh resource(const scanner *S, qpdf_oh res, const char *kind, const char *name)
+{
+	return qpdf_oh_get_key(S->q, qpdf_oh_get_key(S->q, res, kind), name);
+}
+
 static void add_color(paint_list *p, uint32_t rgb)
 {
 	for (size_t i = 0; i < p->ncolors; i++)
@@ -95,7 +101,7 @@ static void color_op(scanner *S, const operands *o, bool gray)
 static void ext_gstate(scanner *S, qpdf_oh res, const char *name)
 {
 	qpdf_data q = S->q;
-	qpdf_oh gs = qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/ExtGState"), name);
+	qpdf_oh gs = resource(S, res, "/ExtGState", name);
 	if (!qpdf_oh_is_dictionary(q, gs)) {
 		S->failed = true;
 		return;
@@ -137,7 +143,7 @@ static void form(scanner *S, qpdf_oh stream, qpdf_oh res)
 static void xobject(scanner *S, qpdf_oh res, const char *name)
 {
 	qpdf_data q = S->q;
-	qpdf_oh x = qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/XObject"), name);
+	qpdf_oh x = resource(S, res, "/XObject", name);
 	if (!qpdf_oh_is_stream(q, x)) {
 		S->failed = true;
 		return;
@@ -154,7 +160,7 @@ static void xobject(scanner *S, qpdf_oh res, const char *name)
 static void tiling(scanner *S, qpdf_oh res, const char *name)
 {
 	qpdf_data q = S->q;
-	qpdf_oh p = qpdf_oh_get_key(q, qpdf_oh_get_key(q, res, "/Pattern"), name);
+	qpdf_oh p = resource(S, res, "/Pattern", name);
 	if (!qpdf_oh_is_stream(q, p))
 		return; /* a gradient (a shading pattern) */
 	form(S, p, res);

@@ -93,9 +93,7 @@ static int assert_box(qpdf_data q, const char *key, const rect *r)
 /* path read with libqpdf, its errors and warnings kept for the test to look at. */
 static qpdf_data read_quiet(const char *path)
 {
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	qpdf_data q = pdf_qpdf_quiet();
 	assert_int_equal(qpdf_read(q, path, NULL), QPDF_SUCCESS);
 	return q;
 }

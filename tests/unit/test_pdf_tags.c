@@ -293,9 +293,7 @@ static void test_ligatures(void **state)
 		"6 0 obj << /Length %zu >> stream\n%sendstream endobj\n"
 		"trailer << /Size 7 /Root 1 0 R >>\n%%%%EOF\n",
 		strlen(content), content, strlen(cmap), cmap);
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	qpdf_data q = pdf_qpdf_quiet();
 	assert_false(qpdf_read_memory(q, "lig.pdf", pdf, strlen(pdf), NULL) & QPDF_ERRORS);
 	char *err = pdf_lig_plain(q, 7);
 	assert_null(err);

@@ -28,6 +28,9 @@ qpdf_data pdf_qpdf_quiet(void);
 
 /* The number v (integer or real) read without the locale; false if v is no number. */
 bool pdf_oh_number(qpdf_data q, qpdf_oh v, double *out);
+/* The keys of dictionary d, each copied (qpdf iterates one dictionary at a time, so a walk
+ * that looks into values needs them first); *n of them. Caller frees each and the array. */
+char **pdf_oh_dict_keys(qpdf_data q, qpdf_oh d, size_t *n);
 
 /* What pdf_finish adds to Cairo's file: one field per finishing step. */
 typedef struct {

@@ -76,6 +76,20 @@ bool pdf_oh_number(qpdf_data q, qpdf_oh v, double *out)
 	return qpdf_oh_is_real(q, v) && parse_double(qpdf_oh_get_real_value(q, v), out);
 }
 
+char **pdf_oh_dict_keys(qpdf_data q, qpdf_oh d, size_t *n)
+{
+	size_t cap = 16;
+	char **keys = xmalloc(cap * sizeof *keys);
+	*n = 0;
+	qpdf_oh_begin_dict_key_iter(q, d);
+	while (qpdf_oh_dict_more_keys(q)) {
+		if (*n == cap)
+			keys = xrealloc(keys, (cap *= 2) * sizeof *keys);
+		keys[(*n)++] = xstrdup(qpdf_oh_dict_next_key(q));
+	}
+	return keys;
+}
+
 /* The page's /MediaBox, which a page may inherit from its /Pages parents. */
 static bool media_box(qpdf_data q, qpdf_oh page, rect *out)
 {

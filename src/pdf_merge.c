@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_finish.h"
 #include "util.h"
 
 #define MAX_DEPTH 16 /* Cairo's fonts are 4 levels deep: font, descendant, descriptor, file */
@@ -148,21 +149,6 @@ static qpdf_oh object_keep(dedupe *D, qpdf_oh f)
 	return keep;
 }
 
-/* Dictionary keys of d, copied (qpdf iterates one dictionary at a time). */
-static char **dict_keys(qpdf_data q, qpdf_oh d, size_t *n)
-{
-	size_t cap = 16;
-	char **keys = xmalloc(cap * sizeof *keys);
-	*n = 0;
-	qpdf_oh_begin_dict_key_iter(q, d);
-	while (qpdf_oh_dict_more_keys(q)) {
-		if (*n == cap)
-			keys = xrealloc(keys, (cap *= 2) * sizeof *keys);
-		keys[(*n)++] = xstrdup(qpdf_oh_dict_next_key(q));
-	}
-	return keys;
-}
-
 static void dedupe_resources(dedupe *D, qpdf_oh res, int depth);
 
 /* Points the entries of dictionary dict (a resource category) at kept objects; recurses
@@ -171,7 +157,7 @@ static void dedupe_category(dedupe *D, qpdf_oh dict, int depth)
 {
 	qpdf_data q = D->q;
 	size_t n;
-	char **keys = qpdf_oh_is_dictionary(q, dict) ? dict_keys(q, dict, &n) : NULL;
+	char **keys = qpdf_oh_is_dictionary(q, dict) ? pdf_oh_dict_keys(q, dict, &n) : NULL;
 	for (size_t i = 0; keys && i < n; i++) {
 		qpdf_oh o = qpdf_oh_get_key(q, dict, keys[i]);
 		qpdf_oh keep = qpdf_oh_is_indirect(q, o) ? object_keep(D, o) : o;

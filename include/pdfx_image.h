@@ -11,6 +11,11 @@
 /* True when image img has a soft mask (/SMask) or a colour-key mask (/Mask). */
 bool pdfx_image_transparent(qpdf_data q, qpdf_oh img);
 
+/* A new image object with img's dictionary and its bytes as stored (the soft mask is shared,
+ * not copied): PDF/X-1a flattens an image onto one ink, so an image drawn over several
+ * needs one copy per ink. A null handle when img's data cannot be read. */
+qpdf_oh pdfx_image_copy(qpdf_data q, qpdf_oh img);
+
 /* Rewrites image img in place: DeviceRGB becomes DeviceCMYK (relative colorimetric with
  * black-point compensation, as color_to_cmyk); DeviceGray stays (it prints as K). With
  * backdrop (not NULL), the soft mask is flattened onto that ink and removed, which makes

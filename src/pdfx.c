@@ -17,12 +17,23 @@
 
 #define FORM_DEPTH_MAX 32 /* forms inside forms */
 
+/* An image to convert. For PDF/X-1a, a transparent image is flattened onto the ink beneath
+ * it, so one drawn over several inks is converted once per ink: the first ink's use keeps
+ * the object, each other ink gets a copy (source is the object copied). */
 typedef struct {
-	int id;         /* object id */
+	int id, source; /* object ids: this image, the one it was copied from (or id) */
 	qpdf_oh oh;
-	cmyk backdrop;  /* the fill ink in force where it is drawn */
-	bool has_backdrop, mixed;
+	cmyk backdrop;  /* the fill ink in force where it is drawn (flattened images) */
+	bool flat;      /* flattened onto backdrop (PDF/X-1a, transparent) */
 } image_use;
+
+/* Which ink a flattened image's resource name was drawn over: a name stands for one object,
+ * so a name drawn over two inks cannot get one copy for each. */
+typedef struct {
+	int res;    /* the resources' object id, or minus the id of the stream they are in */
+	char *name; /* "/x12" */
+	cmyk backdrop;
+} image_binding;
 
 typedef struct {
 	int id;           /* object id */
@@ -36,7 +47,10 @@ typedef struct {
 	size_t nforms;
 	image_use *images;
 	size_t nimages;
+	image_binding *bindings;
+	size_t nbindings;
 	qpdf_oh res;      /* resources of the stream being rewritten */
+	int res_key;      /* image_binding.res for res */
 	bool transparent; /* the page being rewritten uses transparency */
 	int depth;
 	GChecksum *sum; /* of every rewritten stream: the XMP document id */
@@ -57,24 +71,78 @@ static form_done *find_form(walker *W, int id)
 	return NULL;
 }
 
-static void use_image(walker *W, qpdf_oh img, const cmyk *fill)
+static image_use *add_image(walker *W, qpdf_oh oh, int from, const cmyk *backdrop)
 {
-	int id = qpdf_oh_get_object_id(W->q, img);
-	image_use *u = NULL;
-	for (size_t i = 0; i < W->nimages && !u; i++)
-		if (W->images[i].id == id)
-			u = &W->images[i];
-	if (!u) {
-		W->images = xrealloc(W->images, (W->nimages + 1) * sizeof *W->images);
-		u = &W->images[W->nimages++];
-		*u = (image_use){.id = id, .oh = img};
-		if (fill)
-			u->backdrop = *fill, u->has_backdrop = true;
-	} else if (!fill || !u->has_backdrop || memcmp(fill, &u->backdrop, sizeof *fill)) {
-		u->mixed = true; /* one image, two backdrops: it cannot be flattened in place */
+	W->images = xrealloc(W->images, (W->nimages + 1) * sizeof *W->images);
+	image_use *u = &W->images[W->nimages++];
+	*u = (image_use){.id = qpdf_oh_get_object_id(W->q, oh), .source = from, .oh = oh};
+	if (backdrop)
+		u->backdrop = *backdrop, u->flat = true;
+	return u;
+}
+
+static bool same_ink(const cmyk *a, const cmyk *b)
+{
+	return !memcmp(a, b, sizeof *a);
+}
+
+/* The image flattened onto fill for the resource key: the object itself the first time, a
+ * copy for every other ink (the key then names the copy). NULL or an error. */
+static char *flat_image(walker *W, const char *key, qpdf_oh img, const cmyk *fill)
+{
+	qpdf_data q = W->q;
+	if (!fill)
+		return xstrdup("PDF/X-1a: a transparent image has no plate beneath it to flatten "
+			       "onto");
+	for (size_t i = 0; i < W->nbindings; i++) {
+		image_binding *b = &W->bindings[i];
+		if (b->res == W->res_key && !strcmp(b->name, key))
+			return same_ink(&b->backdrop, fill)
+				       ? NULL
+				       : xstrdup("PDF/X-1a: one transparent image is drawn over "
+						 "two inks and cannot be flattened onto both");
 	}
-	if (pdfx_image_transparent(W->q, img))
-		W->transparent = true;
+	W->bindings = xrealloc(W->bindings, (W->nbindings + 1) * sizeof *W->bindings);
+	W->bindings[W->nbindings++] = (image_binding){W->res_key, xstrdup(key), *fill};
+	int id = qpdf_oh_get_object_id(q, img);
+	bool seen = false;
+	for (size_t i = 0; i < W->nimages; i++) {
+		image_use *u = &W->images[i];
+		if (u->source != id)
+			continue;
+		seen = true;
+		if (same_ink(&u->backdrop, fill)) {
+			if (u->id != id)
+				qpdf_oh_replace_key(q, qpdf_oh_get_key(q, W->res, "/XObject"), key,
+						    u->oh);
+			return NULL;
+		}
+	}
+	if (!seen) {
+		add_image(W, img, id, fill);
+		return NULL;
+	}
+	qpdf_oh copy = pdfx_image_copy(q, img);
+	if (qpdf_oh_is_null(q, copy))
+		return xstrdup("PDF/X: an image cannot be read");
+	add_image(W, copy, id, fill);
+	qpdf_oh_replace_key(q, qpdf_oh_get_key(q, W->res, "/XObject"), key, copy);
+	return NULL;
+}
+
+/* Notes image img, drawn as resource key over fill, for convert_images. */
+static char *use_image(walker *W, const char *key, qpdf_oh img, const cmyk *fill)
+{
+	bool transparent = pdfx_image_transparent(W->q, img);
+	W->transparent = W->transparent || transparent;
+	if (W->o->level == PDFX_1A && transparent)
+		return flat_image(W, key, img, fill);
+	int id = qpdf_oh_get_object_id(W->q, img);
+	for (size_t i = 0; i < W->nimages; i++)
+		if (W->images[i].id == id)
+			return NULL;
+	add_image(W, img, id, NULL);
+	return NULL;
 }
 
 /* The form's /Group: kept (as CMYK) for PDF/X-4 when something in it is transparent. */
@@ -95,14 +163,17 @@ static char *on_do(void *ctx, const char *name, const cmyk *fill)
 	qpdf_data q = W->q;
 	char *key = xasprintf("/%s", name);
 	qpdf_oh x = qpdf_oh_get_key(q, qpdf_oh_get_key(q, W->res, "/XObject"), key);
-	free(key);
-	if (!qpdf_oh_is_stream(q, x))
+	if (!qpdf_oh_is_stream(q, x)) {
+		free(key);
 		return xasprintf("PDF/X: XObject /%s is missing", name);
+	}
 	qpdf_oh d = qpdf_oh_get_dict(q, x);
 	if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Subtype"), "/Image")) {
-		use_image(W, x, fill);
-		return NULL;
+		char *err = use_image(W, key, x, fill);
+		free(key);
+		return err;
 	}
+	free(key);
 	int id = qpdf_oh_get_object_id(q, x);
 	form_done *done = find_form(W, id);
 	if (done) { /* drawn before: rewritten once, its transparency counts here too */
@@ -179,13 +250,17 @@ static char *walk_stream(walker *W, qpdf_oh stream, qpdf_oh res, const cmyk *fil
 		return xstrdup("PDF/X: a content stream cannot be decoded");
 	}
 	qpdf_oh outer = W->res;
+	int outer_key = W->res_key;
 	W->res = res;
+	W->res_key = qpdf_oh_is_indirect(q, res) ? qpdf_oh_get_object_id(q, res)
+						 : -qpdf_oh_get_object_id(q, stream);
 	char *err = ext_gstates(W, res);
 	pdfx_recolor_opts ro = {.inks = W->o->inks, .fill = fill, .on_do = on_do, .ctx = W};
 	size_t n = 0;
 	unsigned char *out = err ? NULL : pdfx_recolor(buf, len, &ro, &n, &err);
 	free(buf);
 	W->res = outer;
+	W->res_key = outer_key;
 	if (!out) {
 		char *msg = xasprintf("PDF/X: %s", err);
 		free(err);
@@ -244,11 +319,7 @@ static char *convert_images(walker *W)
 	const color_profile *p = ink_map_profile(W->o->inks);
 	for (size_t i = 0; i < W->nimages; i++) {
 		image_use *u = &W->images[i];
-		bool flat = W->o->level == PDFX_1A && pdfx_image_transparent(W->q, u->oh);
-		if (flat && (!u->has_backdrop || u->mixed))
-			return xstrdup("PDF/X-1a: a transparent image has no single plate beneath it "
-				       "to flatten onto");
-		char *err = pdfx_image_convert(W->q, u->oh, p, flat ? &u->backdrop : NULL);
+		char *err = pdfx_image_convert(W->q, u->oh, p, u->flat ? &u->backdrop : NULL);
 		if (err) {
 			char *msg = xasprintf("PDF/X: %s", err);
 			free(err);
@@ -397,6 +468,9 @@ char *pdfx_convert(qpdf_data q, const pdfx_opts *o, xmp_props *xmp)
 	g_checksum_free(W.sum);
 	free(W.forms);
 	free(W.images);
+	for (size_t i = 0; i < W.nbindings; i++)
+		free(W.bindings[i].name);
+	free(W.bindings);
 	return err;
 }
 

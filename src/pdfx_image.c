@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_finish.h"
 #include "util.h"
 
 #define PIXELS_MAX (1u << 26) /* 64 megapixels: far beyond a logo, bounded memory */
@@ -182,4 +183,31 @@ char *pdfx_image_convert(qpdf_data q, qpdf_oh img, const color_profile *p, const
 	free(r.px);
 	free(m.px);
 	return NULL;
+}
+
+qpdf_oh pdfx_image_copy(qpdf_data q, qpdf_oh img)
+{
+	qpdf_oh d = qpdf_oh_get_dict(q, img), copy = qpdf_oh_new_stream(q);
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	QPDF_BOOL filtered = QPDF_FALSE;
+	if (qpdf_oh_get_stream_data(q, img, qpdf_dl_none, &filtered, &buf, &len) != QPDF_SUCCESS) {
+		free(buf);
+		return qpdf_oh_new_null(q);
+	}
+	/* the bytes as stored, with the filters that decode them */
+	qpdf_oh_replace_stream_data(q, copy, buf, len, qpdf_oh_get_key(q, d, "/Filter"),
+				    qpdf_oh_get_key(q, d, "/DecodeParms"));
+	free(buf);
+	qpdf_oh cd = qpdf_oh_get_dict(q, copy);
+	size_t n;
+	char **keys = pdf_oh_dict_keys(q, d, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(keys[i], "/Length") && strcmp(keys[i], "/Filter") &&
+		    strcmp(keys[i], "/DecodeParms"))
+			qpdf_oh_replace_key(q, cd, keys[i], qpdf_oh_get_key(q, d, keys[i]));
+		free(keys[i]);
+	}
+	free(keys);
+	return copy;
 }

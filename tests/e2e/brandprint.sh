@@ -101,6 +101,25 @@ expect_eq "the SVG logo on the booklet cover: a Figure with its text" "$(sed -n 
 	"  Figure alt='Logo of Team Vector'"
 expect "team-vector booklet: PDF/UA rules" $TAG check $P/brgb/team-vector/booklet.pdf
 
+# --- one transparent PNG over many inks, PDF/X-1a: flattened once per ink beneath it (a copy of
+# the image for each), in a small deck and in one drawn in parts, whose identical images the
+# merge shares (that once stopped a 300-card deck: "no single plate beneath it") ---
+expect "team-noord x1a: the PNG logo flattened onto each back's ink" $PY flat $P/bx1a/team-noord/printshop.pdf 240x240,96x96
+awk -v n=300 -f bench/gen_deck.awk |
+	sed 's#^\(  - {id: c[0-9].*\)}$#\1, icon: alpha-icon.png}#' >$P/many.yaml
+expect_eq "the generated deck names its icon 6 times" "$(grep -c 'icon: alpha-icon.png' $P/many.yaml)" 6
+printf 'deck: many.yaml\nteams:\n  - name: Team Noord\n    logo: noord.png\n' >$P/teams-many.yaml
+for j in 1 2; do
+	"$BIN" build $P/teams-many.yaml --pdfx=x1a -j $j -o $P/many$j -q 2>$TMP/err
+	expect_eq "300 cards, a PNG icon and logo over 6 inks, x1a, -j $j: exit 0" $? 0
+	expect "300 cards x1a -j $j: PDF/X rules" $PY pdfx $P/many$j/team-noord/printshop.pdf x1a
+	expect "300 cards x1a -j $j: each image flattened onto its own ink" $PY flat $P/many$j/team-noord/printshop.pdf 240x240,96x96
+done
+expect_eq "300 cards x1a: one icon and one logo image per ink" \
+	"$(pdfimages -list $P/many1/team-noord/printshop.pdf | awk 'NR > 2 {print $11}' | sort -u | wc -l)" 12
+cmp -s $P/many1/team-noord/printshop.pdf $P/many2/team-noord/printshop.pdf && ok ||
+	fail "300 cards x1a: -j 1 and -j 2 differ"
+
 # --- SVG colours in every form Cairo writes them: an opaque grey (black, white) is one
 # number there ("0 g"); an SVG far smaller than a unit still has its colours known; an SVG
 # whose background reaches far left of its picture is drawn (Cairo's CairoScript writer,

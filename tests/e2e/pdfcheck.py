@@ -282,6 +282,7 @@ class Scan:
     def __init__(self, doc):
         self.doc, self.bad, self.inks, self.seen = doc, [], {}, set()
         self.texts = 0
+        self.images = {}  # image ref -> the fill inks in force where it is drawn
 
     def problem(self, where, msg):
         if len(self.bad) < 20:
@@ -324,6 +325,8 @@ class Scan:
                 d = self.doc.get(ref2) or {}
                 if d.get("/Subtype") == "/Form":
                     self.run(ref2, d.get("/Resources", res), where + " form " + name)
+                elif d.get("/Subtype") == "/Image":
+                    self.images.setdefault(ref2, set()).add(fill)
 
 
 def icc_header(data):
@@ -662,6 +665,38 @@ def cmd_inks(pdf):
     return 0
 
 
+def cmd_flat(pdf, sizes):
+    """PDF/X-1a with pictures whose corners are transparent, of the sizes given ("240x240,96x96"):
+    each such image is drawn over one ink only, and its top-left pixel is that ink (it was
+    flattened onto the ink beneath it)."""
+    want = {tuple(int(v) for v in wh.split("x")) for wh in sizes.split(",")}
+    doc = Doc(pdf)
+    scan = Scan(doc)
+    for i, p in enumerate(doc.json["pages"]):
+        d = doc.get(p["object"])
+        contents = d.get("/Contents")
+        for ref in contents if isinstance(contents, list) else [contents]:
+            scan.run(ref, d.get("/Resources"), "page %d" % (i + 1))
+    bad, n = [], 0
+    for ref, fills in sorted(scan.images.items()):
+        d = doc.get(ref)
+        if (d.get("/Width"), d.get("/Height")) not in want:
+            continue
+        n += 1
+        if len(fills) != 1 or None in fills:
+            bad.append("image %s drawn over %s" % (ref, sorted(map(str, fills))))
+            continue
+        ink = next(iter(fills))
+        px = doc.data(ref)[:4]
+        if d.get("/ColorSpace") != "/DeviceCMYK" or len(px) < 4 or \
+                any(abs(v / 255 - c) > 1.5 / 255 for v, c in zip(px, ink)):
+            bad.append("image %s: corner %s, ink beneath %s" % (ref, tuple(px), ink))
+    print("flat: %d images of %s, %d problems" % (n, sizes, len(bad)))
+    for b in bad[:10]:
+        print("  " + b)
+    return 1 if bad or not n else 0
+
+
 def read_ppm(path):
     data = open(path, "rb").read()
     m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
@@ -717,5 +752,5 @@ def cmd_render(pdfx, rgb, max_mean="3", max_p95="8"):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"boxes": cmd_boxes, "safe": cmd_safe, "align": cmd_align, "pdfx": cmd_pdfx,
-              "render": cmd_render, "inks": cmd_inks, "hyphens": cmd_hyphens,
+              "render": cmd_render, "inks": cmd_inks, "flat": cmd_flat, "hyphens": cmd_hyphens,
               "legible": cmd_legible, "contrast": cmd_contrast, "margin": cmd_margin}[cmd](*args))

@@ -1,5 +1,5 @@
-# Generate a deck of N cards (awk -v n=N -f bench/gen_deck.awk): realistic Dutch texts of
-# varying length from the essays' vocabulary, all three card types, six categories.
+# Generate a deck of N cards (awk -v n=N [-v icons=1] -f bench/gen_deck.awk): realistic Dutch
+# texts of varying length from the essays' vocabulary, all three card types, six categories.
 # Deterministic (fixed seed), so runs compare.
 function pick(a, k) { return a[int(rand() * k) + 1] }
 function sentence(words,    s, i) {
@@ -17,7 +17,13 @@ BEGIN {
 	           "teams klantrelaties partnerschap transactie winkelervaring logistiek", w, " ")
 	ncap = split("Wat Hoe Waarom Wanneer Welke Wie Waar Teams Klanten Organisaties", cap, " ")
 	print "deck:\n  title: Benchmark\n  language: nl\ncategories:"
-	for (c = 1; c <= 6; c++) printf "  - {id: c%d, name: Categorie %d, color: \"#%02x5d8a\"}\n", c, c, 40 * c
+	# with -v icons=1, each category an icon beside the deck: SVGs and a transparent PNG
+	nic = split("icons/ask.svg icons/eye.svg noord.png icons/link.svg noord.png icons/eye.svg", ic, " ")
+	for (c = 1; c <= 6; c++) {
+		printf "  - {id: c%d, name: Categorie %d, color: \"#%02x5d8a\"", c, c, 40 * c
+		if (icons) printf ", icon: %s", ic[c]
+		print "}"
+	}
 	print "sources:\n  - {id: s1, title: Een essay, author: Iemand}\ncards:"
 	for (i = 1; i <= n; i++) {
 		t = i % 3

@@ -14,6 +14,7 @@
 #include "booklet_render.h"
 #include "pdf_meta.h"
 #include "deck_pictures.h"
+#include "image.h"
 #include "render_color.h"
 #include "impose_saddle.h"
 #include "ink_map.h"
@@ -152,7 +153,7 @@ static void write_pages(const booklet_job *job, const deck_pictures *pics, const
 			cover_plate(cr, job, doc, st);
 		booklet_render_page(cr, doc, p, true, t);
 		cairo_restore(cr);
-		cairo_show_page(cr);
+		image_show_page(cr);
 	}
 	if (t)
 		bk_tagger_end(t, cr);
@@ -226,7 +227,7 @@ static void write_sheets(const booklet_job *job, const deck_pictures *pics, cons
 		place(cr, r, plan->right);
 		fold_marks(cr, plan);
 		cairo_restore(cr);
-		cairo_show_page(cr);
+		image_show_page(cr);
 		if (l)
 			cairo_surface_destroy(l);
 		if (r)

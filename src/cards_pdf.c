@@ -10,6 +10,7 @@
 #include "card_face.h"
 #include "chunks.h"
 #include "commands.h"
+#include "image.h"
 #include "impose.h"
 #include "ink_map.h"
 #include "labels.h"
@@ -160,7 +161,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 		draw_info(cr, job, D->c.ctx, plan->info_where, plan->info, sheet + 1, B->sheets,
 			  false);
 	}
-	cairo_show_page(cr);
+	image_show_page(cr);
 	if (!plan->backs)
 		return;
 	for (size_t k = 0; k < n; k++) {
@@ -170,7 +171,7 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 	if (!job->ps.sheet_none)
 		draw_info(cr, job, D->c.ctx, plan->back_info_where, plan->back_info, sheet + 1,
 			  B->sheets, true);
-	cairo_show_page(cr);
+	image_show_page(cr);
 }
 
 /* A chunk of sheets into its part of the PDF (chunk_work.run). Every card is laid out once,

@@ -100,7 +100,10 @@ struct image {
 	RsvgHandle *svg;
 	paint_list paints; /* an SVG's colours and kinds of paint */
 	double w, h;       /* pixels, CSS pixels for an SVG */
+	unsigned long id;  /* this process's number for it: its copies' key (never reused) */
 };
+
+static unsigned long next_id;
 
 static bool is_name_char(unsigned char c)
 {
@@ -254,7 +257,7 @@ static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
 			       bound_get(B_IMAGE_PIXELS)));
 	} else {
 		image *im = xcalloc(1, sizeof *im);
-		*im = (image){.svg = h, .w = w, .h = ht};
+		*im = (image){.svg = h, .w = w, .h = ht, .id = ++next_id};
 		size_t max = bound_get(B_SVG_DRAWING);
 		if (svg_paints(im) != 0)
 			fail(e, -1, xstrdup("cannot be drawn by librsvg"));
@@ -294,7 +297,7 @@ static image *decode(const unsigned char *buf, size_t len, image_error *e)
 		if (!s)
 			return NULL;
 		image *im = xcalloc(1, sizeof *im);
-		*im = (image){.png = s, .w = w, .h = h};
+		*im = (image){.png = s, .w = w, .h = h, .id = ++next_id};
 		return im;
 	}
 	if (!looks_like_svg(buf, len)) {
@@ -389,6 +392,131 @@ double image_ppi(const image *im, rect box, image_fit fit)
 	return im->w / (r.w / 72.0);
 }
 
+/* The copies of PNGs one surface paints. Cairo 1.16's PDF surface writes a duplicated
+ * resource key (a damaged file, says qpdf) when one image surface is painted twice on a page
+ * or in one form, and writes a surface painted on many pages once. So the n-th painting of a
+ * PNG on a page paints the n-th copy of its pixels, and the copies are kept for the pages
+ * after (a logo on every back is one image in the file, not one per card). Copies of PNGs a
+ * page did not paint are kept up to COPIES_IDLE_BYTES, the longest unused let go of first:
+ * the photos of single cards are not all held to the end of the file. */
+#define COPIES_IDLE_BYTES ((size_t)32 << 20)
+
+typedef struct {
+	unsigned long id; /* image.id */
+	cairo_surface_t **copy;
+	size_t ncopies, used; /* made; painted on this page */
+	size_t bytes;         /* of one copy */
+	unsigned long last;   /* the last page that painted it */
+} png_copies;
+
+typedef struct {
+	png_copies *pngs;
+	size_t n;
+	unsigned long page; /* pages ended */
+} copy_pool;
+
+static const cairo_user_data_key_t pool_key;
+
+static void copies_drop(png_copies *c)
+{
+	for (size_t k = 0; k < c->ncopies; k++)
+		cairo_surface_destroy(c->copy[k]);
+	free(c->copy);
+	c->copy = NULL;
+	c->ncopies = 0;
+}
+
+static void pool_free(void *data)
+{
+	copy_pool *pool = data;
+	for (size_t i = 0; i < pool->n; i++)
+		copies_drop(&pool->pngs[i]);
+	free(pool->pngs);
+	free(pool);
+}
+
+static copy_pool *pool_of(cairo_surface_t *target)
+{
+	copy_pool *pool = cairo_surface_get_user_data(target, &pool_key);
+	if (!pool) {
+		pool = xcalloc(1, sizeof *pool);
+		if (cairo_surface_set_user_data(target, &pool_key, pool, pool_free)) {
+			free(pool);
+			return NULL;
+		}
+	}
+	return pool;
+}
+
+static cairo_surface_t *copy_of(const image *im)
+{
+	int iw = (int)im->w, ih = (int)im->h;
+	cairo_surface_t *copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iw, ih);
+	cairo_t *c2 = cairo_create(copy);
+	cairo_set_source_surface(c2, im->png, 0, 0);
+	cairo_paint(c2);
+	cairo_destroy(c2);
+	return copy;
+}
+
+/* The surface to paint for the next painting of im's PNG on target's page (a reference). */
+static cairo_surface_t *png_source(cairo_surface_t *target, const image *im)
+{
+	/* pixels are pixels on an image surface (previews): no copies */
+	copy_pool *pool = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE
+				  ? NULL
+				  : pool_of(target);
+	if (!pool)
+		return cairo_surface_reference(im->png);
+	png_copies *c = NULL;
+	for (size_t i = 0; i < pool->n && !c; i++)
+		if (pool->pngs[i].id == im->id)
+			c = &pool->pngs[i];
+	if (!c) {
+		pool->pngs = xrealloc(pool->pngs, (pool->n + 1) * sizeof *pool->pngs);
+		c = &pool->pngs[pool->n++];
+		*c = (png_copies){.id = im->id, .bytes = (size_t)im->w * (size_t)im->h * 4};
+	}
+	if (c->used == c->ncopies) {
+		c->copy = xrealloc(c->copy, (c->ncopies + 1) * sizeof *c->copy);
+		c->copy[c->ncopies++] = copy_of(im);
+	}
+	return cairo_surface_reference(c->copy[c->used++]);
+}
+
+void image_show_page(cairo_t *cr)
+{
+	copy_pool *pool = cairo_surface_get_user_data(cairo_get_target(cr), &pool_key);
+	cairo_show_page(cr);
+	if (!pool)
+		return;
+	pool->page++;
+	size_t idle = 0;
+	for (size_t i = 0; i < pool->n; i++) {
+		png_copies *c = &pool->pngs[i];
+		if (c->used)
+			c->last = pool->page;
+		else
+			idle += c->ncopies * c->bytes;
+		c->used = 0;
+	}
+	while (idle > COPIES_IDLE_BYTES) { /* the longest unused first */
+		png_copies *old = NULL;
+		for (size_t i = 0; i < pool->n; i++) {
+			png_copies *c = &pool->pngs[i];
+			if (c->ncopies && c->last != pool->page && (!old || c->last < old->last))
+				old = c;
+		}
+		idle -= old->ncopies * old->bytes;
+		copies_drop(old);
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < pool->n; i++)
+		if (pool->pngs[i].ncopies)
+			pool->pngs[kept++] = pool->pngs[i];
+	pool->n = kept;
+}
+
 void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
 {
 	rect r = placed(im, box, fit);
@@ -399,20 +527,13 @@ void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
 		RsvgRectangle vp = {r.x, r.y, r.w, r.h};
 		rsvg_handle_render_document(im->svg, cr, &vp, NULL);
 	} else {
-		/* Cairo 1.16's PDF surface writes a duplicated resource key (a damaged file, says
-		 * qpdf) when one image surface is painted twice on a page: paint a copy each time. */
-		int iw = (int)im->w, ih = (int)im->h;
-		cairo_surface_t *copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iw, ih);
-		cairo_t *c2 = cairo_create(copy);
-		cairo_set_source_surface(c2, im->png, 0, 0);
-		cairo_paint(c2);
-		cairo_destroy(c2);
+		cairo_surface_t *src = png_source(cairo_get_target(cr), im);
 		cairo_translate(cr, r.x, r.y);
 		cairo_scale(cr, r.w / im->w, r.h / im->h);
-		cairo_set_source_surface(cr, copy, 0, 0);
+		cairo_set_source_surface(cr, src, 0, 0);
 		cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 		cairo_paint(cr);
-		cairo_surface_destroy(copy);
+		cairo_surface_destroy(src);
 	}
 	cairo_restore(cr);
 }

@@ -338,6 +338,28 @@ for l in classic minimal icon; do
 done
 cmp -s $P/prev_classic/V1-front.png $P/prev_icon/V1-front.png && fail "preview: icon design drawn as classic" || ok
 cmp -s $P/prev_classic/V1-back.png $P/prev_minimal/V1-back.png && fail "preview: minimal back drawn as classic" || ok
+
+# --- a PNG icon on many cards: one image per use on the busiest page, not one per card; the
+# cards, the booklet (a form per page in the saddle sheets) and the print shop ---
+M=$TMP/many; mkdir -p $M/icons
+cp $B/icons/*.svg $M/icons/; cp decks/logos/noord.png $M/
+awk -v n=100 -v icons=1 -f bench/gen_deck.awk | sed '/id: c5,/s#noord.png#icons/ask.svg#' >$M/deck.yaml
+expect_eq "one category has the PNG icon" "$(grep -c 'icon: noord.png' $M/deck.yaml)" 1
+per_page_max() { pdfimages -list "$1" | awk 'NR > 2 && $3 == "image" { n[$1]++ } END { for (p in n) if (n[p] > m) m = n[p]; print m + 0 }'; }
+objects() { pdfimages -list "$1" | awk 'NR > 2 && $3 == "image" { print $11 }' | sort -u | wc -l; }
+"$BIN" cards $M/deck.yaml -o $M/cards.pdf -q 2>$TMP/err; expect_eq "100 cards with a PNG icon: exit 0" $? 0
+"$BIN" cards $M/deck.yaml --sheet none -o $M/shop.pdf -q 2>$TMP/err; expect_eq "print shop: exit 0" $? 0
+"$BIN" booklet $M/deck.yaml -o $M/booklet.pdf -q 2>$TMP/err; expect_eq "booklet: exit 0" $? 0
+"$BIN" booklet $M/deck.yaml --impose saddle -o $M/saddle.pdf -q 2>$TMP/err; expect_eq "saddle: exit 0" $? 0
+for f in cards shop booklet; do
+	expect_eq "$f: the PNG's $(pdf_images $M/$f.pdf) uses are $(per_page_max $M/$f.pdf) images (its uses on the busiest page)" \
+		"$(objects $M/$f.pdf)" "$(per_page_max $M/$f.pdf)"
+	[ "$(pdf_images $M/$f.pdf)" -gt 15 ] && ok || fail "$f: the icon drawn on more than 15 faces"
+done
+expect_eq "saddle: the PNG once per use on a page's side at most" "$(objects $M/saddle.pdf)" "$(pdf_images $M/saddle.pdf)"
+for f in cards shop booklet saddle; do
+	qpdf --check $M/$f.pdf >/dev/null 2>&1; expect_eq "$f: qpdf --check (no resource named twice)" $? 0
+done
 "$BIN" cards $B/icon.yaml -o $P/r1.pdf && "$BIN" cards $B/icon.yaml -o $P/r2.pdf
 cmp -s $P/r1.pdf $P/r2.pdf && ok || fail "icon design: two runs give the same bytes"
 finish

@@ -60,9 +60,10 @@ rect image_fitted(const image *im, rect box, image_fit fit);
 /* Effective resolution of a PNG fitted to box, in pixels per inch at print size; 0 for an
  * SVG. */
 double image_ppi(const image *im, rect box, image_fit fit);
-/* Draws the picture fitted to box (points, current user space), clipped to box. On a PDF
- * surface a PNG is painted from copies of its pixels kept with the surface (Cairo 1.16 cannot
- * paint one image twice on a page): a PDF page must then end with image_show_page. */
+/* Draws the picture fitted to box (points, current user space), clipped to box and, for an
+ * SVG, to its viewBox. On a PDF surface the picture is painted from copies kept with the
+ * surface (image_copies.h): a PNG's pixels, an SVG recorded once (a form in the file); a
+ * page must then end with image_show_page. */
 void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit);
 /* cairo_show_page for a surface image_draw paints on: the next page paints the copies this
  * one did (each goes into the file once), and copies of PNGs this page did not paint are let

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "bounds.h"
+#include "image_copies.h"
 #include "paint_scan.h"
 #include "util.h"
 
@@ -104,6 +105,11 @@ struct image {
 };
 
 static unsigned long next_id;
+
+/* An SVG is drawn SVG_UNITS on its longer side, whatever its own size, to be scanned and
+ * recorded: Cairo leaves out what is drawn smaller than a unit, and writes a form's
+ * coordinates with a fixed number of decimals, which an SVG 0.01 wide would lose. */
+#define SVG_UNITS 1024.0
 
 static bool is_name_char(unsigned char c)
 {
@@ -208,12 +214,11 @@ static bool svg_size(RsvgHandle *h, double *w, double *ht)
 }
 
 /* Draws the SVG once for paint_scan and notes what it paints with (PDF/X needs every
- * colour's ink); -1 when librsvg or Cairo cannot draw it. It is drawn 1024 units on its
- * longer side, whatever its own size: Cairo leaves out what it draws smaller than a unit
- * (an SVG of width="0.01"), whose colours would then be unknown. */
+ * colour's ink); -1 when librsvg or Cairo cannot draw it. Drawn SVG_UNITS on its longer
+ * side: at width="0.01" its colours would be unknown. */
 static int svg_paints(image *im)
 {
-	double k = 1024 / fmax(im->w, im->h);
+	double k = SVG_UNITS / fmax(im->w, im->h);
 	paint_scan *s = paint_scan_new(fmax(1, im->w * k), fmax(1, im->h * k));
 	cairo_t *cr = cairo_create(paint_scan_surface(s));
 	RsvgRectangle vp = {0, 0, im->w * k, im->h * k};
@@ -392,64 +397,24 @@ double image_ppi(const image *im, rect box, image_fit fit)
 	return im->w / (r.w / 72.0);
 }
 
-/* The copies of PNGs one surface paints. Cairo 1.16's PDF surface writes a duplicated
- * resource key (a damaged file, says qpdf) when one image surface is painted twice on a page
- * or in one form, and writes a surface painted on many pages once. So the n-th painting of a
- * PNG on a page paints the n-th copy of its pixels, and the copies are kept for the pages
- * after (a logo on every back is one image in the file, not one per card). Copies of PNGs a
- * page did not paint are kept up to COPIES_IDLE_BYTES, the longest unused let go of first:
- * the photos of single cards are not all held to the end of the file. */
-#define COPIES_IDLE_BYTES ((size_t)32 << 20)
-
-typedef struct {
-	unsigned long id; /* image.id */
-	cairo_surface_t **copy;
-	size_t ncopies, used; /* made; painted on this page */
-	size_t bytes;         /* of one copy */
-	unsigned long last;   /* the last page that painted it */
-} png_copies;
-
-typedef struct {
-	png_copies *pngs;
-	size_t n;
-	unsigned long page; /* pages ended */
-} copy_pool;
-
-static const cairo_user_data_key_t pool_key;
-
-static void copies_drop(png_copies *c)
+/* A surface that paints im: a copy of a PNG's pixels (w x h), or the SVG drawn once by
+ * librsvg into a recording (SVG_UNITS on its longer side), which Cairo writes as a form, its
+ * paths once however often it is painted. The recording is its viewBox: what the SVG draws
+ * outside it is not shown, as a browser shows an SVG picture (librsvg would draw it, and an
+ * unbounded recording makes Cairo measure paths a fuzzer made astronomically large). */
+static cairo_surface_t *copy_of(const void *arg)
 {
-	for (size_t k = 0; k < c->ncopies; k++)
-		cairo_surface_destroy(c->copy[k]);
-	free(c->copy);
-	c->copy = NULL;
-	c->ncopies = 0;
-}
-
-static void pool_free(void *data)
-{
-	copy_pool *pool = data;
-	for (size_t i = 0; i < pool->n; i++)
-		copies_drop(&pool->pngs[i]);
-	free(pool->pngs);
-	free(pool);
-}
-
-static copy_pool *pool_of(cairo_surface_t *target)
-{
-	copy_pool *pool = cairo_surface_get_user_data(target, &pool_key);
-	if (!pool) {
-		pool = xcalloc(1, sizeof *pool);
-		if (cairo_surface_set_user_data(target, &pool_key, pool, pool_free)) {
-			free(pool);
-			return NULL;
-		}
+	const image *im = arg;
+	if (im->svg) {
+		double k = SVG_UNITS / fmax(im->w, im->h);
+		cairo_rectangle_t ext = {0, 0, im->w * k, im->h * k};
+		cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+		cairo_t *c = cairo_create(rec);
+		RsvgRectangle vp = {0, 0, im->w * k, im->h * k};
+		rsvg_handle_render_document(im->svg, c, &vp, NULL);
+		cairo_destroy(c);
+		return rec;
 	}
-	return pool;
-}
-
-static cairo_surface_t *copy_of(const image *im)
-{
 	int iw = (int)im->w, ih = (int)im->h;
 	cairo_surface_t *copy = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iw, ih);
 	cairo_t *c2 = cairo_create(copy);
@@ -459,62 +424,10 @@ static cairo_surface_t *copy_of(const image *im)
 	return copy;
 }
 
-/* The surface to paint for the next painting of im's PNG on target's page (a reference). */
-static cairo_surface_t *png_source(cairo_surface_t *target, const image *im)
-{
-	/* pixels are pixels on an image surface (previews): no copies */
-	copy_pool *pool = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE
-				  ? NULL
-				  : pool_of(target);
-	if (!pool)
-		return cairo_surface_reference(im->png);
-	png_copies *c = NULL;
-	for (size_t i = 0; i < pool->n && !c; i++)
-		if (pool->pngs[i].id == im->id)
-			c = &pool->pngs[i];
-	if (!c) {
-		pool->pngs = xrealloc(pool->pngs, (pool->n + 1) * sizeof *pool->pngs);
-		c = &pool->pngs[pool->n++];
-		*c = (png_copies){.id = im->id, .bytes = (size_t)im->w * (size_t)im->h * 4};
-	}
-	if (c->used == c->ncopies) {
-		c->copy = xrealloc(c->copy, (c->ncopies + 1) * sizeof *c->copy);
-		c->copy[c->ncopies++] = copy_of(im);
-	}
-	return cairo_surface_reference(c->copy[c->used++]);
-}
-
 void image_show_page(cairo_t *cr)
 {
-	copy_pool *pool = cairo_surface_get_user_data(cairo_get_target(cr), &pool_key);
 	cairo_show_page(cr);
-	if (!pool)
-		return;
-	pool->page++;
-	size_t idle = 0;
-	for (size_t i = 0; i < pool->n; i++) {
-		png_copies *c = &pool->pngs[i];
-		if (c->used)
-			c->last = pool->page;
-		else
-			idle += c->ncopies * c->bytes;
-		c->used = 0;
-	}
-	while (idle > COPIES_IDLE_BYTES) { /* the longest unused first */
-		png_copies *old = NULL;
-		for (size_t i = 0; i < pool->n; i++) {
-			png_copies *c = &pool->pngs[i];
-			if (c->ncopies && c->last != pool->page && (!old || c->last < old->last))
-				old = c;
-		}
-		idle -= old->ncopies * old->bytes;
-		copies_drop(old);
-	}
-	size_t kept = 0;
-	for (size_t i = 0; i < pool->n; i++)
-		if (pool->pngs[i].ncopies)
-			pool->pngs[kept++] = pool->pngs[i];
-	pool->n = kept;
+	image_copies_page_end(cairo_get_target(cr));
 }
 
 void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
@@ -523,17 +436,32 @@ void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
 	cairo_save(cr);
 	cairo_rectangle(cr, box.x, box.y, box.w, box.h);
 	cairo_clip(cr);
-	if (im->svg) {
+	cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+	if (im->svg && type != CAIRO_SURFACE_TYPE_PDF) {
+		/* drawn where it is: pixels (previews), or a page recorded to be placed on a
+		 * sheet, where Cairo 1.16 writes a recording inside a recording with or without
+		 * a transparency group from run to run (a flag its copy leaves uninitialised).
+		 * Clipped to its viewBox, as its recording is. */
+		cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+		cairo_clip(cr);
 		RsvgRectangle vp = {r.x, r.y, r.w, r.h};
 		rsvg_handle_render_document(im->svg, cr, &vp, NULL);
-	} else {
-		cairo_surface_t *src = png_source(cairo_get_target(cr), im);
-		cairo_translate(cr, r.x, r.y);
-		cairo_scale(cr, r.w / im->w, r.h / im->h);
-		cairo_set_source_surface(cr, src, 0, 0);
-		cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-		cairo_paint(cr);
-		cairo_surface_destroy(src);
+		cairo_restore(cr);
+		return;
 	}
+	cairo_surface_t *src;
+	if (type == CAIRO_SURFACE_TYPE_IMAGE) /* pixels are pixels: the PNG itself */
+		src = cairo_surface_reference(im->png);
+	else
+		src = image_copies_take(cairo_get_target(cr), im->id,
+					im->svg ? im->paints.bytes : (size_t)im->w * (size_t)im->h * 4,
+					copy_of, im);
+	double k = im->svg ? SVG_UNITS / fmax(im->w, im->h) : 1; /* the copy's units */
+	cairo_translate(cr, r.x, r.y);
+	cairo_scale(cr, r.w / (im->w * k), r.h / (im->h * k));
+	cairo_set_source_surface(cr, src, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_surface_destroy(src);
 	cairo_restore(cr);
 }

@@ -1,7 +1,9 @@
 /* fuzz_image.c - libFuzzer target: a picture a deck names (icon, image, logo), PNG or SVG.
  * The bytes go through what every picture goes through: the checks before decoding, the SVG
- * refusals, librsvg, the scan of what it paints with (paint_scan.c), and drawing fitted into
- * a box on a PDF/X drawing, which records its colours in an ink map. */
+ * refusals, librsvg, the scan of what it paints with (paint_scan.c), drawing fitted into a
+ * box on a PDF/X drawing, which records its colours in an ink map, and painted twice on each
+ * of two PDF pages from its copies (image_copies.h), the PDF thrown away. */
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +32,26 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure, (void)data, (void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void pdf_pages(const image *im)
+{
+	cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(discard, NULL, 200, 100);
+	cairo_t *cr = cairo_create(pdf);
+	for (int page = 0; page < 2; page++) {
+		image_draw(cr, im, (rect){10, 10, 80, 60}, IMAGE_CONTAIN);
+		image_draw(cr, im, (rect){100, 10, 90, 80}, IMAGE_COVER);
+		image_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(pdf);
+	cairo_surface_destroy(pdf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	image_error e;
@@ -51,6 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cairo_destroy(cr);
 	cairo_surface_destroy(rec);
 	ink_map_free(inks);
+	pdf_pages(im);
 	image_free(im);
 	return 0;
 }

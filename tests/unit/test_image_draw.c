@@ -1,7 +1,8 @@
-/* test_image_draw.c - PNGs painted into a PDF (image.h): a PNG painted twice on a page is
- * two images, never one resource named twice (qpdf reads the file without a warning), the
- * same PNG on later pages is the images already written, and copies a page did not use are
- * let go of only beyond their memory budget. Counted in the PDF Cairo writes. */
+/* test_image_draw.c - pictures painted into a PDF (image.h, image_copies.h): a PNG painted
+ * twice on a page is two images, never one resource named twice (qpdf reads the file without
+ * a warning), the same PNG on later pages is the images already written, and copies a page
+ * did not use are let go of only beyond their memory budget; an SVG is a form the same way,
+ * its viewBox. Counted in the PDF Cairo writes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -41,6 +42,14 @@ static image *png(int w, int h, double grey)
 	return im;
 }
 
+static size_t count(const strbuf *pdf, const char *key)
+{
+	size_t n = 0, len = strlen(key);
+	for (size_t i = 0; i + len <= pdf->len; i++)
+		n += !memcmp(pdf->s + i, key, len);
+	return n;
+}
+
 /* The pages, each a list of pictures (NULL-terminated), drawn into a PDF; its image count. */
 static size_t draw_pages(image **const *pages, size_t npages, strbuf *pdf)
 {
@@ -56,11 +65,7 @@ static size_t draw_pages(image **const *pages, size_t npages, strbuf *pdf)
 	cairo_surface_finish(s);
 	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
 	cairo_surface_destroy(s);
-	static const char key[] = "/Subtype /Image";
-	size_t n = 0;
-	for (size_t i = 0; i + sizeof key - 1 <= pdf->len; i++)
-		n += !memcmp(pdf->s + i, key, sizeof key - 1);
-	return n;
+	return count(pdf, "/Subtype /Image");
 }
 
 /* qpdf reads the file without an error or a warning (a key twice in a dictionary is one). */
@@ -139,12 +144,54 @@ static void test_image_surface(void **state)
 	image_free(a);
 }
 
+/* A 48 x 24 SVG whose rectangle reaches 10 units outside its viewBox all round. */
+static image *svg_over(void)
+{
+	static const char svg[] =
+		"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 48 24' width='48' "
+		"height='24'><rect x='-10' y='-10' width='68' height='44' fill='#cc3366'/></svg>";
+	image_error e = {0};
+	image *im = image_load_mem((const unsigned char *)svg, sizeof svg - 1, &e);
+	assert_non_null(im);
+	return im;
+}
+
+static void test_svg_forms(void **state)
+{
+	(void)state;
+	image *s = svg_over();
+	image *p1[] = {s, s, NULL}, *p2[] = {s, NULL}, *p3[] = {s, s, NULL};
+	image **const pages[] = {p1, p2, p3};
+	strbuf pdf = {0};
+	assert_int_equal(draw_pages(pages, 3, &pdf), 0);
+	/* two recordings (page 1 paints it twice), each one form: its viewBox at 1024 units */
+	assert_int_equal(count(&pdf, "/Subtype /Form"), 2);
+	assert_int_equal(count(&pdf, "/BBox [ 0 0 1024 512 ]"), 2);
+	assert_clean(&pdf);
+	strbuf_free(&pdf);
+	/* drawn directly on pixels, also only its viewBox: a wide box, the picture 40 x 20 */
+	cairo_surface_t *px = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 20);
+	cairo_t *cr = cairo_create(px);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	image_draw(cr, s, (rect){0, 0, 100, 20}, IMAGE_CONTAIN);
+	cairo_destroy(cr);
+	cairo_surface_flush(px);
+	const uint32_t *d = (const uint32_t *)cairo_image_surface_get_data(px);
+	int stride = cairo_image_surface_get_stride(px) / 4;
+	assert_int_equal(d[10 * stride + 50] & 0xffffff, 0xcc3366); /* inside: x 30..70 */
+	assert_int_equal(d[10 * stride + 25] & 0xffffff, 0xffffff); /* outside, in the box */
+	cairo_surface_destroy(px);
+	image_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_twice_a_page),
 		cmocka_unit_test(test_idle_copies),
 		cmocka_unit_test(test_image_surface),
+		cmocka_unit_test(test_svg_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,8 @@
 # layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
-# booklet and a build of 20 teams; the booklet and the print shop of 10,000 cards too.
+# booklet, the cards with icons and a build of 20 teams; the booklet and the print shop of
+# 10,000 cards too.
 # Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
 # and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
@@ -72,6 +73,19 @@ if "$BIN" cards --help | grep -q -- '--pdfx'; then
 fi
 measure booklet 1000 "$BIN" booklet "$deck" -o bench/out/booklet-1000.pdf
 row "booklet, 1000 cards" 1000
+
+# The same 1,000 cards branded: category icons (SVGs and a transparent PNG, on fronts and backs).
+mkdir -p bench/out/icons
+cp tests/regress/layout/brand/icons/*.svg bench/out/icons/
+cp decks/logos/noord.png bench/out/
+awk -v n=1000 -v icons=1 -f bench/gen_deck.awk >bench/out/deck-1000-icons.yaml
+for j in 1 "$(nproc)"; do
+	measure icons 1000 "$BIN" cards bench/out/deck-1000-icons.yaml -j "$j" -o bench/out/icons-1000.pdf
+	row "cards with icons, 1000, -j $j" 1000 "$f1000w" "$f1000c"
+done
+measure icons 1000 "$BIN" cards bench/out/deck-1000-icons.yaml --sheet none --pdfx=x1a \
+	-o bench/out/icons-x1a-1000.pdf
+row "icons, print shop X-1a, 1000" 1000 "$f1000w" "$f1000c"
 
 if [ -z "$QUICK" ]; then
 	# The booklet and the print shop at 10,000 cards too: does their cost per card stay flat?

@@ -29,6 +29,9 @@ struct diag {
 	int suppressed;     /* errors not printed because of max_errors */
 	enum diag_msg last; /* last message reported (for tests) */
 	unsigned long long last_warning; /* hash of the last warning and its place: said once */
+	/* A file under stage/ is named as under stage_as/ (build makes a team's files in a
+	 * hidden folder and gives it the team's name when all are made). Not owned. */
+	const char *stage, *stage_as;
 };
 
 #define DIAG_MAX_ERRORS 50

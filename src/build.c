@@ -202,7 +202,9 @@ static int build_team(const team *tm, const char *parent, const build_opts *o, s
 			tmpfiles_add(f);
 			free(f);
 		}
+		d->stage = staging, d->stage_as = final; /* messages name the files published */
 		rc = build_files_in(tm, staging, o, d);
+		d->stage = d->stage_as = NULL;
 		if (rc == 0)
 			rc = publish(staging, final, v, d);
 		tmpfiles_cleanup(); /* what is left of staging: nothing after a fresh rename */

@@ -173,7 +173,12 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 		d->last_warning = h;
 		d->nwarnings++;
 	}
-	where(d->out, file, line, col);
+	size_t k = d->stage ? strlen(d->stage) : 0;
+	char *shown = k && file && !strncmp(file, d->stage, k) && file[k] == '/'
+			      ? xasprintf("%s%s", d->stage_as, file + k)
+			      : NULL;
+	where(d->out, shown ? shown : file, line, col);
+	free(shown);
 	fprintf(d->out, "%s: ", level_names[level]);
 	/* deck text in a message (ids, values, file names) is shown, never obeyed */
 	put_safe(d->out, b.s ? b.s : "?");

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "input.h"
 #include "util.h"
 
@@ -167,13 +168,33 @@ static void test_moved(void **state)
 	rmdir(root);
 }
 
+/* Messages about a file in build's staging folder name it where it is published. */
+static void test_diag_stage(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	struct diag d;
+	diag_init(&d, out);
+	d.stage = "out/.team.build.42", d.stage_as = "out/team";
+	diag(&d, M_IO_WRITE, "out/.team.build.42/cards.pdf", 0, 0, "disk full");
+	diag(&d, M_IO_WRITE, "out/.team.build.421/x.pdf", 0, 0, "disk full");
+	diag(&d, M_IO_WRITE, "decks/x.yaml", 0, 0, "disk full");
+	fclose(out);
+	assert_string_equal(text, "out/team/cards.pdf: error: cannot write: disk full\n"
+				  "out/.team.build.421/x.pdf: error: cannot write: disk full\n"
+				  "decks/x.yaml: error: cannot write: disk full\n");
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_double), cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_arena),        cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_atomic),       cmocka_unit_test(test_atomic_new),
-		cmocka_unit_test(test_moved),
+		cmocka_unit_test(test_moved),        cmocka_unit_test(test_diag_stage),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

@@ -284,6 +284,15 @@ class Scan:
         self.texts = 0
         self.images = {}  # image ref -> the fill inks in force where it is drawn
 
+    def pages(self):
+        """Walks every page's content streams; returns itself."""
+        for i, p in enumerate(self.doc.json["pages"]):
+            d = self.doc.get(p["object"])
+            contents = d.get("/Contents")
+            for ref in contents if isinstance(contents, list) else [contents]:
+                self.run(ref, d.get("/Resources"), "page %d" % (i + 1))
+        return self
+
     def problem(self, where, msg):
         if len(self.bad) < 20:
             self.bad.append("%s: %s" % (where, msg))
@@ -510,12 +519,7 @@ def cmd_pdfx(pdf, level):
                 i + 1, "present" if d.get("/Group") else "absent",
                 "used" if page_needs_group(doc, d) else "unused"))
     check_objects(doc, level, fails)
-    scan = Scan(doc)
-    for i, p in enumerate(doc.json["pages"]):
-        d = doc.get(p["object"])
-        contents = d.get("/Contents")
-        for ref in contents if isinstance(contents, list) else [contents]:
-            scan.run(ref, d.get("/Resources"), "page %d" % (i + 1))
+    scan = Scan(doc).pages()
     fails += scan.bad
     if not scan.texts:
         fails.append("no text found in the content streams")
@@ -671,12 +675,7 @@ def cmd_flat(pdf, sizes):
     flattened onto the ink beneath it)."""
     want = {tuple(int(v) for v in wh.split("x")) for wh in sizes.split(",")}
     doc = Doc(pdf)
-    scan = Scan(doc)
-    for i, p in enumerate(doc.json["pages"]):
-        d = doc.get(p["object"])
-        contents = d.get("/Contents")
-        for ref in contents if isinstance(contents, list) else [contents]:
-            scan.run(ref, d.get("/Resources"), "page %d" % (i + 1))
+    scan = Scan(doc).pages()
     bad, n = [], 0
     for ref, fills in sorted(scan.images.items()):
         d = doc.get(ref)

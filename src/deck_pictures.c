@@ -2,6 +2,7 @@
 #include "deck_pictures.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "pdfx.h"
 #include "util.h"
@@ -59,6 +60,16 @@ static image *load_logo(const deck *dk, struct diag *d)
 	return im;
 }
 
+/* The icon of an earlier category that names the same file as category k's, or -1. */
+static long same_file(const deck *dk, size_t k)
+{
+	const char *file = dk->categories[k].icon.file;
+	for (size_t j = 0; file && j < k; j++)
+		if (dk->categories[j].icon.file && !strcmp(dk->categories[j].icon.file, file))
+			return (long)j;
+	return -1;
+}
+
 int deck_pictures_load(deck_pictures *p, const deck *dk, pdfx_level pdfx, struct diag *d)
 {
 	*p = (deck_pictures){.pdfx = pdfx};
@@ -68,6 +79,11 @@ int deck_pictures_load(deck_pictures *p, const deck *dk, pdfx_level pdfx, struct
 		const file_ref *f = &dk->categories[k].icon;
 		if (!f->path)
 			continue;
+		long j = same_file(dk, k);
+		if (j >= 0) { /* one picture, loaded and noted once: one image or form in a PDF */
+			p->icons[k] = p->icons[j];
+			continue;
+		}
 		p->icons[k] = load_icon(dk, f, d);
 		errors += p->icons[k] ? deck_pictures_note(p, dk, p->icons[k], f, "icon", d) : 1;
 	}
@@ -86,7 +102,8 @@ const image *deck_pictures_icon(const deck_pictures *p, int k)
 void deck_pictures_free(deck_pictures *p, const deck *dk)
 {
 	for (size_t k = 0; p->icons && k < dk->ncategories; k++)
-		image_free(p->icons[k]);
+		if (same_file(dk, k) < 0) /* shared icons are freed with the first */
+			image_free(p->icons[k]);
 	free(p->icons);
 	image_free(p->logo);
 	free(p->colors);

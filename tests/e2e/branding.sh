@@ -356,6 +356,13 @@ for f in cards shop booklet; do
 		"$(objects $M/$f.pdf)" "$(per_page_max $M/$f.pdf)"
 	[ "$(pdf_images $M/$f.pdf)" -gt 15 ] && ok || fail "$f: the icon drawn on more than 15 faces"
 done
+# two categories naming the same PNG share one picture: its images are still its uses on the
+# busiest page, over both categories
+awk -v n=100 -v icons=1 -f bench/gen_deck.awk >$M/two.yaml
+expect_eq "two categories name the PNG" "$(grep -c 'icon: noord.png' $M/two.yaml)" 2
+"$BIN" cards $M/two.yaml -o $M/two.pdf -q 2>$TMP/err; expect_eq "two categories, one PNG: exit 0" $? 0
+expect_eq "two categories, one PNG: $(pdf_images $M/two.pdf) uses are $(per_page_max $M/two.pdf) images" \
+	"$(objects $M/two.pdf)" "$(per_page_max $M/two.pdf)"
 expect_eq "saddle: the PNG once per use on a page's side at most" "$(objects $M/saddle.pdf)" "$(pdf_images $M/saddle.pdf)"
 for f in cards shop booklet saddle; do
 	qpdf --check $M/$f.pdf >/dev/null 2>&1; expect_eq "$f: qpdf --check (no resource named twice)" $? 0

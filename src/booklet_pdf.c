@@ -163,29 +163,20 @@ static void write_pages(const booklet_job *job, const deck_pictures *pics, const
 	cairo_destroy(cr);
 }
 
-/* One recording surface per page: each is painted once, as vectors; its colours are
- * recorded in the sheet's ink map (PDF/X), as they end up in the sheet's file. */
-static cairo_surface_t *record_page(const bk_doc *doc, size_t p, ink_map *inks)
+/* Page p of the booklet drawn into rectangle r of the sheet (clipped to it), straight onto
+ * the sheet: its colours go to the sheet's ink map, and its pictures are painted from the
+ * sheet's copies (image_copies.h), each written into the file once. (Pages recorded first
+ * and placed as forms drew every SVG again on each page: a recording inside a recording is
+ * written with or without a transparency group from run to run by Cairo 1.16.) */
+static void place_page(cairo_t *cr, const bk_doc *doc, int p, const saddle_plan *plan, rect r)
 {
-	cairo_rectangle_t ext = {0, 0, doc->g.page_w, doc->g.page_h};
-	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
-	if (inks)
-		ink_map_attach(rec, inks);
-	cairo_t *cr = cairo_create(rec);
-	booklet_render_page(cr, doc, p, false, NULL);
-	cairo_destroy(cr);
-	return rec;
-}
-
-static void place(cairo_t *cr, cairo_surface_t *rec, rect r)
-{
-	if (!rec)
+	if (p > plan->pages)
 		return;
 	cairo_save(cr);
 	cairo_rectangle(cr, r.x, r.y, r.w, r.h);
 	cairo_clip(cr);
-	cairo_set_source_surface(cr, rec, r.x, r.y);
-	cairo_paint(cr);
+	cairo_translate(cr, r.x, r.y);
+	booklet_render_page(cr, doc, (size_t)p - 1, false, NULL);
 	cairo_restore(cr);
 }
 
@@ -213,25 +204,16 @@ static void write_sheets(const booklet_job *job, const deck_pictures *pics, cons
 	render_note_colors(cr, pics->colors, pics->ncolors); /* before any colour of ours */
 	for (int side = 0; side < 2 * plan->sheets; side++) {
 		saddle_side sd = saddle_side_get(plan, side);
-		ink_map *inks = ink_map_of(cr);
-		cairo_surface_t *l =
-			sd.left <= plan->pages ? record_page(doc, (size_t)sd.left - 1, inks) : NULL;
-		cairo_surface_t *r =
-			sd.right <= plan->pages ? record_page(doc, (size_t)sd.right - 1, inks) : NULL;
 		cairo_save(cr);
 		if (sd.rotated) {
 			cairo_translate(cr, plan->sheet_w, plan->sheet_h);
 			cairo_rotate(cr, M_PI);
 		}
-		place(cr, l, plan->left);
-		place(cr, r, plan->right);
+		place_page(cr, doc, sd.left, plan, plan->left);
+		place_page(cr, doc, sd.right, plan, plan->right);
 		fold_marks(cr, plan);
 		cairo_restore(cr);
 		image_show_page(cr);
-		if (l)
-			cairo_surface_destroy(l);
-		if (r)
-			cairo_surface_destroy(r);
 	}
 	cairo_destroy(cr);
 }

@@ -438,10 +438,10 @@ void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
 	cairo_clip(cr);
 	cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
 	if (im->svg && type != CAIRO_SURFACE_TYPE_PDF) {
-		/* drawn where it is: pixels (previews), or a page recorded to be placed on a
-		 * sheet, where Cairo 1.16 writes a recording inside a recording with or without
-		 * a transparency group from run to run (a flag its copy leaves uninitialised).
-		 * Clipped to its viewBox, as its recording is. */
+		/* drawn where it is: on pixels (previews), or on a recording, into which Cairo
+		 * 1.16 copies a recording leaving two flags uninitialised (a form with or without
+		 * a transparency group from run to run). Clipped to its viewBox, as its recording
+		 * is. */
 		cairo_rectangle(cr, r.x, r.y, r.w, r.h);
 		cairo_clip(cr);
 		RsvgRectangle vp = {r.x, r.y, r.w, r.h};

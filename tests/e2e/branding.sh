@@ -340,7 +340,7 @@ cmp -s $P/prev_classic/V1-front.png $P/prev_icon/V1-front.png && fail "preview: 
 cmp -s $P/prev_classic/V1-back.png $P/prev_minimal/V1-back.png && fail "preview: minimal back drawn as classic" || ok
 
 # --- a PNG icon on many cards: one image per use on the busiest page, not one per card; the
-# cards, the booklet (a form per page in the saddle sheets) and the print shop ---
+# cards, the print shop, the booklet and its saddle-stitch sheets ---
 M=$TMP/many; mkdir -p $M/icons
 cp $B/icons/*.svg $M/icons/; cp decks/logos/noord.png $M/
 awk -v n=100 -v icons=1 -f bench/gen_deck.awk | sed '/id: c5,/s#noord.png#icons/ask.svg#' >$M/deck.yaml
@@ -363,7 +363,10 @@ expect_eq "two categories name the PNG" "$(grep -c 'icon: noord.png' $M/two.yaml
 "$BIN" cards $M/two.yaml -o $M/two.pdf -q 2>$TMP/err; expect_eq "two categories, one PNG: exit 0" $? 0
 expect_eq "two categories, one PNG: $(pdf_images $M/two.pdf) uses are $(per_page_max $M/two.pdf) images" \
 	"$(objects $M/two.pdf)" "$(per_page_max $M/two.pdf)"
-expect_eq "saddle: the PNG once per use on a page's side at most" "$(objects $M/saddle.pdf)" "$(pdf_images $M/saddle.pdf)"
+for f in saddle; do
+	expect_eq "$f: the PNG's $(pdf_images $M/$f.pdf) uses are $(per_page_max $M/$f.pdf) images (its uses on the busiest sheet side)" \
+		"$(objects $M/$f.pdf)" "$(per_page_max $M/$f.pdf)"
+done
 for f in cards shop booklet saddle; do
 	qpdf --check $M/$f.pdf >/dev/null 2>&1; expect_eq "$f: qpdf --check (no resource named twice)" $? 0
 done

@@ -204,11 +204,8 @@ static char *ext_gstates(walker *W, qpdf_oh res)
 	qpdf_oh all = qpdf_oh_get_key(q, res, "/ExtGState");
 	if (!qpdf_oh_is_dictionary(q, all))
 		return NULL;
-	qpdf_oh_begin_dict_key_iter(q, all);
-	size_t n = 0;
-	char *names[256];
-	while (qpdf_oh_dict_more_keys(q) && n < 256)
-		names[n++] = xstrdup(qpdf_oh_dict_next_key(q));
+	size_t n;
+	char **names = pdf_oh_dict_keys(q, all, &n);
 	char *err = NULL;
 	for (size_t i = 0; i < n; i++) {
 		qpdf_oh gs = qpdf_oh_get_key(q, all, names[i]);
@@ -234,6 +231,7 @@ static char *ext_gstates(walker *W, qpdf_oh res)
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
+	free(names);
 	return err;
 }
 
@@ -362,12 +360,13 @@ static qpdf_oh new_stream(qpdf_data q, const void *data, size_t len, const char 
 	qpdf_oh_replace_stream_data(q, s, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
 	qpdf_oh extra = qpdf_oh_parse(q, dict);
 	qpdf_oh d = qpdf_oh_get_dict(q, s);
-	qpdf_oh_begin_dict_key_iter(q, extra);
-	while (qpdf_oh_dict_more_keys(q)) {
-		char *k = xstrdup(qpdf_oh_dict_next_key(q));
-		qpdf_oh_replace_key(q, d, k, qpdf_oh_get_key(q, extra, k));
-		free(k);
+	size_t n;
+	char **keys = pdf_oh_dict_keys(q, extra, &n);
+	for (size_t i = 0; i < n; i++) {
+		qpdf_oh_replace_key(q, d, keys[i], qpdf_oh_get_key(q, extra, keys[i]));
+		free(keys[i]);
 	}
+	free(keys);
 	return s;
 }
 

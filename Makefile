@@ -34,7 +34,7 @@ SAN_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=al
 endif
 
 # The modules, in pipeline order; all but main go into the objects the tests link against.
-MODULES   = util tmpfiles diag charname bounds input paint_scan image_copies image deck_pictures \
+MODULES   = util tmpfiles diag charname bounds input paint_scan image_copies image image_cache deck_pictures \
             yaml_tree srcloc card_fields load_fields deck_load deck_load_settings deck_include deck_load_teams \
             selection deck deck_check deck_check_assets quote_verify csv deck_csv yaml_write \
             markup typo hyph hyph_layout paths fonts font_file typeset glyphs labels color \
@@ -49,7 +49,7 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image_copies ima
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
-            test_pdfx test_hyph_layout test_paint_scan test_image_draw
+            test_pdfx test_hyph_layout test_paint_scan test_image_draw test_image_cache
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
 FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_image
 # The starter project of 'deckpress init', made into C from the files in templates/.

@@ -5,7 +5,8 @@
  * A cardset borrows the deck, the Pango context and the hyphenator; it owns the sizes it
  * chose and the pictures every face shows (icons, logo). Faces are made one at a time for
  * drawing (card_face_make), each card's markup and image only then, so a 10,000-card deck
- * never holds 10,000 cards' layouts, markup or photos at once. All lengths in points. */
+ * never holds 10,000 cards' layouts, markup or photos at once; cards that name one image
+ * file share one picture (image_cache.h). All lengths in points. */
 #ifndef DECKPRESS_CARD_FACE_H
 #define DECKPRESS_CARD_FACE_H
 
@@ -118,7 +119,7 @@ typedef struct card_face {
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
 	const image *icon;                       /* the category's icon, or NULL; borrowed */
 	const image *logo;                       /* the team's logo, or NULL; borrowed */
-	image *picture;                          /* the card's image, or NULL; owned */
+	image *picture; /* the card's image, or NULL; a reference (shared by cards naming its file) */
 	face_side front, back;                   /* where everything goes (card_design.h) */
 	unsigned bad; /* FACE_BAD_* flags (no FACE_BAD_GLYPHS after cardset_skip_glyphs) */
 	int unknown;  /* characters no bundled font has */

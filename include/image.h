@@ -36,7 +36,14 @@ typedef struct image image;
 image *image_load(const char *path, const char *root, image_error *e);
 /* Same from bytes already read (len bytes; the fuzzer and unit tests). */
 image *image_load_mem(const unsigned char *buf, size_t len, image_error *e);
+/* One more holder of im (a picture is shared, never changed once loaded); returns im. */
+image *image_ref(image *im);
+/* Lets go of im: the last holder frees it. NULL is ignored. */
 void image_free(image *im);
+/* True when im has holders besides the caller's reference. */
+bool image_shared(const image *im);
+/* About the memory im holds, in bytes: a PNG's pixels, an SVG's drawing (as PDF). */
+size_t image_bytes(const image *im);
 /* True for an SVG (drawn as vectors: no resolution). */
 bool image_is_vector(const image *im);
 /* The solid colours an SVG is drawn in (0xRRGGBB, each once; *n = 0 for a PNG), read from

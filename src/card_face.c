@@ -9,6 +9,7 @@
 
 #include "color.h"
 #include "glyphs.h"
+#include "image_cache.h"
 #include "labels.h"
 #include "typo.h"
 
@@ -70,6 +71,7 @@ struct cardset {
 	bool glyphs_checked; /* missing characters were reported already (glyphs.h) */
 	deck_pictures pics;  /* icons and logo (cardset_load_pictures) */
 	bool pics_loaded;
+	image_cache *images; /* the cards' own images, shared by the cards naming one file */
 	size_t *number, *of; /* theme.numbering: card i is number[i] of of[i]; NULL: none */
 	struct kept_fit *kept; /* the prediction's layouts, for card_face_make (kept_take) */
 	size_t nkept;
@@ -714,6 +716,7 @@ cardset *cardset_new(const deck *dk, const char *lang, PangoContext *ctx, const 
 	cs->number = deck_numbers(dk, &cs->of);
 	cs->band = xcalloc((dk->ncategories + 1) * 2, sizeof(PangoLayout *));
 	cs->back_category = xcalloc(dk->ncategories + 1, sizeof(PangoLayout *));
+	cs->images = image_cache_new(dk->root);
 	for (int k = 0; k < CARD_NTYPES; k++)
 		cs->sizes.size[k] = dk->theme.size_max[k];
 	return cs;
@@ -917,7 +920,7 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 						 FOOTER_FADE, FOOTER_CONTRAST);
 	if (c->image.path) {
 		image_error e;
-		f->picture = image_load(c->image.file, cs->dk->root, &e);
+		f->picture = image_cache_get(cs->images, c->image.file, &e);
 		image_error_free(&e);
 		if (!f->picture) { /* changed since cardset_load_pictures checked it */
 			card_face_free(f);
@@ -975,6 +978,7 @@ void cardset_free(cardset *cs)
 	free(cs->band);
 	free(cs->back_category);
 	deck_pictures_free(&cs->pics, cs->dk);
+	image_cache_free(cs->images);
 	free(cs->number);
 	free(cs->of);
 	while (cs->nkept)
@@ -988,7 +992,7 @@ static image *load_picture(const cardset *cs, const file_ref *f, const char *kin
 			   struct diag *d)
 {
 	image_error e;
-	image *im = image_load(f->file, cs->dk->root, &e);
+	image *im = image_cache_get(cs->images, f->file, &e);
 	if (!im)
 		diag(d, M_PICTURE, f->origin ? f->origin : cs->dk->path, f->pos.line, f->pos.col,
 		     kind, f->path, e.why ? e.why : "cannot be read");
@@ -996,8 +1000,8 @@ static image *load_picture(const cardset *cs, const file_ref *f, const char *kin
 	return im;
 }
 
-/* A card's image: loaded to measure its resolution at the printed size, then let go (faces
- * load it again: a deck of photos is never held at once). */
+/* A card's image: loaded to measure its resolution at the printed size, then let go to the
+ * cache (image_cache.h), from which the faces take it. */
 static int check_image(cardset *cs, const card *c, struct diag *d)
 {
 	image *im = load_picture(cs, &c->image, "image", d);

@@ -102,6 +102,7 @@ struct image {
 	paint_list paints; /* an SVG's colours and kinds of paint */
 	double w, h;       /* pixels, CSS pixels for an SVG */
 	unsigned long id;  /* this process's number for it: its copies' key (never reused) */
+	unsigned refs;     /* holders: image_ref adds one, image_free drops one */
 };
 
 static unsigned long next_id;
@@ -262,7 +263,7 @@ static image *svg_decode(const unsigned char *buf, size_t len, image_error *e)
 			       bound_get(B_IMAGE_PIXELS)));
 	} else {
 		image *im = xcalloc(1, sizeof *im);
-		*im = (image){.svg = h, .w = w, .h = ht, .id = ++next_id};
+		*im = (image){.svg = h, .w = w, .h = ht, .id = ++next_id, .refs = 1};
 		size_t max = bound_get(B_SVG_DRAWING);
 		if (svg_paints(im) != 0)
 			fail(e, -1, xstrdup("cannot be drawn by librsvg"));
@@ -302,7 +303,7 @@ static image *decode(const unsigned char *buf, size_t len, image_error *e)
 		if (!s)
 			return NULL;
 		image *im = xcalloc(1, sizeof *im);
-		*im = (image){.png = s, .w = w, .h = h, .id = ++next_id};
+		*im = (image){.png = s, .w = w, .h = h, .id = ++next_id, .refs = 1};
 		return im;
 	}
 	if (!looks_like_svg(buf, len)) {
@@ -336,9 +337,25 @@ image *image_load(const char *path, const char *root, image_error *e)
 	return im;
 }
 
+image *image_ref(image *im)
+{
+	im->refs++;
+	return im;
+}
+
+bool image_shared(const image *im)
+{
+	return im->refs > 1;
+}
+
+size_t image_bytes(const image *im)
+{
+	return im->svg ? im->paints.bytes : (size_t)im->w * (size_t)im->h * 4;
+}
+
 void image_free(image *im)
 {
-	if (!im)
+	if (!im || --im->refs > 0)
 		return;
 	if (im->png)
 		cairo_surface_destroy(im->png);
@@ -454,8 +471,7 @@ void image_draw(cairo_t *cr, const image *im, rect box, image_fit fit)
 		src = cairo_surface_reference(im->png);
 	else
 		src = image_copies_take(cairo_get_target(cr), im->id,
-					im->svg ? im->paints.bytes : (size_t)im->w * (size_t)im->h * 4,
-					copy_of, im);
+					image_bytes(im), copy_of, im);
 	double k = im->svg ? SVG_UNITS / fmax(im->w, im->h) : 1; /* the copy's units */
 	cairo_translate(cr, r.x, r.y);
 	cairo_scale(cr, r.w / (im->w * k), r.h / (im->h * k));

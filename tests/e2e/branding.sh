@@ -372,4 +372,23 @@ for f in cards shop booklet saddle; do
 done
 "$BIN" cards $B/icon.yaml -o $P/r1.pdf && "$BIN" cards $B/icon.yaml -o $P/r2.pdf
 cmp -s $P/r1.pdf $P/r2.pdf && ok || fail "icon design: two runs give the same bytes"
+# --- one photo on many cards (a card image, PNG and SVG): one picture, so one image (or form)
+# per use on the busiest page, not one per card, in a file drawn in one part ---
+I=$TMP/photo; mkdir -p $I
+cp $B/landscape.png $B/icons/eye.svg $I/
+{ printf 'deck:\n  title: Photos\n  language: en\ncards:\n'
+  i=1; while [ $i -le 40 ]; do
+	pic=landscape.png; [ $((i % 4)) = 0 ] && pic=eye.svg
+	printf '  - {id: P%d, type: question, image: %s, text: "What does picture %d show?"}\n' $i $pic $i
+	i=$((i + 1)); done; } >$I/deck.yaml
+"$BIN" cards $I/deck.yaml -o $I/cards.pdf -q 2>$TMP/err; expect_eq "40 cards with one photo: exit 0" $? 0
+expect_eq "the photo's $(pdf_images $I/cards.pdf) uses are $(per_page_max $I/cards.pdf) images (its uses on the busiest page)" \
+	"$(objects $I/cards.pdf)" "$(per_page_max $I/cards.pdf)"
+expect_eq "30 cards show the photo" "$(pdf_images $I/cards.pdf)" 30
+# the SVG on every fourth card: one form per use on a page (2 or 3 on a 9-card sheet), not
+# one per card (10)
+qpdf --qdf --object-streams=disable $I/cards.pdf $I/qdf.pdf
+forms=$(grep -ac '/Subtype /Form' $I/qdf.pdf)
+[ "$forms" -ge 1 ] && [ "$forms" -le 3 ] && ok || fail "the SVG on 10 cards is $forms forms (1 to 3: its uses on a page)"
+qpdf --check $I/cards.pdf >/dev/null 2>&1; expect_eq "photo deck: qpdf --check" $? 0
 finish

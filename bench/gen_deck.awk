@@ -1,6 +1,7 @@
-# Generate a deck of N cards (awk -v n=N [-v icons=1] -f bench/gen_deck.awk): realistic Dutch
-# texts of varying length from the essays' vocabulary, all three card types, six categories.
-# Deterministic (fixed seed), so runs compare.
+# Generate a deck of N cards (awk -v n=N [-v icons=1] [-v photos=1] -f bench/gen_deck.awk):
+# realistic Dutch texts of varying length from the essays' vocabulary, all three card types,
+# six categories. With photos=1 every question card shows photo.png (beside the deck), with a
+# shorter question to leave it room. Deterministic (fixed seed), so runs compare.
 function pick(a, k) { return a[int(rand() * k) + 1] }
 function sentence(words,    s, i) {
 	s = pick(cap, ncap)
@@ -34,6 +35,9 @@ BEGIN {
 			printf "    type: case\n    title: %s\n", pick(cap, ncap) " " pick(w, nw)
 			printf "    text: \"%s. %s.\"\n", sentence(15 + int(rand() * 15)), sentence(10 + int(rand() * 10))
 			printf "    question: \"%s?\"\n", sentence(6 + int(rand() * 8))
+		} else if (photos) {
+			printf "    type: question\n    image: photo.png\n    text: \"%s?\"\n", sentence(4 + int(rand() * 6))
+			printf "    followups: [\"%s?\"]\n", sentence(5)
 		} else {
 			printf "    type: question\n    text: \"%s?\"\n", sentence(6 + int(rand() * 12))
 			printf "    followups: [\"%s?\", \"%s?\"]\n", sentence(5), sentence(6)

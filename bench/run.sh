@@ -3,8 +3,8 @@
 # layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
-# booklet, the cards with icons and a build of 20 teams; the booklet and the print shop of
-# 10,000 cards too.
+# booklet, the cards with icons, the cards with a photo and a build of 20 teams; the booklet
+# and the print shop of 10,000 cards too.
 # Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
 # and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
@@ -86,6 +86,14 @@ done
 measure icons 1000 "$BIN" cards bench/out/deck-1000-icons.yaml --sheet none --pdfx=x1a \
 	-o bench/out/icons-x1a-1000.pdf
 row "icons, print shop X-1a, 1000" 1000 "$f1000w" "$f1000c"
+
+# The same cards with a photo (960 x 540 pixels) on every question card: 333 cards, one file.
+cp tests/regress/layout/brand/landscape.png bench/out/photo.png
+awk -v n=1000 -v photos=1 -f bench/gen_deck.awk >bench/out/deck-1000-photos.yaml
+for j in 1 "$(nproc)"; do
+	measure photos 1000 "$BIN" cards bench/out/deck-1000-photos.yaml -j "$j" -o bench/out/photos-1000.pdf
+	row "cards with a photo, 1000, -j $j" 1000 "$f1000w" "$f1000c"
+done
 
 if [ -z "$QUICK" ]; then
 	# The booklet and the print shop at 10,000 cards too: does their cost per card stay flat?

@@ -61,6 +61,22 @@ static unsigned char *read_bounded(const char *path, const char *root, size_t ma
 	return buf;
 }
 
+/* Why Cairo could not decode a PNG, for "image 'x.png' <why>". Cairo 1.16 reports every
+ * libpng error as "out of memory" (its guess), which here it is not: the pixels were
+ * bounded before decoding. */
+static char *png_damage(cairo_status_t st)
+{
+	switch (st) {
+	case CAIRO_STATUS_READ_ERROR:
+		return xstrdup("is a damaged PNG image: the file ends too early (copied or "
+			       "downloaded only in part?)");
+	case CAIRO_STATUS_NO_MEMORY:
+		return xstrdup("is a damaged PNG image: its pixel data cannot be decoded");
+	default:
+		return xasprintf("is a damaged PNG image (%s)", cairo_status_to_string(st));
+	}
+}
+
 /* The PNG in buf decoded, its header checked first; NULL with e filled in. */
 static cairo_surface_t *png_decode(const unsigned char *buf, size_t len, image_error *e)
 {
@@ -80,8 +96,7 @@ static cairo_surface_t *png_decode(const unsigned char *buf, size_t len, image_e
 		if (st != CAIRO_STATUS_SUCCESS) {
 			cairo_surface_destroy(s);
 			s = NULL;
-			fail(e, -1,
-			     xasprintf("is a damaged PNG image (%s)", cairo_status_to_string(st)));
+			fail(e, -1, png_damage(st));
 		}
 	}
 	return s;

@@ -104,14 +104,27 @@ static void cell(strbuf *out, const deck *dk, const card_field *f, const card *c
 	(void)dk;
 }
 
+/* How many columns field f takes: one per language for a text, none when no card has it. */
+static size_t columns_of(const deck *dk, const card_field *f)
+{
+	return !column_used(dk, f) ? 0 : translatable(f) ? dk->nlanguages : 1;
+}
+
 char *deck_csv_export(const deck *dk, char sep, const char *dir, struct diag *d)
 {
 	strbuf b = {0}, v = {0};
 	strbuf_puts(&b, "\xef\xbb\xbf");
+	/* each field's columns, counted once (every card is looked at for each field) */
+	size_t nfields = 0;
+	while (card_fields[nfields].key)
+		nfields++;
+	size_t *ncols = xcalloc(nfields, sizeof *ncols);
+	for (size_t k = 0; k < nfields; k++)
+		ncols[k] = columns_of(dk, &card_fields[k]);
 	bool first = true;
-	for (const card_field *f = card_fields; f->key; f++) {
-		for (size_t l = 0; column_used(dk, f) && l < (translatable(f) ? dk->nlanguages : 1);
-		     l++) {
+	for (size_t k = 0; k < nfields; k++) {
+		const card_field *f = &card_fields[k];
+		for (size_t l = 0; l < ncols[k]; l++) {
 			char *name =
 				l ? xasprintf("%s.%s", f->key, dk->languages[l]) : xstrdup(f->key);
 			if (!first)
@@ -125,13 +138,11 @@ char *deck_csv_export(const deck *dk, char sep, const char *dir, struct diag *d)
 	for (size_t i = 0; i < dk->ncards; i++) {
 		const card *c = &dk->cards[i];
 		first = true;
-		for (const card_field *f = card_fields; f->key; f++) {
-			for (size_t l = 0;
-			     column_used(dk, f) && l < (translatable(f) ? dk->nlanguages : 1);
-			     l++) {
+		for (size_t k = 0; k < nfields; k++) {
+			for (size_t l = 0; l < ncols[k]; l++) {
 				v.len = 0;
 				strbuf_puts(&v, "");
-				cell(&v, dk, f, c, dk->languages[l], dir, d);
+				cell(&v, dk, &card_fields[k], c, dk->languages[l], dir, d);
 				if (!first)
 					strbuf_putc(&b, sep);
 				csv_put_cell(&b, v.s, sep);
@@ -140,6 +151,7 @@ char *deck_csv_export(const deck *dk, char sep, const char *dir, struct diag *d)
 		}
 		strbuf_puts(&b, "\r\n");
 	}
+	free(ncols);
 	strbuf_free(&v);
 	return strbuf_take(&b);
 }

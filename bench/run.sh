@@ -3,8 +3,8 @@
 # layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
-# booklet, the cards with icons, the cards with a photo and a build of 20 teams; the booklet
-# and the print shop of 10,000 cards too.
+# booklet, the cards with icons, the cards with a photo and a build of 20 teams; `check` at
+# each size; the booklet, the print shop and the spreadsheet round trip of 10,000 cards too.
 # Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
 # and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
@@ -58,6 +58,9 @@ for n in $sizes; do
 	measure cards "$n" "$BIN" cards "$deck" -o bench/out/cards-$n.pdf
 	row "cards, $n, -j $(nproc)" "$n" "$fw" "$fc"
 	cmp -s bench/out/cards-$n-j1.pdf bench/out/cards-$n.pdf || echo "bench: -j 1 and -j $(nproc) differ for $n cards!"
+	# what an author runs at every save: every card typeset, every character checked
+	measure check "$n" "$BIN" check -q "$deck"
+	row "check, $n" "$n"
 	if [ "$n" = 1000 ]; then
 		f1000w=$fw f1000c=$fc
 	fi
@@ -94,6 +97,14 @@ for j in 1 "$(nproc)"; do
 	measure photos 1000 "$BIN" cards bench/out/deck-1000-photos.yaml -j "$j" -o bench/out/photos-1000.pdf
 	row "cards with a photo, 1000, -j $j" 1000 "$f1000w" "$f1000c"
 done
+
+if [ -z "$QUICK" ]; then
+	# The spreadsheet round trip of 10,000 cards (for translators)
+	measure export 10000 "$BIN" export bench/out/deck-10000.yaml -o bench/out/deck-10000.csv
+	row "export, 10000 cards" 10000
+	measure import 10000 "$BIN" import bench/out/deck-10000.csv -o bench/out/import-10000.yaml
+	row "import, 10000 cards" 10000
+fi
 
 if [ -z "$QUICK" ]; then
 	# The booklet and the print shop at 10,000 cards too: does their cost per card stay flat?

@@ -22,6 +22,7 @@ typedef enum {
 	B_FOLLOWUPS,     /* follow-up questions on one card */
 	B_SELECTORS,     /* selectors in one select: or exclude: */
 	B_TEXT_CHARS,    /* characters in one text */
+	B_TEXT_LINES,    /* line breaks in one text */
 	B_SOURCE_BYTES,  /* a quote source's plain-text file, bytes */
 	B_IMAGE_BYTES,   /* a logo or image file, bytes */
 	B_IMAGE_PIXELS,  /* a logo or image, width x height */

@@ -24,6 +24,7 @@ static const struct {
 	[B_FOLLOWUPS] = {"followups", "follow-up questions on a card", 20},
 	[B_SELECTORS] = {"selectors", "selectors in one select: or exclude:", 1000},
 	[B_TEXT_CHARS] = {"text-chars", "characters in one text", 20000},
+	[B_TEXT_LINES] = {"text-lines", "line breaks in one text", 200},
 	[B_SOURCE_BYTES] = {"source-bytes", "bytes in a quote source's file", 4u << 20},
 	[B_IMAGE_BYTES] = {"image-bytes", "bytes in a logo, icon or image file", 16u << 20},
 	[B_IMAGE_PIXELS] = {"image-pixels", "pixels in a logo, icon or image", 25000000},

@@ -58,6 +58,10 @@ bounded 1 "words.yaml:3:35: error: 'text' of card 'A' has more than 20000 charac
 bounded 1 "card 'A': the text does not fit" "$BIN" cards --limit text-chars=400000 words.yaml -o w.pdf
 bounded 1 "card 'A': the text does not fit" "$BIN" check --limit text-chars=400000 --fit words.yaml
 expect "no PDF of a card that does not fit" test ! -e w.pdf
+# thousands of short lines in each text: every line break costs Pango a pass over the text
+awk 'BEGIN{print "deck: {title: L}\ncards:"; for(c=0;c<40;c++){printf "  - {id: L%d, type: question, text: \"", c; for(i=0;i<3300;i++) printf "ab cd\\n"; print "\"}"}}' >lines.yaml
+bounded 1 "lines.yaml:3:36: error: 'text' of card 'L0' has 3300 line breaks, more than 200: over a limit \(raise it with --limit text-lines=N" "$BIN" check lines.yaml
+bounded 1 "'text' of card 'L39' has 3300 line breaks" "$BIN" cards lines.yaml -o l.pdf
 awk 'BEGIN{printf "deck: {title: L}\ncards:\n  - {id: A, type: question, text: \""; for(i=0;i<15000000;i++) printf "x"; print "\"}"}' >field15m.yaml
 bounded 1 "field15m.yaml:3:35: error: 'text' of card 'A' has more than 20000 characters" "$BIN" cards field15m.yaml -o f.pdf
 

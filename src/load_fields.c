@@ -142,6 +142,15 @@ bool want(loader *L, const ynode *n, ynode_kind kind, const char *what)
 	return false;
 }
 
+/* True if the character at p starts a line or a paragraph for Pango: a line feed, a
+ * carriage return not followed by one (CR LF is one break), NEL, or U+2028 and U+2029
+ * (YAML's \L and \P). */
+static bool is_break(const unsigned char *p)
+{
+	return *p == '\n' || (*p == '\r' && p[1] != '\n') || (p[0] == 0xc2 && p[1] == 0x85) ||
+	       (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9));
+}
+
 /* n's text if it is a non-empty text within the limits, else NULL (reported). The tree's
  * own string: the tree is freed after loading. */
 static const char *checked_scalar(loader *L, const ynode *n, const char *what)
@@ -155,7 +164,7 @@ static const char *checked_scalar(loader *L, const ynode *n, const char *what)
 	size_t chars = 0, breaks = 0, max = bound_get(B_TEXT_CHARS);
 	for (const unsigned char *p = (const unsigned char *)n->value; *p && chars <= max; p++) {
 		chars += (*p & 0xc0) != 0x80;
-		breaks += *p == '\n';
+		breaks += is_break(p);
 	}
 	/* refused before anything tries to typeset it; Pango 1.50 measures a text from its
 	 * start again at every line break (a card of 3,300 lines took 0.5 s to check) */

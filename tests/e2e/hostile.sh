@@ -62,6 +62,12 @@ expect "no PDF of a card that does not fit" test ! -e w.pdf
 awk 'BEGIN{print "deck: {title: L}\ncards:"; for(c=0;c<40;c++){printf "  - {id: L%d, type: question, text: \"", c; for(i=0;i<3300;i++) printf "ab cd\\n"; print "\"}"}}' >lines.yaml
 bounded 1 "lines.yaml:3:36: error: 'text' of card 'L0' has 3300 line breaks, more than 200: over a limit \(raise it with --limit text-lines=N" "$BIN" check lines.yaml
 bounded 1 "'text' of card 'L39' has 3300 line breaks" "$BIN" cards lines.yaml -o l.pdf
+# the other breaks Pango makes lines or paragraphs of: CR, NEL, U+2028 and U+2029 (YAML \r,
+# \N, \L, \P)
+for b in r N L P; do
+	awk -v b="$b" 'BEGIN{print "deck: {title: L}\ncards:"; for(c=0;c<40;c++){printf "  - {id: L%d, type: question, text: \"", c; for(i=0;i<3300;i++) printf "ab cd\\%s", b; print "\"}"}}' >lines_$b.yaml
+	bounded 1 "lines_$b.yaml:3:36: error: 'text' of card 'L0' has 3300 line breaks, more than 200" "$BIN" check lines_$b.yaml
+done
 awk 'BEGIN{printf "deck: {title: L}\ncards:\n  - {id: A, type: question, text: \""; for(i=0;i<15000000;i++) printf "x"; print "\"}"}' >field15m.yaml
 bounded 1 "field15m.yaml:3:35: error: 'text' of card 'A' has more than 20000 characters" "$BIN" cards field15m.yaml -o f.pdf
 

@@ -30,6 +30,7 @@ typedef enum {
 	B_FONT_BYTES,    /* one font file, bytes */
 	B_PICTURES,      /* icons and card images a deck names, each file counted once */
 	B_SVG_BYTES,     /* one SVG icon or image, bytes */
+	B_SVG_TAGS,      /* tags in one SVG: elements and end tags (librsvg holds KBs each) */
 	B_SVG_DRAWING,   /* the drawing one SVG makes, bytes of PDF content (<use> repeats shapes) */
 	B_TEAMS,         /* teams in a teams file */
 	B_TEAM_NAME,     /* characters in a team's name (it names a folder) */

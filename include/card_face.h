@@ -119,7 +119,7 @@ typedef struct card_face {
 	PangoLayout *back_team;                  /* team name, or NULL; borrowed */
 	const image *icon;                       /* the category's icon, or NULL; borrowed */
 	const image *logo;                       /* the team's logo, or NULL; borrowed */
-	image *picture; /* the card's image, or NULL; a reference (shared by cards naming its file) */
+	image *picture;                          /* the card's image, or NULL; a reference */
 	face_side front, back;                   /* where everything goes (card_design.h) */
 	unsigned bad; /* FACE_BAD_* flags (no FACE_BAD_GLYPHS after cardset_skip_glyphs) */
 	int unknown;  /* characters no bundled font has */

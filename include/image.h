@@ -42,7 +42,8 @@ image *image_ref(image *im);
 void image_free(image *im);
 /* True when im has holders besides the caller's reference. */
 bool image_shared(const image *im);
-/* About the memory im holds, in bytes: a PNG's pixels, an SVG's drawing (as PDF). */
+/* About the memory im holds, in bytes: a PNG's pixels; for an SVG, what librsvg holds for
+ * its elements, estimated from its bytes (the same in every run). */
 size_t image_bytes(const image *im);
 /* True for an SVG (drawn as vectors: no resolution). */
 bool image_is_vector(const image *im);

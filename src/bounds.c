@@ -32,6 +32,7 @@ static const struct {
 	[B_FONT_BYTES] = {"font-bytes", "bytes in one font file", 32u << 20},
 	[B_PICTURES] = {"pictures", "icons and card images a deck names", 2000},
 	[B_SVG_BYTES] = {"svg-bytes", "bytes in one SVG icon or image", 2u << 20},
+	[B_SVG_TAGS] = {"svg-tags", "tags in one SVG icon or image", 20000},
 	[B_SVG_DRAWING] = {"svg-drawing", "bytes of drawing one SVG icon or image makes", 4u << 20},
 	[B_TEAMS] = {"teams", "teams in a teams file", 200},
 	[B_TEAM_NAME] = {"team-name", "characters in a team's name", 64},

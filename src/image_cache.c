@@ -8,8 +8,8 @@
 
 typedef struct {
 	char *path;
-	image *im;           /* the cache's reference */
-	unsigned long used;  /* when it was last asked for (the cache's clock) */
+	image *im;          /* the cache's reference */
+	unsigned long used; /* when it was last asked for (the cache's clock) */
 } entry;
 
 struct image_cache {
@@ -54,15 +54,20 @@ static void trim(image_cache *c)
 	}
 }
 
-/* The picture at path, from the cache or loaded into it; NULL if it cannot be loaded. */
-static image *find_or_load(image_cache *c, const char *path, image_error *e)
+image *image_cache_get(image_cache *c, const char *path, image_error *e)
 {
+	c->clock++;
 	for (size_t i = 0; i < c->n; i++)
 		if (!strcmp(c->e[i].path, path)) {
 			*e = (image_error){.limit = -1};
 			c->e[i].used = c->clock;
-			return image_ref(c->e[i].im);
+			image *im = image_ref(c->e[i].im); /* held: not let go of by trim */
+			trim(c);
+			return im;
 		}
+	/* the holders let go without telling the cache: it trims when asked, before it
+	 * decodes anything, so a picture over the budget is gone before the next is made */
+	trim(c);
 	image *im = image_load(path, c->root, e);
 	if (!im)
 		return NULL;
@@ -70,15 +75,6 @@ static image *find_or_load(image_cache *c, const char *path, image_error *e)
 		c->e = xrealloc(c->e, (c->cap = c->cap ? 2 * c->cap : 8) * sizeof *c->e);
 	c->e[c->n++] = (entry){xstrdup(path), im, c->clock};
 	return image_ref(im); /* the caller's */
-}
-
-image *image_cache_get(image_cache *c, const char *path, image_error *e)
-{
-	c->clock++;
-	image *im = find_or_load(c, path, e);
-	/* the holders let go without telling the cache: it trims when it is next asked */
-	trim(c);
-	return im;
 }
 
 void image_cache_free(image_cache *c)

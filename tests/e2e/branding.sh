@@ -225,6 +225,9 @@ sed 's#icons/eye.svg#icons/uses.svg#' $P/svg_only.yaml >$P/uses.yaml
 expect_grep "svg-drawing named" "icon 'icons/uses.svg' makes a drawing of [0-9]+ bytes \(as PDF\), more than 4194304: over a limit \(raise it with --limit svg-drawing=N" $TMP/err
 sed 's#icons/eye.svg#icons/uses6.svg#' $P/svg_only.yaml >$P/uses6.yaml
 "$BIN" check $P/uses6.yaml >/dev/null 2>$TMP/err; expect_eq "64 repeats: fine" $? 0
+# svg-tags: the 6-level file has a few dozen tags; lowered to 10 it is refused
+"$BIN" check --limit svg-tags=10 $P/uses6.yaml 2>$TMP/err; expect_eq "svg-tags lowered to 10: refused" $? 1
+expect_grep "svg-tags named" "icon 'icons/uses6.svg' has [0-9]+ tags, more than 10: over a limit \(raise it with --limit svg-tags=N" $TMP/err
 "$BIN" check --limit svg-drawing=1000 $P/uses6.yaml 2>$TMP/err; expect_eq "64 repeats over a lowered svg-drawing" $? 1
 expect_grep "lowered svg-drawing named" "icon 'icons/uses6.svg' makes a drawing of [0-9]+ bytes \(as PDF\), more than 1000" $TMP/err
 "$BIN" check --limit pictures=2 $P/cards.yaml 2>$TMP/err; expect_eq "pictures limit" $? 1

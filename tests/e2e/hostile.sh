@@ -120,6 +120,12 @@ printf 'deck: base.yaml\nteams:\n  - name: Team A\n    logo: huge.png\n' >teams_
 bounded 1 "teams_png.yaml:4:11: error: team 'Team A': logo 'huge.png' is 20000 x 20000 pixels, more than 25000000" "$BIN" check teams_png.yaml
 bounded 1 "logo 'huge.png' is 20000 x 20000 pixels" "$BIN" build teams_png.yaml -o png
 
+# --- pictures: SVGs of 200 KB, each 50,000 empty groups (librsvg holds 61 MB for each, and
+# a sheet shows nine): refused by their tags, before librsvg parses them ----------------------
+awk 'BEGIN{print "deck: {title: G}\ncards:"; for(c=0;c<40;c++){f="g" c ".svg"; printf "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\" fill=\"#%06d\"/>", c >f; for(i=0;i<50000;i++) printf "<g/>" >f; print "</svg>" >f; close(f); printf "  - {id: G%d, type: question, image: %s, text: \"What?\"}\n", c, f}}' >groups.yaml
+bounded 1 "groups.yaml:3:[0-9]+: error: image 'g0.svg' has 50003 tags, more than 20000: over a limit \(raise it with --limit svg-tags=N" "$BIN" cards groups.yaml -o g.pdf
+bounded 1 "image 'g39.svg' has 50003 tags" "$BIN" check groups.yaml
+
 # --- what is not a regular file: FIFOs, devices, folders ------------------------------------
 mkfifo fifo.yaml fifo.txt fifo.png
 printf 'deck: {title: F}\ninclude: [fifo.yaml]\ncards:\n  - {id: A, type: question, text: x}\n' >inc_fifo.yaml

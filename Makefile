@@ -12,7 +12,8 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = pangocairo cairo-pdf pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2
+PKGS      = pangocairo cairo-pdf pangoft2 fontconfig freetype2 librsvg-2.0 yaml-0.1 libqpdf icu-uc lcms2 \
+            libpng16
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DDECKPRESS_VERSION='"$(VERSION)"' \
@@ -42,14 +43,14 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image_copies ima
             print_setup numfmt impose impose_saddle booklet_flow \
             ink_map render_color render_picture render_card booklet_render \
             pdf_meta pdf_struct pdf_content pdf_xmp pdf_tags pdf_lig pdfx_content pdfx_image pdfx \
-            pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf preview \
+            pdf_merge pdf_finish pdf_out pool chunks cards_pdf booklet_pdf png_out preview \
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
             cmd_watch cmd_export cmd_import cmd_tables
 TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
-            test_pdfx test_hyph_layout test_paint_scan test_image_draw test_image_cache
+            test_pdfx test_hyph_layout test_paint_scan test_image_draw test_image_cache test_png_out
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
 FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_image
 # The starter project of 'deckpress init', made into C from the files in templates/.

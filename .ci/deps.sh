@@ -4,7 +4,7 @@
 PKGS="build-essential pkg-config libpango1.0-dev libcairo2-dev libyaml-dev libcmocka-dev
 libfontconfig-dev libhyphen-dev libicu-dev hyphen-nl hyphen-en-us libqpdf-dev qpdf poppler-utils
 python3 python3-yaml python3-jsonschema locales liblcms2-dev argyll icc-profiles-free
-libgs-common librsvg2-dev fonts-dejavu-core fonts-urw-base35 clang libclang-rt-14-dev time procps"
+libgs-common librsvg2-dev libpng-dev fonts-dejavu-core fonts-urw-base35 clang libclang-rt-14-dev time procps"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -11,6 +11,7 @@
 #include "card_face.h"
 #include "chunks.h"
 #include "commands.h"
+#include "png_out.h"
 #include "render_card.h"
 
 #define CONTACT_DPI  60.0
@@ -21,36 +22,17 @@
 #define CONTACT_MAX_PX (12.0 * 1000 * 1000)
 #define CONTACT_ASPECT 1.414 /* a larger deck's sheet: as tall as an A-series page to its width */
 
-typedef struct {
-	FILE *fp;
-	int err; /* errno of the first failed write */
-} png_sink;
-
-/* Through our own callback, so a full disk reports its errno, not just "write error". */
-static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	png_sink *k = closure;
-	errno = 0;
-	if (!k->err && fwrite(data, 1, len, k->fp) != len)
-		k->err = errno ? errno : EIO;
-	return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 /* Writes a surface to path through a temporary file. */
 static int write_png(cairo_surface_t *s, const char *path, struct diag *d)
 {
 	atomic_file f;
 	atomic_begin(&f, path);
-	png_sink k = {fopen(f.tmp, "wb"), 0};
-	if (!k.fp)
-		k.err = errno;
-	cairo_status_t st = k.fp ? cairo_surface_write_to_png_stream(s, png_write, &k)
-				 : CAIRO_STATUS_WRITE_ERROR;
-	if (k.fp && fclose(k.fp) != 0 && !k.err)
-		k.err = errno;
-	if (st != CAIRO_STATUS_SUCCESS || k.err) {
-		diag(d, M_IO_WRITE, path, 0, 0,
-		     k.err ? strerror(k.err) : cairo_status_to_string(st));
+	FILE *fp = fopen(f.tmp, "wb");
+	int err = fp ? png_out_write(s, fp) : errno;
+	if (fp && fclose(fp) != 0 && !err)
+		err = errno;
+	if (err) {
+		diag(d, M_IO_WRITE, path, 0, 0, strerror(err));
 		atomic_abort(&f);
 		return -1;
 	}

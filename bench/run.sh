@@ -3,8 +3,8 @@
 # layout per card face, Cairo PDF, one core) on generated decks of 100, 1,000 and 10,000
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
-# booklet, the cards with icons, the cards with a photo and a build of 20 teams; `check` at
-# each size; the booklet, the print shop and the spreadsheet round trip of 10,000 cards too.
+# booklet, the cards with icons, the cards with a photo, previews and a build of 20 teams;
+# `check` at each size; the booklet, the print shop and the spreadsheet round trip of 10,000 cards too.
 # Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
 # and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
@@ -96,6 +96,13 @@ awk -v n=1000 -v photos=1 -f bench/gen_deck.awk >bench/out/deck-1000-photos.yaml
 for j in 1 "$(nproc)"; do
 	measure photos 1000 "$BIN" cards bench/out/deck-1000-photos.yaml -j "$j" -o bench/out/photos-1000.pdf
 	row "cards with a photo, 1000, -j $j" 1000 "$f1000w" "$f1000c"
+done
+
+# Previews of 100 cards at 300 dpi: 200 faces and the contact sheet as PNG files.
+for j in 1 "$(nproc)"; do
+	rm -rf bench/out/preview
+	measure preview 100 "$BIN" preview bench/out/deck-100.yaml -o bench/out/preview -j "$j" -q
+	row "preview, 100 cards, -j $j" 100
 done
 
 if [ -z "$QUICK" ]; then

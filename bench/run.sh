@@ -109,7 +109,8 @@ if [ -z "$QUICK" ]; then
 	# The spreadsheet round trip of 10,000 cards (for translators)
 	measure export 10000 "$BIN" export bench/out/deck-10000.yaml -o bench/out/deck-10000.csv
 	row "export, 10000 cards" 10000
-	measure import 10000 "$BIN" import bench/out/deck-10000.csv -o bench/out/import-10000.yaml
+	measure import 10000 "$BIN" import bench/out/deck-10000.csv --base bench/out/deck-10000.yaml \
+		-o bench/out/import-10000.yaml
 	row "import, 10000 cards" 10000
 fi
 

@@ -11,7 +11,8 @@
 #include <stdio.h>
 
 /* Writes s (CAIRO_FORMAT_RGB24, any size) to fp as an 8-bit RGB PNG. Returns 0, or an errno
- * value: the first failed write's, EINVAL for another format, ENOMEM when libpng fails. */
+ * value: the first failed write's, EINVAL for another format, ENOMEM when s is an error
+ * surface (Cairo could not make it) or libpng fails. */
 int png_out_write(cairo_surface_t *s, FILE *fp);
 
 #endif

@@ -63,6 +63,8 @@ static void write_rows(png_structp p, cairo_surface_t *s, unsigned char *row)
 
 int png_out_write(cairo_surface_t *s, FILE *fp)
 {
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) /* a sheet too large to make */
+		return ENOMEM;
 	if (cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE ||
 	    cairo_image_surface_get_format(s) != CAIRO_FORMAT_RGB24)
 		return EINVAL;

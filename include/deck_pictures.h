@@ -14,8 +14,8 @@
 #include "print_setup.h"
 
 typedef struct {
-	image **icons;    /* per category (ncategories), NULL where it has none; owned (the
-			   * categories naming one file share one picture) */
+	image **icons;    /* per category (ncategories), NULL where it has none; a reference
+			   * each (the categories naming one file share one picture) */
 	image *logo;      /* the team's logo, or NULL; owned */
 	uint32_t *colors; /* every solid colour of the SVGs noted, each once (render_note_colors) */
 	size_t ncolors;

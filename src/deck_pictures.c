@@ -81,7 +81,7 @@ int deck_pictures_load(deck_pictures *p, const deck *dk, pdfx_level pdfx, struct
 			continue;
 		long j = same_file(dk, k);
 		if (j >= 0) { /* one picture, loaded and noted once: one image or form in a PDF */
-			p->icons[k] = p->icons[j];
+			p->icons[k] = p->icons[j] ? image_ref(p->icons[j]) : NULL;
 			continue;
 		}
 		p->icons[k] = load_icon(dk, f, d);
@@ -102,8 +102,7 @@ const image *deck_pictures_icon(const deck_pictures *p, int k)
 void deck_pictures_free(deck_pictures *p, const deck *dk)
 {
 	for (size_t k = 0; p->icons && k < dk->ncategories; k++)
-		if (same_file(dk, k) < 0) /* shared icons are freed with the first */
-			image_free(p->icons[k]);
+		image_free(p->icons[k]); /* a shared icon: one reference each */
 	free(p->icons);
 	image_free(p->logo);
 	free(p->colors);

@@ -23,8 +23,8 @@
 typedef struct {
 	int id, source; /* object ids: this image, the one it was copied from (or id) */
 	qpdf_oh oh;
-	cmyk backdrop;  /* the fill ink in force where it is drawn (flattened images) */
-	bool flat;      /* flattened onto backdrop (PDF/X-1a, transparent) */
+	cmyk backdrop; /* the fill ink in force where it is drawn (flattened images) */
+	bool flat;     /* flattened onto backdrop (PDF/X-1a, transparent) */
 } image_use;
 
 /* Which ink a flattened image's resource name was drawn over: a name stands for one object,
@@ -235,6 +235,18 @@ static char *ext_gstates(walker *W, qpdf_oh res)
 	return err;
 }
 
+/* err (taken) as "PDF/X: ...": the recolouring's and the image conversion's own messages
+ * say what, not where; those of this file, and those coming back up from a form inside a
+ * form, say PDF/X already. */
+static char *prefixed(char *err)
+{
+	if (!strncmp(err, "PDF/X", 5))
+		return err;
+	char *msg = xasprintf("PDF/X: %s", err);
+	free(err);
+	return msg;
+}
+
 static char *walk_stream(walker *W, qpdf_oh stream, qpdf_oh res, const cmyk *fill)
 {
 	qpdf_data q = W->q;
@@ -259,11 +271,8 @@ static char *walk_stream(walker *W, qpdf_oh stream, qpdf_oh res, const cmyk *fil
 	free(buf);
 	W->res = outer;
 	W->res_key = outer_key;
-	if (!out) {
-		char *msg = xasprintf("PDF/X: %s", err);
-		free(err);
-		return msg;
-	}
+	if (!out)
+		return prefixed(err);
 	g_checksum_update(W->sum, out, (gssize)n);
 	qpdf_oh_replace_stream_data(q, stream, out, n, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
 	free(out);
@@ -318,11 +327,8 @@ static char *convert_images(walker *W)
 	for (size_t i = 0; i < W->nimages; i++) {
 		image_use *u = &W->images[i];
 		char *err = pdfx_image_convert(W->q, u->oh, p, u->flat ? &u->backdrop : NULL);
-		if (err) {
-			char *msg = xasprintf("PDF/X: %s", err);
-			free(err);
-			return msg;
-		}
+		if (err)
+			return prefixed(err);
 	}
 	return NULL;
 }
@@ -402,8 +408,8 @@ static void xmp_properties(walker *W, const char *iso, xmp_props *xmp)
 	char *doc = uuid(W->sum, "document"), *inst = uuid(W->sum, "instance");
 	/* the same instant written as /Info's dates come out of pdf_xmp_from_info */
 	size_t n = strlen(iso);
-	char *date = n && iso[n - 1] == 'Z' ? xasprintf("%.*s+00:00", (int)(n - 1), iso)
-					    : xstrdup(iso);
+	char *date =
+		n && iso[n - 1] == 'Z' ? xasprintf("%.*s+00:00", (int)(n - 1), iso) : xstrdup(iso);
 	xmp_add(xmp, "xmp", "MetadataDate", XMP_TEXT, date);
 	free(date);
 	xmp_add(xmp, "pdf", "Trapped", XMP_TEXT, "False");

@@ -4,7 +4,7 @@
 # cards (A4 sheets, 9 poker cards each, backs, crop marks; fitting and Dutch hyphenation
 # on), with -j 1 and the default -j (every core); then the print-shop and PDF/X paths, the
 # booklet, the cards with icons, the cards with a photo, previews and a build of 20 teams;
-# `check` at each size; the booklet, the print shop and the spreadsheet round trip of 10,000 cards too.
+# `check` at each size (-j 1 and every core); the booklet, the print shop and the spreadsheet round trip of 10,000 cards too.
 # Prints wall time, CPU time (user + system, every process), peak RSS (the largest process)
 # and cost per 1,000 cards, with the ratio to the floor.
 #   QUICK=1  only 100 and 1,000 cards, no build, one run each (a minute or less)
@@ -59,8 +59,10 @@ for n in $sizes; do
 	row "cards, $n, -j $(nproc)" "$n" "$fw" "$fc"
 	cmp -s bench/out/cards-$n-j1.pdf bench/out/cards-$n.pdf || echo "bench: -j 1 and -j $(nproc) differ for $n cards!"
 	# what an author runs at every save: every card typeset, every character checked
-	measure check "$n" "$BIN" check -q "$deck"
-	row "check, $n" "$n"
+	for j in 1 "$(nproc)"; do
+		measure check "$n" "$BIN" check -q -j "$j" "$deck"
+		row "check, $n, -j $j" "$n"
+	done
 	if [ "$n" = 1000 ]; then
 		f1000w=$fw f1000c=$fc
 	fi

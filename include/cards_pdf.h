@@ -34,9 +34,16 @@ int cards_pdf_write(const cards_job *job, struct diag *d);
  * golden tests and for seeing why a card looks as it does. Returns like cards_pdf_write. */
 int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d);
 
-/* Typesets every card as cards_pdf_write would (job->out unused) and reports each card that
- * does not fit or (unless job->glyphs_checked) has characters without glyphs. Returns the
- * number of such errors. */
-int cards_fit_check(const cards_job *job, struct diag *d);
+/* Typesets every card as cards_pdf_write would, without drawing (job->out unused), and
+ * reports each card that does not fit or (unless job->glyphs_checked) has characters
+ * without glyphs, in deck order. In two steps, so that the caller can load the session's
+ * fonts and use them in between: cards_check_start forks up to job->jobs - 1 workers, so
+ * call it before this process has started Pango (or it works alone); NULL when the sheet
+ * plan cannot be made (reported to d). cards_check_end loads the session's fonts if they
+ * are not, lays the cards out and frees cc; it returns the number of errors (a problem
+ * with the fonts counts one). With d NULL it only ends the workers and frees cc. */
+typedef struct cards_check cards_check;
+cards_check *cards_check_start(const cards_job *job, struct diag *d);
+int cards_check_end(cards_check *cc, struct diag *d);
 
 #endif

@@ -1,4 +1,5 @@
-/* cards_pdf.c - impose typeset cards on pages and write the PDF. */
+/* cards_pdf.c - impose typeset cards on pages and write the PDF; the same typesetting, without
+ * drawing, for check. */
 #include "cards_pdf.h"
 
 #include <malloc.h>
@@ -90,6 +91,7 @@ typedef struct {
 	int sheets, per_chunk; /* sheets in all, sheets per chunk */
 	pdf_parts parts;       /* one per chunk */
 	ink_map *inks;         /* PDF/X: every colour drawn and its ink (one process draws) */
+	bool fit_only;         /* cards_check: every card laid out, nothing drawn */
 } book;
 
 /* One process's own typesetting: its fonts and cards, the faces of the sheet at hand. */
@@ -109,6 +111,8 @@ static drawer *drawer_new(const book *B, bool own, struct diag *d)
 		free(D);
 		return NULL;
 	}
+	if (B->job->glyphs_checked)
+		cardset_skip_glyphs(D->c.cs);
 	D->faces = xcalloc((size_t)B->plan.per_page, sizeof *D->faces);
 	return D;
 }
@@ -174,19 +178,12 @@ static void draw_sheet(drawer *D, cairo_t *cr, int sheet, size_t first, size_t n
 	image_show_page(cr);
 }
 
-/* A chunk of sheets into its part of the PDF (chunk_work.run). Every card is laid out once,
- * at the round's sizes, and that layout is what is drawn; once the round is known to
- * repeat, the cards are only laid out. */
-static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need, int *err,
-		      const chunks *ch)
+/* The drawing of chunk k: its part of the PDF begun. */
+static cairo_t *chunk_begin(drawer *D, size_t k, pdf_part_out *po)
 {
-	drawer *D = state;
 	const book *B = D->B;
 	const cards_job *job = B->job;
-	size_t per = (size_t)B->plan.per_page, ncards = job->s->dk->ncards;
-	cardset_set_sizes(D->c.cs, sizes);
-	pdf_part_out po;
-	cairo_surface_t *surf = pdf_part_begin(&po, &B->parts, k, B->plan.page_w, B->plan.page_h);
+	cairo_surface_t *surf = pdf_part_begin(po, &B->parts, k, B->plan.page_w, B->plan.page_h);
 	if (B->inks)
 		ink_map_attach(surf, B->inks);
 	pdf_metadata(surf, job->s->dk, job->s->lang, NULL);
@@ -194,6 +191,21 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 	size_t ncolors; /* PDF/X: the pictures' colours before any of ours */
 	const uint32_t *colors = cardset_picture_colors(D->c.cs, &ncolors);
 	render_note_colors(cr, colors, ncolors);
+	return cr;
+}
+
+/* A chunk of sheets into its part of the PDF (chunk_work.run). Every card is laid out once,
+ * at the round's sizes, and that layout is what is drawn; once the round is known to
+ * repeat, or when the book is fit_only, the cards are only laid out. */
+static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes *need, int *err,
+		      const chunks *ch)
+{
+	drawer *D = state;
+	const book *B = D->B;
+	size_t per = (size_t)B->plan.per_page, ncards = B->job->s->dk->ncards;
+	cardset_set_sizes(D->c.cs, sizes);
+	pdf_part_out po;
+	cairo_t *cr = B->fit_only ? NULL : chunk_begin(D, k, &po);
 	int rc = CHUNK_OK, end = (int)(k + 1) * B->per_chunk;
 	for (int sheet = (int)k * B->per_chunk; sheet < end && sheet < B->sheets; sheet++) {
 		size_t first = (size_t)sheet * per, n = ncards - first < per ? ncards - first : per;
@@ -203,11 +215,13 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 			break;
 		}
 		rc = r == CHUNK_SHRINK ? r : rc;
-		if (rc == CHUNK_OK && !chunks_repeats(ch))
+		if (cr && rc == CHUNK_OK && !chunks_repeats(ch))
 			draw_sheet(D, cr, sheet, first, n);
 		for (size_t j = 0; j < n; j++)
 			card_face_free(&D->faces[j]);
 	}
+	if (!cr)
+		return rc;
 	cairo_destroy(cr);
 	int e = pdf_part_end(&po);
 	if (e && rc != CHUNK_BAD) {
@@ -218,15 +232,17 @@ static int draw_chunk(void *state, size_t k, const card_sizes *sizes, card_sizes
 }
 
 /* The sheet plan and the card geometry for a job; -1 (reported) without a plan. */
-static int book_plan(book *B, const cards_job *job, struct diag *d)
+static int book_plan(book *B, const cards_job *job, bool fit_only, struct diag *d)
 {
-	*B = (book){.job = job};
+	*B = (book){.job = job, .fit_only = fit_only};
 	char *err = NULL;
 	print_setup ps = job->ps;
 	if (ps.sheet_none && (ps.back_dx != 0 || ps.back_dy != 0)) {
 		char x[NUM_BUF], y[NUM_BUF];
-		diag(d, M_BACK_OFFSET_SHOP, job->out, 0, 0, num_format(x, pt_to_mm(ps.back_dx), 2),
-		     num_format(y, pt_to_mm(ps.back_dy), 2));
+		if (!fit_only) /* a warning about the file, which check does not write */
+			diag(d, M_BACK_OFFSET_SHOP, job->out, 0, 0,
+			     num_format(x, pt_to_mm(ps.back_dx), 2),
+			     num_format(y, pt_to_mm(ps.back_dy), 2));
 		ps.back_dx = ps.back_dy = 0;
 	}
 	if (impose_plan_make(&ps, &B->plan, &err)) {
@@ -292,7 +308,7 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 int cards_pdf_write(const cards_job *job, struct diag *d)
 {
 	book B;
-	if (book_plan(&B, job, d))
+	if (book_plan(&B, job, false, d))
 		return EXIT_DECK;
 	int rc = 0;
 	size_t nchunks = (size_t)((B.sheets + B.per_chunk - 1) / B.per_chunk);
@@ -322,19 +338,65 @@ int cards_pdf_write(const cards_job *job, struct diag *d)
 	return rc;
 }
 
-int cards_fit_check(const cards_job *job, struct diag *d)
+struct cards_check {
+	book B;
+	chunk_work w; /* chunks keeps a pointer to it */
+	chunks *ch;
+};
+
+cards_check *cards_check_start(const cards_job *job, struct diag *d)
 {
-	int rc = session_fonts(job->s, d);
-	if (rc)
+	cards_check *cc = xcalloc(1, sizeof *cc);
+	if (book_plan(&cc->B, job, true, d)) {
+		free(cc);
+		return NULL;
+	}
+	size_t per = (size_t)cc->B.per_chunk * (size_t)cc->B.plan.per_page;
+	cc->w = (chunk_work){.n = (job->s->dk->ncards + per - 1) / per,
+			     .open = drawer_open,
+			     .run = draw_chunk,
+			     .close = drawer_close,
+			     .arg = &cc->B};
+	fflush(d->out);
+	cc->ch = chunks_start(&cc->w, job->s->fonts ? 1 : job->jobs);
+	return cc;
+}
+
+/* Every chunk laid out by the workers and this process, at the sizes the deck settles on;
+ * when a card cannot be typeset, this process alone lays every card out again to report
+ * them in deck order, as cards_pdf_write does (and the same cards: a card that cannot be
+ * typeset cannot at any size). */
+static int check_cards(cards_check *cc, struct diag *d)
+{
+	drawer *D = drawer_new(&cc->B, false, d);
+	if (!D)
 		return 1;
-	card_geom g;
-	card_geom_make(job->ps.card_w, job->ps.card_h, job->ps.safe, &g);
-	const session *s = job->s;
-	cardset *cs = cardset_new(s->dk, s->lang, fontset_context(s->fonts), s->hyph, &g);
-	if (job->glyphs_checked)
-		cardset_skip_glyphs(cs);
-	int errors = cardset_load_pictures(cs, job->ps.pdfx, d) + cardset_fit(cs, d);
-	cardset_free(cs);
+	int errors = D->c.picture_errors, err = 0;
+	card_sizes sizes;
+	bool ok = cardset_predict(D->c.cs);
+	cardset_get_sizes(D->c.cs, &sizes);
+	int r = ok ? chunks_run(cc->ch, D, &sizes, &err) : CHUNK_BAD;
+	if (r == CHUNK_IO) { /* a worker died (chunks_why(err)): the answer of this one alone */
+		errors += cardset_fit(D->c.cs, d);
+	} else {
+		if (r == CHUNK_BAD)
+			errors += cardset_report(D->c.cs, d);
+		errors += cardset_check_back_title(D->c.cs, d);
+	}
+	drawer_close(D);
+	return errors;
+}
+
+int cards_check_end(cards_check *cc, struct diag *d)
+{
+	if (!cc)
+		return 0;
+	int errors = 0;
+	if (d)
+		errors = session_fonts(cc->B.job->s, d) ? 1 : check_cards(cc, d);
+	chunks_end(cc->ch);
+	impose_plan_free(&cc->B.plan);
+	free(cc);
 	return errors;
 }
 
@@ -402,7 +464,7 @@ int cards_dump_layout(const cards_job *job, FILE *out, struct diag *d)
 {
 	int rc = session_fonts(job->s, d);
 	book B;
-	if (rc || book_plan(&B, job, d))
+	if (rc || book_plan(&B, job, false, d))
 		return rc ? rc : EXIT_DECK;
 	const impose_plan *plan = &B.plan;
 	fprintf(out, "page %.2fx%.2f mm, %d x %d cards, %d per page, %s\n", pt_to_mm(plan->page_w),

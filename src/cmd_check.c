@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "deck_load.h"
 #include "glyphs.h"
+#include "pool.h"
 #include "session.h"
 #include "teams.h"
 
@@ -24,6 +25,7 @@ void cmd_check_help(FILE *out)
 	      "Options:\n"
 	      "      --no-fit  check the deck's structure and meaning only, without typesetting\n"
 	      "  -f, --fit     typeset (the default; kept for scripts that pass it)\n"
+	      "  -j, --jobs N  processes to typeset with (default: the number of cores)\n"
 	      "  -q, --quiet   print only problems, no summary lines\n"
 	      "  -h, --help    show this help\n",
 	      out);
@@ -53,23 +55,31 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 
 /* Typesets a (team's) deck in each of its languages: every character has a glyph (checked
  * once, at the place it is written) and every card fits. Returns the number of errors. A
- * problem with the fonts is the same in every language: it is reported once. */
-static int typeset_deck(const team *tm, struct diag *d)
+ * problem with the fonts is the same in every language: it is reported once. Workers are
+ * forked only while this process has not started Pango (*started: pool.h). */
+static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
 {
 	int errors = 0;
 	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
 		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
 		session s;
-		if (session_attach(&s, tm->dk, lang, d) != 0) {
+		if (session_attach_deck(&s, tm->dk, lang, d) != 0) {
+			session_close(&s);
+			return errors + 1;
+		}
+		cards_job job = {.s = &s, .glyphs_checked = true, .jobs = *started ? 1 : jobs};
+		print_setup_default(&job.ps);
+		session_print_defaults(&s, &job.ps);
+		cards_check *cc = cards_check_start(&job, d);
+		*started = true;
+		if (!cc || session_fonts(&s, d) != 0) {
+			cards_check_end(cc, NULL);
 			session_close(&s);
 			return errors + 1;
 		}
 		if (l == 0)
 			errors += glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
-		cards_job job = {.s = &s, .glyphs_checked = true};
-		print_setup_default(&job.ps);
-		session_print_defaults(&s, &job.ps);
-		errors += cards_fit_check(&job, d);
+		errors += cards_check_end(cc, d);
 		session_close(&s);
 		if (tm->lang)
 			break;
@@ -83,13 +93,18 @@ int cmd_check(int argc, char **argv)
 	static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
 					     {"fit", no_argument, NULL, 'f'},
 					     {"no-fit", no_argument, NULL, O_NO_FIT},
+					     {"jobs", required_argument, NULL, 'j'},
 					     {"help", no_argument, NULL, 'h'},
 					     CLI_INPUT_OPTIONS,
 					     {0}};
-	int quiet = 0, fit = 1, c;
+	int quiet = 0, fit = 1, c, jobs = pool_cores();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qfh", opts, NULL)) != -1) {
-		if (c == 'q')
+	while ((c = getopt_long(argc, argv, "qfj:h", opts, NULL)) != -1) {
+		if (c == 'j' && !parse_jobs(optarg, &jobs))
+			return EXIT_USAGE;
+		else if (c == 'j')
+			;
+		else if (c == 'q')
 			quiet = 1;
 		else if (c == 'f')
 			fit = 1; /* the default since typesetting became part of check */
@@ -109,13 +124,15 @@ int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	int rc = EXIT_OK;
+	bool started = false; /* Pango, in this process */
+	pool_budget_init(jobs);
 	for (int i = optind; i < argc; i++) {
 		struct diag d;
 		diag_init(&d, stderr);
 		team_set ts;
 		int failed = teams_load(argv[i], &d, &ts);
 		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
-			failed += typeset_deck(&ts.v[t], &d) > 0;
+			failed += typeset_deck(&ts.v[t], jobs, &started, &d) > 0;
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
 		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)

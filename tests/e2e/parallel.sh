@@ -1,5 +1,5 @@
 #!/bin/sh
-# cards, preview and build with several processes (-j): the same bytes for every -j, chunks
+# cards, check, preview and build with several processes (-j): the same bytes for every -j, chunks
 # put together into one clean PDF, and workers that die (or a parent that is stopped) leave
 # no file and no process behind. A branded deck's workers load its fonts and pictures.
 . tests/e2e/lib.sh
@@ -59,6 +59,32 @@ expect_grep "the card is named with its line" "bad.yaml:[0-9]+:5: error: card 'L
 expect_eq "reported once" "$(grep -c "card 'LONG'" "$TMP/bad.err")" 1
 expect "no PDF" test ! -e "$TMP/bad.pdf"
 
+# check lays the cards out with workers too, and says the same for every -j: characters no
+# font has first, then the cards that do not fit, in deck order (a card too long in the first
+# and in the last chunk, a snowman in the second).
+long=$(printf 'verantwoordelijkheid %.0s' $(seq 150))
+sed -e 's/^  - id: B00010$/  - id: LONG1\n    category: c1\n    type: question\n    text: "'"$long"'?"\n  - id: B00010/' \
+    -e 's/^  - id: B00530$/  - id: LONG2\n    category: c2\n    type: question\n    text: "'"$long"'?"\n  - id: B00530/' \
+    -e 's/^  - id: B00300$/  - id: SNOW\n    category: c3\n    type: question\n    text: "Een sneeuwpop \xe2\x98\x83?"\n  - id: B00300/' \
+	"$TMP/deck.yaml" >"$TMP/checkme.yaml"
+for j in 1 2 3; do
+	"$BIN" check "$TMP/checkme.yaml" -j $j >"$TMP/check$j.out" 2>&1
+	expect_eq "check -j $j: exit 1" $? 1
+done
+expect "check -j 2 says what -j 1 says" cmp "$TMP/check1.out" "$TMP/check2.out"
+expect "check -j 3 says what -j 1 says" cmp "$TMP/check1.out" "$TMP/check3.out"
+expect_eq "check: the character, then the two cards in deck order" \
+	"$(grep -o "error: card '[A-Z0-9]*'" "$TMP/check2.out" | tr '\n' ' ')" \
+	"error: card 'SNOW' error: card 'LONG1' error: card 'LONG2' "
+expect_grep "check: the character is named" "U\+2603 SNOWMAN" "$TMP/check2.out"
+expect_grep "check: and counted" "checkme.yaml: 3 errors" "$TMP/check2.out"
+"$BIN" check "$TMP/deck.yaml" -j 3 >"$TMP/check.out" 2>&1
+expect_eq "check -j 3 of a good deck: exit 0" $? 0
+expect_eq "with its summary" "$(cat "$TMP/check.out")" \
+	"$TMP/deck.yaml: 540 cards (180 quotes, 180 cases, 180 questions), no errors"
+"$BIN" check "$TMP/deck.yaml" -j 0 2>"$TMP/err"
+expect_eq "check -j 0 is a usage error" $? 2
+
 # Processes: a worker killed while drawing fails the run (exit 3, said so), leaves the old
 # file as it was and no temporary file; the parent stopped by SIGTERM takes its workers along.
 awk -v n=3000 -f bench/gen_deck.awk >"$TMP/big.yaml"
@@ -73,6 +99,16 @@ expect_eq "a killed worker: exit 3" $? 3
 expect_grep "and why" "cards.pdf: error: cannot write: a worker process was stopped by signal 9" "$TMP/kill.err"
 expect_eq "the old file stays" "$(cat "$TMP/out/cards.pdf")" old
 expect_eq "no temporary file" "$(ls -A "$TMP/out")" cards.pdf
+
+# A worker of check killed: this process checks alone, and says what -j 1 says.
+"$BIN" check "$TMP/big.yaml" -j 1 >"$TMP/big1.out" 2>&1
+"$BIN" check "$TMP/big.yaml" -j 2 >"$TMP/bigk.out" 2>&1 &
+pid=$!
+w=$(worker_of $pid)
+[ -n "$w" ] && kill -KILL "$w"
+wait $pid
+expect_eq "check with a killed worker: exit 0" $? 0
+expect "and the answer of -j 1" cmp "$TMP/big1.out" "$TMP/bigk.out"
 
 "$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>/dev/null &
 pid=$!

@@ -225,17 +225,11 @@ static int parse(int argc, char **argv, build_opts *o)
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
-		char *end;
 		if (c == 'o') {
 			o->dir = optarg;
 		} else if (c == 'j') {
-			o->jobs = (int)strtol(optarg, &end, 10);
-			if (*end || o->jobs < 1 || o->jobs > 64) {
-				fprintf(stderr,
-					"deckpress: error: -j: '%s' is not a number from 1 to 64\n",
-					optarg);
+			if (!parse_jobs(optarg, &o->jobs))
 				return EXIT_USAGE;
-			}
 		} else if (c == 'q') {
 			o->verbosity = 0;
 		} else if (c == 'h') {

@@ -23,6 +23,13 @@ typedef struct {
 
 extern const command commands[];
 
+/* The command line's own messages, which have no file, line and column to name:
+ * "deckpress: error: ..." (warning:, note:) on stderr, formats checked by the compiler.
+ * usage_error returns EXIT_USAGE, for `return usage_error(...)`. */
+int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void usage_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void usage_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 int cmd_check(int argc, char **argv);
 void cmd_check_help(FILE *out);
 int cmd_booklet(int argc, char **argv);

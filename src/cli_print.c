@@ -29,7 +29,7 @@ int cli_print_apply(const cli_print *cp, print_setup *p)
 	for (size_t i = 0; i < cp->n; i++) {
 		char *err = print_setup_apply(p, cp->v[i].key, cp->v[i].value);
 		if (err) {
-			fprintf(stderr, "deckpress: error: --%s: %s\n", cp->v[i].key, err);
+			usage_error("--%s: %s", cp->v[i].key, err);
 			free(err);
 			return EXIT_USAGE;
 		}

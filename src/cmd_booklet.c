@@ -59,11 +59,9 @@ static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
 				     CLI_INPUT_OPTIONS,
 				     {0}};
 
-static int usage_error(const char *opt, const char *value, const char *valid)
+static int bad_value(const char *opt, const char *value, const char *valid)
 {
-	fprintf(stderr, "deckpress: error: --%s: unknown value '%s'; expected %s\n", opt, value,
-		valid);
-	return EXIT_USAGE;
+	return usage_error("--%s: unknown value '%s'; expected %s", opt, value, valid);
 }
 
 /* --bleed and --pdfx through the cards' own parser: the same values, the same messages. */
@@ -73,7 +71,7 @@ static int print_option(booklet_job *job, const char *key, const char *value)
 	print_setup_default(&ps);
 	char *err = print_setup_apply(&ps, key, value);
 	if (err) {
-		fprintf(stderr, "deckpress: error: --%s: %s\n", key, err);
+		usage_error("--%s: %s", key, err);
 		free(err);
 		return EXIT_USAGE;
 	}
@@ -106,16 +104,16 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, con
 			return -1;
 		case O_FORMAT:
 			if (booklet_format_parse(optarg, &job->format))
-				return usage_error("format", optarg, booklet_format_list());
+				return bad_value("format", optarg, booklet_format_list());
 			break;
 		case O_IMPOSE:
 			if (strcmp(optarg, "saddle"))
-				return usage_error("impose", optarg, "saddle");
+				return bad_value("impose", optarg, "saddle");
 			job->impose = true;
 			break;
 		case O_DUPLEX:
 			if (strcmp(optarg, "long") && strcmp(optarg, "short"))
-				return usage_error("duplex", optarg, "long, short");
+				return bad_value("duplex", optarg, "long, short");
 			job->duplex = strcmp(optarg, "long") ? SADDLE_SHORT : SADDLE_LONG;
 			break;
 		case O_NO_TAGS:
@@ -137,16 +135,12 @@ static int parse(int argc, char **argv, booklet_job *job, const char **lang, con
 		}
 	}
 	if (job->impose && job->bleed > 0) {
-		fputs("deckpress: error: --bleed is for single pages, which a print shop imposes "
-		      "itself; leave out --impose saddle\n",
-		      stderr);
-		return EXIT_USAGE;
+		return usage_error("--bleed is for single pages, which a print shop imposes "
+				   "itself; leave out --impose saddle");
 	}
 	if (optind != argc - 1 || !job->out) {
-		fputs("deckpress: error: 'booklet' needs one deck and -o OUT.pdf\n"
-		      "deckpress: note: for example: deckpress booklet decks/identiteit.yaml -o "
-		      "booklet.pdf\n",
-		      stderr);
+		usage_error("'booklet' needs one deck and -o OUT.pdf");
+		usage_note("for example: deckpress booklet decks/identiteit.yaml -o booklet.pdf");
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -187,7 +181,7 @@ int cmd_booklet(int argc, char **argv)
 		if (!prof)
 			return diag_exit(&d, rc);
 	} else if (icc) {
-		fputs("deckpress: warning: --icc is for PDF/X output (--pdfx); ignored\n", stderr);
+		usage_warning("--icc is for PDF/X output (--pdfx); ignored");
 	}
 	job.profile = prof;
 	session s;

@@ -78,9 +78,7 @@ int cmd_build(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || !o.dir) {
-		fputs("deckpress: error: 'build' needs one teams file or deck and -o DIR\n",
-		      stderr);
-		return EXIT_USAGE;
+		return usage_error("'build' needs one teams file or deck and -o DIR");
 	}
 	struct diag d;
 	diag_init(&d, stderr);
@@ -89,7 +87,7 @@ int cmd_build(int argc, char **argv)
 		print_setup_default(&ps);
 		char *err = print_setup_apply(&ps, "pdfx", o.pdfx);
 		if (err) {
-			fprintf(stderr, "deckpress: error: --pdfx: %s\n", err);
+			usage_error("--pdfx: %s", err);
 			free(err);
 			return EXIT_USAGE;
 		}

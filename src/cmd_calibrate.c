@@ -168,8 +168,7 @@ int cmd_calibrate(int argc, char **argv)
 			return bad_option("calibrate", argv);
 	}
 	if (!out || optind != argc) {
-		fputs("deckpress: error: 'calibrate' needs -o CAL.pdf and no deck\n", stderr);
-		return EXIT_USAGE;
+		return usage_error("'calibrate' needs -o CAL.pdf and no deck");
 	}
 	/* the plan 'deckpress cards' makes with the same options: same sheet, orientation,
 	 * grid, flip and offset */
@@ -178,9 +177,7 @@ int cmd_calibrate(int argc, char **argv)
 	if (cli_print_apply(&set, &ps))
 		return EXIT_USAGE;
 	if (ps.sheet_none || ps.duplex == DUPLEX_NONE || !ps.backs) {
-		fputs("deckpress: error: calibration needs a sheet and duplex long or short\n",
-		      stderr);
-		return EXIT_USAGE;
+		return usage_error("calibration needs a sheet and duplex long or short");
 	}
 	char *err = NULL, *real = output_path(out, NULL, 0, &err);
 	if (!real) {
@@ -207,7 +204,7 @@ int cmd_calibrate(int argc, char **argv)
 		impose_plan_free(&plan);
 	}
 	if (err)
-		fprintf(stderr, "deckpress: error: %s\n", err);
+		usage_error("%s", err);
 	free(err);
 	free(real);
 	fontset_free(fs);

@@ -127,10 +127,8 @@ int cmd_cards(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || (!out && !dump)) {
-		fputs("deckpress: error: 'cards' needs one deck and -o OUT.pdf\n"
-		      "deckpress: note: for example: deckpress cards decks/identiteit.yaml -o "
-		      "cards.pdf\n",
-		      stderr);
+		usage_error("'cards' needs one deck and -o OUT.pdf");
+		usage_note("for example: deckpress cards decks/identiteit.yaml -o cards.pdf");
 		return EXIT_USAGE;
 	}
 	struct diag d;
@@ -145,9 +143,8 @@ int cmd_cards(int argc, char **argv)
 	}
 	char *err = rc == 0 ? print_setup_check(&job.ps) : NULL;
 	if (err) {
-		fprintf(stderr, "deckpress: error: %s\n", err);
+		rc = usage_error("%s", err);
 		free(err);
-		rc = EXIT_USAGE;
 	}
 	char *real = rc == 0 && !dump ? session_output(&s, out, &d) : NULL;
 	if (rc == 0 && !dump && !real)
@@ -156,7 +153,7 @@ int cmd_cards(int argc, char **argv)
 	if (rc == 0 && !dump && job.ps.pdfx != PDFX_NONE)
 		prof = cli_print_profile(icc, &d, &rc);
 	else if (rc == 0 && icc)
-		fputs("deckpress: warning: --icc is for PDF/X output (--pdfx); ignored\n", stderr);
+		usage_warning("--icc is for PDF/X output (--pdfx); ignored");
 	if (rc == 0) {
 		job.out = real;
 		job.profile = prof;

@@ -118,9 +118,8 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fputs("deckpress: error: 'check' needs at least one deck file\n", stderr);
-		fputs("deckpress: note: for example: deckpress check decks/identiteit.yaml\n",
-		      stderr);
+		usage_error("'check' needs at least one deck file");
+		usage_note("for example: deckpress check decks/identiteit.yaml");
 		return EXIT_USAGE;
 	}
 	int rc = EXIT_OK;

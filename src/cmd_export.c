@@ -101,19 +101,13 @@ int cmd_export(int argc, char **argv)
 				return EXIT_USAGE;
 		} else {
 			if (c == O_SEP)
-				fprintf(stderr,
-					"deckpress: error: --separator: '%s' is not comma, "
-					"semicolon "
-					"or tab\n",
-					optarg);
+				usage_error("--separator: '%s' is not comma, semicolon or tab", optarg);
 			return bad_option("export", argv);
 		}
 	}
 	if (optind != argc - 1 || !out) {
-		fputs("deckpress: error: 'export' needs one deck and -o CARDS.csv\n"
-		      "deckpress: note: for example: deckpress export decks/identiteit.yaml -o "
-		      "cards.csv\n",
-		      stderr);
+		usage_error("'export' needs one deck and -o CARDS.csv");
+		usage_note("for example: deckpress export decks/identiteit.yaml -o cards.csv");
 		return EXIT_USAGE;
 	}
 	if (!sep) {

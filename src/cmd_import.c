@@ -70,24 +70,16 @@ static int parse(int argc, char **argv, import_opts *o)
 		}
 	}
 	if (optind != argc - 1 || !o->out) {
-		fputs("deckpress: error: 'import' needs one spreadsheet and -o NEW.yaml\n"
-		      "deckpress: note: for example: deckpress import cards.csv --base deck.yaml "
-		      "-o "
-		      "new.yaml\n",
-		      stderr);
+		usage_error("'import' needs one spreadsheet and -o NEW.yaml");
+		usage_note("for example: deckpress import cards.csv --base deck.yaml -o new.yaml");
 		return EXIT_USAGE;
 	}
 	if (o->base && o->lang) {
-		fputs("deckpress: error: --lang is for a deck without --base; the base deck's "
-		      "language is used\n",
-		      stderr);
-		return EXIT_USAGE;
+		return usage_error("--lang is for a deck without --base; the base deck's "
+				   "language is used");
 	}
 	if (o->lang && !valid_lang(o->lang)) {
-		fprintf(stderr,
-			"deckpress: error: --lang: '%s' is not a language code like nl or en\n",
-			o->lang);
-		return EXIT_USAGE;
+		return usage_error("--lang: '%s' is not a language code like nl or en", o->lang);
 	}
 	o->csv = argv[optind];
 	return 0;

@@ -151,16 +151,12 @@ int cmd_init(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		fputs("deckpress: error: 'init' needs one folder to create\n"
-		      "deckpress: note: for example: deckpress init my-deck\n",
-		      stderr);
+		usage_error("'init' needs one folder to create");
+		usage_note("for example: deckpress init my-deck");
 		return EXIT_USAGE;
 	}
 	if (!known_lang(lang)) {
-		fprintf(stderr,
-			"deckpress: error: --lang: no starter project in '%s'; choose nl or en\n",
-			lang);
-		return EXIT_USAGE;
+		return usage_error("--lang: no starter project in '%s'; choose nl or en", lang);
 	}
 	const char *dir = argv[optind];
 	struct diag d;

@@ -105,16 +105,14 @@ int cmd_preview(int argc, char **argv)
 			cli_print_add(&set, c, optarg);
 		else {
 			if (c == O_DPI || c == O_PX)
-				fprintf(stderr, "deckpress: error: --%s: '%s' is not %s\n",
-					c == O_DPI ? "dpi" : "px", optarg,
-					c == O_DPI ? "a resolution from 30 to 1200"
-						   : "WxH in pixels, e.g. 822x1122");
+				usage_error("--%s: '%s' is not %s", c == O_DPI ? "dpi" : "px", optarg,
+					    c == O_DPI ? "a resolution from 30 to 1200"
+						       : "WxH in pixels, e.g. 822x1122");
 			return bad_option("preview", argv);
 		}
 	}
 	if (optind != argc - 1 || !job.dir) {
-		fputs("deckpress: error: 'preview' needs one deck and -o DIR\n", stderr);
-		return EXIT_USAGE;
+		return usage_error("'preview' needs one deck and -o DIR");
 	}
 	struct diag d;
 	diag_init(&d, stderr);

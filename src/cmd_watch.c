@@ -240,9 +240,8 @@ static int parse(int argc, char **argv, build_opts *o)
 		}
 	}
 	if (optind != argc - 1 || !o->dir) {
-		fputs("deckpress: error: 'watch' needs one deck or teams file and -o DIR\n"
-		      "deckpress: note: for example: deckpress watch deck.yaml -o out\n",
-		      stderr);
+		usage_error("'watch' needs one deck or teams file and -o DIR");
+		usage_note("for example: deckpress watch deck.yaml -o out");
 		return EXIT_USAGE;
 	}
 	return 0;

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
 const command commands[] = {
@@ -19,12 +20,12 @@ const command commands[] = {
 	 cmd_calibrate_help},
 	{"build", "TEAMS_OR_DECK -o DIR", "everything for a deck or for every team, in parallel",
 	 cmd_build, cmd_build_help},
-	{"watch", "TEAMS_OR_DECK -o DIR", "build again on every save: a live preview in a PDF viewer",
-	 cmd_watch, cmd_watch_help},
+	{"watch", "TEAMS_OR_DECK -o DIR",
+	 "build again on every save: a live preview in a PDF viewer", cmd_watch, cmd_watch_help},
 	{"export", "DECK -o CARDS.csv", "the cards as a spreadsheet, for translators and editors",
 	 cmd_export, cmd_export_help},
-	{"import", "CARDS.csv -o NEW.yaml", "a deck from a spreadsheet (--base DECK for its settings)",
-	 cmd_import, cmd_import_help},
+	{"import", "CARDS.csv -o NEW.yaml",
+	 "a deck from a spreadsheet (--base DECK for its settings)", cmd_import, cmd_import_help},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -40,16 +41,46 @@ void print_exit_codes(FILE *out)
 	      out);
 }
 
+static void say(const char *level, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "deckpress: %s: ", level);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("error", fmt, ap);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+void usage_warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("warning", fmt, ap);
+	va_end(ap);
+}
+
+void usage_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("note", fmt, ap);
+	va_end(ap);
+}
+
 int bad_option(const char *cmd, char **argv)
 {
 	const char *opt = argv[optind - 1];
 	if (optopt && optopt < 256 && opt[0] == '-' && opt[1] != '-')
-		fprintf(stderr, "deckpress: error: %s: option '-%c' is unknown or needs a value\n",
-			cmd, optopt);
+		usage_error("%s: option '-%c' is unknown or needs a value", cmd, optopt);
 	else
-		fprintf(stderr, "deckpress: error: %s: unknown option or missing value: '%s'\n",
-			cmd, opt);
-	fprintf(stderr, "deckpress: note: run 'deckpress %s --help' for usage\n", cmd);
+		usage_error("%s: unknown option or missing value: '%s'", cmd, opt);
+	usage_note("run 'deckpress %s --help' for usage", cmd);
 	return EXIT_USAGE;
 }
 
@@ -61,6 +92,6 @@ bool parse_jobs(const char *arg, int *jobs)
 		*jobs = (int)n;
 		return true;
 	}
-	fprintf(stderr, "deckpress: error: -j: '%s' is not a number from 1 to 64\n", arg);
+	usage_error("-j: '%s' is not a number from 1 to 64", arg);
 	return false;
 }

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 			diag_log_exit(rc);
 			return rc;
 		}
-	fprintf(stderr, "deckpress: error: unknown command '%s'\n", name);
-	fputs("deckpress: note: run 'deckpress --help' for the list of commands\n", stderr);
+	usage_error("unknown command '%s'", name);
+	usage_note("run 'deckpress --help' for the list of commands");
 	return EXIT_USAGE;
 }

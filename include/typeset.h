@@ -1,15 +1,31 @@
 /* typeset.h - Pango layouts for a stack of text blocks, at the largest size that fits a box.
  *
- * Everything in and out is in points; Pango units stay inside typeset.c. Layouts come from
+ * Everything in and out is in points; Pango units stay inside typeset.c and para.c (and the
+ * conversions below). Layouts come from
  * a fontset's context (fonts.h) and share its thread. Text wraps at word boundaries and at
  * the soft hyphens (U+00AD) already in the text; never inside a word, never justified. */
 #ifndef DECKPRESS_TYPESET_H
 #define DECKPRESS_TYPESET_H
 
+#include <math.h>
 #include <pango/pango.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Points to Pango units and back: the one conversion, for the few places outside typeset.c
+ * that set a size or a width on Pango or read an extent back. */
+static inline int pt_to_pango(double pt)
+{
+	return (int)lround(pt * PANGO_SCALE);
+}
+static inline double pango_to_pt(int units)
+{
+	return (double)units / PANGO_SCALE;
+}
+/* A layout's logical width and height, pt. */
+double layout_width(PangoLayout *l);
+double layout_height(PangoLayout *l);
 
 /* One block of text: a title, a paragraph, a caption. */
 typedef struct {

@@ -520,8 +520,8 @@ static void card_original(builder *B, bk_chunk *k, const card *c, double L, int 
 	char *full = oq ? xasprintf("<span font_family=\"%s\" font_style=\"normal\" "
 				    "weight=\"600\" size=\"%d\" letter_spacing=\"%d\">%s</span>"
 				    "\u2003%s",
-				    B->dk->theme.font_sans, (int)(B->st.note_label.size * 1024),
-				    (int)(TRACK * B->st.note_label.size * 1024), lab_text, oq)
+				    B->dk->theme.font_sans, (int)(B->st.note_label.size * PANGO_SCALE),
+				    (int)(TRACK * B->st.note_label.size * PANGO_SCALE), lab_text, oq)
 			: NULL;
 	int p = node(B, "P", parent, NULL);
 	bk_block *b = text_block(B, k, &B->st.original, full, 0, 0.4 * L, c->id, p);
@@ -888,7 +888,7 @@ static void cover_foot(builder *B, bk_chunk *foot)
 	char *team = B->job->team ? esc(B->job->team) : NULL;
 	char *tl = caps(label(B->lang, L_TEAM));
 	char *line = xasprintf("<span letter_spacing=\"%d\" size=\"%d\">%s</span>\u2003%s",
-			       (int)(TRACK * 6.5 * r * 1024), (int)(6.5 * r * 1024), tl,
+			       (int)(TRACK * 6.5 * r * PANGO_SCALE), (int)(6.5 * r * PANGO_SCALE), tl,
 			       team ? team : "");
 	bk_block *b = text_block(B, foot, &st->cover_small, line, 0, 0, "the cover",
 				 node(B, "P", -1, lab(B)));

@@ -6,6 +6,7 @@
 
 #include "card_face.h"
 #include "color.h"
+#include "typeset.h"
 
 /* --- geometry --- */
 
@@ -70,20 +71,6 @@ rect card_geom_body(const card_geom *g, bool has_picture)
 
 /* --- boxes --- */
 
-static double lw(PangoLayout *l)
-{
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	return (double)r.width / PANGO_SCALE;
-}
-
-static double lh(PangoLayout *l)
-{
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	return (double)r.height / PANGO_SCALE;
-}
-
 static face_box *add(face_side *s, fbox_kind k, const char *name, rect r, uint32_t color,
 		     double fade)
 {
@@ -107,7 +94,7 @@ static void text(face_side *s, const char *name, PangoLayout *l, double x, doubl
 {
 	if (!l)
 		return;
-	face_box *b = add(s, FB_TEXT, name, (rect){x, y, lw(l), lh(l)}, color, fade);
+	face_box *b = add(s, FB_TEXT, name, (rect){x, y, layout_width(l), layout_height(l)}, color, fade);
 	if (b)
 		b->layout = l;
 }
@@ -157,7 +144,7 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 		rule(s, "quote-rule", bx, by + 2, 22, 1.4, f->color);
 	if (f->rule_before > 0) {
 		int k = f->rule_before;
-		double gap = f->main.y[k] - (f->main.y[k - 1] + lh(f->main.layouts[k - 1]));
+		double gap = f->main.y[k] - (f->main.y[k - 1] + layout_height(f->main.layouts[k - 1]));
 		rule(s, "question-rule", bx, by + f->main_top + f->main.y[k] - gap / 2, 22, 1.0,
 		     f->color);
 	}
@@ -168,7 +155,7 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 		text(s, bottom_names[i], f->bottom.layouts[i], bx,
 		     by + f->bottom_top + f->bottom.y[i], th->ink, 0.25);
 	text(s, "deck-title", f->deck_title, g->footer.x, g->footer.y, th->ink, f->footer_fade);
-	text(s, "id", f->id, g->footer.x + g->footer.w - lw(f->id), g->footer.y, th->ink,
+	text(s, "id", f->id, g->footer.x + g->footer.w - layout_width(f->id), g->footer.y, th->ink,
 	     f->footer_fade);
 }
 
@@ -195,11 +182,11 @@ static void front(const card_geom *g, const card_face *f, face_side *s)
 	rect all = {0, 0, g->w, g->h};
 	fill(s, "paper", all, BLEED_ALL, th->paper, 0);
 	double x = g->safe + (f->icon && g->layout != LAYOUT_ICON ? g->icon.w + 4 : 0);
-	double tx = g->w - g->safe - lw(f->type);
+	double tx = g->w - g->safe - layout_width(f->type);
 	if (g->layout == LAYOUT_CLASSIC) {
 		fill(s, "band", (rect){0, 0, g->w, g->band_h}, BLEED_TOP | BLEED_LEFT | BLEED_RIGHT,
 		     f->color, 0);
-		double y = g->safe + (g->band_h - g->safe - lh(f->category)) / 2;
+		double y = g->safe + (g->band_h - g->safe - layout_height(f->category)) / 2;
 		picture(s, "icon", f->icon, g->icon, IMAGE_CONTAIN);
 		uint32_t ink = ink_on(th, f->color);
 		text(s, "category", f->category, x, y, ink, 0);
@@ -281,9 +268,9 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 	uint32_t bg = quiet ? th->paper : own ? f->color : th->back;
 	uint32_t ink = quiet ? th->ink : own ? ink_on(th, bg) : th->back_ink;
 	fill(s, "back", (rect){0, 0, g->w, g->h}, BLEED_ALL, bg, 0);
-	double title_h = f->back_title ? lh(f->back_title) : 0;
+	double title_h = f->back_title ? layout_height(f->back_title) : 0;
 	double title_y = 0.44 * g->h - title_h / 2;
-	double team_y = g->h - g->safe - (f->back_team ? lh(f->back_team) : 0) - 2;
+	double team_y = g->h - g->safe - (f->back_team ? layout_height(f->back_team) : 0) - 2;
 	if (g->layout == LAYOUT_ICON && f->icon) {
 		double r, cy;
 		back_disc(g, &cy, &r);
@@ -299,11 +286,11 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 	double cat_y = title_y + title_h + CATEGORY_GAP;
 	rule(s, "back-rule", (g->w - 18) / 2, cat_y - 7, 18, quiet ? 1.6 : 0.8,
 	     quiet ? f->color : ink);
-	text(s, "back-category", f->back_category, (g->w - lw(f->back_category)) / 2, cat_y, ink,
+	text(s, "back-category", f->back_category, (g->w - layout_width(f->back_category)) / 2, cat_y, ink,
 	     0);
-	double below = cat_y + lh(f->back_category) + 10;
+	double below = cat_y + layout_height(f->back_category) + 10;
 	if (f->back_team)
-		text(s, "team", f->back_team, (g->w - lw(f->back_team)) / 2, team_y, ink, 0);
+		text(s, "team", f->back_team, (g->w - layout_width(f->back_team)) / 2, team_y, ink, 0);
 	if (g->layout == LAYOUT_CLASSIC) {
 		double side = fmin(fmin(0.2 * g->w, 0.12 * g->h), team_y - 6 - below);
 		if (f->icon && side >= 8)

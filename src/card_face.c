@@ -345,7 +345,6 @@ static bool uniform(const cardset *cs, card_type k)
 }
 
 static PangoLayout *id_layout(const cardset *cs, size_t i);
-static double width_of(PangoLayout *l);
 static void back_title_make(cardset *cs);
 
 /* Typesets card i's text at the sizes of cs into f->main and f->bottom (see
@@ -394,7 +393,7 @@ static int fit_text(cardset *cs, size_t i, card_face *f)
 	f->bad |= f->main.fallback_glyphs + f->bottom.fallback_glyphs ? FACE_BAD_FALLBACK : 0;
 	/* the id is how a card is found in the booklet: it is never shortened, so it must fit */
 	f->id = id_layout(cs, i);
-	f->bad |= width_of(f->id) > cs->g.footer.w ? FACE_BAD_ID : 0;
+	f->bad |= layout_width(f->id) > cs->g.footer.w ? FACE_BAD_ID : 0;
 	return f->bad ? FACE_BAD : f->main.size < top ? FACE_SHRINK : FACE_OK;
 }
 
@@ -641,7 +640,7 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 	}
 	if (f->bad & FACE_BAD_ID) {
 		diag(d, M_FOOTER_ID, c->file, c->pos.line, c->pos.col, c->id,
-		     pango_layout_get_text(f->id), pt_to_mm(width_of(f->id)),
+		     pango_layout_get_text(f->id), pt_to_mm(layout_width(f->id)),
 		     pt_to_mm(cs->g.footer.w));
 		errors++;
 	}
@@ -763,14 +762,14 @@ static PangoLayout *label_layout(const cardset *cs, const char *text, bool serif
 	pango_font_description_set_family(fd, serif ? cs->dk->theme.font_serif
 						    : cs->dk->theme.font_sans);
 	pango_font_description_set_weight(fd, w);
-	pango_font_description_set_size(fd, (int)lround(size * PANGO_SCALE));
+	pango_font_description_set_size(fd, pt_to_pango(size));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	char *up = upper ? g_utf8_strup(text, -1) : g_strdup(text);
 	char *esc = g_markup_escape_text(up, -1);
 	char *m = spacing_em > 0
 			  ? g_strdup_printf("<span letter_spacing=\"%d\">%s</span>",
-					    (int)lround(spacing_em * size * PANGO_SCALE), esc)
+					    pt_to_pango(spacing_em * size), esc)
 			  : g_strdup(esc);
 	pango_layout_set_markup(l, m, -1);
 	g_free(m);
@@ -784,25 +783,11 @@ static const char *category_name(const cardset *cs, int cat)
 	return cat >= 0 ? mtext_get(&cs->dk->categories[cat].name, cs->lang, cs->dk->language) : "";
 }
 
-static double width_of(PangoLayout *l)
-{
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	return (double)r.width / PANGO_SCALE;
-}
-
-static double lh_of(PangoLayout *l)
-{
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	return (double)r.height / PANGO_SCALE;
-}
-
 /* A label longer than `width` ends in an ellipsis instead of running into its neighbour or
  * over the cut. */
 static PangoLayout *limited(PangoLayout *l, double width)
 {
-	pango_layout_set_width(l, (int)lround(fmax(width, 10) * PANGO_SCALE));
+	pango_layout_set_width(l, pt_to_pango(fmax(width, 10)));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	return l;
 }
@@ -825,7 +810,7 @@ static void cached_labels(cardset *cs, const card *c, card_face *f)
 			cs->type_label[t] =
 				label_layout(cs, label(cs->lang, (label_id)(L_QUOTE + t)), false,
 					     PANGO_WEIGHT_NORMAL, LABEL_SIZE, LABEL_TRACKING, true);
-			cs->type_w = fmax(cs->type_w, width_of(cs->type_label[t]));
+			cs->type_w = fmax(cs->type_w, layout_width(cs->type_label[t]));
 		}
 	f->icon = deck_pictures_icon(&cs->pics, c->category);
 	f->logo = cs->pics.logo;
@@ -865,8 +850,8 @@ static void back_title_make(cardset *cs)
 				     false),
 			inner);
 	PangoLayout *cat = label_layout(cs, "X", false, PANGO_WEIGHT_SEMIBOLD, 7.0, 0, true);
-	double room = card_design_back_title_room(&cs->g, lh_of(cat),
-						  cs->back_team ? lh_of(cs->back_team) : 0);
+	double room = card_design_back_title_room(&cs->g, layout_height(cat),
+						  cs->back_team ? layout_height(cs->back_team) : 0);
 	g_object_unref(cat);
 	char *m = markup(cs, &dk->title, false);
 	tblock b = {.family = dk->theme.font_serif,
@@ -936,7 +921,7 @@ int card_face_make(cardset *cs, size_t i, card_face *f)
 	double slack = fmax(0, area_h - f->main.height);
 	f->main_top = area_top + (c->type == CARD_CASE ? 0 : 0.42 * slack);
 	cached_labels(cs, c, f);
-	double room = g->footer.w - width_of(f->id) - 6;
+	double room = g->footer.w - layout_width(f->id) - 6;
 	if (room < TITLE_SHARE * g->footer.w) /* a long id: this card's deck title is shorter */
 		f->deck_title = f->own_title = deck_title_layout(cs, room);
 	card_design_place(g, f);

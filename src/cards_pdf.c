@@ -19,6 +19,7 @@
 #include "pdf_meta.h"
 #include "pdf_out.h"
 #include "render_card.h"
+#include "typeset.h"
 
 static void draw_marks(cairo_t *cr, const impose_plan *plan)
 {
@@ -49,11 +50,11 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, dk->theme.font_sans);
-	pango_font_description_set_size(fd, 6 * PANGO_SCALE);
+	pango_font_description_set_size(fd, pt_to_pango(6));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, text, -1);
-	pango_layout_set_width(l, (int)lround((where == INFO_RIGHT ? r.h : r.w) * PANGO_SCALE));
+	pango_layout_set_width(l, pt_to_pango(where == INFO_RIGHT ? r.h : r.w));
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_save(cr);
 	render_set_gray(cr, 0.35);
@@ -61,7 +62,7 @@ static void draw_info(cairo_t *cr, const cards_job *job, PangoContext *ctx, info
 	 * the whole line box (descenders too) stays inside the band, so out of the margin */
 	PangoRectangle ink, ext;
 	pango_layout_get_extents(l, &ink, &ext);
-	double depth = (double)fmax(ext.y + ext.height, ink.y + ink.height) / PANGO_SCALE + 0.25;
+	double depth = pango_to_pt(MAX(ext.y + ext.height, ink.y + ink.height)) + 0.25;
 	if (where == INFO_RIGHT) {
 		cairo_translate(cr, r.x + fmax(0, r.w - depth), r.y + r.h);
 		cairo_rotate(cr, -M_PI / 2);

@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "pdf_out.h"
 #include "render_color.h"
+#include "typeset.h"
 
 #define RANGE_MM     10 /* the scales read -10 mm to +10 mm: every offset --back-offset takes */
 #define SCALE_GAP_MM 12 /* scales sit this far from the target's centre, clear of each other */
@@ -46,10 +47,10 @@ static void text(cairo_t *cr, PangoContext *ctx, const char *s, double size, dou
 {
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string("Open Sans");
-	pango_font_description_set_size(fd, (int)lround(size * PANGO_SCALE));
+	pango_font_description_set_size(fd, pt_to_pango(size));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)lround(width * PANGO_SCALE));
+	pango_layout_set_width(l, pt_to_pango(width));
 	pango_layout_set_alignment(l, centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(l, s, -1);
 	cairo_move_to(cr, x, y);

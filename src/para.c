@@ -7,17 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "typeset.h"
 #include "util.h"
 
-static int units(double pt)
-{
-	return (int)lround(pt * PANGO_SCALE);
-}
-
-static double pts(int u)
-{
-	return (double)u / PANGO_SCALE;
-}
 
 /* Leading and tracking for the whole text, inserted before the markup's own attributes so
  * that a span with its own letter spacing still wins. */
@@ -25,10 +17,10 @@ static void whole_text_attrs(PangoAttrList *attrs, const para_style *st)
 {
 	if (st->leading > 0)
 		pango_attr_list_insert_before(
-			attrs, pango_attr_line_height_new_absolute(units(st->leading)));
+			attrs, pango_attr_line_height_new_absolute(pt_to_pango(st->leading)));
 	if (st->tracking != 0)
 		pango_attr_list_insert_before(
-			attrs, pango_attr_letter_spacing_new(units(st->tracking * st->size)));
+			attrs, pango_attr_letter_spacing_new(pt_to_pango(st->tracking * st->size)));
 }
 
 PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *markup, double width)
@@ -43,18 +35,18 @@ PangoLayout *para_new(PangoContext *ctx, const para_style *st, const char *marku
 		pango_font_description_set_family(fd, st->family);
 	pango_font_description_set_weight(fd, st->weight ? st->weight : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, st->style);
-	pango_font_description_set_size(fd, units(st->size));
+	pango_font_description_set_size(fd, pt_to_pango(st->size));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	if (width > 0) {
-		pango_layout_set_width(l, units(width));
+		pango_layout_set_width(l, pt_to_pango(width));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	}
 	pango_layout_set_alignment(l, st->align);
 	if (st->hang > 0) {
-		pango_layout_set_indent(l, -units(st->hang));
+		pango_layout_set_indent(l, -pt_to_pango(st->hang));
 		PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
-									 units(st->hang));
+									 pt_to_pango(st->hang));
 		pango_layout_set_tabs(l, tabs);
 		pango_tab_array_free(tabs);
 	}
@@ -79,10 +71,10 @@ size_t para_lines(PangoLayout *l, para_line **out)
 		pango_layout_iter_get_line_extents(it, NULL, &log);
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-		(*out)[i++] = (para_line){.x = pts(log.x),
-					  .top = pts(y0),
-					  .bottom = pts(y1),
-					  .baseline = pts(pango_layout_iter_get_baseline(it)),
+		(*out)[i++] = (para_line){.x = pango_to_pt(log.x),
+					  .top = pango_to_pt(y0),
+					  .bottom = pango_to_pt(y1),
+					  .baseline = pango_to_pt(pango_layout_iter_get_baseline(it)),
 					  .start = line->start_index,
 					  .end = line->start_index + line->length,
 					  .chars = chars,
@@ -97,14 +89,14 @@ double para_height(PangoLayout *l)
 {
 	int h;
 	pango_layout_get_size(l, NULL, &h);
-	return pts(h);
+	return pango_to_pt(h);
 }
 
 double para_width(PangoLayout *l)
 {
 	PangoRectangle log;
 	pango_layout_get_extents(l, NULL, &log);
-	return pts(log.width);
+	return pango_to_pt(log.width);
 }
 
 /* What pango_layout_line_index_to_x gives for byte `index` of line L: the x of the leading
@@ -163,8 +155,8 @@ size_t para_range(PangoLayout *l, const para_line *lines, size_t from, size_t to
 		int last = (int)(g_utf8_prev_char(text + b) - text);
 		int xa = index_to_x(l, &lines[i], a, false),
 		    xb = index_to_x(l, &lines[i], last, true);
-		double x0 = lines[i].x + pts(xa < xb ? xa : xb),
-		       x1 = lines[i].x + pts(xa < xb ? xb : xa);
+		double x0 = lines[i].x + pango_to_pt(xa < xb ? xa : xb),
+		       x1 = lines[i].x + pango_to_pt(xa < xb ? xb : xa);
 		(*out)[k++] = (para_span){
 			{x0, lines[i].top, x1 - x0, lines[i].bottom - lines[i].top}, (int)i};
 	}

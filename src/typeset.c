@@ -52,9 +52,18 @@ typedef struct {
 	int width; /* Pango units */
 } job;
 
-static int units(double pt)
+double layout_width(PangoLayout *l)
 {
-	return (int)lround(pt * PANGO_SCALE);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	return pango_to_pt(r.width);
+}
+
+double layout_height(PangoLayout *l)
+{
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	return pango_to_pt(r.height);
 }
 
 bool typeset_markup_valid(const char *markup, char **err)
@@ -152,7 +161,7 @@ static bool too_long(const slot *s, int size_units)
 /* Sets up a layout and font description per block; -1 on invalid markup. */
 static int job_init(job *j, PangoContext *ctx, const tblock *blocks, size_t n, double width)
 {
-	*j = (job){.blocks = blocks, .n = n, .width = width > 0 ? units(width) : 1};
+	*j = (job){.blocks = blocks, .n = n, .width = width > 0 ? pt_to_pango(width) : 1};
 	j->slots = xcalloc(n, sizeof(slot));
 	for (size_t i = 0; i < n; i++) {
 		slot *s = &j->slots[i];
@@ -238,7 +247,7 @@ static void laid_measure(laid *s, int width)
 static void slot_size(job *j, size_t i, double size)
 {
 	slot *s = &j->slots[i];
-	int u = units(size * s->scale);
+	int u = pt_to_pango(size * s->scale);
 	if (s->cur.size == u)
 		return;
 	pango_font_description_set_size(s->desc, u);
@@ -287,7 +296,7 @@ static fit job_measure(job *j, double size, int limit, bool early)
 			continue;
 		slot_size(j, i, size);
 		if (!first)
-			r.height += units(j->blocks[i].space_before * size * s->scale);
+			r.height += pt_to_pango(j->blocks[i].space_before * size * s->scale);
 		first = false;
 		r.height += s->cur.height;
 		if (s->cur.over > r.over)
@@ -314,7 +323,7 @@ static void job_result(job *j, bool best, double size, bool fits, tstack *out)
 		laid *l = best ? &s->best : &s->cur;
 		if (!s->empty) {
 			if (!first)
-				y += units(j->blocks[i].space_before * size * s->scale);
+				y += pt_to_pango(j->blocks[i].space_before * size * s->scale);
 			first = false;
 		}
 		out->y[i] = (double)y / PANGO_SCALE;
@@ -413,7 +422,7 @@ int typeset_stack(PangoContext *ctx, const tblock *blocks, size_t n, double widt
 		return -1;
 	grid g = {.max = size_max, .min = size_min < size_max ? size_min : size_max};
 	g.kmax = (int)ceil((g.max - g.min) / STEP - 1e-9);
-	int limit = height > 0 ? units(height) : 0;
+	int limit = height > 0 ? pt_to_pango(height) : 0;
 	fit r = job_measure(&j, g.max, limit, false);
 	if (r.fits || g.kmax == 0) {
 		job_result(&j, false, g.max, r.fits, out);

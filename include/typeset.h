@@ -1,9 +1,9 @@
 /* typeset.h - Pango layouts for a stack of text blocks, at the largest size that fits a box.
  *
  * Everything in and out is in points; Pango units stay inside typeset.c and para.c (and the
- * conversions below). Layouts come from
- * a fontset's context (fonts.h) and share its thread. Text wraps at word boundaries and at
- * the soft hyphens (U+00AD) already in the text; never inside a word, never justified. */
+ * conversions below). Layouts come from a fontset's context (fonts.h) and share its thread.
+ * Text wraps at word boundaries and at the soft hyphens (U+00AD) already in the text; never
+ * inside a word, never justified. */
 #ifndef DECKPRESS_TYPESET_H
 #define DECKPRESS_TYPESET_H
 

@@ -101,18 +101,18 @@ void glyphs_report_fallback(struct diag *d, const deck *dk, const card *c, const
 	report_card(d, dk, c, lang, NULL, fb, n);
 }
 
-/* Texts laid out at once by the quick test, at most (bytes, about): Pango 1.50 measures a
- * layout's text from its start again at every paragraph, so one layout of a 10,000-card
- * deck's texts took minutes. */
+/* Characters laid out at once by the quick test, at most (bytes, about): Pango 1.50
+ * measures a layout's text from its start again at every paragraph. */
 #define QUICK_BATCH 16384
+#define MAX_CP      0x110000
 
 typedef struct {
 	PangoContext *ctx;
 	const deck *dk;
 	const char *lang; /* only the texts printed in this language; NULL: every text */
 	struct diag *d;
-	strbuf all;   /* texts not yet quickly tested */
-	bool missing; /* the quick test found a character no font has */
+	uint64_t *seen; /* the quick test: every character of the texts, a bit each */
+	bool missing;   /* the quick test found a character no font has */
 	int errors;
 } checker;
 
@@ -122,13 +122,31 @@ static bool printed(const checker *C, const mtext *t, size_t i)
 	return !C->lang || t->v[i].text == mtext_get(t, C->lang, C->dk->language);
 }
 
-/* The quick test of the texts gathered so far: does any lack a glyph? */
-static void quick_test(checker *C)
+/* Does any of the characters in b lack a glyph? Empties b. */
+static void quick_batch(checker *C, strbuf *b)
 {
 	uint32_t any[1];
-	if (C->all.s && !C->missing && typeset_missing_chars(C->ctx, C->all.s, any, 1))
+	if (b->s && !C->missing && typeset_missing_chars(C->ctx, b->s, any, 1))
 		C->missing = true;
-	strbuf_free(&C->all);
+	strbuf_free(b);
+}
+
+/* The quick test: every character gathered, once, a line each. Whether some bundled font
+ * has a character does not depend on what stands beside it (Pango gives each character a
+ * font that has it, if one does), so these few lines answer for every text; a character
+ * that shows as a box here is then looked for text by text, where its place is known. */
+static void quick_test(checker *C)
+{
+	strbuf b = {0};
+	for (uint32_t w = 0; w < MAX_CP / 64; w++)
+		for (uint64_t bits = C->seen[w]; bits; bits &= bits - 1) {
+			char utf8[8];
+			strbuf_puts(&b, char_utf8(w * 64 + (uint32_t)__builtin_ctzll(bits), utf8));
+			strbuf_putc(&b, '\n');
+			if (b.len >= QUICK_BATCH)
+				quick_batch(C, &b);
+		}
+	quick_batch(C, &b);
 }
 
 static void gather(void *ctx, const text_ref *r)
@@ -137,10 +155,11 @@ static void gather(void *ctx, const text_ref *r)
 	for (size_t i = 0; i < r->t->n; i++) {
 		if (!printed(C, r->t, i))
 			continue;
-		strbuf_puts(&C->all, r->t->v[i].text);
-		strbuf_putc(&C->all, '\n');
-		if (C->all.len >= QUICK_BATCH)
-			quick_test(C);
+		for (const char *p = r->t->v[i].text; *p; p = g_utf8_next_char(p)) {
+			gunichar cp = g_utf8_get_char(p); /* the loader let only UTF-8 in */
+			if (cp < MAX_CP)
+				C->seen[cp / 64] |= 1ULL << (cp % 64);
+		}
 	}
 }
 
@@ -195,10 +214,12 @@ static void each_plain(const deck *dk, text_ref_fn *fn, void *ctx)
 int glyphs_check_deck(PangoContext *ctx, const deck *dk, const char *lang, struct diag *d)
 {
 	checker C = {.ctx = ctx, .dk = dk, .lang = lang, .d = d};
-	/* most decks have every character: a few layouts of all their text say so */
+	/* most decks have every character: a layout of each character once says so */
+	C.seen = xcalloc(MAX_CP / 64, sizeof *C.seen);
 	deck_each_text(dk, gather, &C);
 	each_plain(dk, gather, &C);
 	quick_test(&C);
+	free(C.seen);
 	if (C.missing) {
 		deck_each_text(dk, check_text, &C);
 		each_plain(dk, check_text, &C);

@@ -46,6 +46,9 @@ int diag_exit(const struct diag *d, int rc);
 /* text with control characters, bidirectional overrides and bytes that are not UTF-8 written
  * as \x1b or \u202e, so that a message never lets a deck drive the terminal. Caller frees. */
 char *diag_safe(const char *text);
+/* True once the cap is reached: an error reported now is counted, not printed, so what only
+ * its message needs (a hint, the exact column) need not be worked out. */
+bool diag_capped(const struct diag *d);
 /* Print "N more errors not shown" if the cap was reached; call once per file. */
 void diag_flush(struct diag *d, const char *file);
 enum diag_level diag_msg_level(enum diag_msg m);

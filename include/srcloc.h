@@ -17,6 +17,11 @@
  * is not there. A quote mark at `from` is taken for the one that opens a YAML quoted value,
  * and skipped. */
 srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t span);
+/* srcloc_find keeps the last few files it read (each with marks that make a lookup cost a few
+ * KB of scanning, however long the file), and reads one again when its size, time or inode
+ * has changed. This lets them go: main before it returns, watch after each build (a file
+ * rewritten within one clock tick at the same size would otherwise be taken as kept). */
+void srcloc_release(void);
 
 /* How far to search for a character of a text of `len` bytes: its length written out, with
  * room for indentation, quotes and escapes, and no further. */

@@ -18,6 +18,7 @@
 #include "build.h"
 #include "cli_input.h"
 #include "commands.h"
+#include "srcloc.h"
 
 #define QUIET_MS  150  /* a save is over when no event came for this long */
 #define SETTLE_MS 1000 /* at most this long after the first event of a save */
@@ -164,6 +165,7 @@ static int build_once(const char *path, const build_opts *o, const sigset_t *sig
 	team_set ts;
 	int loaded = teams_load(path, &d, &ts);
 	int rc = loaded < 0 ? EXIT_DECK : build_run(&ts, o);
+	srcloc_release(); /* the next build reads the files as they are then */
 	sigprocmask(SIG_BLOCK, sigs, NULL);
 	rc = diag_exit(&d, rc);
 	if (rc)

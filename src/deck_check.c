@@ -132,7 +132,7 @@ static void resolve_refs(checker *C)
 		card *c = &dk->cards[i];
 		const char *id = c->id ? c->id : "?";
 		/* past the error cap nothing is printed: no hints to compute */
-		bool hints = C->d->nerrors < C->d->max_errors;
+		bool hints = !diag_capped(C->d);
 		size_t nsrc = hints ? dk->nsources : 0;
 		if (c->category_ref &&
 		    (c->category = deck_find_category(dk, c->category_ref)) < 0) {
@@ -318,7 +318,7 @@ static void quotes(checker *C)
 					orig = &c->text.v[k];
 			char *closest = NULL;
 			/* past the cap nothing is printed: do not search for the passage */
-			bool quiet = C->d->nerrors >= C->d->max_errors;
+			bool quiet = diag_capped(C->d);
 			if (!quote_source_find(qs, orig->text, quiet ? NULL : &closest))
 				at(C, c->file, orig->pos, M_QUOTE_MISMATCH, c->id ? c->id : "?",
 				   src->id, closest);

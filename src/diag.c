@@ -23,6 +23,11 @@ static unsigned char seen[M__COUNT];
 
 static const char *level_names[] = {"note", "warning", "error"};
 
+bool diag_capped(const struct diag *d)
+{
+	return d->nerrors >= d->max_errors;
+}
+
 void diag_init(struct diag *d, FILE *out)
 {
 	*d = (struct diag){.out = out, .max_errors = DIAG_MAX_ERRORS, .last = M__COUNT};

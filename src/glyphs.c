@@ -19,7 +19,9 @@ static void report(struct diag *d, const char *file, const tr_entry *e, srcpos f
 {
 	char name[160], utf8[8];
 	char_utf8(cp, utf8);
-	srcpos p = e ? srcloc_find(file, e->pos, utf8, srcloc_span(strlen(e->text))) : fallback;
+	srcpos p = !e ? fallback
+		   : diag_capped(d) ? e->pos /* not printed: its column is not looked for */
+				    : srcloc_find(file, e->pos, utf8, srcloc_span(strlen(e->text)));
 	diag(d, M_GLYPH, file, p.line, p.col, what, char_describe(cp, name, sizeof name), utf8);
 }
 

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "srcloc.h"
 
 static void usage(FILE *out)
 {
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		if (!strcmp(c->name, name)) {
 			int rc = c->run(argc - 1, argv + 1);
+			srcloc_release();
 			diag_log_exit(rc);
 			return rc;
 		}

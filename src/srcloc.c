@@ -4,53 +4,166 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bounds.h"
 #include "input.h"
 #include "util.h"
 
-/* The file's bytes without a byte order mark, or NULL; caller frees. Messages are rare, so
- * the file (read once already, so allowed) is read again rather than kept for the run. */
-static char *slurp(const char *path, size_t *len)
-{
-	input_result r = {0};
-	char *buf = input_read(path, NULL, bound_get(B_FILE_BYTES), &r);
-	free(r.why);
-	if (!buf)
-		return NULL;
-	size_t skip = r.size >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-	*len = r.size - skip;
-	memmove(buf, buf + skip, *len + 1);
-	return buf;
-}
+/* A deck file read again for located messages, kept for the next message: a deck that
+ * sets off thousands (a character missing from every card, every quote in quotation marks)
+ * must not read and count through the whole file for each. marks[k] is the line:col of
+ * byte marks[k].off, a character's first byte, about every MARK_EVERY bytes, so that
+ * finding a line:col or the line:col of a byte looks at a few KB, however long the file or
+ * its lines. */
+#define MARK_EVERY 4096
+#define KEEP_FILES 4 /* a deck and the files it includes, reported in turns */
+
+typedef struct {
+	size_t off;
+	srcpos at;
+} mark;
+
+typedef struct {
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime; /* the file as read: another one there is read anew */
+	char *buf;             /* without a byte order mark */
+	size_t len;
+	mark *marks;
+	size_t nmarks;
+	unsigned long used;
+} kept_file;
+
+static kept_file kept[KEEP_FILES];
+static unsigned long tick;
 
 static bool continuation(unsigned char c)
 {
 	return (c & 0xc0) == 0x80;
 }
 
-/* Byte offset of line:col in buf (len bytes), or len if it is past the end. */
-static size_t offset_of(const char *buf, size_t len, srcpos p)
+static void forget(kept_file *k)
 {
-	size_t i = 0;
-	for (int line = 1; line < p.line && i < len; i++)
-		if (buf[i] == '\n')
-			line++;
-	for (int col = 1; col < p.col && i < len && buf[i] != '\n'; col++)
-		for (i++; i < len && continuation((unsigned char)buf[i]); i++)
+	free(k->path);
+	free(k->buf);
+	free(k->marks);
+	*k = (kept_file){0};
+}
+
+void srcloc_release(void)
+{
+	for (int i = 0; i < KEEP_FILES; i++)
+		forget(&kept[i]);
+}
+
+/* One step of the walk through a file: byte buf[i] counted into *p. */
+static void step(const char *buf, size_t i, srcpos *p)
+{
+	if (buf[i] == '\n')
+		p->line++, p->col = 1;
+	else if (!continuation((unsigned char)buf[i]))
+		p->col++;
+}
+
+static void make_marks(kept_file *k)
+{
+	size_t cap = k->len / MARK_EVERY + 2;
+	k->marks = xmalloc(cap * sizeof *k->marks);
+	srcpos p = {1, 1};
+	size_t next = 0; /* a mark at the first character that starts here or after */
+	for (size_t i = 0; i < k->len; i++) {
+		if (i >= next && !continuation((unsigned char)k->buf[i]) && k->nmarks < cap) {
+			k->marks[k->nmarks++] = (mark){i, p};
+			next = i - i % MARK_EVERY + MARK_EVERY;
+		}
+		step(k->buf, i, &p);
+	}
+	if (!k->nmarks)
+		k->marks[k->nmarks++] = (mark){0, p};
+}
+
+/* The file at path, read (again) when it is not kept or has changed; NULL when it cannot be
+ * read. It was read once already to be loaded, so reading it is allowed. */
+static kept_file *file_of(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return NULL;
+	kept_file *k = &kept[0];
+	for (int i = 0; i < KEEP_FILES; i++) {
+		kept_file *c = &kept[i];
+		if (c->path && !strcmp(c->path, path) && c->dev == st.st_dev &&
+		    c->ino == st.st_ino && c->size == st.st_size &&
+		    c->mtime.tv_sec == st.st_mtim.tv_sec && c->mtime.tv_nsec == st.st_mtim.tv_nsec) {
+			c->used = ++tick;
+			return c;
+		}
+		if (c->used < k->used)
+			k = c; /* the longest unused, or an empty one */
+	}
+	forget(k);
+	input_result r = {0};
+	char *buf = input_read(path, NULL, bound_get(B_FILE_BYTES), &r);
+	free(r.why);
+	if (!buf)
+		return NULL;
+	size_t skip = r.size >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	*k = (kept_file){.path = xstrdup(path),
+			 .dev = st.st_dev,
+			 .ino = st.st_ino,
+			 .size = st.st_size,
+			 .mtime = st.st_mtim,
+			 .buf = buf,
+			 .len = r.size - skip,
+			 .used = ++tick};
+	memmove(buf, buf + skip, k->len + 1);
+	make_marks(k);
+	return k;
+}
+
+static bool before(srcpos a, srcpos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col <= b.col);
+}
+
+/* The last mark at or before line:col p, or at or before byte `off` (by_off). */
+static const mark *mark_before(const kept_file *k, srcpos p, size_t off, bool by_off)
+{
+	size_t lo = 0, hi = k->nmarks; /* marks[lo] qualifies: marks[0] is byte 0, 1:1 */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_off ? k->marks[mid].off <= off : before(k->marks[mid].at, p))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &k->marks[lo];
+}
+
+/* Byte offset of line:col in the file, or its length if it is past the end; a column past
+ * the end of its line is the line's end. */
+static size_t offset_of(const kept_file *k, srcpos p)
+{
+	const mark *m = mark_before(k, p, 0, false);
+	size_t i = m->off;
+	srcpos at = m->at;
+	for (; at.line < p.line && i < k->len; i++)
+		step(k->buf, i, &at);
+	for (; at.col < p.col && i < k->len && k->buf[i] != '\n'; at.col++)
+		for (i++; i < k->len && continuation((unsigned char)k->buf[i]); i++)
 			;
 	return i;
 }
 
-static srcpos position_of(const char *buf, size_t at)
+static srcpos position_of(const kept_file *k, size_t off)
 {
-	srcpos p = {1, 1};
-	for (size_t i = 0; i < at; i++) {
-		if (buf[i] == '\n')
-			p.line++, p.col = 1;
-		else if (!continuation((unsigned char)buf[i]))
-			p.col++;
-	}
+	const mark *m = mark_before(k, (srcpos){0, 0}, off, true);
+	srcpos p = m->at;
+	for (size_t i = m->off; i < off; i++)
+		step(k->buf, i, &p);
 	return p;
 }
 
@@ -85,26 +198,23 @@ static bool escape_of(const char *p, const char *end, unsigned long cp)
 
 srcpos srcloc_find(const char *file, srcpos from, const char *needle, size_t span)
 {
-	size_t len = 0, nlen = strlen(needle);
-	char *buf = file && from.line > 0 && nlen ? slurp(file, &len) : NULL;
-	if (!buf)
+	size_t nlen = strlen(needle);
+	const kept_file *k = file && from.line > 0 && nlen ? file_of(file) : NULL;
+	if (!k)
 		return from;
-	size_t start = offset_of(buf, len, from);
+	const char *buf = k->buf;
+	size_t len = k->len, start = offset_of(k, from);
 	/* in a "..." value a character may be written as an escape: look for that too */
 	bool escapes = start < len && buf[start] == '"';
 	unsigned long cp = code_point((const unsigned char *)needle);
 	if (start < len && (buf[start] == '"' || buf[start] == '\''))
 		start++; /* a quote at the start of a value is YAML's, not the text's */
 	size_t end = len - start > span ? start + span : len;
-	srcpos at = from;
 	for (size_t i = start; i + nlen <= end || (escapes && i < end); i++)
 		if ((i + nlen <= end && !memcmp(buf + i, needle, nlen)) ||
-		    (escapes && escape_of(buf + i, buf + end, cp))) {
-			at = position_of(buf, i);
-			break;
-		}
-	free(buf);
-	return at;
+		    (escapes && escape_of(buf + i, buf + end, cp)))
+			return position_of(k, i);
+	return from;
 }
 
 size_t srcloc_span(size_t len)

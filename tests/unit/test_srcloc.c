@@ -12,11 +12,15 @@
 
 #include "charname.h"
 #include "srcloc.h"
+#include "util.h"
 
 static char path[64];
 
+/* The file written anew (and srcloc's kept copy let go: this rewrites it within a clock
+ * tick, perhaps at the same size). */
 static void write_file(const char *text)
 {
+	srcloc_release();
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
 	fputs(text, f);
@@ -94,6 +98,53 @@ static void test_escapes(void **state)
 	assert_int_equal(p.col, 4);
 }
 
+/* A long file, and lines longer than the stretch between srcloc's marks: a line of 30,000
+ * characters of two bytes each, then one of three-byte characters; every position the same
+ * as counting from the file's start, at the marks and between them. */
+static void test_long_lines(void **state)
+{
+	(void)state;
+	strbuf b = {0};
+	strbuf_puts(&b, "a: \"");
+	for (int i = 0; i < 30000; i++)
+		strbuf_puts(&b, i % 997 == 5 ? "\xE2\x98\x83" : "\xC3\xA9"); /* snowman, else é */
+	strbuf_puts(&b, "\"\nb: ");
+	for (int i = 0; i < 5000; i++)
+		strbuf_puts(&b, "\xE2\x82\xAC"); /* € */
+	strbuf_puts(&b, "x\n");
+	write_file(b.s);
+	/* the snowmen of line 1 are characters 5, 1002, 1999, ... of the text, which starts at
+	 * column 5 (after the quote): each found from the one before */
+	srcpos from = {1, 4};
+	for (int n = 0; n < 31; n++) {
+		srcpos p = srcloc_find(path, from, "\xE2\x98\x83", 200000);
+		assert_int_equal(p.line, 1);
+		assert_int_equal(p.col, 5 + 5 + 997 * n);
+		from = (srcpos){1, p.col + 1};
+	}
+	srcpos p = srcloc_find(path, (srcpos){2, 4}, "x", 100000);
+	assert_int_equal(p.line, 2);
+	assert_int_equal(p.col, 4 + 5000);
+	/* a column past the end of its line stays on that line */
+	p = srcloc_find(path, (srcpos){2, 9000}, "x", 100);
+	assert_int_equal(p.line, 2);
+	assert_int_equal(p.col, 9000);
+	strbuf_free(&b);
+}
+
+/* The file changed on disk (another size): read anew, not taken from what was kept. */
+static void test_changed_file(void **state)
+{
+	(void)state;
+	write_file("a: \xE2\x98\x83\n");
+	assert_int_equal(srcloc_find(path, (srcpos){1, 4}, "\xE2\x98\x83", 100).col, 4);
+	FILE *f = fopen(path, "wb"); /* not through write_file: nothing let go */
+	assert_non_null(f);
+	fputs("a: xyz \xE2\x98\x83\n", f);
+	fclose(f);
+	assert_int_equal(srcloc_find(path, (srcpos){1, 4}, "\xE2\x98\x83", 100).col, 8);
+}
+
 static void test_char_names(void **state)
 {
 	(void)state;
@@ -113,7 +164,11 @@ int main(void)
 		cmocka_unit_test(test_bom_and_opening_quote),
 		cmocka_unit_test(test_not_found),
 		cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_long_lines),
+		cmocka_unit_test(test_changed_file),
 		cmocka_unit_test(test_char_names),
 	};
-	return cmocka_run_group_tests_name("srcloc", tests, setup, teardown);
+	int rc = cmocka_run_group_tests_name("srcloc", tests, setup, teardown);
+	srcloc_release();
+	return rc;
 }

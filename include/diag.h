@@ -49,6 +49,9 @@ char *diag_safe(const char *text);
 /* True once the cap is reached: an error reported now is counted, not printed, so what only
  * its message needs (a hint, the exact column) need not be worked out. */
 bool diag_capped(const struct diag *d);
+/* n errors of message m once the cap is reached (diag_capped): counted as diag would count
+ * them, without their arguments, which would not be printed. Only when capped. */
+void diag_count(struct diag *d, enum diag_msg m, int n);
 /* Print "N more errors not shown" if the cap was reached; call once per file. */
 void diag_flush(struct diag *d, const char *file);
 enum diag_level diag_msg_level(enum diag_msg m);

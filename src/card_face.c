@@ -593,6 +593,30 @@ void cardset_set_sizes(cardset *cs, const card_sizes *in)
 /* Reports what is wrong with card i, laid out as f (a FACE_BAD): how far a text is over
  * (laid out again below its minimum size to say at which size it would fit) and which
  * characters no font has. Returns the number of errors. */
+/* The characters of f that no font has, and those its family lacks; their numbers. */
+static size_t face_unknown(const card_face *f, uint32_t out[MAX_UNKNOWN])
+{
+	return unknown_chars(&f->main, out, unknown_chars(&f->bottom, out, 0));
+}
+
+static size_t face_fallback(const card_face *f, fallback_char out[MAX_UNKNOWN])
+{
+	size_t n = 0;
+	for (size_t b = 0; b < f->bottom.n; b++)
+		n = typeset_fallback_chars(f->bottom.layouts[b], out, n, MAX_UNKNOWN);
+	for (size_t b = 0; b < f->main.n; b++)
+		n = typeset_fallback_chars(f->main.layouts[b], out, n, MAX_UNKNOWN);
+	return n;
+}
+
+/* How far blocks that do not fit are over, for a message that is printed: past the cap of
+ * printed errors, the search at smaller sizes is not made. Caller frees. */
+static char *overflow_if_shown(const cardset *cs, const tblock *b, size_t n, double avail,
+			       double min, const tstack *at_min, const struct diag *d)
+{
+	return diag_capped(d) ? xstrdup("") : overflow(cs, b, n, avail, min, at_min);
+}
+
 static int report(const cardset *cs, size_t i, const card_face *f, struct diag *d)
 {
 	const card *c = &cs->dk->cards[i];
@@ -603,7 +627,8 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 	int errors = 0;
 	if (f->bad & FACE_BAD_BOTTOM) {
 		tblock b = block(cs, &bottom_style, t.bottom);
-		char *over = overflow(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &f->bottom);
+		char *over =
+			overflow_if_shown(cs, &b, 1, 0.45 * avail, BOTTOM_MIN, &f->bottom, d);
 		fit_error(cs, c, d,
 			  c->type == CARD_QUOTE ? "the attribution does"
 						: "the follow-up questions do",
@@ -616,25 +641,21 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 	if (f->bad & FACE_BAD_MAIN) {
 		tblock mb[MAXB];
 		size_t n = main_blocks(cs, c, &t, mb);
-		char *over = overflow(cs, mb, n, avail, th->size_min[c->type], &f->main);
+		char *over =
+			overflow_if_shown(cs, mb, n, avail, th->size_min[c->type], &f->main, d);
 		fit_error(cs, c, d, "the text does", th->size_min[c->type], over);
 		free(over);
 		errors++;
 	}
 	if (f->bad & FACE_BAD_GLYPHS) {
 		uint32_t unknown[MAX_UNKNOWN];
-		size_t n = unknown_chars(&f->bottom, unknown, 0);
-		n = unknown_chars(&f->main, unknown, n);
+		size_t n = face_unknown(f, unknown);
 		glyphs_report_card(d, cs->dk, c, cs->lang, unknown, n);
 		errors += (int)n;
 	}
 	if (f->bad & FACE_BAD_FALLBACK) {
 		fallback_char fb[MAX_UNKNOWN];
-		size_t n = 0;
-		for (size_t b = 0; b < f->bottom.n; b++)
-			n = typeset_fallback_chars(f->bottom.layouts[b], fb, n, MAX_UNKNOWN);
-		for (size_t b = 0; b < f->main.n; b++)
-			n = typeset_fallback_chars(f->main.layouts[b], fb, n, MAX_UNKNOWN);
+		size_t n = face_fallback(f, fb);
 		glyphs_report_fallback(d, cs->dk, c, cs->lang, fb, n);
 		errors += (int)n;
 	}
@@ -649,17 +670,37 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 }
 
 /* A card that cannot be typeset (FACE_BAD, or -1: invalid markup), kept with its layouts
- * until it is reported. */
+ * until it is reported: the first KEEP_MISFITS of them. Each says at least one error, so the
+ * errors of later ones are past the cap of printed errors: only counted, by message. A deck
+ * of 2,000 long texts that do not fit held 360 MB of layouts and took 130 s to report. */
+#define KEEP_MISFITS DIAG_MAX_ERRORS
+
 typedef struct {
 	size_t i;
 	int r;
-	card_face f;
+	card_face f;  /* empty once dropped */
+	bool dropped; /* its layouts let go; the number of each message it says: */
+	int fit, glyph, fallback, id;
 } misfit;
 
 typedef struct {
 	misfit *v;
 	size_t n, cap;
 } misfits;
+
+/* Lets m's layouts go, keeping the number of each message report() would say of it. */
+static void misfit_drop(misfit *m)
+{
+	const card_face *f = &m->f;
+	uint32_t unknown[MAX_UNKNOWN];
+	fallback_char fb[MAX_UNKNOWN];
+	m->fit = !!(f->bad & FACE_BAD_BOTTOM) + !!(f->bad & FACE_BAD_MAIN);
+	m->glyph = f->bad & FACE_BAD_GLYPHS ? (int)face_unknown(f, unknown) : 0;
+	m->fallback = f->bad & FACE_BAD_FALLBACK ? (int)face_fallback(f, fb) : 0;
+	m->id = !!(f->bad & FACE_BAD_ID);
+	card_face_free(&m->f);
+	m->dropped = true;
+}
 
 static void misfits_free(misfits *m)
 {
@@ -687,17 +728,43 @@ static bool fit_round(cardset *cs, card_sizes *next, misfits *bad)
 		}
 		if (bad->n == bad->cap)
 			bad->v = xrealloc(bad->v, (bad->cap = bad->cap * 2 + 4) * sizeof *bad->v);
-		bad->v[bad->n++] = (misfit){i, r, f};
+		misfit *m = &bad->v[bad->n++];
+		*m = (misfit){.i = i, .r = r, .f = f};
+		if (bad->n > KEEP_MISFITS && r >= 0)
+			misfit_drop(m);
 	}
 	return memcmp(next, &cs->sizes, sizeof *next) != 0;
+}
+
+/* A dropped misfit's errors, once they can only be counted (else its face is made again,
+ * the same as before, and reported). */
+static int report_dropped(cardset *cs, const misfit *m, struct diag *d)
+{
+	if (!diag_capped(d)) {
+		card_face f;
+		fit_text_kept(cs, m->i, &f);
+		int errors = report(cs, m->i, &f, d);
+		card_face_free(&f);
+		return errors;
+	}
+	diag_count(d, M_FIT, m->fit);
+	diag_count(d, M_GLYPH, m->glyph);
+	diag_count(d, M_FONT_FALLBACK, m->fallback);
+	diag_count(d, M_FOOTER_ID, m->id);
+	return m->fit + m->glyph + m->fallback + m->id;
 }
 
 /* Reports the misfits in deck order and frees them; returns the number of errors. */
 static int report_misfits(cardset *cs, misfits *bad, struct diag *d)
 {
 	int errors = 0;
-	for (size_t k = 0; k < bad->n; k++)
-		errors += bad->v[k].r < 0 ? 1 : report(cs, bad->v[k].i, &bad->v[k].f, d);
+	for (size_t k = 0; k < bad->n; k++) {
+		const misfit *m = &bad->v[k];
+		if (m->r < 0)
+			errors++;
+		else
+			errors += m->dropped ? report_dropped(cs, m, d) : report(cs, m->i, &m->f, d);
+	}
 	misfits_free(bad);
 	return errors;
 }

@@ -28,6 +28,16 @@ bool diag_capped(const struct diag *d)
 	return d->nerrors >= d->max_errors;
 }
 
+void diag_count(struct diag *d, enum diag_msg m, int n)
+{
+	for (int k = 0; k < n && diag_capped(d) && table[m].level == DIAG_ERROR; k++) {
+		d->last = m;
+		seen[m] = 1;
+		d->nerrors++;
+		d->suppressed++;
+	}
+}
+
 void diag_init(struct diag *d, FILE *out)
 {
 	*d = (struct diag){.out = out, .max_errors = DIAG_MAX_ERRORS, .last = M__COUNT};

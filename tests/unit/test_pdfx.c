@@ -296,8 +296,10 @@ static void draw_image_twice(const char *path, ink_map *m, const uint32_t inks[2
 	assert_int_equal(qpdf_read(q, path, NULL), QPDF_SUCCESS);
 	qpdf_oh page = qpdf_get_page_n(q, 0);
 	size_t len;
-	char *err = NULL, *text = pdf_page_content(q, page, &len, &err);
-	assert_non_null(text);
+	char *err = NULL, *data = pdf_page_content(q, page, &len, &err);
+	assert_non_null(data);
+	char *text = xstrndup(data, len); /* the stream's bytes end without a NUL */
+	free(data);
 	char *first = strstr(text, " Do"), *second = first ? strstr(first + 3, " Do") : NULL;
 	assert_non_null(second);
 	char *a = first, *b = second;
@@ -320,8 +322,10 @@ static int count_images(const char *path)
 	for (int p = 0; p < qpdf_get_num_pages(q); p++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
 		size_t len;
-		char *err = NULL, *text = pdf_page_content(q, page, &len, &err);
-		assert_non_null(text);
+		char *err = NULL, *data = pdf_page_content(q, page, &len, &err);
+		assert_non_null(data);
+		char *text = xstrndup(data, len);
+		free(data);
 		qpdf_oh xo = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/XObject");
 		qpdf_oh_begin_dict_key_iter(q, xo);
 		while (qpdf_oh_dict_more_keys(q)) {

@@ -15,6 +15,7 @@ typedef struct {
 	const char *lang; /* one of dk->languages */
 	fontset *fonts;
 	hyphenator *hyph; /* NULL when there is no dictionary for lang (a warning said so) */
+	char *hyph_note;  /* session_attach_forked: why there is none, for session_fonts to say */
 } session;
 
 /* Loads and checks the deck at path, picks lang (NULL: the deck's own language), loads the
@@ -30,6 +31,10 @@ int session_attach(session *s, deck *dk, const char *lang, struct diag *d);
  * before it starts Pango (pool.h): it calls session_fonts after the fork. */
 int session_open_deck(session *s, const char *path, const char *lang, struct diag *d);
 int session_attach_deck(session *s, deck *dk, const char *lang, struct diag *d);
+/* session_attach_deck with session_attach's messages in session_attach's order (check): a
+ * missing hyphenation dictionary is said by session_fonts after the fonts' own problems, and
+ * not at all when the fonts fail. The dictionary is loaded now, before the fork. */
+int session_attach_forked(session *s, deck *dk, const char *lang, struct diag *d);
 /* Loads the fonts unless loaded: 0, 1 (a theme family is not bundled) or 3, reported. */
 int session_fonts(session *s, struct diag *d);
 /* A fontset of its own for a worker process, set to the session's language; NULL if the

@@ -63,7 +63,7 @@ static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
 	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
 		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
 		session s;
-		if (session_attach_deck(&s, tm->dk, lang, d) != 0) {
+		if (session_attach_forked(&s, tm->dk, lang, d) != 0) {
 			session_close(&s);
 			return errors + 1;
 		}

@@ -94,10 +94,8 @@ fontset *session_new_fontset(const session *s)
 	return f;
 }
 
-int session_fonts(session *s, struct diag *d)
+static int load_fonts(session *s, struct diag *d)
 {
-	if (s->fonts)
-		return 0;
 	char *dir = paths_fonts_dir(), *err = NULL;
 	if (!dir) {
 		diag(d, M_IO_OPEN, "fonts/", 0, 0, "no bundled fonts found (set DECKPRESS_DATA)");
@@ -133,6 +131,18 @@ int session_fonts(session *s, struct diag *d)
 	return rc ? rc : check_styles(s, d);
 }
 
+int session_fonts(session *s, struct diag *d)
+{
+	if (s->fonts)
+		return 0;
+	int rc = load_fonts(s, d);
+	if (rc == 0 && s->hyph_note)
+		diag(d, M_HYPH_DICT, NULL, 0, 0, s->lang, s->hyph_note);
+	free(s->hyph_note);
+	s->hyph_note = NULL;
+	return rc;
+}
+
 static int open_deck(session *s, const char *path, const char *lang, bool fonts, struct diag *d)
 {
 	*s = (session){0};
@@ -154,7 +164,8 @@ int session_open_deck(session *s, const char *path, const char *lang, struct dia
 	return open_deck(s, path, lang, false, d);
 }
 
-static int attach(session *s, deck *dk, const char *lang, bool fonts, struct diag *d)
+/* fonts: load them now; defer: a missing dictionary is said by session_fonts. */
+static int attach(session *s, deck *dk, const char *lang, bool fonts, bool defer, struct diag *d)
 {
 	*s = (session){.dk = dk, .borrowed = true};
 	int rc = pick_language(s, lang, d);
@@ -163,7 +174,9 @@ static int attach(session *s, deck *dk, const char *lang, bool fonts, struct dia
 	if (rc == 0) {
 		char *err = NULL;
 		s->hyph = hyph_new(s->lang, NULL, s->dk->hyphenation, s->dk->nhyphenation, &err);
-		if (!s->hyph) {
+		if (!s->hyph && defer) {
+			s->hyph_note = err ? err : xstrdup("");
+		} else if (!s->hyph) {
 			diag(d, M_HYPH_DICT, NULL, 0, 0, s->lang, err ? err : "");
 			free(err);
 		}
@@ -173,17 +186,23 @@ static int attach(session *s, deck *dk, const char *lang, bool fonts, struct dia
 
 int session_attach(session *s, deck *dk, const char *lang, struct diag *d)
 {
-	return attach(s, dk, lang, true, d);
+	return attach(s, dk, lang, true, false, d);
 }
 
 int session_attach_deck(session *s, deck *dk, const char *lang, struct diag *d)
 {
-	return attach(s, dk, lang, false, d);
+	return attach(s, dk, lang, false, false, d);
+}
+
+int session_attach_forked(session *s, deck *dk, const char *lang, struct diag *d)
+{
+	return attach(s, dk, lang, false, true, d);
 }
 
 void session_close(session *s)
 {
 	hyph_free(s->hyph);
+	free(s->hyph_note);
 	fontset_free(s->fonts);
 	if (!s->borrowed)
 		deck_free(s->dk);

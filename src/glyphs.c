@@ -114,6 +114,7 @@ typedef struct {
 	const char *lang; /* only the texts printed in this language; NULL: every text */
 	struct diag *d;
 	uint64_t *seen; /* the quick test: every character of the texts, a bit each */
+	strbuf texts;   /* and the texts whose characters depend on their neighbours */
 	bool missing;   /* the quick test found a character no font has */
 	int errors;
 } checker;
@@ -136,9 +137,12 @@ static void quick_batch(checker *C, strbuf *b)
 /* The quick test: every character gathered, once, a line each. Whether some bundled font
  * has a character does not depend on what stands beside it (Pango gives each character a
  * font that has it, if one does), so these few lines answer for every text; a character
- * that shows as a box here is then looked for text by text, where its place is known. */
+ * that shows as a box here is then looked for text by text, where its place is known.
+ * Control and format characters are the exception: Pango gives them the font of the text
+ * around them, so the texts that hold one are laid out whole (C->texts). */
 static void quick_test(checker *C)
 {
+	quick_batch(C, &C->texts);
 	strbuf b = {0};
 	for (uint32_t w = 0; w < MAX_CP / 64; w++)
 		for (uint64_t bits = C->seen[w]; bits; bits &= bits - 1) {
@@ -151,17 +155,34 @@ static void quick_test(checker *C)
 	quick_batch(C, &b);
 }
 
+/* True for a character whose font Pango takes from its neighbours (a control character
+ * other than a tab or a line break, a format character). */
+static bool borrows_font(gunichar cp)
+{
+	GUnicodeType t = g_unichar_type(cp);
+	return (t == G_UNICODE_CONTROL && cp != '\t' && cp != '\n' && cp != '\r') ||
+	       t == G_UNICODE_FORMAT;
+}
+
 static void gather(void *ctx, const text_ref *r)
 {
 	checker *C = ctx;
 	for (size_t i = 0; i < r->t->n; i++) {
 		if (!printed(C, r->t, i))
 			continue;
+		bool whole = false;
 		for (const char *p = r->t->v[i].text; *p; p = g_utf8_next_char(p)) {
 			gunichar cp = g_utf8_get_char(p); /* the loader let only UTF-8 in */
 			if (cp < MAX_CP)
 				C->seen[cp / 64] |= 1ULL << (cp % 64);
+			whole = whole || borrows_font(cp);
 		}
+		if (!whole)
+			continue;
+		strbuf_puts(&C->texts, r->t->v[i].text);
+		strbuf_putc(&C->texts, '\n');
+		if (C->texts.len >= QUICK_BATCH)
+			quick_batch(C, &C->texts);
 	}
 }
 

@@ -41,6 +41,14 @@ expect_grep "missing italic named" "has no italic style, which the classic desig
 [ ! -e $D/x.pdf ] && ok || fail "no PDF after a missing style"
 "$BIN" check --fit $D/regular.yaml 2>$TMP/err; expect_eq "check --fit: a missing style fails" $? 1
 
+# A format character takes the font of the text around it: check's quick test (each
+# character laid out alone) must lay such a text out whole, as cards does. Here U+FFF9 is in
+# the deck's DejaVu Serif but not in Open Sans, the family of the text.
+printf 'deck:\n  title: Format\n  language: nl\ntheme:\n  fonts: [DejaVuSerif.ttf]\n  serif: Open Sans\ncards:\n  - {id: Q1, type: question, text: "Wat is \\u0460\\uFFF9\\u0461 hier?"}\n' >$D/format.yaml
+"$BIN" check $D/format.yaml 2>$TMP/err; expect_eq "a format character in a font of the deck: check fails" $? 1
+expect_grep "and names it" "format.yaml:8:[0-9]+: error: card 'Q1': 'text': U\+FFF9 INTERLINEAR ANNOTATION ANCHOR" $TMP/err
+"$BIN" cards $D/format.yaml -o $D/format.pdf 2>$TMP/err; expect_eq "as cards does" $? 1
+
 # licence bits: fsType 0x0002 (restricted) and 0x0100 (no subsetting), set with struct
 fstype() { # SRC DST VALUE
 	/usr/bin/python3 - "$@" <<'PYEOF'

@@ -10,7 +10,6 @@
 #include "typeset.h"
 #include "util.h"
 
-
 /* Leading and tracking for the whole text, inserted before the markup's own attributes so
  * that a span with its own letter spacing still wins. */
 static void whole_text_attrs(PangoAttrList *attrs, const para_style *st)

@@ -89,12 +89,13 @@ static void fill(face_side *s, const char *name, rect r, unsigned bleed, uint32_
 		b->bleed = bleed;
 }
 
-static void text(face_side *s, const char *name, PangoLayout *l, double x, double y,
-		 uint32_t color, double fade)
+static void text(face_side *s, const char *name, PangoLayout *l, double x, double y, uint32_t color,
+		 double fade)
 {
 	if (!l)
 		return;
-	face_box *b = add(s, FB_TEXT, name, (rect){x, y, layout_width(l), layout_height(l)}, color, fade);
+	face_box *b =
+		add(s, FB_TEXT, name, (rect){x, y, layout_width(l), layout_height(l)}, color, fade);
 	if (b)
 		b->layout = l;
 }
@@ -144,7 +145,8 @@ static void body_boxes(const card_geom *g, const card_face *f, const image *pic,
 		rule(s, "quote-rule", bx, by + 2, 22, 1.4, f->color);
 	if (f->rule_before > 0) {
 		int k = f->rule_before;
-		double gap = f->main.y[k] - (f->main.y[k - 1] + layout_height(f->main.layouts[k - 1]));
+		double gap =
+			f->main.y[k] - (f->main.y[k - 1] + layout_height(f->main.layouts[k - 1]));
 		rule(s, "question-rule", bx, by + f->main_top + f->main.y[k] - gap / 2, 22, 1.0,
 		     f->color);
 	}
@@ -251,7 +253,7 @@ double card_design_back_title_room(const card_geom *g, double cat_h, double team
 	 * for the category label and the team name below */
 	double foot = g->h - g->safe - (team_h > 0 ? team_h + 2 : 0);
 	double room = fmin(0.4 * g->h, 2 * fmin(0.44 * g->h - g->safe,
-						 foot - 0.44 * g->h - CATEGORY_GAP - cat_h));
+						foot - 0.44 * g->h - CATEGORY_GAP - cat_h));
 	if (g->layout == LAYOUT_ICON) {
 		double cy, r;
 		back_disc(g, &cy, &r);
@@ -279,18 +281,19 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 		picture(s, "icon", f->icon, (rect){(g->w - side) / 2, cy - side / 2, side, side},
 			IMAGE_CONTAIN);
 		title_y = cy + r + DISC_GAP;
-		logo(s, f->logo, (rect){0.32 * g->w, g->safe + 2, 0.36 * g->w, cy - r - 8 - g->safe},
-		     false);
+		logo(s, f->logo,
+		     (rect){0.32 * g->w, g->safe + 2, 0.36 * g->w, cy - r - 8 - g->safe}, false);
 	}
 	text(s, "back-title", f->back_title, g->safe + 6, title_y, ink, 0);
 	double cat_y = title_y + title_h + CATEGORY_GAP;
 	rule(s, "back-rule", (g->w - 18) / 2, cat_y - 7, 18, quiet ? 1.6 : 0.8,
 	     quiet ? f->color : ink);
-	text(s, "back-category", f->back_category, (g->w - layout_width(f->back_category)) / 2, cat_y, ink,
-	     0);
+	text(s, "back-category", f->back_category, (g->w - layout_width(f->back_category)) / 2,
+	     cat_y, ink, 0);
 	double below = cat_y + layout_height(f->back_category) + 10;
 	if (f->back_team)
-		text(s, "team", f->back_team, (g->w - layout_width(f->back_team)) / 2, team_y, ink, 0);
+		text(s, "team", f->back_team, (g->w - layout_width(f->back_team)) / 2, team_y, ink,
+		     0);
 	if (g->layout == LAYOUT_CLASSIC) {
 		double side = fmin(fmin(0.2 * g->w, 0.12 * g->h), team_y - 6 - below);
 		if (f->icon && side >= 8)
@@ -306,14 +309,16 @@ static void back(const card_geom *g, const card_face *f, face_side *s)
 	if (g->layout == LAYOUT_MINIMAL) {
 		double side = fmin(0.22 * g->w, 0.14 * g->h);
 		if (f->icon && title_y - 12 - side > g->safe)
-			picture(s, "icon", f->icon, (rect){(g->w - side) / 2, title_y - 12 - side, side, side},
+			picture(s, "icon", f->icon,
+				(rect){(g->w - side) / 2, title_y - 12 - side, side, side},
 				IMAGE_CONTAIN);
 		double bh = fmin(0.12 * g->h, team_y - 10 - below);
 		logo_on(s, f->logo, (rect){0.32 * g->w, team_y - 10 - bh, 0.36 * g->w, bh}, true,
 			quiet ? &th->back : NULL);
 	} else if (!f->icon) {
 		logo(s, f->logo,
-		     (rect){0.3 * g->w, g->safe, 0.4 * g->w, fmin(0.16 * g->h, title_y - 10 - g->safe)},
+		     (rect){0.3 * g->w, g->safe, 0.4 * g->w,
+			    fmin(0.16 * g->h, title_y - 10 - g->safe)},
 		     true);
 	}
 }

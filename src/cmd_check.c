@@ -56,10 +56,15 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 /* Typesets a (team's) deck in each of its languages: every character has a glyph (checked
  * once, at the place it is written) and every card fits. Returns the number of errors. A
  * problem with the fonts is the same in every language: it is reported once. Workers are
- * forked only while this process has not started Pango (*started: pool.h). */
+ * forked only while this process has not started Pango (*started: pool.h).
+ * The cards themselves are laid out as cards does: a box among their glyphs that the quick
+ * test of the deck's texts did not find (a character whose font comes from the text around
+ * it, set in the card's own family) is reported with its card, as cards would; when that
+ * test found missing characters, the cards do not say them again. */
 static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
 {
 	int errors = 0;
+	bool said = false; /* the quick test reported missing characters */
 	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
 		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
 		session s;
@@ -67,7 +72,8 @@ static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
 			session_close(&s);
 			return errors + 1;
 		}
-		cards_job job = {.s = &s, .glyphs_checked = true, .jobs = *started ? 1 : jobs};
+		/* the workers stop at any box; this process reports it unless it was said */
+		cards_job job = {.s = &s, .glyphs_checked = false, .jobs = *started ? 1 : jobs};
 		print_setup_default(&job.ps);
 		session_print_defaults(&s, &job.ps);
 		cards_check *cc = cards_check_start(&job, d);
@@ -77,8 +83,12 @@ static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
 			session_close(&s);
 			return errors + 1;
 		}
-		if (l == 0)
-			errors += glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
+		if (l == 0) {
+			int n = glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
+			errors += n;
+			said = n > 0;
+		}
+		job.glyphs_checked = said;
 		errors += cards_check_end(cc, d);
 		session_close(&s);
 		if (tm->lang)

@@ -48,6 +48,13 @@ printf 'deck:\n  title: Format\n  language: nl\ntheme:\n  fonts: [DejaVuSerif.tt
 "$BIN" check $D/format.yaml 2>$TMP/err; expect_eq "a format character in a font of the deck: check fails" $? 1
 expect_grep "and names it" "format.yaml:8:[0-9]+: error: card 'Q1': 'text': U\+FFF9 INTERLINEAR ANNOTATION ANCHOR" $TMP/err
 "$BIN" cards $D/format.yaml -o $D/format.pdf 2>$TMP/err; expect_eq "as cards does" $? 1
+# The same character in the card's own family (Yrsa), which lacks it, while the deck's font
+# has it: the quick test passes the text, the card as laid out shows a box, and check says
+# so as cards does.
+printf 'deck:\n  title: Format\n  language: nl\ntheme:\n  fonts: [DejaVuSerif.ttf]\ncards:\n  - {id: Q1, type: question, text: "Wat is a\\uFFF9b hier?"}\n' >$D/format2.yaml
+"$BIN" check $D/format2.yaml 2>$TMP/err; expect_eq "a box only the card shows: check fails" $? 1
+expect_grep "at its place" "format2.yaml:7:[0-9]+: error: card 'Q1': 'text': U\+FFF9 INTERLINEAR ANNOTATION ANCHOR" $TMP/err
+"$BIN" cards $D/format2.yaml -o $D/format2.pdf 2>$TMP/err; expect_eq "as cards does" $? 1
 
 # licence bits: fsType 0x0002 (restricted) and 0x0100 (no subsetting), set with struct
 fstype() { # SRC DST VALUE

@@ -185,13 +185,21 @@ static qpdf_data read_pdf(const char *path)
 	return q;
 }
 
-static void test_convert(void **state)
+/* The built-in output profile (FOGRA39). */
+static color_profile *builtin_profile(void)
 {
-	(void)state;
 	char *err = NULL;
 	bool unreadable;
 	color_profile *p = color_profile_open(NULL, &err, &unreadable);
 	assert_non_null(p);
+	return p;
+}
+
+static void test_convert(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	color_profile *p = builtin_profile();
 	char *in = xasprintf("%s/in.pdf", dir), *out = xasprintf("%s/x.pdf", dir);
 	for (int level = PDFX_4; level <= PDFX_1A; level++) {
 		ink_map *m = ink_map_new(p, NULL);
@@ -355,9 +363,7 @@ static void test_flatten_inks(void **state)
 {
 	(void)state;
 	char *err = NULL;
-	bool unreadable;
-	color_profile *p = color_profile_open(NULL, &err, &unreadable);
-	assert_non_null(p);
+	color_profile *p = builtin_profile();
 	char *in = xasprintf("%s/img.pdf", dir), *out = xasprintf("%s/img-x.pdf", dir);
 	static const uint32_t same[2] = {0x2f5d8a, 0x2f5d8a}, two[2] = {0x2f5d8a, 0xb03a2e};
 	struct {

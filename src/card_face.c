@@ -641,8 +641,12 @@ static int report(const cardset *cs, size_t i, const card_face *f, struct diag *
 	if (f->bad & FACE_BAD_MAIN) {
 		tblock mb[MAXB];
 		size_t n = main_blocks(cs, c, &t, mb);
-		char *over =
-			overflow_if_shown(cs, mb, n, avail, th->size_min[c->type], &f->main, d);
+		/* what is below the text can take all the room: no share of it would do */
+		char *over = avail <= 0 ? xstrdup(c->type == CARD_QUOTE
+							  ? "; the attribution leaves it no room"
+							  : "; the follow-up questions leave it no room")
+					: overflow_if_shown(cs, mb, n, avail, th->size_min[c->type],
+							    &f->main, d);
 		fit_error(cs, c, d, "the text does", th->size_min[c->type], over);
 		free(over);
 		errors++;

@@ -280,8 +280,10 @@ static int draw_book(book *B, chunks *ch, struct diag *d)
 	bool ok = cardset_predict(D->c.cs);
 	cardset_get_sizes(D->c.cs, &sizes);
 	int err = 0, r = ok ? chunks_run(ch, D, &sizes, &err) : CHUNK_BAD;
-	if (r == CHUNK_BAD) /* the messages, in deck order, by this process alone */
+	if (r == CHUNK_BAD) { /* the messages, in deck order, by this process alone */
 		cardset_report(D->c.cs, d);
+		diag_flush(d, job->s->dk->path);
+	}
 	drawer_close(D);
 	malloc_trim(0); /* the layouts' memory back before the merge, which needs the most */
 	if (r == CHUNK_OK) {

@@ -142,6 +142,7 @@ int cmd_check(int argc, char **argv)
 		int failed = teams_load(argv[i], &d, &ts);
 		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
 			failed += typeset_deck(&ts.v[t], jobs, &started, &d) > 0;
+		diag_flush(&d, argv[i]); /* errors past the cap: how many were not shown */
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
 		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)

@@ -93,6 +93,8 @@ bounded 1 "teams_name.yaml:3:11: error: the team's name has 1200 characters, mor
 awk 'BEGIN{print "deck: {title: E}\ncards:"; for(c=0;c<2000;c++){printf "  - {id: E%d, type: question, text: \"Wat", c; for(i=0;i<32;i++) printf " \\U%08x", 128512+(c+i)%80; print "?\"}"}}' >emoji.yaml
 bounded 1 "emoji.yaml:3:41: error: card 'E0': 'text': U\+1F600 GRINNING FACE" "$BIN" check emoji.yaml
 expect_grep "emoji.yaml: the count of all of them" "^emoji.yaml: 64000 errors" "$TMP/err"
+expect_grep "emoji.yaml: how many were not shown" "^emoji.yaml: note: 63950 more errors not shown" "$TMP/err"
+bounded 1 "^emoji.yaml: note: 63950 more errors not shown; fix the ones above first" "$BIN" cards emoji.yaml -o e.pdf
 awk 'BEGIN{print "deck: {title: Q}\nsources: [{id: s, title: Bron}]\ncards:"; for(c=0;c<10000;c++){printf "  - {id: Q%d, type: quote, source: s, text: \"\\u201c", c; for(i=0;i<40;i++) printf "woord "; print "\\u201d\"}"}}' >wrapped.yaml
 bounded 0 "wrapped.yaml:10003:[0-9]+: warning: .*'Q9999'" "$BIN" check --no-fit wrapped.yaml
 
@@ -104,6 +106,7 @@ timeout 120 /usr/bin/time -f '%e %M' -o "$TMP/usage" "$BIN" check long.yaml >"$T
 expect_eq "1,000 cards that do not fit: exit 1" $? 1
 expect_eq "each is counted" "$(tail -1 "$TMP/err")" "long.yaml: 1000 errors"
 expect_eq "50 printed" "$(grep -c ': error: ' "$TMP/err")" 50
+expect_grep "and how many were not" "^long.yaml: note: 950 more errors not shown" "$TMP/err"
 expect_eq "the first 50 are printed, with how far they are over" \
 	"$(grep -c "error: card 'L[0-9]*': the text does not fit on the card even at 9 pt; it would fit at 4 pt, or with about 80% less text" "$TMP/err")" 50
 rss=$(awk '{print $2}' "$TMP/usage" | tail -1)

@@ -47,7 +47,7 @@ MODULES   = util tmpfiles diag charname bounds input paint_scan image_copies ima
             session cli_print cli_input build commands \
             cmd_init cmd_check cmd_cards cmd_booklet cmd_preview cmd_calibrate cmd_build \
             cmd_watch cmd_export cmd_import cmd_tables
-TESTS     = test_util test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
+TESTS     = test_util test_diag test_srcloc test_deck_load test_selection test_markup test_typo test_hyph \
             test_fonts test_typeset test_print_setup test_numfmt test_impose \
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
             test_pdfx test_hyph_layout test_paint_scan test_image_draw test_image_cache test_png_out

@@ -32,6 +32,9 @@ struct diag {
 	/* A file under stage/ is named as under stage_as/ (build makes a team's files in a
 	 * hidden folder and gives it the team's name when all are made). Not owned. */
 	const char *stage, *stage_as;
+	/* When set, messages are kept there as records (diag_replay), not printed: a worker's
+	 * messages, which its parent reports in order. Not owned. */
+	FILE *record;
 };
 
 #define DIAG_MAX_ERRORS 50
@@ -52,6 +55,10 @@ bool diag_capped(const struct diag *d);
 /* n errors of message m once the cap is reached (diag_capped): counted as diag would count
  * them, without their arguments, which would not be printed. Only when capped. */
 void diag_count(struct diag *d, enum diag_msg m, int n);
+/* Reports through d, in order, the messages a worker recorded in f (d->record): counted,
+ * capped and printed as if they had been reported to d itself. Returns 0, or -1 when f is
+ * damaged (nothing is reported then). */
+int diag_replay(struct diag *d, FILE *f);
 /* Print "N more errors not shown" if the cap was reached; call once per file. */
 void diag_flush(struct diag *d, const char *file);
 enum diag_level diag_msg_level(enum diag_msg m);

@@ -28,14 +28,24 @@ bool diag_capped(const struct diag *d)
 	return d->nerrors >= d->max_errors;
 }
 
-void diag_count(struct diag *d, enum diag_msg m, int n)
+/* Counts n errors of message m that are not printed (past the cap). */
+static void count_unprinted(struct diag *d, enum diag_msg m, int n)
 {
-	for (int k = 0; k < n && diag_capped(d) && table[m].level == DIAG_ERROR; k++) {
+	for (int k = 0; k < n; k++) {
 		d->last = m;
 		seen[m] = 1;
+		d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
 		d->nerrors++;
 		d->suppressed++;
 	}
+	if (n > 0 && d->record)
+		fprintf(d->record, "C %d %d\n", (int)m, n);
+}
+
+void diag_count(struct diag *d, enum diag_msg m, int n)
+{
+	if (diag_capped(d) && table[m].level == DIAG_ERROR)
+		count_unprinted(d, m, n);
 }
 
 void diag_init(struct diag *d, FILE *out)
@@ -153,38 +163,32 @@ void diag(struct diag *d, enum diag_msg m, const char *file, int line, int col, 
 	va_end(ap);
 }
 
-void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap)
+static void record(FILE *f, enum diag_msg m, const char *file, int line, int col, const char *text);
+
+/* Message m with its text: counted, then printed (or recorded) unless it is an error past
+ * the cap or the warning said right before. */
+static void report(struct diag *d, enum diag_msg m, const char *file, int line, int col,
+		   const char *text)
 {
 	enum diag_level level = table[m].level;
-	d->last = m;
-	seen[m] = 1;
-	if (m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE)
-		d->nio++;
-	if (level == DIAG_ERROR && d->nerrors++ >= d->max_errors) {
-		d->suppressed++;
+	if (level == DIAG_ERROR && d->nerrors >= d->max_errors) {
+		count_unprinted(d, m, 1);
 		return;
 	}
-	strbuf b = {0};
-	int n;
-	va_list copy;
-	va_copy(copy, ap);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	n = vsnprintf(NULL, 0, table[m].fmt, copy);
-	va_end(copy);
-	if (n >= 0) {
-		b.s = xmalloc((size_t)n + 1);
-		vsnprintf(b.s, (size_t)n + 1, table[m].fmt, ap);
+	d->last = m;
+	seen[m] = 1;
+	d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
+	d->nerrors += level == DIAG_ERROR;
+	if (d->record) {
+		record(d->record, m, file, line, col, text);
+		return;
 	}
-#pragma GCC diagnostic pop
 	if (level == DIAG_WARNING) {
 		/* the same warning at the same place right again (the items of a list that a
 		 * spreadsheet cell holds share its row:column) is said and counted once */
-		unsigned long long h = place_hash(m, file, line, col, b.s);
-		if (h == d->last_warning) {
-			free(b.s);
+		unsigned long long h = place_hash(m, file, line, col, text);
+		if (h == d->last_warning)
 			return;
-		}
 		d->last_warning = h;
 		d->nwarnings++;
 	}
@@ -196,13 +200,101 @@ void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col,
 	free(shown);
 	fprintf(d->out, "%s: ", level_names[level]);
 	/* deck text in a message (ids, values, file names) is shown, never obeyed */
-	put_safe(d->out, b.s ? b.s : "?");
-	free(b.s);
+	put_safe(d->out, text ? text : "?");
 	fputc('\n', d->out);
 	if (table[m].hint) {
 		where(d->out, file, line, col);
 		fprintf(d->out, "note: %s\n", table[m].hint);
 	}
+}
+
+void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap)
+{
+	if (table[m].level == DIAG_ERROR && diag_capped(d)) {
+		count_unprinted(d, m, 1); /* not printed: no need to format it */
+		return;
+	}
+	char *text = NULL;
+	va_list copy;
+	va_copy(copy, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	int n = vsnprintf(NULL, 0, table[m].fmt, copy);
+	va_end(copy);
+	if (n >= 0) {
+		text = xmalloc((size_t)n + 1);
+		vsnprintf(text, (size_t)n + 1, table[m].fmt, ap);
+	}
+#pragma GCC diagnostic pop
+	report(d, m, file, line, col, text);
+	free(text);
+}
+
+/* --- records: a worker's messages, reported by its parent in order ---
+ *
+ * "M id line col file-length text-length\n" then the file's and the text's bytes and a
+ * newline (file-length -1: no file; text-length -1: no text); "C id n\n" for n errors
+ * counted past the cap. */
+
+static void record(FILE *f, enum diag_msg m, const char *file, int line, int col, const char *text)
+{
+	fprintf(f, "M %d %d %d %ld %ld\n%s%s\n", (int)m, line, col, file ? (long)strlen(file) : -1L,
+		text ? (long)strlen(text) : -1L, file ? file : "", text ? text : "");
+}
+
+/* The bytes of a string of length len from f (len -1: NULL); false when f ends first. */
+static bool read_part(FILE *f, long len, char **out)
+{
+	*out = NULL;
+	if (len < 0)
+		return len == -1;
+	char *s = malloc((size_t)len + 1);
+	if (!s || fread(s, 1, (size_t)len, f) != (size_t)len) {
+		free(s);
+		return false;
+	}
+	s[len] = '\0';
+	*out = s;
+	return true;
+}
+
+/* Reads f's records; reports each through d when d is not NULL. Returns 0, or -1 when a
+ * record is damaged. */
+static int replay(struct diag *d, FILE *f)
+{
+	char head[128];
+	while (fgets(head, sizeof head, f)) {
+		int m, line, col, n;
+		long flen, tlen;
+		char *file, *text;
+		if (sscanf(head, "C %d %d", &m, &n) == 2 && m >= 0 && m < M__COUNT && n > 0) {
+			if (d)
+				count_unprinted(d, (enum diag_msg)m, n);
+			continue;
+		}
+		if (sscanf(head, "M %d %d %d %ld %ld", &m, &line, &col, &flen, &tlen) != 5 ||
+		    m < 0 || m >= M__COUNT)
+			return -1;
+		if (!read_part(f, flen, &file))
+			return -1;
+		bool ok = read_part(f, tlen, &text) && fgetc(f) == '\n';
+		if (ok && d)
+			report(d, (enum diag_msg)m, file, line, col, text);
+		free(file);
+		free(text);
+		if (!ok)
+			return -1;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+int diag_replay(struct diag *d, FILE *f)
+{
+	rewind(f);
+	if (replay(NULL, f) != 0) /* all or nothing: a damaged file reports none */
+		return -1;
+	rewind(f);
+	return replay(d, f);
 }
 
 int diag_exit(const struct diag *d, int rc)

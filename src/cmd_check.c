@@ -1,5 +1,7 @@
 /* cmd_check.c - deckpress check: load and check decks, one summary line each. */
 #include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,6 +13,7 @@
 #include "pool.h"
 #include "session.h"
 #include "teams.h"
+#include "util.h"
 
 void cmd_check_help(FILE *out)
 {
@@ -53,48 +56,186 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	putchar('\n');
 }
 
-/* Typesets a (team's) deck in each of its languages: every character has a glyph (checked
- * once, at the place it is written) and every card fits. Returns the number of errors. A
- * problem with the fonts is the same in every language: it is reported once. Workers are
- * forked only while this process has not started Pango (*started: pool.h).
- * The cards themselves are laid out as cards does: a box among their glyphs that the quick
- * test of the deck's texts did not find (a character whose font comes from the text around
- * it, set in the card's own family) is reported with its card, as cards would; when that
- * test found missing characters, the cards do not say them again. */
-static int typeset_deck(const team *tm, int jobs, bool *started, struct diag *d)
+/* --- typesetting: one language of a (team's) deck at a time ---
+ *
+ * Every character has a glyph (the quick test of the deck's texts, once per team, with its
+ * first language: it says each character at the place it is written) and every card fits.
+ * The cards are laid out as cards does: a box among their glyphs that the quick test did
+ * not find (a character whose font comes from the text around it, set in the card's own
+ * family) is reported with its card, as cards would; when the quick test found missing
+ * characters, the cards do not say them again. */
+
+typedef struct {
+	int errors;
+	bool said; /* the quick test reported missing characters */
+	bool stop; /* the session or the fonts failed: the same in every language, said once */
+} lang_result;
+
+/* Whether the quick test finds characters no font has, without saying which (the team's
+ * first language says them). */
+static bool quick_test_finds(PangoContext *ctx, const team *tm)
 {
-	int errors = 0;
-	bool said = false; /* the quick test reported missing characters */
-	for (size_t l = 0; l < tm->dk->nlanguages; l++) {
-		const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
-		session s;
-		if (session_attach_forked(&s, tm->dk, lang, d) != 0) {
-			session_close(&s);
-			return errors + 1;
-		}
-		/* the workers stop at any box; this process reports it unless it was said */
-		cards_job job = {.s = &s, .glyphs_checked = false, .jobs = *started ? 1 : jobs};
-		print_setup_default(&job.ps);
-		session_print_defaults(&s, &job.ps);
-		cards_check *cc = cards_check_start(&job, d);
-		*started = true;
-		if (!cc || session_fonts(&s, d) != 0) {
-			cards_check_end(cc, NULL);
-			session_close(&s);
-			return errors + 1;
-		}
-		if (l == 0) {
-			int n = glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
-			errors += n;
-			said = n > 0;
-		}
-		job.glyphs_checked = said;
-		errors += cards_check_end(cc, d);
+	FILE *sink = tmpfile();
+	if (!sink)
+		return false; /* the cards then say their boxes themselves */
+	struct diag quiet;
+	diag_init(&quiet, sink);
+	quiet.record = sink;
+	bool found = glyphs_check_deck(ctx, tm->dk, tm->lang, &quiet) > 0;
+	fclose(sink);
+	return found;
+}
+
+/* Language l of team tm (its own language if it has one). said: what the quick test of
+ * the first language found (-1: not known here, found out quietly). Workers are forked
+ * only while this process has not started Pango (*started: pool.h). */
+static lang_result check_language(const team *tm, size_t l, int said, int jobs, bool *started,
+				  struct diag *d)
+{
+	lang_result r = {.errors = 1, .stop = true};
+	const char *lang = tm->lang ? tm->lang : tm->dk->languages[l];
+	session s;
+	if (session_attach_forked(&s, tm->dk, lang, d) != 0) {
 		session_close(&s);
-		if (tm->lang)
-			break;
+		return r;
 	}
-	return errors;
+	/* the workers stop at any box; this process reports it unless it was said */
+	cards_job job = {.s = &s, .glyphs_checked = false, .jobs = *started ? 1 : jobs};
+	print_setup_default(&job.ps);
+	session_print_defaults(&s, &job.ps);
+	cards_check *cc = cards_check_start(&job, d);
+	*started = true;
+	if (!cc || session_fonts(&s, d) != 0) {
+		cards_check_end(cc, NULL);
+		session_close(&s);
+		return r;
+	}
+	r = (lang_result){0};
+	if (l == 0) {
+		r.errors = glyphs_check_deck(fontset_context(s.fonts), tm->dk, tm->lang, d);
+		r.said = r.errors > 0;
+	} else {
+		r.said = said < 0 ? quick_test_finds(fontset_context(s.fonts), tm) : said;
+	}
+	job.glyphs_checked = r.said;
+	r.errors += cards_check_end(cc, d);
+	session_close(&s);
+	return r;
+}
+
+/* --- every language of every team, one task each ---
+ *
+ * A run with several tasks gives each to a worker process of its own (which forks its own
+ * workers for the cards when the budget has room), and reports their messages in task
+ * order, through this process's diag (diag_replay): the same messages, counts and cap as
+ * when this process does every task itself. A worker that dies, or whose messages are
+ * damaged, has its task done again here. */
+
+typedef struct {
+	size_t team;
+	size_t l;
+} task;
+
+typedef struct {
+	const team_set *ts;
+	const task *v;
+	int jobs;
+} task_arg;
+
+typedef struct {
+	int errors;
+	bool said, stop;
+} team_state;
+
+/* A task worker's exit status: TASK_DONE plus its result's bits; anything else means it
+ * did not finish. */
+enum { TASK_DONE = 64, TASK_ERRORS = 1, TASK_STOP = 2, TASK_SAID = 4 };
+
+static int task_run(void *arg, size_t i, FILE *log)
+{
+	const task_arg *a = arg;
+	const task *t = &a->v[i];
+	struct diag d;
+	diag_init(&d, log);
+	d.record = log;
+	bool started = false;
+	lang_result r = check_language(&a->ts->v[t->team], t->l, -1, a->jobs, &started, &d);
+	if (fflush(log) != 0 || ferror(log))
+		return EXIT_IO;
+	return TASK_DONE | (r.errors ? TASK_ERRORS : 0) | (r.stop ? TASK_STOP : 0) |
+	       (r.said ? TASK_SAID : 0);
+}
+
+static size_t make_tasks(const team_set *ts, task **out)
+{
+	size_t n = 0;
+	for (size_t t = 0; t < ts->n; t++)
+		n += ts->v[t].lang ? 1 : ts->v[t].dk->nlanguages;
+	task *v = xcalloc(n + 1, sizeof *v);
+	for (size_t t = 0, k = 0; t < ts->n; t++)
+		for (size_t l = 0; l < (ts->v[t].lang ? 1 : ts->v[t].dk->nlanguages); l++)
+			v[k++] = (task){t, l};
+	*out = v;
+	return n;
+}
+
+/* Task k's result: from its worker's messages and status when it finished, else done here. */
+static void task_take(const task_arg *a, size_t k, const pool_child *c, team_state *st,
+		      bool *started, struct diag *d)
+{
+	const task *t = &a->v[k];
+	team_state *s = &st[t->team];
+	if (s->stop)
+		return; /* an earlier language said it already */
+	int rc = c ? c->rc : -1;
+	if (c && !c->signal && rc >= TASK_DONE && rc < TASK_DONE + 8 && c->log &&
+	    diag_replay(d, c->log) == 0) {
+		s->errors += rc & TASK_ERRORS;
+		s->stop = rc & TASK_STOP;
+		s->said = t->l == 0 ? rc & TASK_SAID : s->said;
+		return;
+	}
+	lang_result r = check_language(&a->ts->v[t->team], t->l, s->said, a->jobs, started, d);
+	s->errors += r.errors;
+	s->stop = r.stop;
+	s->said = t->l == 0 ? r.said : s->said;
+}
+
+/* Checks every team's languages; returns the number of teams with errors. */
+static int check_teams(const team_set *ts, int jobs, bool *started, struct diag *d)
+{
+	task *v;
+	size_t n = make_tasks(ts, &v), next = 0, shown = 0;
+	team_state *st = xcalloc(ts->n + 1, sizeof *st);
+	task_arg a = {ts, v, jobs};
+	bool fork_more = n > 1 && jobs > 1 && !*started;
+	pool P;
+	pool_init(&P, n);
+	while (shown < n) {
+		while (fork_more && next < n && pool_can_start(&P))
+			fork_more = pool_start(&P, next++, task_run, &a) == 0;
+		if (shown < next && !P.c[shown].done) {
+			pool_wait(&P);
+			continue;
+		}
+		if (v[shown].team > 0 && st[v[shown].team - 1].errors) {
+			/* teams share their cards: the first team with errors is reported alone */
+			pool_signal(&P, SIGTERM);
+			break;
+		}
+		task_take(&a, shown, shown < next ? &P.c[shown] : NULL, st, started, d);
+		fork_more = fork_more && !*started; /* a task done here started Pango */
+		shown++;
+	}
+	while (P.running) /* workers of tasks not needed after a failure */
+		pool_wait(&P);
+	pool_free(&P);
+	int failed = 0;
+	for (size_t t = 0; t < ts->n; t++)
+		failed += st[t].errors > 0;
+	free(st);
+	free(v);
+	return failed;
 }
 
 int cmd_check(int argc, char **argv)
@@ -140,8 +281,8 @@ int cmd_check(int argc, char **argv)
 		diag_init(&d, stderr);
 		team_set ts;
 		int failed = teams_load(argv[i], &d, &ts);
-		for (size_t t = 0; fit && failed == 0 && t < ts.n; t++)
-			failed += typeset_deck(&ts.v[t], jobs, &started, &d) > 0;
+		if (fit && failed == 0)
+			failed = check_teams(&ts, jobs, &started, &d);
 		diag_flush(&d, argv[i]); /* errors past the cap: how many were not shown */
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);

@@ -110,6 +110,66 @@ wait $pid
 expect_eq "check with a killed worker: exit 0" $? 0
 expect "and the answer of -j 1" cmp "$TMP/big1.out" "$TMP/bigk.out"
 
+# check of several languages or teams: each in a worker of its own (which forks its own
+# for the cards when -j leaves room), the messages in the order -j 1 gives: the cap of 50
+# errors over all of them, and the first team with errors reported alone.
+bideck() { # NL EN SNOW: 300 cards in Dutch and English, every NL-th too long in Dutch,
+	# every EN-th in English, a snowman in the middle if SNOW is 1
+	awk -v nl="$1" -v en="$2" -v snow="$3" 'BEGIN {
+	long = ""; for (i = 0; i < 120; i++) long = long "verantwoordelijkheid "
+	print "deck:\n  title: {nl: Proef, en: Test}\n  language: nl\n  languages: [nl, en]\ncards:"
+	for (i = 1; i <= 300; i++) {
+		n = i % nl == 0 ? long "?" : "Waarom is dit belangrijk?"
+		e = i % en == 0 ? long "?" : "Why does this matter?"
+		if (i == 150 && snow) n = "Een sneeuwpop \342\230\203?"
+		printf "  - {id: Q%03d, type: question, text: {nl: \"%s\", en: \"%s\"}}\n", i, n, e
+	}
+	}'
+}
+bideck 7 11 1 >"$TMP/bi.yaml"
+bideck 61 71 1 >"$TMP/bi_few.yaml"
+bideck 1000 1000 0 >"$TMP/bi_ok.yaml"
+printf 'deck: deck.yaml\nteams:\n' >"$TMP/teams.yaml"
+for t in 1 2 3 4; do
+	text="Kort $t?"
+	[ $t = 2 ] && text="$long?"
+	printf '  - name: Team %s\n    cards:\n      - {id: T%s, type: question, text: "%s"}\n' \
+		$t $t "$text" >>"$TMP/teams.yaml"
+done
+printf 'deck: bi_ok.yaml\nteams:\n  - name: A\n  - name: B\n    language: en\n  - name: C\n' \
+	>"$TMP/teams_ok.yaml"
+for f in bi bi_few teams teams_ok; do
+	for j in 1 2 3; do
+		"$BIN" check "$TMP/$f.yaml" -j $j >"$TMP/$f$j.out" 2>&1
+		echo "exit $?" >>"$TMP/$f$j.out"
+	done
+	expect "check of $f: -j 2 says what -j 1 says" cmp "$TMP/${f}1.out" "$TMP/${f}2.out"
+	expect "check of $f: -j 3 says what -j 1 says" cmp "$TMP/${f}1.out" "$TMP/${f}3.out"
+done
+expect_grep "both languages: 70 errors" "bi.yaml: 70 errors" "$TMP/bi2.out"
+expect_eq "50 of them shown (one a missing character), the rest counted" \
+	"$(grep -c ': error: card' "$TMP/bi2.out") $(grep -c 'U+2603 SNOWMAN' "$TMP/bi2.out")" "50 1"
+expect_grep "and said to be counted" "bi.yaml: note: 20 more errors not shown" "$TMP/bi2.out"
+expect_eq "under the cap: the Dutch cards, then the English" \
+	"$(grep -o "card 'Q[0-9]*' ([a-z]*)" "$TMP/bi_few2.out" | tr '\n' ' ')" \
+	"card 'Q061' (nl) card 'Q122' (nl) card 'Q183' (nl) card 'Q244' (nl) card 'Q071' (en) card 'Q142' (en) card 'Q213' (en) card 'Q284' (en) "
+expect_eq "the first team with errors alone: team 2's card, no later team" \
+	"$(grep -o "error: card '[A-Z0-9]*'" "$TMP/teams2.out" | tr '\n' ' ')" "error: card 'T2' "
+expect_eq "teams without errors (one in English only): one summary each" \
+	"$(grep -c 'no errors' "$TMP/teams_ok2.out")" 3
+expect_grep "the snowman first" "^[^ ]*bi_few.yaml:155:58: error: card 'Q150'" "$TMP/bi_few2.out"
+
+# A worker of a language killed: this process checks that language itself, as -j 1 does.
+printf 'deck: big.yaml\nteams:\n  - name: A\n  - name: B\n' >"$TMP/bigteams.yaml"
+"$BIN" check "$TMP/bigteams.yaml" -j 1 >"$TMP/bt1.out" 2>&1
+"$BIN" check "$TMP/bigteams.yaml" -j 2 >"$TMP/btk.out" 2>&1 &
+pid=$!
+w=$(worker_of $pid)
+[ -n "$w" ] && kill -KILL "$w"
+wait $pid
+expect_eq "check with a killed team worker: exit 0" $? 0
+expect "and the answer of -j 1" cmp "$TMP/bt1.out" "$TMP/btk.out"
+
 "$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>/dev/null &
 pid=$!
 w=$(worker_of $pid)

@@ -201,14 +201,15 @@ static void task_take(const task_arg *a, size_t k, const pool_child *c, team_sta
 	s->said = t->l == 0 ? r.said : s->said;
 }
 
-/* Checks every team's languages; returns the number of teams with errors. */
-static int check_teams(const team_set *ts, int jobs, bool *started, struct diag *d)
+/* Checks every team's languages; returns the number of teams with errors. more: files
+ * follow, so even one task goes to a worker, leaving this process free to fork for them. */
+static int check_teams(const team_set *ts, int jobs, bool more, bool *started, struct diag *d)
 {
 	task *v;
 	size_t n = make_tasks(ts, &v), next = 0, shown = 0;
 	team_state *st = xcalloc(ts->n + 1, sizeof *st);
 	task_arg a = {ts, v, jobs};
-	bool fork_more = n > 1 && jobs > 1 && !*started;
+	bool fork_more = (n > 1 || more) && jobs > 1 && !*started;
 	pool P;
 	pool_init(&P, n);
 	while (shown < n) {
@@ -282,7 +283,7 @@ int cmd_check(int argc, char **argv)
 		team_set ts;
 		int failed = teams_load(argv[i], &d, &ts);
 		if (fit && failed == 0)
-			failed = check_teams(&ts, jobs, &started, &d);
+			failed = check_teams(&ts, jobs, i + 1 < argc, &started, &d);
 		diag_flush(&d, argv[i]); /* errors past the cap: how many were not shown */
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);

@@ -159,6 +159,16 @@ expect_eq "teams without errors (one in English only): one summary each" \
 	"$(grep -c 'no errors' "$TMP/teams_ok2.out")" 3
 expect_grep "the snowman first" "^[^ ]*bi_few.yaml:155:58: error: card 'Q150'" "$TMP/bi_few2.out"
 
+# Several files: each file's tasks in workers, so that the next file's may fork too.
+for j in 1 2; do
+	"$BIN" check "$TMP/bi_few.yaml" "$TMP/deck.yaml" "$TMP/teams_ok.yaml" "$TMP/checkme.yaml" \
+		-j $j >"$TMP/files$j.out" 2>"$TMP/files$j.err"
+	echo "exit $?" >>"$TMP/files$j.out"
+done
+expect "several files: -j 2 prints what -j 1 prints" cmp "$TMP/files1.out" "$TMP/files2.out"
+expect "and says what -j 1 says" cmp "$TMP/files1.err" "$TMP/files2.err"
+expect_eq "every file's summary or errors" "$(grep -c 'errors' "$TMP/files2.err") $(wc -l <"$TMP/files2.out")" "2 5"
+
 # A worker of a language killed: this process checks that language itself, as -j 1 does.
 printf 'deck: big.yaml\nteams:\n  - name: A\n  - name: B\n' >"$TMP/bigteams.yaml"
 "$BIN" check "$TMP/bigteams.yaml" -j 1 >"$TMP/bt1.out" 2>&1

@@ -13,6 +13,10 @@ enum {
 	EXIT_IO = 3,    /* a file could not be read or written, or a system error */
 };
 
+/* The worse of two exit codes, for a command that does several things: a deck's errors (1)
+ * over files (3) over success. */
+int exit_worse(int a, int b);
+
 typedef struct {
 	const char *name;
 	const char *args;                  /* e.g. "DECK..." */

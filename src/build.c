@@ -348,7 +348,7 @@ int build_run(const team_set *ts, const build_opts *o)
 	for (size_t i = 0; i < ts->n; i++) {
 		const pool_child *c = &P.c[i];
 		ok += c->rc == 0;
-		rc = c->rc == EXIT_DECK || rc == EXIT_DECK ? EXIT_DECK : c->rc ? c->rc : rc;
+		rc = exit_worse(c->rc, rc);
 	}
 	summary(ts, P.c, o, ok);
 	pool_free(&P);

@@ -292,7 +292,7 @@ int cmd_check(int argc, char **argv)
 		teams_free(&ts);
 		if (deck_rc == 0)
 			continue;
-		rc = rc == EXIT_DECK || deck_rc == EXIT_DECK ? EXIT_DECK : deck_rc;
+		rc = exit_worse(deck_rc, rc);
 		if (!quiet && !d.nio) {
 			char *name = diag_safe(argv[i]);
 			fprintf(stderr, "%s: %d error%s", name, d.nerrors,

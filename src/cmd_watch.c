@@ -186,12 +186,6 @@ static int build_once(const char *path, const build_opts *o, const sigset_t *sig
 	return rc;
 }
 
-/* The worse of two exit codes: a deck's errors (1) over files (3) over success. */
-static int worse(int a, int b)
-{
-	return a == EXIT_DECK || b == EXIT_DECK ? EXIT_DECK : a ? a : b;
-}
-
 /* Waits for a save of a watched file and for the save to be over; false on a signal. */
 static bool wait_for_save(watcher *w, int sfd, const char **changed)
 {
@@ -283,7 +277,7 @@ int cmd_watch(int argc, char **argv)
 			strftime(when, sizeof when, "%H:%M:%S", localtime(&now));
 			diag(&d, M_WATCH_SAVED, changed, 0, 0, when);
 		}
-		worst = worse(worst, build_once(path, &o, &sigs, &w));
+		worst = exit_worse(worst, build_once(path, &o, &sigs, &w));
 	}
 	if (o.verbosity)
 		diag(&d, M_WATCH_STOP, NULL, 0, 0);

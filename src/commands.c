@@ -95,3 +95,8 @@ bool parse_jobs(const char *arg, int *jobs)
 	usage_error("-j: '%s' is not a number from 1 to 64", arg);
 	return false;
 }
+
+int exit_worse(int a, int b)
+{
+	return a == EXIT_DECK || b == EXIT_DECK ? EXIT_DECK : a ? a : b;
+}

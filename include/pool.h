@@ -19,11 +19,15 @@
 /* The number of online cores (at least 1): the default of -j. */
 int pool_cores(void);
 
-/* Makes the budget for jobs processes; call once, before forking. jobs <= 1: no tokens. */
+/* Makes the budget for jobs processes; call once, before forking. jobs <= 1: no tokens.
+ * SIGCHLD is set to its default, so that children can be waited for. */
 void pool_budget_init(int jobs);
 /* Takes a token if one is free, without waiting. Give it back with pool_token_put. */
 bool pool_token_try(void);
 void pool_token_put(void);
+/* Gives the budget its N - 1 tokens again; call only with no child running. A worker killed
+ * while its own workers ran never gave their tokens back. */
+void pool_budget_refill(void);
 
 /* fork() for a worker: in the child, SIGTERM arrives when the parent dies
  * (PR_SET_PDEATHSIG), the parent's temporary files are forgotten (the parent removes them,
@@ -59,10 +63,11 @@ void pool_free(pool *p);
 /* True if a child can start now within the budget (taking a token if needed). */
 bool pool_can_start(pool *p);
 /* Runs fn(arg, i, log) in a new child for task i (after pool_can_start returned true);
- * the child exits with fn's return value. Returns 0, or -1 when fork failed (c[i] is then
- * done with rc EXIT_IO, reported). */
+ * the child exits with fn's return value. Returns 0, or -1 with errno when fork failed
+ * (c[i] is then done with rc EXIT_IO; the caller says so). */
 int pool_start(pool *p, size_t i, int (*fn)(void *arg, size_t i, FILE *log), void *arg);
-/* Waits for a running child to end and returns its task, or -1 when none runs. */
+/* Waits for a running child to end and returns its task, or -1 when none runs. When there
+ * is no child to wait for (reaped by someone else), the running ones count as failed. */
 long pool_wait(pool *p);
 /* Copies a finished child's log to stderr and closes it. */
 void pool_show_log(pool_child *c);

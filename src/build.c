@@ -184,8 +184,7 @@ static char *staging_dir(const char *parent, const char *slug)
 	return xasprintf("%s/.%s.build.%ld", parent, slug ? slug : "deck", (long)getpid());
 }
 
-static int build_files_in(const team *tm, const char *dir, const build_opts *o,
-			  struct diag *d);
+static int build_files_in(const team *tm, const char *dir, const build_opts *o, struct diag *d);
 
 /* One team's files, in the child process: made in a staging folder registered with
  * tmpfiles (a signal removes it and what is in it), published when all are made. */
@@ -217,8 +216,7 @@ static int build_team(const team *tm, const char *parent, const build_opts *o, s
 /* The five files of a team into dir. When the budget has a core to spare now, each step
  * runs in a process of its own and may use more (a plain deck, the last teams); otherwise
  * every core is busy with other teams, and the steps run here one by one. */
-static int build_files_in(const team *tm, const char *dir, const build_opts *o,
-			  struct diag *d)
+static int build_files_in(const team *tm, const char *dir, const build_opts *o, struct diag *d)
 {
 	session s;
 	int rc = session_attach_deck(&s, tm->dk, tm->lang, d);
@@ -331,7 +329,11 @@ int build_run(const team_set *ts, const build_opts *o)
 				finished++;
 			} else {
 				progress(o, finished, ts->n, team_label(&ts->v[next]), t0);
-				finished += pool_start(&P, next, team_task, &arg) != 0;
+				if (pool_start(&P, next, team_task, &arg) != 0) {
+					(void)usage_error("cannot start a process: %s",
+							  strerror(errno));
+					finished++;
+				}
 			}
 			next++;
 		}

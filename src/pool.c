@@ -17,6 +17,7 @@
 #include "util.h"
 
 static int budget[2] = {-1, -1}; /* the jobserver pipe: one byte per free token */
+static int budget_jobs;          /* the N of -j N */
 
 /* This process's children, for the signal hook: read in a signal handler, so a fixed table
  * of pids written one word at a time. */
@@ -52,8 +53,12 @@ int pool_cores(void)
 
 void pool_budget_init(int jobs)
 {
+	/* children must be waited for: a parent that ignored SIGCHLD would have them reaped
+	 * unseen, and wait() fail */
+	signal(SIGCHLD, SIG_DFL);
 	if (budget[0] >= 0 || jobs <= 1 || pipe(budget) != 0)
 		return;
+	budget_jobs = jobs;
 	fcntl(budget[0], F_SETFL, O_NONBLOCK);
 	fcntl(budget[0], F_SETFD, FD_CLOEXEC);
 	fcntl(budget[1], F_SETFD, FD_CLOEXEC);
@@ -66,6 +71,18 @@ bool pool_token_try(void)
 {
 	char c;
 	return budget[0] >= 0 && read(budget[0], &c, 1) == 1;
+}
+
+void pool_budget_refill(void)
+{
+	char buf[64];
+	if (budget[0] < 0)
+		return;
+	while (read(budget[0], buf, sizeof buf) > 0)
+		;
+	for (int i = 1; i < budget_jobs; i++)
+		if (write(budget[1], "+", 1) != 1)
+			break;
 }
 
 void pool_token_put(void)
@@ -139,17 +156,44 @@ int pool_start(pool *p, size_t i, int (*fn)(void *arg, size_t i, FILE *log), voi
 		_exit(rc);
 	}
 	if (c->pid < 0) {
-		fprintf(stderr, "deckpress: error: cannot start a process: %s\n", strerror(errno));
+		int e = errno;
 		c->rc = EXIT_IO;
 		c->done = true;
 		if (c->token)
 			pool_token_put();
 		else
 			p->own_used = false;
+		errno = e;
 		return -1;
 	}
 	p->running++;
 	return 0;
+}
+
+/* A child marked ended, its token given back; rc and status as for a killed one. */
+static void ended(pool *p, pool_child *c, int rc, int sig)
+{
+	c->rc = rc;
+	c->signal = sig;
+	c->done = true;
+	p->running--;
+	if (c->token)
+		pool_token_put();
+	else
+		p->own_used = false;
+}
+
+/* The first running child, given up for lost (EXIT_IO); -1 when none runs. */
+static long lost(pool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->c[i].pid > 0 && !p->c[i].done) {
+			kid_set(p->c[i].pid, 0);
+			ended(p, &p->c[i], EXIT_IO, 0);
+			return (long)i;
+		}
+	p->running = 0;
+	return -1;
 }
 
 long pool_wait(pool *p)
@@ -159,21 +203,15 @@ long pool_wait(pool *p)
 		pid_t pid = wait(&status);
 		if (pid < 0 && errno == EINTR)
 			continue;
-		if (pid < 0)
-			return -1;
+		if (pid < 0) /* none to wait for (reaped unseen): the running ones failed */
+			return lost(p);
 		kid_set(pid, 0);
 		for (size_t i = 0; i < p->n; i++) {
 			pool_child *c = &p->c[i];
 			if (c->pid != pid || c->done)
 				continue;
-			c->rc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO;
-			c->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-			c->done = true;
-			p->running--;
-			if (c->token)
-				pool_token_put();
-			else
-				p->own_used = false;
+			ended(p, c, WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_IO,
+			      WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 			return (long)i;
 		}
 	}

@@ -1,9 +1,11 @@
 /* cmd_check.c - deckpress check: load and check decks, one summary line each. */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cards_pdf.h"
 #include "cli_input.h"
@@ -75,15 +77,10 @@ typedef struct {
  * first language says them). */
 static bool quick_test_finds(PangoContext *ctx, const team *tm)
 {
-	FILE *sink = tmpfile();
-	if (!sink)
-		return false; /* the cards then say their boxes themselves */
-	struct diag quiet;
-	diag_init(&quiet, sink);
-	quiet.record = sink;
-	bool found = glyphs_check_deck(ctx, tm->dk, tm->lang, &quiet) > 0;
-	fclose(sink);
-	return found;
+	struct diag quiet; /* its errors all past the cap: counted, never printed */
+	diag_init(&quiet, stderr);
+	quiet.max_errors = 0;
+	return glyphs_check_deck(ctx, tm->dk, tm->lang, &quiet) > 0;
 }
 
 /* Language l of team tm (its own language if it has one). said: what the quick test of
@@ -155,6 +152,8 @@ static int task_run(void *arg, size_t i, FILE *log)
 {
 	const task_arg *a = arg;
 	const task *t = &a->v[i];
+	if (log == stderr)
+		return EXIT_IO; /* no file for its messages: the task is done by the parent */
 	struct diag d;
 	diag_init(&d, log);
 	d.record = log;
@@ -179,8 +178,9 @@ static size_t make_tasks(const team_set *ts, task **out)
 	return n;
 }
 
-/* Task k's result: from its worker's messages and status when it finished, else done here. */
-static void task_take(const task_arg *a, size_t k, const pool_child *c, team_state *st,
+/* Task k's result: from its worker's messages and status when it finished, else done here
+ * (with jobs processes). */
+static void task_take(const task_arg *a, size_t k, const pool_child *c, team_state *st, int jobs,
 		      bool *started, struct diag *d)
 {
 	const task *t = &a->v[k];
@@ -195,10 +195,20 @@ static void task_take(const task_arg *a, size_t k, const pool_child *c, team_sta
 		s->said = t->l == 0 ? rc & TASK_SAID : s->said;
 		return;
 	}
-	lang_result r = check_language(&a->ts->v[t->team], t->l, s->said, a->jobs, started, d);
+	lang_result r = check_language(&a->ts->v[t->team], t->l, s->said, jobs, started, d);
 	s->errors += r.errors;
 	s->stop = r.stop;
 	s->said = t->l == 0 ? r.said : s->said;
+}
+
+/* A task's worker that is no longer needed: stopped, and its messages let go of. */
+static void task_drop(pool_child *c)
+{
+	if (!c->done && c->pid > 0)
+		kill(c->pid, SIGTERM);
+	if (c->log)
+		fclose(c->log);
+	c->log = NULL;
 }
 
 /* Checks every team's languages; returns the number of teams with errors. more: files
@@ -210,26 +220,36 @@ static int check_teams(const team_set *ts, int jobs, bool more, bool *started, s
 	team_state *st = xcalloc(ts->n + 1, sizeof *st);
 	task_arg a = {ts, v, jobs};
 	bool fork_more = (n > 1 || more) && jobs > 1 && !*started;
+	/* tasks started ahead of the one reported next, at most: each keeps its messages */
+	size_t ahead = 2 * (size_t)jobs;
 	pool P;
 	pool_init(&P, n);
 	while (shown < n) {
-		while (fork_more && next < n && pool_can_start(&P))
-			fork_more = pool_start(&P, next++, task_run, &a) == 0;
-		if (shown < next && !P.c[shown].done) {
-			pool_wait(&P);
-			continue;
+		const task *t = &v[shown];
+		if (t->team > 0 && st[t->team - 1].errors)
+			break; /* teams share their cards: the first team with errors is alone */
+		while (fork_more && next < n && next < shown + ahead && pool_can_start(&P))
+			if (pool_start(&P, next++, task_run, &a) != 0) {
+				usage_note("cannot start a process (%s): checking in this one",
+					   strerror(errno));
+				fork_more = false;
+			}
+		pool_child *c = shown < next ? &P.c[shown] : NULL;
+		if (c && !c->done && !st[t->team].stop && pool_wait(&P) >= 0)
+			continue; /* a worker ended: start the next, then look again */
+		if (!st[t->team].stop) {
+			task_take(&a, shown, c, st, P.running ? 1 : jobs, started, d);
+			fork_more = fork_more && !*started; /* a task done here started Pango */
 		}
-		if (v[shown].team > 0 && st[v[shown].team - 1].errors) {
-			/* teams share their cards: the first team with errors is reported alone */
-			pool_signal(&P, SIGTERM);
-			break;
-		}
-		task_take(&a, shown, shown < next ? &P.c[shown] : NULL, st, started, d);
-		fork_more = fork_more && !*started; /* a task done here started Pango */
+		if (c)
+			task_drop(c);
 		shown++;
 	}
-	while (P.running) /* workers of tasks not needed after a failure */
+	for (size_t k = shown; k < next; k++)
+		task_drop(&P.c[k]);
+	while (P.running)
 		pool_wait(&P);
+	pool_budget_refill(); /* tokens of workers' workers that were stopped */
 	pool_free(&P);
 	int failed = 0;
 	for (size_t t = 0; t < ts->n; t++)
@@ -289,6 +309,7 @@ int cmd_check(int argc, char **argv)
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
 		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)
 			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
+		fflush(stdout); /* before the next file's workers: the order -j 1 gives a pipe */
 		teams_free(&ts);
 		if (deck_rc == 0)
 			continue;

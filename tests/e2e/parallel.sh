@@ -105,6 +105,7 @@ expect_eq "no temporary file" "$(ls -A "$TMP/out")" cards.pdf
 "$BIN" check "$TMP/big.yaml" -j 2 >"$TMP/bigk.out" 2>&1 &
 pid=$!
 w=$(worker_of $pid)
+expect "a worker of check to kill" test -n "$w"
 [ -n "$w" ] && kill -KILL "$w"
 wait $pid
 expect_eq "check with a killed worker: exit 0" $? 0
@@ -159,6 +160,18 @@ expect_eq "teams without errors (one in English only): one summary each" \
 	"$(grep -c 'no errors' "$TMP/teams_ok2.out")" 3
 expect_grep "the snowman first" "^[^ ]*bi_few.yaml:155:58: error: card 'Q150'" "$TMP/bi_few2.out"
 
+# A parent that ignores SIGCHLD (its children reaped unseen) is no reason to hang or fail.
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+os.execv(sys.argv[1], sys.argv[1:])' "$BIN" check "$TMP/teams_ok.yaml" -j 2 >"$TMP/ign.out" 2>&1
+echo "exit $?" >>"$TMP/ign.out"
+expect "check with SIGCHLD ignored says what -j 1 says" cmp "$TMP/teams_ok1.out" "$TMP/ign.out"
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+os.execv(sys.argv[1], sys.argv[1:])' "$BIN" cards "$TMP/deck.yaml" -j 2 -o "$TMP/ign.pdf" 2>/dev/null
+expect_eq "cards with SIGCHLD ignored: exit 0" $? 0
+expect "and the bytes of -j 1" cmp "$TMP/j1.pdf" "$TMP/ign.pdf"
+
 # Several files: each file's tasks in workers, so that the next file's may fork too.
 for j in 1 2; do
 	"$BIN" check "$TMP/bi_few.yaml" "$TMP/deck.yaml" "$TMP/teams_ok.yaml" "$TMP/checkme.yaml" \
@@ -175,6 +188,7 @@ printf 'deck: big.yaml\nteams:\n  - name: A\n  - name: B\n' >"$TMP/bigteams.yaml
 "$BIN" check "$TMP/bigteams.yaml" -j 2 >"$TMP/btk.out" 2>&1 &
 pid=$!
 w=$(worker_of $pid)
+expect "a worker of a team to kill" test -n "$w"
 [ -n "$w" ] && kill -KILL "$w"
 wait $pid
 expect_eq "check with a killed team worker: exit 0" $? 0

@@ -14,7 +14,7 @@ enum {
 };
 
 /* The worse of two exit codes, for a command that does several things: a deck's errors (1)
- * over files (3) over success. */
+ * over files (3) over the command line (2) over success. */
 int exit_worse(int a, int b);
 
 typedef struct {

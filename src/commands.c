@@ -98,5 +98,9 @@ bool parse_jobs(const char *arg, int *jobs)
 
 int exit_worse(int a, int b)
 {
-	return a == EXIT_DECK || b == EXIT_DECK ? EXIT_DECK : a ? a : b;
+	if (a == EXIT_DECK || b == EXIT_DECK)
+		return EXIT_DECK;
+	if (a == EXIT_IO || b == EXIT_IO)
+		return EXIT_IO;
+	return a ? a : b;
 }

@@ -145,5 +145,11 @@ if [ -z "$QUICK" ]; then
 			--allow-read decks
 		row "build, 20 teams, -j $j" 20
 	done
+	# check of the same teams (the ten without a language of their own in both of the deck's):
+	# one process per team and language, each with workers for its cards when -j leaves room
+	for j in 1 "$(nproc)"; do
+		measure check 20 "$BIN" check -q -j "$j" bench/out/teams-20.yaml --allow-read decks
+		row "check, 20 teams, -j $j" 20
+	done
 fi
 echo "load average after: $(load)" | tee -a "$out"

@@ -35,6 +35,10 @@ struct diag {
 	/* When set, messages are kept there as records (diag_replay), not printed: a worker's
 	 * messages, which its parent reports in order. Not owned. */
 	FILE *record;
+	/* Messages are only counted: nothing printed, recorded or logged (a quiet test whose
+	 * findings another process reports). Set max_errors to 0 too: errors then cost nothing
+	 * to work out (diag_capped). */
+	bool silent;
 };
 
 #define DIAG_MAX_ERRORS 50

@@ -33,7 +33,7 @@ static void count_unprinted(struct diag *d, enum diag_msg m, int n)
 {
 	for (int k = 0; k < n; k++) {
 		d->last = m;
-		seen[m] = 1;
+		seen[m] |= !d->silent;
 		d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
 		d->nerrors++;
 		d->suppressed++;
@@ -176,9 +176,12 @@ static void report(struct diag *d, enum diag_msg m, const char *file, int line, 
 		return;
 	}
 	d->last = m;
-	seen[m] = 1;
+	seen[m] |= !d->silent;
 	d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
 	d->nerrors += level == DIAG_ERROR;
+	d->nwarnings += level == DIAG_WARNING && d->silent;
+	if (d->silent)
+		return;
 	if (d->record) {
 		record(d->record, m, file, line, col, text);
 		return;

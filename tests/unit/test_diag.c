@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 
@@ -202,6 +203,41 @@ static void test_replay_of_damaged_records(void **state)
 	}
 }
 
+/* A silent diag counts, and prints, records and logs nothing (DECKPRESS_MSG_LOG). */
+static void test_silent_counts_only(void **state)
+{
+	(void)state;
+	char log[64];
+	snprintf(log, sizeof log, "/tmp/test_diag.%ld.log", (long)getpid());
+	setenv("DECKPRESS_MSG_LOG", log, 1);
+	diag_log_reset();
+	char *text;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+	struct diag d;
+	diag_init(&d, f);
+	d.silent = true;
+	d.max_errors = 0;
+	diag(&d, M_GLYPH, "deck.yaml", 3, 4, "card 'A'", "U+2603 SNOWMAN", "x");
+	diag(&d, M_UNUSED, "deck.yaml", 5, 6, "category", "c1");
+	diag_count(&d, M_FIT, 2);
+	fclose(f);
+	assert_int_equal(len, 0);
+	assert_int_equal(d.nerrors, 3);
+	assert_int_equal(d.nwarnings, 1);
+	diag(&(struct diag){.out = stderr, .max_errors = 0}, M_YAML, "x", 1, 1, "counted");
+	diag_log_exit(1);
+	unsetenv("DECKPRESS_MSG_LOG");
+	char line[256] = "";
+	FILE *l = fopen(log, "r");
+	assert_non_null(l);
+	assert_non_null(fgets(line, sizeof line, l));
+	fclose(l);
+	unlink(log);
+	assert_string_equal(line, "1 M_YAML\n"); /* the loud diag's error only */
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_replay_of_a_capped_worker),
 		cmocka_unit_test(test_replay_warning_said_once_across),
 		cmocka_unit_test(test_replay_of_damaged_records),
+		cmocka_unit_test(test_silent_counts_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -100,16 +100,20 @@ expect_grep "and why" "cards.pdf: error: cannot write: a worker process was stop
 expect_eq "the old file stays" "$(cat "$TMP/out/cards.pdf")" old
 expect_eq "no temporary file" "$(ls -A "$TMP/out")" cards.pdf
 
-# A worker of check killed: this process checks alone, and says what -j 1 says.
-"$BIN" check "$TMP/big.yaml" -j 1 >"$TMP/big1.out" 2>&1
-"$BIN" check "$TMP/big.yaml" -j 2 >"$TMP/bigk.out" 2>&1 &
-pid=$!
-w=$(worker_of $pid)
-expect "a worker of check to kill" test -n "$w"
-[ -n "$w" ] && kill -KILL "$w"
-wait $pid
-expect_eq "check with a killed worker: exit 0" $? 0
-expect "and the answer of -j 1" cmp "$TMP/big1.out" "$TMP/bigk.out"
+# check_killed DECK WHAT: check -j 2 with its first worker killed says what -j 1 says.
+check_killed() {
+	"$BIN" check "$1" -j 1 >"$TMP/k1.out" 2>&1
+	"$BIN" check "$1" -j 2 >"$TMP/k2.out" 2>&1 &
+	_pid=$!
+	_w=$(worker_of $_pid)
+	expect "$2: a worker to kill" test -n "$_w"
+	[ -n "$_w" ] && kill -KILL "$_w"
+	wait $_pid
+	expect_eq "$2: exit 0" $? 0
+	expect "$2: the answer of -j 1" cmp "$TMP/k1.out" "$TMP/k2.out"
+}
+# A worker of check killed: this process checks alone.
+check_killed "$TMP/big.yaml" "check with a killed worker"
 
 # check of several languages or teams: each in a worker of its own (which forks its own
 # for the cards when -j leaves room), the messages in the order -j 1 gives: the cap of 50
@@ -184,15 +188,7 @@ expect_eq "every file's summary or errors" "$(grep -c 'errors' "$TMP/files2.err"
 
 # A worker of a language killed: this process checks that language itself, as -j 1 does.
 printf 'deck: big.yaml\nteams:\n  - name: A\n  - name: B\n' >"$TMP/bigteams.yaml"
-"$BIN" check "$TMP/bigteams.yaml" -j 1 >"$TMP/bt1.out" 2>&1
-"$BIN" check "$TMP/bigteams.yaml" -j 2 >"$TMP/btk.out" 2>&1 &
-pid=$!
-w=$(worker_of $pid)
-expect "a worker of a team to kill" test -n "$w"
-[ -n "$w" ] && kill -KILL "$w"
-wait $pid
-expect_eq "check with a killed team worker: exit 0" $? 0
-expect "and the answer of -j 1" cmp "$TMP/bt1.out" "$TMP/btk.out"
+check_killed "$TMP/bigteams.yaml" "check with a killed team worker"
 
 "$BIN" cards "$TMP/big.yaml" -j 2 -o "$TMP/out/cards.pdf" 2>/dev/null &
 pid=$!

@@ -52,7 +52,7 @@ TESTS     = test_util test_diag test_srcloc test_deck_load test_selection test_m
             test_booklet_flow test_booklet_impose test_pdf_finish test_pdf_tags test_color \
             test_pdfx test_hyph_layout test_paint_scan test_image_draw test_image_cache test_png_out
 # libFuzzer targets (tests/fuzz/), built with clang into build-fuzz/ by make fuzz.
-FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_image
+FUZZERS   = fuzz_deck fuzz_teams fuzz_card fuzz_long fuzz_image
 # The starter project of 'deckpress init', made into C from the files in templates/.
 TEMPLATES = $(sort $(wildcard templates/*/*))
 LIB_OBJS  = $(MODULES:%=$(BUILD)/obj/%.o) $(BUILD)/obj/templates.o $(BUILD)/obj/icc_fogra39.o

@@ -28,13 +28,20 @@ bool diag_capped(const struct diag *d)
 	return d->nerrors >= d->max_errors;
 }
 
+/* Notes message m as reported, printed or not: an error about a file (not the deck's
+ * content) makes the exit code 3. */
+static void note_reported(struct diag *d, enum diag_msg m)
+{
+	d->last = m;
+	seen[m] |= !d->silent;
+	d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
+}
+
 /* Counts n errors of message m that are not printed (past the cap). */
 static void count_unprinted(struct diag *d, enum diag_msg m, int n)
 {
 	for (int k = 0; k < n; k++) {
-		d->last = m;
-		seen[m] |= !d->silent;
-		d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
+		note_reported(d, m);
 		d->nerrors++;
 		d->suppressed++;
 	}
@@ -175,9 +182,7 @@ static void report(struct diag *d, enum diag_msg m, const char *file, int line, 
 		count_unprinted(d, m, 1);
 		return;
 	}
-	d->last = m;
-	seen[m] |= !d->silent;
-	d->nio += m == M_IO_OPEN || m == M_IO_DIR || m == M_IO_WRITE;
+	note_reported(d, m);
 	d->nerrors += level == DIAG_ERROR;
 	d->nwarnings += level == DIAG_WARNING && d->silent;
 	if (d->silent)

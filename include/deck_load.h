@@ -38,5 +38,7 @@ extern const char *const numbering_names[];
 deck *deck_open(const char *path, struct diag *d);
 /* deck_load_in + deck_check. */
 deck *deck_open_in(const char *path, const char *root, struct diag *d);
+/* deck_load_mem + deck_check. */
+deck *deck_open_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d);
 
 #endif

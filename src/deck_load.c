@@ -557,3 +557,9 @@ deck *deck_open_in(const char *path, const char *root, struct diag *d)
 	int before = d->nerrors;
 	return checked(deck_load_in(path, root, d), path, before, d);
 }
+
+deck *deck_open_mem(const char *path, char *buf, size_t len, const char *root, struct diag *d)
+{
+	int before = d->nerrors;
+	return checked(deck_load_mem(path, buf, len, root, d), path, before, d);
+}

@@ -322,7 +322,10 @@ int teams_load_mem(const char *path, char *buf, size_t len, const char *dir, str
 		/* a plain deck: one team without a name */
 		out->v = xcalloc(1, sizeof(team));
 		out->n = 1;
-		out->v[0].dk = deck_open_in(path, out->root, d);
+		/* the bytes already read: the deck named on the command line is trusted, even
+		 * through a link to another folder; the files it names are not. ytree_parse took
+		 * any byte-order mark off and refused NUL bytes, so strlen is the text's length. */
+		out->v[0].dk = deck_open_mem(path, buf, strlen(buf), out->root, d);
 		return out->v[0].dk ? 0 : -1;
 	}
 	out->is_teams = true;

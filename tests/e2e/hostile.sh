@@ -171,6 +171,20 @@ ln -s /etc/passwd inside.txt
 printf 'deck: {title: P}\nsources:\n  - {id: s, title: S, file: inside.txt}\ncards:\n  - {id: A, type: quote, text: "nothing like it", source: s}\n' >link.yaml
 bounded 1 "link.yaml:3:5: error: 'inside.txt' is outside the deck's folder" "$BIN" check link.yaml
 if grep -q 'root' "$TMP/err"; then fail "a symlinked file's contents shown"; else ok; fi
+# The deck named on the command line is trusted, even as a link to another folder or as
+# /dev/stdin; the files it names are looked up beside the path it was named by, and confined
+# to that folder (q.txt is only beside the link).
+mkdir -p elsewhere linked && printf 'Het werkt.\n' >linked/q.txt
+printf 'deck: {title: L}\nsources:\n  - {id: s, title: S, file: q.txt}\ncards:\n  - {id: A, type: quote, text: "Het werkt.", source: s}\n' >elsewhere/deck.yaml
+ln -s ../elsewhere/deck.yaml linked/deck.yaml
+"$BIN" check linked/deck.yaml >"$TMP/out" 2>"$TMP/err"
+expect_eq "a deck named through a link: exit" $? 0
+expect_grep "a deck named through a link: checked" "^linked/deck.yaml: 1 card .*, no errors$" "$TMP/out"
+bounded 1 "elsewhere/deck.yaml:3:5: error: source 's': cannot read file 'q.txt'" "$BIN" check elsewhere/deck.yaml
+printf 'deck: {title: S}\ncards:\n  - {id: A, type: question, text: "Waarom?"}\n' >stdin.yaml
+"$BIN" check /dev/stdin <stdin.yaml >"$TMP/out" 2>"$TMP/err"
+expect_eq "a deck on /dev/stdin: exit" $? 0
+expect_grep "a deck on /dev/stdin: checked" "^/dev/stdin: 1 card .*, no errors$" "$TMP/out"
 
 # --- messages show control characters, never send them --------------------------------------
 printf 'deck: {title: E}\ncards:\n  - {id: "A\\e[2J", type: "quiz\\e]0;x\\a", text: x}\n' >esc.yaml

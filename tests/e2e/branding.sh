@@ -236,7 +236,8 @@ uses() { # LEVELS: an SVG of 2 KB at most that draws one square 2^LEVELS times
 }
 mkdir -p $P/icons; uses 17 >$P/icons/uses.svg; uses 6 >$P/icons/uses6.svg
 sed 's#icons/eye.svg#icons/uses.svg#' $P/svg_only.yaml >$P/uses.yaml
-"$BIN" check $P/uses.yaml 2>$TMP/err; expect_eq "svg-drawing limit: $(wc -c <$P/icons/uses.svg) bytes repeated" $? 1
+"$BIN" check $P/uses.yaml 2>$TMP/err; rc=$? # (before the $(wc) below, which bash counts)
+expect_eq "svg-drawing limit: $(wc -c <$P/icons/uses.svg) bytes repeated" $rc 1
 expect_grep "svg-drawing named" "icon 'icons/uses.svg' makes a drawing of [0-9]+ bytes \(as PDF\), more than 4194304: over a limit \(raise it with --limit svg-drawing=N" $TMP/err
 sed 's#icons/eye.svg#icons/uses6.svg#' $P/svg_only.yaml >$P/uses6.yaml
 "$BIN" check $P/uses6.yaml >/dev/null 2>$TMP/err; expect_eq "64 repeats: fine" $? 0

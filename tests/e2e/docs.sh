@@ -52,8 +52,8 @@ csplit -s -z -f "$TMP/hy." "$TMP/hy" '/^hyphenation:/' '{*}'
 for h in "$TMP"/hy.*; do
 	{ printf 'deck:\n  title: {nl: T, en: T}\n  languages: [nl, en]\n'; cat "$h"
 	  printf 'cards:\n  - {id: Q1, type: question, text: {nl: a, en: b}}\n'; } >"$TMP/hy.yaml"
-	"$BIN" check --no-fit "$TMP/hy.yaml" >/dev/null 2>"$TMP/err"
-	expect_eq "typography.md example loads: $(head -1 "$h")" $? 0
+	"$BIN" check --no-fit "$TMP/hy.yaml" >/dev/null 2>"$TMP/err"; rc=$?
+	expect_eq "typography.md example loads: $(head -1 "$h")" $rc 0
 done
 # make demo writes every file the README says it writes
 mkdir "$TMP/demo" && cp -r decks tests "$TMP/demo/"

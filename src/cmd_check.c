@@ -25,7 +25,8 @@ void cmd_check_help(FILE *out)
 	      "Every card is typeset in every language of the deck at the deck's print: size,\n"
 	      "so a card whose text does not fit, or a character the fonts lack, is found here\n"
 	      "and not first by 'deckpress cards'.\n"
-	      "Ends with one line per deck: its cards by type, or its number of errors.\n"
+	      "Ends with one line per deck: its cards by type, or its number of errors; a\n"
+	      "teams file with one line per team and one for the file, with its warnings.\n"
 	      "Warnings (an unused category, a missing translation) do not fail the run.\n\n"
 	      "Options:\n"
 	      "      --no-fit  check the deck's structure and meaning only, without typesetting\n"
@@ -53,6 +54,18 @@ static void summary(const deck *dk, const char *path, const char *team_name, int
 	       dk->ncards == 1 ? "" : "s", n[CARD_QUOTE], n[CARD_QUOTE] == 1 ? "" : "s",
 	       n[CARD_CASE], n[CARD_CASE] == 1 ? "" : "s", n[CARD_QUESTION],
 	       n[CARD_QUESTION] == 1 ? "" : "s");
+	if (warnings)
+		printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
+	putchar('\n');
+}
+
+/* A teams file's own line after its teams': a warning is said once for every team it
+ * concerns (a base deck's, say), so it is counted for the file. */
+static void teams_summary(const char *path, size_t teams, int warnings)
+{
+	char *p = diag_safe(path);
+	printf("%s: %zu team%s, no errors", p, teams, teams == 1 ? "" : "s");
+	free(p);
 	if (warnings)
 		printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
 	putchar('\n');
@@ -309,7 +322,9 @@ int cmd_check(int argc, char **argv)
 		/* any error fails the deck, even one that left every team loadable */
 		int deck_rc = diag_exit(&d, failed ? (d.nio ? EXIT_IO : EXIT_DECK) : 0);
 		for (size_t t = 0; deck_rc == 0 && !quiet && t < ts.n; t++)
-			summary(ts.v[t].dk, argv[i], ts.v[t].name, t + 1 == ts.n ? d.nwarnings : 0);
+			summary(ts.v[t].dk, argv[i], ts.v[t].name, ts.is_teams ? 0 : d.nwarnings);
+		if (deck_rc == 0 && !quiet && ts.is_teams)
+			teams_summary(argv[i], ts.n, d.nwarnings);
 		fflush(stdout); /* before the next file's workers: the order -j 1 gives a pipe */
 		teams_free(&ts);
 		if (deck_rc == 0)

@@ -45,6 +45,21 @@ done >"$TMP/readme"
 grep '^FAIL' "$TMP/readme" | while read -r l; do echo "$l"; done
 n=$(grep -c '^ok' "$TMP/readme"); f=$(grep -c '^FAIL' "$TMP/readme")
 PASS=$((PASS + n)); FAIL=$((FAIL + f))
+# docs/deck-format.md's composing example loads beside the bundled decks it includes, and
+# both kinds of selector leave cards of each include
+mkdir -p "$TMP/comp" && cp decks/*.yaml decks/*.txt "$TMP/comp/"
+awk '/^## Composing decks/ { f = 1 } f && /^```yaml/ { g = 1; next } g && /^```/ { exit } g' \
+	docs/deck-format.md | sed 's/"\.\.\."/"Wat nemen we mee?"/' >"$TMP/comp/comp.yaml"
+"$BIN" check --no-fit "$TMP/comp/comp.yaml" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_eq "deck-format.md composing example loads" "$rc $(cat "$TMP/err")" "0 "
+"$BIN" export "$TMP/comp/comp.yaml" -o "$TMP/comp.csv" 2>/dev/null
+ids=$(cut -d, -f1 "$TMP/comp.csv" | tr -d '\357\273\277"\r' | tr '\n' ' ')
+for want in ID-C01 ID-C02 VB-Q01 WS-V01; do
+	case " $ids " in *" $want "*) ok ;; *) fail "composing example: $want missing" ;; esac
+done
+for unwanted in ID-C03 VB-Q03 ID-V08; do # not selected; excluded at the top; by the include
+	case " $ids " in *" $unwanted "*) fail "composing example: $unwanted taken" ;; *) ok ;; esac
+done
 # docs/typography.md's hyphenation examples load
 awk '/^      hyphenation:/,/^$/' docs/typography.md | sed 's/^      //' >"$TMP/hy"
 [ -s "$TMP/hy" ] && ok || fail "no hyphenation example found in docs/typography.md"

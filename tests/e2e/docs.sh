@@ -45,6 +45,10 @@ done >"$TMP/readme"
 grep '^FAIL' "$TMP/readme" | while read -r l; do echo "$l"; done
 n=$(grep -c '^ok' "$TMP/readme"); f=$(grep -c '^FAIL' "$TMP/readme")
 PASS=$((PASS + n)); FAIL=$((FAIL + f))
+# the README's "Needs" names every package .ci/deps.sh installs (a manual build needs them)
+for pkg in $(sed -n '/^PKGS="/,/"$/p' .ci/deps.sh | tr -d '"' | sed 's/^PKGS=//'); do
+	tr '\n' ' ' <README.md | grep -q -- " $pkg[ )]" && ok || fail "README.md's Needs lacks $pkg"
+done
 # docs/deck-format.md's composing example loads beside the bundled decks it includes, and
 # both kinds of selector leave cards of each include
 mkdir -p "$TMP/comp" && cp decks/*.yaml decks/*.txt "$TMP/comp/"

@@ -16,7 +16,10 @@ int hyph_layout_max_run(double size_pt);
  * was made from; l's own text may have lost soft hyphens at another size), then drops the
  * soft hyphen ending each line that would make the run too long, until none does, except
  * where the word would then stick out of the column (a ladder is the lesser evil there).
- * Returns the number of soft hyphens dropped. */
+ * Each soft hyphen dropped lays l out again, so the drops are bounded by the text's length:
+ * at most 64, and at most 65,536 / strlen(orig_text) but never fewer than 4 (a text of 20,000
+ * characters may keep a ladder; one under 1 KB never does). Returns the number of soft
+ * hyphens dropped. */
 int hyph_layout_tidy(PangoLayout *l, double size_pt, const char *orig_text,
 		     PangoAttrList *orig_attrs);
 

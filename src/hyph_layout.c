@@ -6,6 +6,11 @@
 
 #define SHY        "\xc2\xad"
 #define ROUNDS_MAX 64 /* drops per block at one size: each round drops one soft hyphen */
+/* Each round lays the whole block out again, for every size the fitting search tries, so a
+ * long text gets fewer rounds: the bytes laid out again per tidy stay under this budget (64
+ * rounds up to 1 KB, the bundled decks' texts being under 600 characters; 4 at 20,000). */
+#define RELAYOUT_BUDGET (64 * 1024)
+#define ROUNDS_MIN      4
 
 int hyph_layout_max_run(double size_pt)
 {
@@ -179,12 +184,12 @@ static void saved_free(saved *v)
 /* Drops the soft hyphen e ends at, and any before it in its word (word_shys), unless the
  * column needs them: then e's stays and is kept. Returns how many were dropped; *rounds
  * grows by one per soft hyphen dropped or kept. */
-static int drop_excess(PangoLayout *l, const excess *e, kept *k, int *rounds)
+static int drop_excess(PangoLayout *l, const excess *e, kept *k, int *rounds, int cap)
 {
 	int before = widest(l), width = pango_layout_get_width(l), at[ROUNDS_MAX], end;
 	int limit = before > width ? before : width;
 	saved v = save(l);
-	int n = before <= width ? word_shys(l, e, at, ROUNDS_MAX - *rounds, &end) : 0;
+	int n = before <= width ? word_shys(l, e, at, cap - *rounds, &end) : 0;
 	if (n > 1) {
 		drop_shys(l, at, n);
 		if (line_ends_at(l, e->line, end) && widest(l) <= limit) {
@@ -207,6 +212,13 @@ static int drop_excess(PangoLayout *l, const excess *e, kept *k, int *rounds)
 	return n;
 }
 
+/* The rounds a text of len bytes may take (RELAYOUT_BUDGET). */
+static int rounds_cap(size_t len)
+{
+	size_t cap = len ? RELAYOUT_BUDGET / len : ROUNDS_MAX;
+	return cap > ROUNDS_MAX ? ROUNDS_MAX : cap < ROUNDS_MIN ? ROUNDS_MIN : (int)cap;
+}
+
 int hyph_layout_tidy(PangoLayout *l, double size_pt, const char *orig_text,
 		     PangoAttrList *orig_attrs)
 {
@@ -217,9 +229,10 @@ int hyph_layout_tidy(PangoLayout *l, double size_pt, const char *orig_text,
 		pango_layout_set_attributes(l, orig_attrs);
 	}
 	int max = hyph_layout_max_run(size_pt), dropped = 0, rounds = 0, count, longest;
+	int cap = rounds_cap(strlen(orig_text));
 	kept k = {.n = 0};
-	for (excess e; rounds < ROUNDS_MAX &&
-		       (e = first_excess(l, max, &k, &count, &longest)).at >= 0;)
-		dropped += drop_excess(l, &e, &k, &rounds);
+	for (excess e;
+	     rounds < cap && (e = first_excess(l, max, &k, &count, &longest)).at >= 0;)
+		dropped += drop_excess(l, &e, &k, &rounds, cap);
 	return dropped;
 }

@@ -185,6 +185,32 @@ static void test_same_as_one_by_one(void **state)
 	g_string_free(text, TRUE);
 }
 
+/* A long text's drops are bounded (each lays the whole text out again): a ladder may stay.
+ * The same ladder in a text under 1 KB is tidied in full. */
+static void test_long_text_bounded(void **state)
+{
+	for (int reps = 8; reps <= 1200; reps += 1192) {
+		GString *text = g_string_new(NULL);
+		for (int i = 0; i < reps; i++)
+			g_string_append(text, i ? " aaa" S "bbbbbbbbbbbb" : "aaa" S "bbbbbbbbbbbb");
+		PangoLayout *l = column(state, 10, 100);
+		pango_layout_set_text(l, text->str, -1);
+		int run, before = hyph_layout_count(l, &run);
+		assert_true(before > reps / 2 && run > 2);
+		int dropped = hyph_layout_tidy(l, 10, text->str, NULL);
+		hyph_layout_count(l, &run);
+		if (text->len < 1024) {
+			assert_int_equal(run, 2);
+		} else {
+			assert_true(text->len > 16384); /* so 65,536 / len is under 4 */
+			assert_int_equal(dropped, 4);
+			assert_true(run > 2);
+		}
+		g_object_unref(l);
+		g_string_free(text, TRUE);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_attributes_follow),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_same_as_one_by_one),
+		cmocka_unit_test(test_long_text_bounded),
 	};
 	return cmocka_run_group_tests(tests, fixture_fontset_setup, fixture_fontset_teardown);
 }

@@ -32,14 +32,22 @@ void cmd_watch_help(FILE *out)
 	      "decks). Each save's problems are printed as 'deckpress check' prints them; after\n"
 	      "an error the last good files stay. A PDF viewer that reloads a changed file\n"
 	      "(Evince, Okular, SumatraPDF) then shows each save. Ctrl-C stops it; no temporary\n"
-	      "file is left. It exits 0 when no save had errors, else 1.\n\n"
+	      "file is left.\n\n"
 	      "Options:\n"
 	      "  -o, --output DIR   output directory (created if missing; required)\n"
 	      "  -j, --jobs N       build N teams at once (default 1)\n"
 	      "  -q, --quiet        print only problems\n"
 	      "  -h, --help         show this help\n",
 	      out);
-	cli_input_help_end(out);
+	cli_input_help(out);
+	fputs("\nExit status (0, 1, 3: once Ctrl-C or SIGTERM stops it between saves):\n"
+	      "  0  no build had errors\n"
+	      "  1  a build had deck errors, even if a later save fixed them\n"
+	      "  2  usage error: unknown option, missing argument\n"
+	      "  3  a build could not read or write a file\n"
+	      "  130, 143  stopped by Ctrl-C or SIGTERM during a build: its temporary files\n"
+	      "     removed, the files of the last good build left as they were\n",
+	      out);
 }
 
 /* A file to watch: a watch on its folder (editors replace files, which would end a watch on

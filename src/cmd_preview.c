@@ -103,11 +103,12 @@ int cmd_preview(int argc, char **argv)
 				return EXIT_USAGE;
 		} else if (c >= CLI_PRINT_FIRST)
 			cli_print_add(&set, c, optarg);
-		else {
-			if (c == O_DPI || c == O_PX)
-				usage_error("--%s: '%s' is not %s", c == O_DPI ? "dpi" : "px", optarg,
-					    c == O_DPI ? "a resolution from 30 to 1200"
-						       : "WxH in pixels, e.g. 822x1122");
+		else if (c == O_DPI || c == O_PX) {
+			usage_error("--%s: '%s' is not %s", c == O_DPI ? "dpi" : "px", optarg,
+				    c == O_DPI ? "a resolution from 30 to 1200"
+					       : "WxH in pixels, e.g. 822x1122");
+			return EXIT_USAGE;
+		} else {
 			return bad_option("preview", argv);
 		}
 	}

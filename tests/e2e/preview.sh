@@ -43,6 +43,11 @@ expect_eq "paper below the band" "$(pixel "$TMP/p/EX-Q01-front.png" 20 1000)" ff
 expect_eq "back in the category colour (identity, #7a4b8c)" "$(pixel "$TMP/p/EX-C01-back.png" 30 30)" 7a4b8c
 "$BIN" preview decks/example.yaml -o "$TMP/q" --px 822x1122 --dpi 100
 expect_eq "--px gives the exact size" "$(png_size "$TMP/q/EX-V01-front.png")" 822x1122
+for bad in "--dpi 29" "--px 3"; do # one message that says what is wrong, not two
+	"$BIN" preview decks/example.yaml -o "$TMP/bad" $bad 2>"$TMP/err"
+	expect_eq "$bad: usage error, one message" "$? $(grep -c 'error:' "$TMP/err")" "2 1"
+	expect_grep "$bad: says the range" "error: --(dpi: '29' is not a resolution from 30 to 1200|px: '3' is not WxH)" "$TMP/err"
+done
 "$BIN" preview decks/example.yaml -o "$TMP/r" --dpi 150 --size square --bleed 0
 expect_eq "--dpi and --size" "$(png_size "$TMP/r/EX-V01-front.png")" 413x413
 expect_eq "contact sheet: 4 cards in a row at 60 dpi" "$(png_size "$TMP/p/contact.png")" 660x234

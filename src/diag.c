@@ -205,15 +205,15 @@ static void report(struct diag *d, enum diag_msg m, const char *file, int line, 
 			      ? xasprintf("%s%s", d->stage_as, file + k)
 			      : NULL;
 	where(d->out, shown ? shown : file, line, col);
-	free(shown);
 	fprintf(d->out, "%s: ", level_names[level]);
 	/* deck text in a message (ids, values, file names) is shown, never obeyed */
 	put_safe(d->out, text ? text : "?");
 	fputc('\n', d->out);
 	if (table[m].hint) {
-		where(d->out, file, line, col);
+		where(d->out, shown ? shown : file, line, col);
 		fprintf(d->out, "note: %s\n", table[m].hint);
 	}
+	free(shown);
 }
 
 void vdiag(struct diag *d, enum diag_msg m, const char *file, int line, int col, va_list ap)

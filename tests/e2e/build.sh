@@ -109,6 +109,13 @@ expect_grep "it says it is no deck" "teams_self.yaml:5:3: error: this is a teams
 expect_grep "the team's texts read in a language" "teams_self.yaml:7:54: error: text in language 'en', which the deck does not declare" "$TMP/err"
 "$BIN" build --allow-read . tests/e2e/fixtures/teams_nodeck.yaml -o "$TMP/nd" 2>"$TMP/err"; expect_eq "team without deck: exit 1" $? 1
 expect_grep "no deck" "team 'Zwevend' has no deck" "$TMP/err"
+# a warning about a file being built names it where it will be, never the hidden folder it is
+# written in first, its note included (a back offset, ignored in printshop.pdf)
+mkdir "$TMP/bo" && cp decks/example.yaml decks/example-quote.txt "$TMP/bo/"
+sed -i 's/^  back_offset: .*/  back_offset: "1,1"/' "$TMP/bo/example.yaml"
+"$BIN" build "$TMP/bo/example.yaml" -o "$TMP/bo/out" 2>"$TMP/err"; expect_eq "a warning: exit 0" $? 0
+expect_eq "warning and note name out/printshop.pdf" \
+	"$(grep -c "^$TMP/bo/out/printshop.pdf: \(warning: back offset 1,1\|note: back-offset\)" "$TMP/err") $(grep -c '\.build\.' "$TMP/err")" "2 0"
 "$BIN" build decks/teams.example.yaml -o "$TMP/x" -j 0 2>"$TMP/err"; expect_eq "-j 0 is a usage error" $? 2
 "$BIN" build decks/teams.example.yaml 2>/dev/null; expect_eq "no -o is a usage error" $? 2
 finish

@@ -103,8 +103,10 @@ static int by_text(const void *a, const void *b)
 
 /* The window of the source's words sharing the most words, in any order, with the quote:
  * good enough to point a facilitator at the passage they meant to copy. A window of nq words
- * scores one for each word the quote also has; windows slide one word at a time, so the whole
- * source costs one lookup per word (a quote as long as the source stays fast). */
+ * scores one for each word the quote also has, and starts at such a word (of windows that
+ * score alike, "het werkt. Dan" rather than "op. het werkt."); windows slide one word at a
+ * time, so the whole source costs one lookup per word (a quote as long as the source stays
+ * fast). */
 static char *closest_passage(const quote_source *qs, char **qw, size_t nq)
 {
 	char **sorted = xmalloc((nq + 1) * sizeof *sorted);
@@ -114,13 +116,14 @@ static char *closest_passage(const quote_source *qs, char **qw, size_t nq)
 	for (size_t i = 0; i < qs->nwords; i++)
 		hit[i] = nq && bsearch(&qs->words[i], sorted, nq, sizeof *sorted, by_text) != NULL;
 	size_t best = 0, best_score = 0, score = 0;
-	for (size_t i = 0; i < qs->nwords; i++) {
-		score += hit[i];
-		if (i >= nq)
-			score -= hit[i - nq];
-		size_t start = i + 1 >= nq ? i + 1 - nq : 0;
-		if (score > best_score)
-			best_score = score, best = start;
+	for (size_t i = 0; i < nq && i < qs->nwords; i++)
+		score += hit[i]; /* the window [0, nq) */
+	for (size_t s = 0; s < qs->nwords; s++) { /* the window [s, s + nq) */
+		if (hit[s] && score > best_score)
+			best_score = score, best = s;
+		score -= hit[s];
+		if (s + nq < qs->nwords)
+			score += hit[s + nq];
 	}
 	free(hit);
 	free(sorted);
@@ -133,11 +136,25 @@ static char *closest_passage(const quote_source *qs, char **qw, size_t nq)
 	return strbuf_take(&b);
 }
 
+/* Takes off the quotation marks around folded text q, if any: they are not the source's
+ * words (deck_check warns that the quote is already in quotation marks). */
+static void unquote(char *q)
+{
+	size_t n = strlen(q), skip = 0;
+	while (skip < n && (q[skip] == '"' || q[skip] == '\''))
+		skip++;
+	while (n > skip && (q[n - 1] == '"' || q[n - 1] == '\''))
+		n--;
+	memmove(q, q + skip, n - skip);
+	q[n - skip] = '\0';
+}
+
 bool quote_source_find(const quote_source *qs, const char *quote, char **closest)
 {
 	if (closest)
 		*closest = NULL;
 	char *q = fold(quote, true);
+	unquote(q);
 	bool found = *q && strstr(qs->norm, q) != NULL;
 	if (!found && closest) {
 		size_t nq;

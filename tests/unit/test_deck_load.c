@@ -157,6 +157,17 @@ static void test_quote_verify(void **state)
 	assert_non_null(strstr(closest, "eindelijk een aanleiding"));
 	free(closest);
 	quote_source_free(qs);
+
+	/* quotation marks around a quote are not its words (check warns about them); of windows
+	 * sharing as many words with a quote, the one that starts with one of them */
+	qs = quote_source_new("Hij keek op. Zij zei: het werkt. Dan gaan we door.");
+	assert_true(quote_source_find(qs, "\"Zij zei: het werkt.\"", NULL));
+	assert_true(quote_source_find(qs, "\u2018Zij zei: het werkt.\u2019", NULL));
+	assert_false(quote_source_find(qs, "\"\"", NULL));
+	assert_false(quote_source_find(qs, "Zij zei: het werkte.", &closest));
+	assert_string_equal(closest, "Zij zei: het werkt.");
+	free(closest);
+	quote_source_free(qs);
 }
 
 static bool has(char **v, size_t n, const char *path)

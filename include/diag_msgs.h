@@ -112,6 +112,7 @@ MSG(M_CSV_COLUMN_HINT, DIAG_ERROR, "unknown column '%s'; did you mean '%s'?", "t
 MSG(M_CSV_COLUMN, DIAG_ERROR, "unknown column '%s'; the columns are: %s", "the header names card keys, and KEY.LANG for a translation (text.en)")
 MSG(M_CSV_NOT_TRANSLATED, DIAG_ERROR, "'%s' has no translations; write it in the column '%s'", NULL)
 MSG(M_CSV_DUP_COLUMN, DIAG_ERROR, "the column '%s' appears twice (first in column %s)", "keep one of them")
+MSG(M_CSV_LANG_TWICE, DIAG_ERROR, "the column '%s' holds what column %s ('%s') holds: columns without a language are read as '%s'", "give --lang the language of the columns without one (for a sheet from 'deckpress export', its deck's first language), or import with --base DECK")
 MSG(M_CSV_NEEDS, DIAG_ERROR, "the header has no '%s' column", "the first row names the columns: id, type, text, and any other card keys")
 MSG(M_CSV_NO_HEADER, DIAG_ERROR, "this cell in column %s has no column name in the header row", "name the column in row 1, or empty the cell")
 MSG(M_EXPORT_BREAK, DIAG_WARNING, "card '%s': follow-up %zu (%s) has a line break; it is written as a space, one follow-up per line", NULL)

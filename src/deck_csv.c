@@ -267,6 +267,19 @@ static bool same_column(const column *a, const column *b)
 	       (a->lang == b->lang || (a->lang && b->lang && !strcmp(a->lang, b->lang)));
 }
 
+/* Header cell c names the same column as the earlier cell first: the same name twice, or
+ * "text.en" beside "text" read as English (--lang en). */
+static void dup_column(importer *I, const csv_cell *c, const csv_cell *first)
+{
+	char letter[8], *name = trimmed(I, c->text), *first_name = trimmed(I, first->text);
+	csv_column_name(first->col, letter);
+	if (!strchr(name, '.') == !strchr(first_name, '.'))
+		diag(I->d, M_CSV_DUP_COLUMN, I->path, 1, c->col, name, letter);
+	else
+		diag(I->d, M_CSV_LANG_TWICE, I->path, 1, c->col, name, letter, first_name,
+		     I->language);
+}
+
 /* The header row into I->cols; false after reporting every problem in it. */
 static bool read_header(importer *I, const csv_row *h, lang_list *langs)
 {
@@ -280,10 +293,7 @@ static bool read_header(importer *I, const csv_row *h, lang_list *langs)
 		}
 		for (size_t j = 0; j < i; j++)
 			if (same_column(&I->cols[i], &I->cols[j])) {
-				char letter[8];
-				diag(I->d, M_CSV_DUP_COLUMN, I->path, 1, h->cells[i].col,
-				     trimmed(I, h->cells[i].text),
-				     csv_column_name(I->cols[j].col, letter));
+				dup_column(I, &h->cells[i], &h->cells[j]);
 				ok = false;
 				break;
 			}

@@ -133,6 +133,7 @@ bad "not UTF-8 (Excel's plain CSV)" "bad.csv:2: error: the file is not UTF-8 \\(
 bad "a NUL byte" "bad.csv:2: error: NUL byte at byte offset" 'id,type,text\nQ1,question,a\000b\n'
 bad "no id column" "bad.csv:1: error: the header has no 'id' column" 'type,text\nquestion,x\n'
 bad "a column twice" "bad.csv:1:4: error: the column 'text' appears twice \\(first in column C\\)" 'id,type,text,text\nQ1,question,x,y\n'
+bad "text.en beside text read as English" "bad.csv:1:4: error: the column 'text.en' holds what column C \\('text'\\) holds: columns without a language are read as 'en'" 'id,type,text,text.en\nQ1,question,x,y\n' "--lang en"
 bad "a cell without a column" "bad.csv:3:4: error: this cell in column D has no column name" 'id,type,text\nQ1,question,x\nQ2,question,y,stray\n'
 bad "no translations of ids" "bad.csv:1:4: error: 'source' has no translations" 'id,type,text,source.en\nQ1,question,x,y\n'
 bad "a bad language" "bad.csv:1:4: error: 'EN' is not a language code" 'id,type,text,text.EN\nQ1,question,x,y\n'
